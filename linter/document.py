@@ -1,0 +1,185 @@
+"""The document model every reader produces and every check reads.
+
+Readers turn a file into a :class:`Document`; nothing downstream ever looks at
+the file again. Blocks are kept in reading order with the page they fall on and
+the heading trail above them, so that any verdict can point at a page, a
+section and a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list-item"
+TABLE = "table"
+
+BODY = "body"
+HEADER = "header"
+FOOTER = "footer"
+FOOTNOTE = "footnote"
+ENDNOTE = "endnote"
+TEXTBOX = "textbox"
+
+_WORD = re.compile(r"[A-Za-z0-9£$€%][\w'’£$€%.,/-]*")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    header_row: bool = False
+    merged_cells: bool = False
+    nested: bool = False
+
+    def row_texts(self) -> list[str]:
+        return [" | ".join(cell for cell in row if cell) for row in self.rows]
+
+
+@dataclass
+class Block:
+    """One unit of reading order: a heading, paragraph, list item or table.
+
+    ``location`` is a short human label ("paragraph 12", "line 40") and
+    ``line`` a 1-based ordinal that tools needing a line number (SARIF,
+    GitHub annotations) can use: the source line for text formats, the block
+    number otherwise.
+    """
+
+    kind: str
+    text: str
+    level: int | None = None
+    page: int | None = None
+    page_exact: bool = False
+    section: tuple[str, ...] = ()
+    location: str = ""
+    line: int = 1
+    part: str = BODY
+    style: str | None = None
+    heading_source: str | None = None
+    table: Table | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == HEADING
+
+    @property
+    def section_title(self) -> str:
+        return self.section[-1] if self.section else ""
+
+
+@dataclass
+class Link:
+    text: str
+    target: str
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    location: str = ""
+    line: int = 1
+    internal: bool = False
+
+
+@dataclass
+class Comment:
+    author: str
+    text: str
+    date: str | None = None
+    anchor: str = ""
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    location: str = ""
+    line: int = 1
+    resolved: bool = False
+
+
+@dataclass
+class Revision:
+    kind: str
+    text: str
+    author: str | None = None
+    date: str | None = None
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    location: str = ""
+    line: int = 1
+
+
+@dataclass
+class Image:
+    alt: str | None
+    title: str | None = None
+    floating: bool = False
+    decorative: bool = False
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    location: str = ""
+    line: int = 1
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    language: str | None = None
+    author: str | None = None
+    last_modified_by: str | None = None
+    company: str | None = None
+    application: str | None = None
+    producer: str | None = None
+    created: str | None = None
+    modified: str | None = None
+
+
+@dataclass
+class Document:
+    path: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    headers_footers: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    bookmarks: set[str] = field(default_factory=set)
+    metadata: Metadata = field(default_factory=Metadata)
+    pages: int | None = None
+    pages_method: str | None = None
+    tagged: bool | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(count_words(b.text) for b in self.body_blocks())
+
+    def body_blocks(self) -> Iterator[Block]:
+        """Blocks of the document's own text: body, footnotes, text boxes.
+
+        Headers and footers are excluded because they repeat on every page and
+        would inflate both the word count and any evidence search.
+        """
+        return iter(self.blocks)
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == HEADING]
+
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+def assign_sections(blocks: list[Block]) -> None:
+    """Fill each block's ``section`` with the trail of headings above it."""
+    trail: list[tuple[int, str]] = []
+    for block in blocks:
+        if block.kind == HEADING:
+            level = block.level or 1
+            while trail and trail[-1][0] >= level:
+                trail.pop()
+            trail.append((level, block.text.strip()))
+            block.section = tuple(t for _, t in trail)
+        else:
+            block.section = tuple(t for _, t in trail)
