@@ -1,7 +1,7 @@
 """Page estimates for documents whose layout nobody has rendered.
 
 The estimate lays the text out line by line on the document's own page: the
-usable width gives characters per line (an average glyph is about half the
+usable width gives characters per line (an average glyph is a little under half the
 font size wide), the font size and line spacing give the line height, and
 paragraph spacing is added between blocks. It is honest rather than exact,
 and the report says so (``pages_method = "estimate"``).
@@ -12,10 +12,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .document import HEADING, TABLE, Block
+from .document import HEADING, LIST_ITEM, TABLE, Block
 
 POINTS_PER_INCH = 72.0
 POINTS_PER_MM = POINTS_PER_INCH / 25.4
+# Average advance of a proportional body font (Calibri, Arial) as a share of its size.
+AVERAGE_GLYPH_WIDTH = 0.47
 
 
 @dataclass
@@ -29,7 +31,7 @@ class PageGeometry:
     margin_top: float = 72.0
     margin_bottom: float = 72.0
     font_size: float = 11.0
-    line_spacing: float = 1.15
+    line_spacing: float = 1.08
     paragraph_space: float = 8.0
 
     @property
@@ -48,7 +50,7 @@ def _heading_size(level: int | None, base: float) -> float:
 def _block_height(block: Block, geometry: PageGeometry) -> float:
     size = _heading_size(block.level, geometry.font_size) if block.kind == HEADING else geometry.font_size
     line_height = size * 1.2 * geometry.line_spacing
-    chars_per_line = max(int(geometry.usable_width / (size * 0.5)), 10)
+    chars_per_line = max(int(geometry.usable_width / (size * AVERAGE_GLYPH_WIDTH)), 10)
     if block.kind == TABLE and block.table is not None:
         columns = max((len(r) for r in block.table.rows), default=1) or 1
         cell_chars = max(chars_per_line // columns - 2, 4)
@@ -58,7 +60,8 @@ def _block_height(block: Block, geometry: PageGeometry) -> float:
             height += max(lines, 1) * line_height + 4
         return height + geometry.paragraph_space
     lines = max(math.ceil(len(block.text) / chars_per_line), 1)
-    space = geometry.paragraph_space * (2 if block.kind == HEADING else 1)
+    # Word's list styles suppress the space between items of one list.
+    space = {HEADING: 2 * geometry.paragraph_space, LIST_ITEM: 0.0}.get(block.kind, geometry.paragraph_space)
     return lines * line_height + space
 
 
