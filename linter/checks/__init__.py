@@ -1,0 +1,43 @@
+"""Check types: the small vocabulary rule packs are written in.
+
+Each check type is one module whose docstring is its documentation. A module
+exposes ``PARAMS`` (a JSON Schema for the ``params`` of a rule using it) and
+``check(analysis, params, pack) -> Outcome``: a pure function of the document
+analysis and the rule's parameters. Rule packs name a type by its key in
+``CHECK_TYPES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from ..analysis import Evidence
+
+CHECK_TYPES = {
+    "page-range": "page_range",
+    "theme": "theme",
+    "question": "question",
+    "statements": "statements",
+    "figure": "figure",
+}
+
+PASS, PARTIAL, FAIL, SKIP = "pass", "partial", "fail", "skip"
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class Outcome:
+    status: str
+    message: str
+    evidence: list[Evidence] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.evidence = self.evidence[:MAX_EVIDENCE]
+
+
+def module_for(check_type: str):
+    """The module implementing a check type (imported on first use)."""
+    return importlib.import_module(f".{CHECK_TYPES[check_type]}", __name__)

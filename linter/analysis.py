@@ -1,0 +1,188 @@
+"""What the checks share about one document, worked out once.
+
+Sentences in reading order, each knowing its block, whether it merely
+reproduces the regime's own wording (a *prompt*, such as a theme statement or
+question pasted in from the letter), and whether it is drafting filler (TBC,
+"[insert figure]"). Checks look for answers only in the council's own
+sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import HEADING, TABLE, Block, Document, count_words
+from .terms import TermSet
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(£A-Z0-9•])")
+ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|no|approx|incl|Cllr|Mr|Mrs|Ms|Dr|St)\.|\b[A-Z]\.)$",
+                              re.IGNORECASE)
+TOKEN = re.compile(r"[a-z0-9£%]+")
+# Who is speaking changes between the letter ("you", "your") and a plan ("we",
+# "the council"), so pronouns are folded before texts are compared.
+PERSON_WORDS = {"you": "P", "your": "P", "yours": "P", "we": "P", "our": "P", "ours": "P", "us": "P",
+                "they": "P", "their": "P", "its": "P", "it": "P", "council": "P", "councils": "P",
+                "authority": "P", "organisation": "P", "the": None, "a": None, "an": None,
+                "has": "have", "had": "have", "is": "are", "was": "are", "were": "are"}
+SHINGLE = 3
+QUOTE_LIMIT = 200
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a block's text into sentences, keeping "e.g." and initials intact."""
+    pieces, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        candidate = text[start:match.start()].strip()
+        if ABBREVIATION_END.search(candidate):
+            continue
+        if candidate:
+            pieces.append(candidate)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def _stem(token: str) -> str:
+    if len(token) > 5:
+        for suffix in ("ing", "ed", "es", "e", "s"):
+            if token.endswith(suffix):
+                return token[:-len(suffix)]
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    """Words folded so that "How we have transformed" and "How you have transformed" compare equal."""
+    folded = []
+    for token in TOKEN.findall(text.lower()):
+        replacement = PERSON_WORDS.get(token, token)
+        if replacement is not None:
+            folded.append(_stem(replacement))
+    return folded
+
+
+def shingles(words: list[str], size: int = SHINGLE) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+class PromptIndex:
+    """The regime's own wording, to recognise it when a draft copies it."""
+
+    def __init__(self, prompts: list[str], threshold: float = 0.6):
+        self.threshold = threshold
+        self.by_prompt = [shingles(tokens(p)) for p in prompts]
+        self.all = set().union(*self.by_prompt) if self.by_prompt else set()
+
+    def overlap(self, text: str) -> float:
+        """Share of the text's word triples that appear in the prompts."""
+        own = shingles(tokens(text))
+        if not own:
+            return 0.0
+        return len(own & self.all) / len(own)
+
+    def similarity(self, text: str, prompt_index: int) -> float:
+        own = shingles(tokens(text))
+        if not own:
+            return 0.0
+        return len(own & self.by_prompt[prompt_index]) / len(own)
+
+    def is_prompt(self, text: str) -> bool:
+        return len(tokens(text)) >= SHINGLE and self.overlap(text) >= self.threshold
+
+
+@dataclass
+class Sentence:
+    text: str
+    block: Block
+    block_index: int
+    prompt: bool = False
+    placeholder: bool = False
+
+    @property
+    def own(self) -> bool:
+        """The council's own words: neither a copied prompt nor drafting filler."""
+        return not self.prompt and not self.placeholder
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass
+class Evidence:
+    page: int | None
+    page_exact: bool
+    section: str
+    quote: str
+    location: str = ""
+    line: int = 1
+
+    def as_dict(self) -> dict:
+        return {"page": self.page, "page_exact": self.page_exact, "section": self.section,
+                "quote": self.quote, "location": self.location, "line": self.line}
+
+
+def quote(text: str, focus: int | None = None, limit: int = QUOTE_LIMIT) -> str:
+    """At most ``limit`` characters of ``text``, around ``focus`` when it is long."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    if focus is None or focus < limit - 40:
+        return text[:limit - 1].rstrip() + "…"
+    start = max(0, min(focus - limit // 3, len(text) - limit + 2))
+    return "…" + text[start:start + limit - 2].strip() + "…"
+
+
+def evidence_for(block: Block, text: str | None = None, focus: int | None = None) -> Evidence:
+    return Evidence(page=block.page, page_exact=block.page_exact,
+                    section=" › ".join(block.section[-2:]) if block.section else "",
+                    quote=quote(text if text is not None else block.text, focus),
+                    location=block.location, line=block.line)
+
+
+@dataclass
+class Analysis:
+    document: Document
+    prompts: PromptIndex
+    sentences: list[Sentence] = field(default_factory=list)
+    block_sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, document: Document, prompts: list[str], placeholders: TermSet | None) -> "Analysis":
+        analysis = cls(document, PromptIndex(prompts))
+        for index, block in enumerate(document.blocks):
+            if block.kind == TABLE and block.table is not None:
+                texts = block.table.row_texts()
+            else:
+                texts = split_sentences(block.text)
+            whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
+            found = []
+            for text in texts:
+                sentence = Sentence(text, block, index)
+                sentence.prompt = whole_prompt or analysis.prompts.is_prompt(text)
+                sentence.placeholder = bool(placeholders and _is_filler(text, placeholders))
+                found.append(sentence)
+            analysis.block_sentences[index] = found
+            analysis.sentences.extend(found)
+        return analysis
+
+    def own_sentences(self, include_headings: bool = False):
+        for sentence in self.sentences:
+            if sentence.own and (include_headings or sentence.block.kind != HEADING):
+                yield sentence
+
+
+def _is_filler(text: str, placeholders: TermSet) -> bool:
+    """A sentence is filler when, placeholders removed, almost nothing is left."""
+    matches = list(placeholders.finditer(text))
+    if not matches:
+        return False
+    remaining = text
+    for match in reversed(matches):
+        remaining = remaining[:match.start()] + remaining[match.end():]
+    return count_words(remaining) <= 3

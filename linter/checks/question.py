@@ -1,0 +1,132 @@
+"""question: one of the regime's questions is answered, not just touched.
+
+What it does
+    An answer is a passage (by default a sentence and the one after it, in
+    the same paragraph) of the council's own text in which all the concepts of one
+    of the ``answer`` alternatives appear together. The question is
+    *touched* when its ``topic`` appears anywhere in the council's own text.
+    Where the document copies the question in as a heading, the text under
+    that heading is its answer when it has at least ``heading_words`` own
+    words. Answers found in the section of the question's ``theme`` are
+    cited first, because that is where a reviewer looks.
+
+Why
+    Councils answered the letter's questions in prose, in bullet lists and
+    in question-and-answer form. Co-occurrence in one passage separates an
+    answer ("we share data monthly with the NHS through the care record")
+    from a passing word ("data").
+
+Parameters
+    ``prompt`` (the question as the regime words it); ``theme`` (the pack
+    theme it belongs to); ``topic`` (concept);
+    ``answer`` (list of alternatives, each a list of concepts);
+    ``heading_words`` (default 25); ``window`` (sentences in a passage,
+    default 2); ``count_fact`` (``{name, of: concept}``:
+    record the number written just before the concept, e.g. "12 EDI
+    champions").
+
+Example
+    For "how often do you share data with other organisations", the passage
+    "We share social care data with the NHS every week" passes; "data
+    sharing is important" is partial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import PromptIndex, evidence_for
+from ..document import HEADING
+from . import FAIL, PARTIAL, PASS, Outcome
+
+PARAMS = {
+    "type": "object",
+    "$defs": {"concept": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+    "properties": {
+        "prompt": {"type": "string"},
+        "theme": {"type": "string"},
+        "topic": {"$ref": "#/$defs/concept"},
+        "answer": {"type": "array", "minItems": 1,
+                   "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
+        "heading_words": {"type": "integer", "minimum": 1},
+        "window": {"type": "integer", "minimum": 1, "maximum": 3},
+        "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
+                                                        "of": {"$ref": "#/$defs/concept"}},
+                       "required": ["name", "of"], "additionalProperties": False},
+    },
+    "required": ["topic", "answer"],
+    "additionalProperties": False,
+}
+
+COUNT_BEFORE = re.compile(r"(\d[\d,]*)\s+(?:[A-Za-z&-]+\s+){0,3}$")
+COUNT_AFTER = re.compile(r"^\W{0,3}(?:[a-z]+\s+){0,2}?(\d[\d,]*)\b")
+QUESTION_HEADING = 0.5
+
+
+def passages(analysis, window: int = 2):
+    """Windows of ``window`` consecutive own sentences in one block, as (first sentence, text)."""
+    for sentences in analysis.block_sentences.values():
+        own = [s for s in sentences if s.own and s.block.kind != HEADING]
+        for index, sentence in enumerate(own):
+            yield sentence, " ".join(s.text for s in own[index:index + window])
+
+
+def answered_under_heading(analysis, prompt: str, words_needed: int):
+    """The heading that copies the question, if enough own text follows it."""
+    index = PromptIndex([prompt])
+    blocks = analysis.document.blocks
+    for position, block in enumerate(blocks):
+        if block.kind != HEADING or index.similarity(block.text, 0) < QUESTION_HEADING:
+            continue
+        own = []
+        for later in range(position + 1, len(blocks)):
+            if blocks[later].kind == HEADING and (blocks[later].level or 1) <= (block.level or 1):
+                break
+            own.extend(s for s in analysis.block_sentences.get(later, []) if s.own)
+        if sum(s.words for s in own) >= words_needed:
+            return block, own
+    return None
+
+
+def count_of(analysis, concept) -> int | None:
+    for sentence in analysis.own_sentences():
+        for match in concept.finditer(sentence.text):
+            before = COUNT_BEFORE.search(sentence.text[:match.start()])
+            after = COUNT_AFTER.search(sentence.text[match.end():])
+            found = before or after
+            if found:
+                return int(found.group(1).replace(",", ""))
+    return None
+
+
+def check(analysis, params, pack) -> Outcome:
+    topic = pack.concept(params["topic"])
+    alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params["answer"]]
+    facts = {}
+    if "count_fact" in params:
+        facts[params["count_fact"]["name"]] = count_of(analysis, pack.concept(params["count_fact"]["of"]))
+    answers, touches = [], []
+    for sentence, text in passages(analysis, params.get("window", 2)):
+        if any(all(c.matches(text) for c in conjunction) for conjunction in alternatives):
+            answers.append((sentence, text))
+        elif topic.matches(sentence.text):
+            touches.append(sentence)
+    if answers and params.get("theme") in pack.themes:
+        from .theme import theme_sections
+
+        spans = theme_sections(analysis, pack, params["theme"])
+        answers.sort(key=lambda a: not any(start <= a[0].block_index < end for start, end in spans))
+    if answers:
+        return Outcome(PASS, "Answered.", [evidence_for(s.block, t) for s, t in answers[:3]], facts=facts)
+    if params.get("prompt"):
+        headed = answered_under_heading(analysis, params["prompt"], params.get("heading_words", 25))
+        if headed:
+            heading, own = headed
+            return Outcome(PASS, f"Answered under the question heading \"{heading.text}\".",
+                           [evidence_for(heading)] + [evidence_for(s.block, s.text) for s in own[:2]],
+                           facts=facts)
+    if touches:
+        return Outcome(PARTIAL, "Touched on, but not answered.",
+                       [evidence_for(s.block, s.text) for s in touches[:3]],
+                       missing=["a direct answer"], facts=facts)
+    return Outcome(FAIL, "Not addressed.", [], missing=["an answer to this question"], facts=facts)

@@ -1,0 +1,105 @@
+"""statements: the document says certain things, each in one sentence.
+
+What it does
+    Each entry of ``find`` is a statement the document should make, written
+    as alternatives: lists of concepts that must all appear in one of the
+    council's own sentences. The check passes when every statement is found
+    (or any, with ``pass_when: any``), is partial when only some are, or
+    when one of the weaker ``partial`` statements is found, and fails
+    otherwise. Sentences containing an ``exclude`` concept never count, nor
+    do sentences that copy the regime's own instructions.
+
+Why
+    Requirements such as "members endorsed the plan" or "the plan is
+    published on the website" are statements, and the words around them
+    matter: performance "reported to Cabinet" is not endorsement of the
+    plan, and a website link is not publication of the plan.
+
+Parameters
+    ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
+    ``partial`` (same form); ``exclude`` (concept); ``pass_when``
+    (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
+    record the first match of each part in the sentence that passed).
+
+Example
+    ``find: [{label: members endorsed the plan, any: [[member-body,
+    endorse, plan-reference]]}]`` passes "Cabinet endorsed this plan on
+    10 July 2024" and ignores "performance is reported to Cabinet".
+"""
+
+from __future__ import annotations
+
+from ..analysis import evidence_for
+from . import FAIL, PARTIAL, PASS, Outcome
+
+STATEMENT = {
+    "type": "object",
+    "properties": {
+        "label": {"type": "string"},
+        "any": {"type": "array", "minItems": 1,
+                "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
+        "exclude": {"$ref": "#/$defs/concept"},
+    },
+    "required": ["label", "any"],
+    "additionalProperties": False,
+}
+
+PARAMS = {
+    "type": "object",
+    "$defs": {"concept": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+              "statement": STATEMENT},
+    "properties": {
+        "find": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/statement"}},
+        "partial": {"type": "array", "items": {"$ref": "#/$defs/statement"}},
+        "exclude": {"$ref": "#/$defs/concept"},
+        "pass_when": {"enum": ["all", "any"]},
+        "fact": {"type": "object", "properties": {
+            "name": {"type": "string"},
+            "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
+            "required": ["name", "parts"], "additionalProperties": False},
+    },
+    "required": ["find"],
+    "additionalProperties": False,
+}
+
+
+def find_statement(analysis, pack, statement: dict, exclude=None):
+    """The first of the council's own sentences that makes ``statement``, or None."""
+    alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
+    own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
+    for sentence in analysis.own_sentences():
+        if exclude and exclude.matches(sentence.text):
+            continue
+        if own_exclude and own_exclude.matches(sentence.text):
+            continue
+        if any(all(c.matches(sentence.text) for c in conjunction) for conjunction in alternatives):
+            return sentence
+    return None
+
+
+def check(analysis, params, pack) -> Outcome:
+    exclude = pack.concept(params["exclude"]) if "exclude" in params else None
+    found = [(s, find_statement(analysis, pack, s, exclude)) for s in params["find"]]
+    made = [(s, sentence) for s, sentence in found if sentence is not None]
+    missing = [s["label"] for s, sentence in found if sentence is None]
+    evidence = [evidence_for(sentence.block, sentence.text) for _, sentence in made]
+    facts = {}
+    if "fact" in params:
+        facts[params["fact"]["name"]] = None
+        if made:
+            text = made[0][1].text
+            parts = {key: pack.concept(concept).search(text) for key, concept in params["fact"]["parts"].items()}
+            facts[params["fact"]["name"]] = {key: (m.group(0) if m else None) for key, m in parts.items()}
+    enough = bool(made) if params.get("pass_when") == "any" else not missing
+    if enough:
+        labels = "; ".join(s["label"] for s, _ in made)
+        return Outcome(PASS, f"Found: {labels}.", evidence, facts=facts)
+    if made:
+        return Outcome(PARTIAL, f"Found {'; '.join(s['label'] for s, _ in made)}, "
+                                f"but not {'; '.join(missing)}.", evidence, missing, facts)
+    for statement in params.get("partial", []):
+        sentence = find_statement(analysis, pack, statement, exclude)
+        if sentence is not None:
+            return Outcome(PARTIAL, f"Only {statement['label']}; not {'; '.join(missing)}.",
+                           [evidence_for(sentence.block, sentence.text)], missing, facts)
+    return Outcome(FAIL, f"Not found: {'; '.join(missing)}.", [], missing, facts)

@@ -1,0 +1,953 @@
+"""PDF reader: text, headings, lists, links, images and metadata, with pdfminer.six.
+
+A PDF has no paragraphs or headings of its own, only characters placed on
+pages. pdfminer's layout analysis groups the characters into lines and text
+boxes; this module turns those into blocks:
+
+* a line is a heading when it is short, has no final full stop, and is set
+  notably larger than the body text or in bold at body size; heading levels
+  rank the distinct heading sizes, largest first;
+* a line that starts with a bullet or a number marker is a list item (a
+  bullet drawn apart from its text, as Word and LibreOffice do, is first
+  joined to the text beside it);
+* the other lines of a text box form paragraphs;
+* short text repeated in the top or bottom margin of the pages (running
+  headers, page numbers) goes to ``headers_footers``.
+
+Links come from link annotations, with the text found inside the link's
+rectangle; images from the image XObjects drawn, with the alternative text of
+the matching ``/Figure`` structure element when the PDF is tagged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextGroupLRTB,
+                             LTTextLine)
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.psexceptions import PSEOF, PSException
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import apply_matrix_pt, decode_text, mult_matrix
+
+from ..document import (FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Image,
+                        Link, Metadata, assign_sections, count_words)
+from ..errors import ReadError
+
+# pdfminer logs every oddity it meets at WARNING; without a handler of its own
+# Python would print them to stderr, where only plancheck's one-line errors belong.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+MAX_PAGES = 2000
+# pdfminer orders a page's text boxes by grouping them pair by pair, which is
+# quadratic; pages with more boxes than this are ordered by position instead.
+MAX_GROUPED_BOXES = 300
+# Structure trees and name trees are walked with a budget so a hostile file stays linear.
+MAX_TREE_NODES = 200_000
+
+HEADING_SIZE_RATIO = 1.15
+MAX_HEADING_WORDS = 15
+# A page with fewer text characters than this has no usable text layer.
+MIN_PAGE_CHARS = 10
+# The share of the page height at the top and bottom where running headers and footers sit.
+MARGIN_ZONE = 0.1
+
+_BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_CID = re.compile(r"\(cid:\d+\)")
+# Symbol fonts (Symbol, Wingdings, OpenSymbol) put their bullets in the Private Use Area.
+_PRIVATE_USE = re.compile("[\uf000-\uf0ff]")
+_BULLETS = "•●▪■◦○‣⁃∙·▸►➢✓✔"
+_MARKER_ONLY = re.compile(rf"^(?:[{_BULLETS}\-–—*o]|\(?\d{{1,3}}[.)]|\(?[a-zA-Z][.)])$")
+_BULLET_START = re.compile(rf"^(?:[{_BULLETS}]\s*|[-–—*]\s+)")
+_NUMBER_START = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\))\s+")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
+_LINE_HYPHEN = "\x00"
+_HYPHEN_JOIN = re.compile(rf"([^\W\d_]+)-{_LINE_HYPHEN}([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TEXT_FIXES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": "",
+                             "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                             "\ufb04": "ffl"})
+# What pdfminer raises on a damaged file besides its own exceptions.
+_DAMAGE = (PSException, ValueError, TypeError, KeyError, IndexError, AssertionError, ArithmeticError)
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?(?:([Z+-])(\d\d)?'?(\d\d)?)?")
+
+
+def read(path: Path, options, fmt: str) -> Document:
+    """Read a PDF into a Document, or raise ReadError saying why it cannot be read."""
+    with path.open("rb") as handle, warnings.catch_warnings():
+        # pdfminer warns (on stderr) about permissions and repaired cross-references.
+        warnings.simplefilter("ignore")
+        pdf = _open(handle)
+        return _Reader(pdf, _list_pages(pdf)).read(str(path), fmt)
+
+
+def _open(handle) -> PDFDocument:
+    """Parse the file's cross-reference table, trailer and encryption dictionary."""
+    try:
+        return PDFDocument(PDFParser(handle), password="")
+    except PDFPasswordIncorrect:
+        raise ReadError("is encrypted and needs a password to open; save an unprotected copy") from None
+    except PDFEncryptionError as error:
+        raise ReadError(f"is encrypted in a way plancheck cannot open ({_first_line(error)}); "
+                        "save an unprotected copy") from None
+    except _DAMAGE as error:
+        raise ReadError(f"is damaged or truncated: {_damage(error)}") from None
+
+
+def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
+    """The document's pages in order, refusing files too long to check."""
+    pages: list[PDFPage] = []
+    try:
+        for page in PDFPage.create_pages(pdf):
+            pages.append(page)
+            if len(pages) > MAX_PAGES:
+                raise ReadError(f"is too long to check (more than {MAX_PAGES} pages)")
+    except _DAMAGE as error:
+        raise ReadError(f"is damaged or truncated: {_damage(error)}") from None
+    if not pages:
+        raise ReadError("has no pages")
+    return pages
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__)[:150]
+
+
+def _damage(error: Exception) -> str:
+    """Say in plain words what pdfminer found wrong with the file's structure."""
+    message = _first_line(error)
+    if "No /Root object" in message:
+        return "its document catalog is missing"
+    if isinstance(error, PSEOF):
+        return "the file ends unexpectedly"
+    return message
+
+
+@dataclass
+class _Line:
+    """One line of text as laid out on a page, with the font facts headings are judged by."""
+
+    text: str
+    size: float
+    bold: bool
+    bbox: tuple[float, float, float, float]
+    box: int
+    bulleted: bool = False
+
+
+@dataclass
+class _Piece:
+    """A block under construction, with where it sits on its page."""
+
+    block: Block
+    bbox: tuple[float, float, float, float]
+    size: float = 0.0
+    indent: float = 0.0
+
+
+@dataclass
+class _Drawn:
+    """An image drawn on a page, with the marked content it was drawn in."""
+
+    image: Image
+    bbox: tuple[float, float, float, float]
+    key: tuple[object, int] | None
+    artifact: bool
+
+
+@dataclass
+class _Figure:
+    """A /Figure structure element: its alternative text and the content it marks."""
+
+    alt: str | None
+    keys: list[tuple[object, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    """What one page yielded: lines of text, images drawn, link annotations."""
+
+    number: int
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    images: list[_Drawn] = field(default_factory=list)
+    links: list[tuple[tuple[float, float], Link]] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
+    margins: list[_Piece] = field(default_factory=list)
+
+
+class _LinearGrouping:
+    """Layout container that stops pdfminer's quadratic box grouping on crowded pages."""
+
+    def group_textboxes(self, laparams, boxes):
+        if len(boxes) <= MAX_GROUPED_BOXES:
+            return super().group_textboxes(laparams, boxes)
+        return [LTTextGroupLRTB(boxes)]
+
+
+class _PageLayout(_LinearGrouping, LTPage):
+    pass
+
+
+class _FigureLayout(_LinearGrouping, LTFigure):
+    pass
+
+
+class _Device(PDFPageAggregator):
+    """Layout aggregator that also notes each image drawn and the marked content around it.
+
+    The marked-content identifier (MCID) of an image is what ties it to its
+    ``/Figure`` element in a tagged PDF; an image inside ``/Artifact`` marked
+    content is decorative.
+    """
+
+    def __init__(self, resources: PDFResourceManager, laparams: LAParams) -> None:
+        super().__init__(resources, laparams=laparams)
+        self.page_ctm = (1, 0, 0, 1, 0, 0)
+        self.images: list[tuple[tuple[float, float, float, float], int | None, bool]] = []
+        self._tags: list[tuple[str, int | None]] = []
+
+    def begin_page(self, page, ctm) -> None:
+        super().begin_page(page, ctm)
+        self.cur_item = _PageLayout(self.cur_item.pageid, self.cur_item.bbox)
+        self.page_ctm = ctm
+        self._stack = []  # left over if the previous page failed part-way
+        self.images = []
+        self._tags = []
+
+    def begin_figure(self, name, bbox, matrix) -> None:
+        # As pdfminer's own begin_figure, but with a figure that groups its boxes linearly.
+        self._stack.append(self.cur_item)
+        self.cur_item = _FigureLayout(name, bbox, mult_matrix(matrix, self.ctm))
+
+    def begin_tag(self, tag, props=None) -> None:
+        mcid = props.get("MCID") if isinstance(props, dict) else None
+        self._tags.append((_name(tag), mcid if isinstance(mcid, int) else None))
+
+    def end_tag(self) -> None:
+        if self._tags:
+            self._tags.pop()
+
+    def render_image(self, name, stream) -> None:
+        super().render_image(name, stream)
+        mcid = next((m for _, m in reversed(self._tags) if m is not None), None)
+        artifact = any(tag == "Artifact" for tag, _ in self._tags)
+        self.images.append((self.cur_item.bbox, mcid, artifact))
+
+
+class _Reader:
+    """Reads one opened PDF: page by page first, then decides what each line is."""
+
+    def __init__(self, pdf: PDFDocument, pdf_pages: list[PDFPage]) -> None:
+        self.pdf = pdf
+        self.pdf_pages = pdf_pages
+        self.page_numbers = {page.pageid: number for number, page in enumerate(pdf_pages, 1)}
+        self.sizes: Counter[float] = Counter()
+        self.cid_chars = 0
+        self.notes: list[str] = []
+        self._bold_fonts: dict[str, bool] = {}
+
+    def read(self, path: str, fmt: str) -> Document:
+        document = Document(path=path, format=fmt, pages=len(self.pdf_pages), pages_method="pdf")
+        document.metadata = self._metadata()
+        document.tagged = self._tagged()
+        document.bookmarks = self._named_destinations()
+
+        pages = self._read_pages()
+        if document.tagged:
+            _match_figures([image for page in pages for image in page.images], self._figures())
+        self._check_text(pages)
+        body = self.sizes.most_common(1)[0][0]
+        for page in pages:
+            page.pieces = _pieces(page.lines, body)
+        _split_margins(pages)
+        _set_heading_levels(pages)
+        _mend_hyphens([piece.block for page in pages for piece in page.pieces + page.margins])
+        for page in pages:
+            for index, piece in enumerate(page.pieces, 1):
+                document.blocks.append(piece.block)
+                piece.block.location = f"page {page.number}, block {index}"
+                piece.block.line = len(document.blocks)
+            for piece in page.margins:
+                document.headers_footers.append(piece.block)
+                piece.block.location = f"page {page.number}, {piece.block.part}"
+                piece.block.line = max(1, len(document.blocks))
+            for piece in page.pieces + page.margins:
+                piece.block.page, piece.block.page_exact = page.number, True
+        assign_sections(document.blocks)
+        _place(pages, document)
+        document.notes.extend(self.notes)
+        return document
+
+    # -- pages -------------------------------------------------------------
+
+    def _read_pages(self) -> list[_Page]:
+        resources = PDFResourceManager(caching=True)
+        device = _Device(resources, LAParams(all_texts=True))
+        interpreter = PDFPageInterpreter(resources, device)
+        pages, failed = [], []
+        for number, pdf_page in enumerate(self.pdf_pages, 1):
+            try:
+                interpreter.process_page(pdf_page)
+            except _DAMAGE as error:
+                # One broken page should not cost the rest of the document.
+                failed.append(f"{number} ({_first_line(error)})")
+                continue
+            layout = device.get_result()
+            page = _Page(number=number, height=layout.height)
+            text_lines = self._collect_lines(layout, page, itertools.count(1))
+            _attach_bullets(page.lines)
+            for bbox, mcid, artifact in device.images:
+                key = (pdf_page.pageid, mcid) if mcid is not None else None
+                page.images.append(_Drawn(Image(alt=None, page=number), bbox, key, artifact))
+            page.links = self._links(pdf_page, number, device.page_ctm, text_lines)
+            pages.append(page)
+        if not pages:
+            raise ReadError(f"is damaged: no page could be read ({failed[0]})")
+        if failed:
+            self.notes.append(f"{_pages(failed)} could not be read; the text there is missing")
+        return pages
+
+    def _collect_lines(self, container, page: _Page, boxes: Iterator[int]) -> list[LTTextLine]:
+        """Add the text lines of a page or figure to ``page`` in reading order.
+
+        Returns pdfminer's own lines, whose characters link texts are read from.
+        """
+        text_lines: list[LTTextLine] = []
+        for item in container:
+            if isinstance(item, LTTextBox):
+                box = next(boxes)
+                for element in item:
+                    if isinstance(element, LTTextLine):
+                        line = self._line(element, box)
+                        if line is not None:
+                            page.lines.append(line)
+                            text_lines.append(element)
+            elif isinstance(item, LTFigure):
+                text_lines.extend(self._collect_lines(item, page, boxes))
+        return text_lines
+
+    def _line(self, element: LTTextLine, box: int) -> _Line | None:
+        """Describe one pdfminer text line: clean text, main font size, all-bold or not."""
+        sizes: Counter[float] = Counter()
+        letters = bold_letters = 0
+        for char in element:
+            if not isinstance(char, LTChar):
+                continue
+            text = char.get_text()
+            if text.isspace():
+                continue
+            if text.startswith("(cid:"):
+                self.cid_chars += 1
+                continue
+            sizes[round(char.size * 2) / 2] += len(text)
+            if text.isalpha():
+                letters += 1
+                bold = self._bold_fonts.get(char.fontname)
+                if bold is None:
+                    bold = self._bold_fonts[char.fontname] = bool(
+                        _BOLD_FONT.search(_SUBSET_PREFIX.sub("", char.fontname)))
+                bold_letters += bold
+        text = _clean(_CID.sub("", element.get_text()))
+        if not text or not sizes:
+            return None
+        self.sizes.update(sizes)
+        size = sizes.most_common(1)[0][0]
+        return _Line(text=text, size=size, bold=letters > 0 and bold_letters == letters,
+                     bbox=element.bbox, box=box)
+
+    def _check_text(self, pages: list[_Page]) -> None:
+        """Refuse a PDF whose pages carry (almost) no extractable text."""
+        chars = Counter()
+        for page in pages:
+            chars[page.number] = sum(len(line.text.replace(" ", "")) for line in page.lines)
+        real = sum(chars.values())
+        if self.cid_chars > real:
+            raise ReadError("uses fonts that do not say which letters they draw, so its text "
+                            "cannot be extracted; export it again from the original document")
+        textless = [page.number for page in pages if chars[page.number] < MIN_PAGE_CHARS]
+        if len(textless) >= 0.8 * len(pages):
+            raise ReadError("has no text layer (it looks scanned); run OCR on it or export it "
+                            "again from the original document")
+        if textless:
+            self.notes.append(f"{_pages(textless)} without a text layer (scanned?) could not be "
+                              "checked")
+
+    # -- links ---------------------------------------------------------------
+
+    def _links(self, pdf_page: PDFPage, number: int, ctm, text_lines: list[LTTextLine]):
+        """The page's link annotations, each with the text under its rectangle."""
+        links = []
+        annotations = resolve1(pdf_page.annots)
+        if not isinstance(annotations, list):
+            return links
+        for annotation in annotations:
+            annotation = resolve1(annotation)
+            if not isinstance(annotation, dict) or _name(annotation.get("Subtype")) != "Link":
+                continue
+            target = self._link_target(annotation)
+            rect = _rect(annotation.get("Rect"), ctm)
+            if target is None or rect is None:
+                continue
+            url, internal = target
+            centre = ((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
+            links.append((centre, Link(text=_text_in(rect, text_lines), target=url, page=number,
+                                       internal=internal)))
+        return links
+
+    def _link_target(self, annotation: dict) -> tuple[str, bool] | None:
+        """(target, internal) of a link annotation, or None for actions that go nowhere."""
+        if "Dest" in annotation:
+            return self._destination(annotation["Dest"]), True
+        action = resolve1(annotation.get("A"))
+        if not isinstance(action, dict):
+            return None
+        kind = _name(action.get("S"))
+        if kind == "URI":
+            uri = _text(action.get("URI"))
+            return (uri, False) if uri else None
+        if kind == "GoTo":
+            return self._destination(action.get("D")), True
+        if kind in ("GoToR", "Launch"):
+            spec = resolve1(action.get("F"))
+            if isinstance(spec, dict):
+                spec = spec.get("UF") or spec.get("F")
+            name = _text(spec)
+            return (name, False) if name else None
+        return None
+
+    def _destination(self, dest) -> str:
+        """"#name" for a named destination, "#page=N" for an explicit one."""
+        dest = resolve1(dest)
+        if isinstance(dest, dict):
+            dest = resolve1(dest.get("D"))
+        if isinstance(dest, (PSLiteral, bytes, str)):
+            return "#" + (_name(dest) if isinstance(dest, PSLiteral) else _text(dest) or "")
+        if isinstance(dest, list) and dest:
+            page = dest[0]
+            if isinstance(page, PDFObjRef) and page.objid in self.page_numbers:
+                return f"#page={self.page_numbers[page.objid]}"
+            if isinstance(page, int):
+                return f"#page={page + 1}"
+        return "#page=unknown"
+
+    def _named_destinations(self) -> set[str]:
+        """Names that internal links can point at, including each page as "page=N"."""
+        names = {f"page={number}" for number in range(1, len(self.pdf_pages) + 1)}
+        catalog = self.pdf.catalog
+        old_style = resolve1(catalog.get("Dests"))
+        if isinstance(old_style, dict):
+            names.update(_name(key) if isinstance(key, PSLiteral) else str(key) for key in old_style)
+        name_trees = resolve1(catalog.get("Names"))
+        tree = name_trees.get("Dests") if isinstance(name_trees, dict) else None
+        budget = MAX_TREE_NODES
+        stack, seen = [tree], set()
+        while stack and budget:
+            budget -= 1
+            node = stack.pop()
+            if isinstance(node, PDFObjRef):
+                if node.objid in seen:
+                    continue
+                seen.add(node.objid)
+            node = resolve1(node)
+            if not isinstance(node, dict):
+                continue
+            entries = resolve1(node.get("Names"))
+            if isinstance(entries, list):
+                names.update(_text(key) or "" for key in entries[0::2])
+            kids = resolve1(node.get("Kids"))
+            if isinstance(kids, list):
+                stack.extend(kids)
+        names.discard("")
+        return names
+
+    # -- catalog and metadata ---------------------------------------------------
+
+    def _tagged(self) -> bool:
+        mark_info = resolve1(self.pdf.catalog.get("MarkInfo"))
+        marked = isinstance(mark_info, dict) and resolve1(mark_info.get("Marked")) is True
+        return marked and isinstance(resolve1(self.pdf.catalog.get("StructTreeRoot")), dict)
+
+    def _metadata(self) -> Metadata:
+        info: dict = {}
+        for entry in self.pdf.info:
+            entry = resolve1(entry)
+            if isinstance(entry, dict):
+                info.update(entry)
+        metadata = Metadata(
+            title=_text(info.get("Title")),
+            language=_text(self.pdf.catalog.get("Lang")),
+            author=_text(info.get("Author")),
+            application=_text(info.get("Creator")),
+            producer=_text(info.get("Producer")),
+            created=_date(_text(info.get("CreationDate"))),
+            modified=_date(_text(info.get("ModDate"))),
+        )
+        if metadata.title is None or metadata.language is None:
+            xmp_title, xmp_language = self._xmp()
+            metadata.title = metadata.title or xmp_title
+            metadata.language = metadata.language or xmp_language
+        return metadata
+
+    def _xmp(self) -> tuple[str | None, str | None]:
+        """Title and language from the catalog's XMP metadata stream, best effort."""
+        stream = resolve1(self.pdf.catalog.get("Metadata"))
+        if not isinstance(stream, PDFStream):
+            return None, None
+        from lxml import etree
+
+        try:
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+            root = etree.fromstring(stream.get_data().strip(), parser)
+        except (etree.XMLSyntaxError, PSException, ValueError):
+            return None, None
+        if root is None:
+            return None, None
+        dc = "{http://purl.org/dc/elements/1.1/}"
+        lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+        titles = root.findall(f".//{dc}title//*{{*}}li")
+        title = next((t.text for t in titles if t.get(lang_attr) == "x-default"), None) \
+            or next((t.text for t in titles if t.text), None)
+        language = next((li.text for li in root.findall(f".//{dc}language//*{{*}}li") if li.text),
+                        None)
+        return _clean(title or "") or None, _clean(language or "") or None
+
+    def _figures(self) -> list[_Figure]:
+        """The /Figure elements of the structure tree in document order, best effort."""
+        root = resolve1(self.pdf.catalog.get("StructTreeRoot"))
+        role_map = resolve1(root.get("RoleMap"))
+        role_map = role_map if isinstance(role_map, dict) else {}
+        figures: list[_Figure] = []
+        # (node, id of the page it is on, the figure it belongs to)
+        stack: list[tuple[object, object, _Figure | None]] = [(root.get("K"), None, None)]
+        seen: set[int] = set()
+        budget = MAX_TREE_NODES
+        while stack and budget:
+            budget -= 1
+            node, page, figure = stack.pop()
+            if isinstance(node, PDFObjRef):
+                if node.objid in seen:
+                    continue
+                seen.add(node.objid)
+                node = resolve1(node)
+            if isinstance(node, int):
+                if figure is not None and page is not None:
+                    figure.keys.append((page, node))
+            elif isinstance(node, list):
+                stack.extend((child, page, figure) for child in reversed(node))
+            elif isinstance(node, dict):
+                pg = node.get("Pg")
+                page = pg.objid if isinstance(pg, PDFObjRef) else page
+                if "MCID" in node:  # a marked-content reference, possibly on another page
+                    stack.append((resolve1(node.get("MCID")), page, figure))
+                    continue
+                role = _name(node.get("S"))
+                if role != "Figure":
+                    role = _name(role_map.get(role)) or role
+                if role == "Figure" and figure is None:
+                    figure = _Figure(alt=_text(node.get("Alt")))
+                    figures.append(figure)
+                stack.append((node.get("K"), page, figure))
+        return figures
+
+
+# -- from lines to blocks ---------------------------------------------------------
+
+
+def _attach_bullets(lines: list[_Line]) -> None:
+    """Join a bullet or number drawn on its own to the line of text to its right.
+
+    pdfminer often puts list markers in one text box and the item texts in
+    another (or some in each), which would scramble the list's order. Boxes
+    joined by a marker are therefore merged, at the place of the earlier one,
+    and their lines put in top-to-bottom order.
+    """
+    markers = [line for line in lines if _MARKER_ONLY.match(line.text)]
+    if not markers:
+        return
+    # Index the other lines by vertical band so each marker looks at its neighbours only.
+    bands: dict[int, list[_Line]] = {}
+    for line in lines:
+        if not _MARKER_ONLY.match(line.text):
+            bands.setdefault(int((line.bbox[1] + line.bbox[3]) / 2 // 8), []).append(line)
+    absorbed: set[int] = set()
+    merged_into: dict[int, int] = {}
+
+    def root(box: int) -> int:
+        while box in merged_into:
+            box = merged_into[box]
+        return box
+
+    for marker in markers:
+        x0, y0, x1, y1 = marker.bbox
+        band = int((y0 + y1) / 2 // 8)
+        best, gap = None, 72.0
+        for line in bands.get(band - 1, []) + bands.get(band, []) + bands.get(band + 1, []):
+            overlap = min(y1, line.bbox[3]) - max(y0, line.bbox[1])
+            distance = line.bbox[0] - x1
+            if overlap > 0.5 * min(y1 - y0, line.bbox[3] - line.bbox[1]) and -1 <= distance < gap:
+                best, gap = line, distance
+        if best is None or best.bulleted:
+            continue
+        # One character is a bullet of some shape; longer markers are numbers ("1.", "(a)").
+        symbol = marker.text if len(marker.text) > 1 else "•"
+        best.text = f"{symbol} {best.text}"
+        best.bulleted = True
+        best.bbox = (min(x0, best.bbox[0]),) + best.bbox[1:]
+        absorbed.add(id(marker))
+        first, second = sorted((root(marker.box), root(best.box)))
+        if first != second:
+            merged_into[second] = first  # box numbers follow reading order
+    boxes: dict[int, list[_Line]] = {}
+    for line in lines:
+        if id(line) not in absorbed:
+            line.box = root(line.box)
+            boxes.setdefault(line.box, []).append(line)
+    for box in set(merged_into.values()):
+        if box not in merged_into:
+            boxes[box].sort(key=lambda line: (-(line.bbox[1] + line.bbox[3]) / 2, line.bbox[0]))
+    lines[:] = [line for box in boxes.values() for line in box]
+
+
+def _pieces(lines: list[_Line], body: float) -> list[_Piece]:
+    """Turn a page's lines into headings, list items and paragraphs, box by box."""
+    pieces: list[_Piece] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].box == lines[start].box:
+            end += 1
+        pieces.extend(_box_pieces(lines[start:end], body))
+        start = end
+    return pieces
+
+
+def _box_pieces(lines: list[_Line], body: float) -> list[_Piece]:
+    right = max(line.bbox[2] for line in lines)
+    width = right - min(line.bbox[0] for line in lines)
+    candidates = [_heading_candidate(line, body) for line in lines]
+    for index, line in enumerate(lines):
+        # A bold line at body size that fills the width and runs on is a bold lead-in, not a heading.
+        if (candidates[index] and line.size < body * HEADING_SIZE_RATIO and index + 1 < len(lines)
+                and not candidates[index + 1] and line.bbox[2] >= right - 0.1 * width):
+            candidates[index] = False
+    pieces: list[_Piece] = []
+    current: _Piece | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if candidates[index]:
+            run = [line]
+            while (index + len(run) < len(lines) and candidates[index + len(run)]
+                   and (lines[index + len(run)].size, lines[index + len(run)].bold) == (line.size, line.bold)):
+                run.append(lines[index + len(run)])
+            heading = _join([item.text for item in run])
+            if count_words(heading) < MAX_HEADING_WORDS and not heading.endswith("."):
+                pieces.append(_Piece(Block(kind=HEADING, text=heading, heading_source="font"),
+                                     _union(run), size=line.size))
+                current = None
+                index += len(run)
+                continue
+        marker = _BULLET_START.match(line.text)
+        numbered = _NUMBER_START.match(line.text)
+        if line.bulleted or marker or numbered:
+            text = line.text[marker.end():] if marker else line.text
+            current = _Piece(Block(kind=LIST_ITEM, text=text), line.bbox, line.size, line.bbox[0])
+            pieces.append(current)
+        elif current is not None and _continues(current, line, lines[index - 1], right, width):
+            current.block.text = _join([current.block.text, line.text])
+            current.bbox = _union([current, line])
+        else:
+            current = _Piece(Block(kind=PARAGRAPH, text=line.text), line.bbox, line.size, line.bbox[0])
+            pieces.append(current)
+        index += 1
+    return pieces
+
+
+def _heading_candidate(line: _Line, body: float) -> bool:
+    if len(re.findall(r"[^\W\d_]", line.text)) < 2 or line.bulleted:
+        return False
+    return line.size >= body * HEADING_SIZE_RATIO or (line.bold and line.size >= body - 0.5)
+
+
+def _continues(piece: _Piece, line: _Line, previous: _Line, right: float, width: float) -> bool:
+    """Whether ``line`` carries on the paragraph or list item above it in the same box."""
+    if abs(line.size - piece.size) > 1:
+        return False
+    if piece.block.kind == LIST_ITEM:
+        # Wrapped lines of a list item hang to the right of its marker.
+        return line.bbox[0] > piece.indent + 1
+    # A short line ending a sentence closes its paragraph.
+    return not (previous.bbox[2] < right - 0.15 * width and previous.text.endswith((".", "!", "?", ":")))
+
+
+def _set_heading_levels(pages: list[_Page]) -> None:
+    """Number heading levels by rank of size across the document, largest first."""
+    sizes = sorted({piece.size for page in pages for piece in page.pieces if piece.block.is_heading},
+                   reverse=True)
+    rank = {size: level for level, size in enumerate(sizes, 1)}
+    for page in pages:
+        for piece in page.pieces:
+            if piece.block.is_heading:
+                piece.block.level = min(rank[piece.size], 6)
+
+
+def _split_margins(pages: list[_Page]) -> None:
+    """Move running headers, footers and page numbers from each page's pieces to its margins.
+
+    Text counts as a running header or footer when it lies in the top or bottom
+    margin zone and either is a page number or recurs (digits aside) in the
+    margin of another page.
+    """
+    def zone(page: _Page, piece: _Piece) -> str | None:
+        if piece.bbox[1] >= page.height * (1 - MARGIN_ZONE):
+            return HEADER
+        if piece.bbox[3] <= page.height * MARGIN_ZONE:
+            return FOOTER
+        return None
+
+    def key(piece: _Piece) -> str:
+        # Page numbers vary within a running header; a heading ("Section 2") must repeat exactly.
+        text = piece.block.text.lower()
+        return text if piece.block.is_heading else re.sub(r"\d+", "#", text)
+
+    pages_with: dict[str, set[int]] = {}
+    for page in pages:
+        for piece in page.pieces:
+            if zone(page, piece):
+                pages_with.setdefault(key(piece), set()).add(page.number)
+    for page in pages:
+        kept = []
+        for piece in page.pieces:
+            part = zone(page, piece)
+            if part and (len(pages_with[key(piece)]) > 1 or _PAGE_NUMBER.match(piece.block.text)):
+                piece.block.part, piece.block.kind = part, PARAGRAPH
+                piece.block.level = piece.block.heading_source = None
+                page.margins.append(piece)
+            else:
+                kept.append(piece)
+        page.pieces = kept
+
+
+def _mend_hyphens(blocks: list[Block]) -> None:
+    """Decide, for each word broken across lines at a hyphen, whether the hyphen belongs.
+
+    "self-\\nservice" keeps its hyphen; "produc-\\ntivity" loses it. The
+    document's own words decide: the hyphen goes only when the joined word
+    appears elsewhere in the document and the hyphenated one does not.
+    """
+    if not any(_LINE_HYPHEN in block.text for block in blocks):
+        return
+    vocabulary = {word.lower() for block in blocks for word in _WORDS.findall(block.text)}
+
+    def mend(match: re.Match) -> str:
+        head, tail = match.group(1), match.group(2)
+        joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
+        if joined in vocabulary and hyphenated not in vocabulary:
+            return head + tail
+        return f"{head}-{tail}"
+
+    for block in blocks:
+        if _LINE_HYPHEN in block.text:
+            block.text = _HYPHEN_JOIN.sub(mend, block.text).replace(_LINE_HYPHEN, "")
+
+
+def _match_figures(drawn: list[_Drawn], figures: list[_Figure]) -> None:
+    """Give images the alternative text of their /Figure elements in a tagged PDF.
+
+    An image drawn in marked content that a figure refers to takes that
+    figure's text. Some writers (LibreOffice among them) leave figures without
+    content references and draw the image as an artifact; then the figures
+    left over are paired in order with the images left over, when their
+    numbers agree. Any image still unpaired that was drawn as an artifact is
+    decorative.
+    """
+    by_key = {key: figure for figure in figures for key in figure.keys}
+    used: set[int] = set()
+    rest: list[_Drawn] = []
+    for item in drawn:
+        figure = by_key.get(item.key) if item.key is not None else None
+        if figure is not None:
+            item.image.alt = figure.alt
+            used.add(id(figure))
+        else:
+            rest.append(item)
+    spare = [figure for figure in figures if id(figure) not in used]
+    paired: set[int] = set()
+    for candidates in ([item for item in rest if not item.artifact], rest):
+        if candidates and len(candidates) == len(spare):
+            for item, figure in zip(candidates, spare):
+                item.image.alt = figure.alt
+            paired = {id(item) for item in candidates}
+            break
+    for item in rest:
+        if id(item) not in paired:
+            item.image.decorative = item.artifact
+
+
+def _place(pages: list[_Page], document: Document) -> None:
+    """Give each link and image the page, section and block of the text it sits in or below."""
+    previous: Block | None = None
+    for page in pages:
+        for (x, y), link in page.links:
+            anchor = _anchor(page, x, y) or previous
+            _locate(link, anchor, page.number)
+            document.links.append(link)
+        for index, drawn in enumerate(page.images, 1):
+            x0, y0, x1, y1 = drawn.bbox
+            _locate(drawn.image, _anchor(page, (x0 + x1) / 2, (y0 + y1) / 2) or previous, page.number)
+            drawn.image.location = f"page {page.number}, image {index}"
+            document.images.append(drawn.image)
+        if page.pieces:
+            previous = page.pieces[-1].block
+
+
+def _anchor(page: _Page, x: float, y: float) -> Block | None:
+    """The block containing the point, else the nearest block above it, else the first below."""
+    above = below = None
+    for piece in page.pieces:
+        x0, y0, x1, y1 = piece.bbox
+        if x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2:
+            return piece.block
+        if y0 >= y and (above is None or y0 < above.bbox[1]):
+            above = piece
+        elif y1 < y and below is None:
+            below = piece
+    chosen = above or below
+    return chosen.block if chosen else None
+
+
+def _locate(item, anchor: Block | None, page: int) -> None:
+    item.page = page
+    if anchor is not None:
+        item.section, item.line, item.location = anchor.section, anchor.line, anchor.location
+    else:
+        item.location = f"page {page}"
+
+
+# -- small helpers -------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Normalise whitespace, ligatures and symbol-font bullets."""
+    text = _PRIVATE_USE.sub("•", text.translate(_TEXT_FIXES))
+    return " ".join(text.split())
+
+
+def _join(parts: list[str]) -> str:
+    """Join lines of one paragraph, mending words broken at a line end."""
+    text = parts[0]
+    for part in parts[1:]:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            # Hyphen or broken word? Decided later, once the whole document's words are known.
+            text += _LINE_HYPHEN + part
+        elif text.endswith(("-", "/")) and len(text) > 1 and text[-2].isalnum() and part[:1].isalnum():
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def _union(items) -> tuple[float, float, float, float]:
+    boxes = [item.bbox for item in items]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _rect(value, ctm) -> tuple[float, float, float, float] | None:
+    """A PDF rectangle in the page's layout coordinates (rotation and offset applied)."""
+    value = resolve1(value)
+    if not isinstance(value, list) or len(value) != 4:
+        return None
+    numbers = [resolve1(v) for v in value]
+    if not all(isinstance(n, (int, float)) for n in numbers):
+        return None
+    (ax, ay), (bx, by) = (apply_matrix_pt(ctm, (numbers[0], numbers[1])),
+                          apply_matrix_pt(ctm, (numbers[2], numbers[3])))
+    return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def _text_in(rect, text_lines: list[LTTextLine]) -> str:
+    """The text of the characters whose centres fall inside ``rect``."""
+    x0, y0, x1, y1 = rect
+    pieces = []
+    for line in text_lines:
+        if line.x1 < x0 or line.x0 > x1 or line.y1 < y0 or line.y0 > y1:
+            continue
+        inside = False
+        for item in line:
+            if isinstance(item, LTChar):
+                cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                inside = x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1
+                if inside:
+                    pieces.append(item.get_text())
+            elif inside:
+                pieces.append(item.get_text())
+        pieces.append(" ")
+    return _clean(_CID.sub("", "".join(pieces)))
+
+
+def _pages(numbers: list) -> str:
+    """ "page 3" or "pages 3, 5 and 8"."""
+    words = [str(number) for number in numbers]
+    if len(words) == 1:
+        return f"page {words[0]}"
+    return f"pages {', '.join(words[:-1])} and {words[-1]}"
+
+
+def _name(value) -> str:
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        name = value.name
+        return name.decode("latin-1") if isinstance(name, bytes) else str(name)
+    return value if isinstance(value, str) else ""
+
+
+def _text(value) -> str | None:
+    """A PDF text string as Python text: UTF-16 or UTF-8 with a byte order mark, else PDFDocEncoding."""
+    value = resolve1(value)
+    if isinstance(value, bytes):
+        if value.startswith(b"\xef\xbb\xbf"):
+            value = value[3:].decode("utf-8", "replace")
+        elif value.startswith(b"\xff\xfe"):
+            value = value[2:].decode("utf-16-le", "replace")
+        else:
+            value = decode_text(value)
+    elif isinstance(value, PSLiteral):
+        value = _name(value)
+    if not isinstance(value, str):
+        return None
+    value = _clean(value.replace("\x00", ""))
+    return value or None
+
+
+def _date(value: str | None) -> str | None:
+    """A PDF date ("D:20250301120000+01'00'") in ISO 8601 form; other text unchanged."""
+    if not value:
+        return None
+    match = _PDF_DATE.match(value)
+    if not match:
+        return value
+    year, month, day, hour, minute, second, zone, zone_hours, zone_minutes = match.groups()
+    text = f"{year}-{month or '01'}-{day or '01'}"
+    if hour:
+        text += f"T{hour}:{minute or '00'}:{second or '00'}"
+        if zone == "Z":
+            text += "Z"
+        elif zone:
+            text += f"{zone}{zone_hours or '00'}:{zone_minutes or '00'}"
+    return text

@@ -1,0 +1,124 @@
+"""Term lists from rule packs, compiled to safe regular expressions.
+
+A term is a word or phrase matched case-insensitively on word boundaries:
+``transform*`` takes any ending, a space matches any run of white space and a
+hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
+starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``.
+
+Patterns are alternations of literals with no nested repetition, so matching
+stays linear in the length of the text: pack authors never write raw regular
+expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+
+PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"
+BUILT_INS = {
+    "@percent": PERCENT,
+    "@money": r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|m|million|k|thousand)\b)?"
+              r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion)\s(?:pounds|GBP)\b",
+    "@year": r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?\b",
+    "@date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b(?:\s(?:19|20)\d\d)?"
+             rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
+    "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,]\d)"
+              rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))",
+}
+
+
+def _term_pattern(term: str) -> tuple[str, bool]:
+    term = term.strip()
+    if term in BUILT_INS:
+        return f"(?:{BUILT_INS[term]})", False
+    case_sensitive = term.startswith("=")
+    if case_sensitive:
+        term = term[1:]
+    words = []
+    for word in term.split():
+        wildcard = word.endswith("*")
+        word = word.rstrip("*")
+        piece = re.escape(word).replace(r"\-", "[-\\s]?").replace("'", "['’]").replace("’", "['’]")
+        words.append(piece + (r"\w*" if wildcard else ""))
+    body = r"\s+".join(words)
+    return rf"(?<!\w){body}(?!\w)", case_sensitive
+
+
+@lru_cache(maxsize=4096)
+def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
+    if not terms:
+        return None
+    parts = []
+    for term in terms:
+        pattern, case_sensitive = _term_pattern(term)
+        parts.append(f"(?-i:{pattern})" if case_sensitive else pattern)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TermSet:
+    """Terms that count, and ``unless`` terms whose matches hide them.
+
+    ``agency`` with ``unless: ["environment agency"]`` finds "agency staff" but
+    not "the Environment Agency".
+    """
+
+    name: str
+    terms: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+
+    def finditer(self, text: str):
+        pattern = _compile(self.terms)
+        if pattern is None:
+            return
+        blocked = _compile(self.unless)
+        spans = [m.span() for m in blocked.finditer(text)] if blocked else []
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in spans):
+                yield match
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
+
+    def matches(self, text: str) -> bool:
+        return self.search(text) is not None
+
+
+def term_set(spec, concepts: dict[str, "TermSet"] | None = None, name: str = "") -> TermSet:
+    """Build a TermSet from a pack value: a concept name, a list of terms, or a mapping.
+
+    A string naming a concept in ``concepts`` returns that concept. A list
+    may mix plain terms and concept names written ``$name``.
+    """
+    concepts = concepts or {}
+    if isinstance(spec, TermSet):
+        return spec
+    if isinstance(spec, str):
+        if spec in concepts:
+            return concepts[spec]
+        if spec.startswith("$") and spec[1:] in concepts:
+            return concepts[spec[1:]]
+        spec = [spec]
+    if isinstance(spec, dict):
+        base = term_set(spec.get("terms", []), concepts, name)
+        unless = term_set(spec.get("unless", []), concepts)
+        return TermSet(name or base.name, base.terms, base.unless + unless.terms)
+    terms: list[str] = []
+    unless: list[str] = []
+    for item in spec:
+        if isinstance(item, str) and item.startswith("$"):
+            concept = concepts.get(item[1:])
+            if concept is None:
+                raise KeyError(item[1:])
+            terms.extend(concept.terms)
+            unless.extend(concept.unless)
+        else:
+            terms.append(item)
+    return TermSet(name, tuple(terms), tuple(unless))
