@@ -14,9 +14,9 @@ import click
 from . import __version__
 from .engine import Settings
 from .errors import ConfigError
+from .packs import DEFAULT_PACKS
 from .readers import ReadOptions
 
-DEFAULT_PACKS = ("productivity-plan-2024",)
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 

@@ -19,6 +19,8 @@ from .errors import ConfigError
 from .terms import TermSet, term_set
 
 SEVERITIES = ("error", "warning", "info")
+# Packs checked when neither --rules nor configuration names any.
+DEFAULT_PACKS = ("productivity-plan-2024",)
 
 
 @dataclass
