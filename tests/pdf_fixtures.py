@@ -64,7 +64,9 @@ class Picture:
     """A small grey image drawn at (x, y), width by height points.
 
     In a tagged PDF each picture gets a /Figure element with ``alt`` tied to it
-    by a marked-content identifier, unless it is an ``artifact``.
+    by a marked-content identifier, unless it is an ``artifact``. With
+    ``linked=False`` it is drawn as an artifact and its /Figure element marks
+    no content, as LibreOffice 7 writes pictures.
     """
 
     x: float
@@ -73,6 +75,7 @@ class Picture:
     height: float = 50
     alt: str | None = None
     artifact: bool = False
+    linked: bool = True
 
 
 @dataclass
@@ -213,6 +216,34 @@ class PDFWriter:
         return out.getvalue()
 
 
+class Column:
+    """Lays out lines of text down a page, as a word processor would."""
+
+    def __init__(self, x: float = 72, top: float = 740) -> None:
+        self.x, self.y = x, top
+        self.texts: list[Text] = []
+
+    def line(self, text: str, size: float = 11, bold: bool = False, indent: float = 0,
+             gap: float | None = None) -> Text:
+        """A line ``gap`` points below the last (1.2 times the size by default)."""
+        self.y -= size * 1.2 if gap is None else gap
+        self.texts.append(Text(text, self.x + indent, self.y, size, bold))
+        return self.texts[-1]
+
+    def paragraph(self, *lines: str, size: float = 11, bold: bool = False, indent: float = 0) -> list[Text]:
+        """Lines set close together, after a paragraph's worth of space."""
+        first = self.line(lines[0], size, bold, indent, gap=size * 2.4)
+        return [first] + [self.line(text, size, bold, indent) for text in lines[1:]]
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` is set in Helvetica (or Helvetica-Bold) at ``size`` points."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica-Bold" if bold else "Helvetica"][1]
+    return sum(widths.get(char, 556) for char in text) * size / 1000
+
+
 def _show(text: Text) -> bytes:
     font = b"/F2" if text.bold else b"/F1"
     return (b"BT " + font + f" {text.size} Tf {text.x} {text.y} Td ".encode()
@@ -247,16 +278,18 @@ def build_pdf(pages: list[Page], *, title: str | None = None, author: str | None
         mcid = 0
         for picture in page.pictures:
             draw = f"q {picture.width} 0 0 {picture.height} {picture.x} {picture.y} cm /Im1 Do Q\n".encode()
-            if tagged and picture.artifact:
-                draw = b"/Artifact BMC " + draw + b"EMC\n"
-            elif tagged:
-                draw = f"/Figure <</MCID {mcid}>> BDC ".encode() + draw + b"EMC\n"
+            if tagged and not picture.artifact:
                 element = {"Type": Name("StructElem"), "S": Name("Figure"), "P": struct_ref,
-                           "Pg": page_ref, "K": mcid}
+                           "Pg": page_ref}
                 if picture.alt is not None:
                     element["Alt"] = picture.alt
+                if picture.linked:
+                    draw = f"/Figure <</MCID {mcid}>> BDC ".encode() + draw + b"EMC\n"
+                    element["K"] = mcid
+                    mcid += 1
                 figures.append(writer.add(element))
-                mcid += 1
+            if tagged and (picture.artifact or not picture.linked):
+                draw = b"/Artifact BMC " + draw + b"EMC\n"
             content += draw
         annotations = []
         for link in page.links:
