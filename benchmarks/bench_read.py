@@ -212,7 +212,8 @@ def write_html(items: list[tuple], path: Path) -> None:
         '<!DOCTYPE html>\n<html lang="en-GB">\n<head><meta charset="utf-8">\n'
         f"<title>{html.escape(TITLE)}</title></head>\n<body>\n"
         '<header><a href="/">Northbrook District Council</a></header>\n'
-        '<nav><ul><li><a href="/bins">Bins</a></li><li><a href="/council-tax">Council tax</a></li></ul></nav>\n'
+        '<nav><ul><li><a href="/bins">Bins</a></li>\n'
+        '<li><a href="/council-tax">Council tax</a></li></ul></nav>\n'
         "<main>\n" + "\n".join(body) + "\n</main>\n"
         "<footer><p>© Northbrook District Council</p></footer>\n</body>\n</html>\n",
         encoding="utf-8")

@@ -16,7 +16,7 @@ from .document import HEADING, TABLE, Block, Document, count_words
 from .terms import TermSet
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(£A-Z0-9•])")
-ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|no|approx|incl|Cllr|Mr|Mrs|Ms|Dr|St)\.|\b[A-Z]\.)$",
+ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|no|approx|incl|Cllr|Mr|Mrs|Ms|Dr|St)\.|\b[A-Z]\.)$",
                               re.IGNORECASE)
 TOKEN = re.compile(r"[a-z0-9£%]+")
 # Who is speaking changes between the letter ("you", "your") and a plan ("we",

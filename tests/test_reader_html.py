@@ -51,8 +51,8 @@ def test_headings_have_levels_sources_and_section_paths(tmp_path):
 
 
 def test_blocks_are_cited_by_source_line(tmp_path):
-    document = read(tmp_path, "<html><body>\n<h1>Plan</h1>\n\n<p>First\nparagraph.</p>\n<ul>\n<li>Item</li>\n</ul>\n"
-                              "</body></html>")
+    document = read(tmp_path, "<html><body>\n<h1>Plan</h1>\n\n<p>First\nparagraph.</p>\n"
+                              "<ul>\n<li>Item</li>\n</ul>\n</body></html>")
     assert [(b.text, b.line, b.location) for b in document.blocks] == [
         ("Plan", 2, "line 2"), ("First paragraph.", 4, "line 4"), ("Item", 7, "line 7")]
 
@@ -62,7 +62,8 @@ def test_page_furniture_is_left_out(tmp_path):
 <a class="skip-link" href="#content">Skip to main content</a>
 <a href="#nav">Skip navigation</a>
 <div id="cookie-banner"><p>We use cookies on this site.</p><button>Accept all cookies</button></div>
-<header><a href="/">Northbrook District Council</a><form role="search"><label>Search</label><input></form></header>
+<header><a href="/">Northbrook District Council</a>
+  <form role="search"><label>Search</label><input></form></header>
 <nav aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li><li>Council</li></ol></nav>
 <div role="navigation"><a href="/a-z">A to Z</a></div>
 <div role="banner">Site banner</div>
@@ -126,7 +127,8 @@ def test_lists_nest_and_keep_their_paragraphs_together(tmp_path):
     <ol><li>procure</li><li>migrate</li></ol>
     then retire the old one</li>
 </ul>
-<p class="MsoListParagraphCxSpFirst"><span style="mso-list:Ignore">·&nbsp;&nbsp;</span>Saved from Word</p>"""))
+<p class="MsoListParagraphCxSpFirst"><span style="mso-list:Ignore">·&nbsp;&nbsp;</span>Saved from Word
+</p>"""))
     items = [(b.text, b.level) for b in document.blocks if b.kind == LIST_ITEM]
     assert items == [("merge the contact centres", 1), ("move to one finance system by April 2025", 1),
                      ("procure", 2), ("migrate", 2), ("then retire the old one", 1),
@@ -161,7 +163,8 @@ def test_tables_record_header_rows_merged_cells_and_nesting(tmp_path):
 
 def test_layout_tables_are_read_as_paragraphs(tmp_path):
     document = read(tmp_path, page("""
-<table role="presentation"><tr><td><p>Left column text.</p></td><td><p>Right column text.</p></td></tr></table>
+<table role="presentation"><tr>
+  <td><p>Left column text.</p></td><td><p>Right column text.</p></td></tr></table>
 <table><tr><td><h2>Theme one</h2><p>Answer.</p></td></tr></table>"""))
     assert [(b.kind, b.text) for b in document.blocks] == [
         (PARAGRAPH, "Left column text."), (PARAGRAPH, "Right column text."),
@@ -227,14 +230,19 @@ def test_og_title_stands_in_for_a_missing_title(tmp_path):
     assert read(tmp_path, page("<h1>Heading</h1>", head=""), name="b.html").metadata.title is None
 
 
+CP1252 = b"<p>We\x92ll save \xa31.2m \x96 caf\xe9</p>"
+UTF8 = "<p>We’ll save £1.2m – café</p>".encode("utf-8")
+
+
 @pytest.mark.parametrize("data", [
-    b"<html><body><p>We\x92ll save \xa31.2m \x96 caf\xe9</p></body></html>",
-    b"<html><head><meta charset=windows-1252></head><body><p>We\x92ll save \xa31.2m \x96 caf\xe9</p></body></html>",
+    b"<html><body>" + CP1252,
+    b"<html><head><meta charset=windows-1252></head><body>" + CP1252,
     b"<html><head><meta http-equiv='Content-Type' content='text/html; charset=iso-8859-1'></head>"
-    b"<body><p>We\x92ll save \xa31.2m \x96 caf\xe9</p></body></html>",
+    b"<body>" + CP1252,
     # Declared UTF-8, saved as Windows-1252: the bytes win.
-    b"<html><head><meta charset='utf-8'></head><body><p>We\x92ll save \xa31.2m \x96 caf\xe9</p></body></html>",
-    b"\xef\xbb\xbf<html><body><p>We\xe2\x80\x99ll save \xc2\xa31.2m \xe2\x80\x93 caf\xc3\xa9</p></body></html>",
+    b"<html><head><meta charset='utf-8'></head><body>" + CP1252,
+    b"<html><head><meta charset='utf-8'></head><body>" + UTF8,
+    b"\xef\xbb\xbf<html><body>" + UTF8,
     "\ufeff<html><body><p>We’ll save £1.2m – café</p></body></html>".encode("utf-16-le"),
 ])
 def test_encodings_are_decoded(tmp_path, data):
@@ -423,7 +431,8 @@ plan will be published each July alongside the annual performance report.</p>
 <p class="updated">Page last updated: 12 July 2024</p>
 </main>
 <aside role="complementary" class="related"><h2>Related pages</h2>
-<ul><li><a href="/budget">Budget and spending</a></li><li><a href="/performance">Performance</a></li></ul></aside>
+<ul><li><a href="/budget">Budget and spending</a></li>
+<li><a href="/performance">Performance</a></li></ul></aside>
 <footer class="site-footer"><ul><li><a href="/accessibility">Accessibility</a></li>
 <li><a href="/privacy">Privacy</a></li></ul><p>© Northbrook District Council 2024</p></footer>
 <script src="/site/app.js"></script>

@@ -8,7 +8,10 @@ What it does
     Where the document copies the question in as a heading, the text under
     that heading is its answer when it has at least ``heading_words`` own
     words. Answers found in the section of the question's ``theme`` are
-    cited first, because that is where a reviewer looks.
+    cited first, because that is where a reviewer looks; with
+    ``within_theme`` they must come from there when the document has such a
+    section (a "challenge" in the introduction is context, in the barriers
+    section it is a barrier).
 
 Why
     Councils answered the letter's questions in prose, in bullet lists and
@@ -21,7 +24,7 @@ Parameters
     theme it belongs to); ``topic`` (concept);
     ``answer`` (list of alternatives, each a list of concepts);
     ``heading_words`` (default 25); ``window`` (sentences in a passage,
-    default 2); ``count_fact`` (``{name, of: concept}``:
+    default 2); ``within_theme`` (default false); ``count_fact`` (``{name, of: concept}``:
     record the number written just before the concept, e.g. "12 EDI
     champions").
 
@@ -50,6 +53,7 @@ PARAMS = {
                    "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "heading_words": {"type": "integer", "minimum": 1},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
+        "within_theme": {"type": "boolean"},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
                                                         "of": {"$ref": "#/$defs/concept"}},
                        "required": ["name", "of"], "additionalProperties": False},
@@ -105,17 +109,24 @@ def check(analysis, params, pack) -> Outcome:
     facts = {}
     if "count_fact" in params:
         facts[params["count_fact"]["name"]] = count_of(analysis, pack.concept(params["count_fact"]["of"]))
+    spans = []
+    if params.get("theme") in pack.themes:
+        from .theme import theme_sections
+
+        spans = theme_sections(analysis, pack, params["theme"])
+
+    def in_theme(sentence) -> bool:
+        return any(start <= sentence.block_index < end for start, end in spans)
+
     answers, touches = [], []
     for sentence, text in passages(analysis, params.get("window", 2)):
+        if params.get("within_theme") and spans and not in_theme(sentence):
+            continue
         if any(all(c.matches(text) for c in conjunction) for conjunction in alternatives):
             answers.append((sentence, text))
         elif topic.matches(sentence.text):
             touches.append(sentence)
-    if answers and params.get("theme") in pack.themes:
-        from .theme import theme_sections
-
-        spans = theme_sections(analysis, pack, params["theme"])
-        answers.sort(key=lambda a: not any(start <= a[0].block_index < end for start, end in spans))
+    answers.sort(key=lambda answer: not in_theme(answer[0]))
     if answers:
         return Outcome(PASS, "Answered.", [evidence_for(s.block, t) for s, t in answers[:3]], facts=facts)
     if params.get("prompt"):

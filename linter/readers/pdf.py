@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import (LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextGroupLRTB,
+from pdfminer.layout import (LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextGroup,
                              LTTextLine)
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -196,7 +196,15 @@ class _LinearGrouping:
     def group_textboxes(self, laparams, boxes):
         if len(boxes) <= MAX_GROUPED_BOXES:
             return super().group_textboxes(laparams, boxes)
-        return [LTTextGroupLRTB(boxes)]
+        return [_RowOrder(boxes)]
+
+
+class _RowOrder(LTTextGroup):
+    """Text boxes in plain top-to-bottom, left-to-right order."""
+
+    def analyze(self, laparams) -> None:
+        super().analyze(laparams)
+        self._objs.sort(key=lambda box: (-round(box.y1), box.x0))
 
 
 class _PageLayout(_LinearGrouping, LTPage):
@@ -645,26 +653,34 @@ def _box_pieces(lines: list[_Line], body: float) -> list[_Piece]:
         if (candidates[index] and line.size < body * HEADING_SIZE_RATIO and index + 1 < len(lines)
                 and not candidates[index + 1] and line.bbox[2] >= right - 0.1 * width):
             candidates[index] = False
+    # A heading may wrap: consecutive candidate lines in one style are one heading, if short enough.
+    runs: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        if candidates[index]:
+            while (end < len(lines) and candidates[end]
+                   and (lines[end].size, lines[end].bold) == (lines[index].size, lines[index].bold)):
+                end += 1
+            text = _join([line.text for line in lines[index:end]])
+            if count_words(text) < MAX_HEADING_WORDS and not text.endswith("."):
+                runs[index] = end
+        index = end
+
     pieces: list[_Piece] = []
     current: _Piece | None = None
     index = 0
     while index < len(lines):
         line = lines[index]
-        if candidates[index]:
-            run = [line]
-            while (index + len(run) < len(lines) and candidates[index + len(run)]
-                   and (lines[index + len(run)].size, lines[index + len(run)].bold) == (line.size, line.bold)):
-                run.append(lines[index + len(run)])
-            heading = _join([item.text for item in run])
-            if count_words(heading) < MAX_HEADING_WORDS and not heading.endswith("."):
-                pieces.append(_Piece(Block(kind=HEADING, text=heading, heading_source="font"),
-                                     _union(run), size=line.size))
-                current = None
-                index += len(run)
-                continue
+        if index in runs:
+            run = lines[index:runs[index]]
+            pieces.append(_Piece(Block(kind=HEADING, text=_join([item.text for item in run]),
+                                       heading_source="font"), _union(run), size=line.size))
+            current = None
+            index = runs[index]
+            continue
         marker = _BULLET_START.match(line.text)
-        numbered = _NUMBER_START.match(line.text)
-        if line.bulleted or marker or numbered:
+        if line.bulleted or marker or _NUMBER_START.match(line.text):
             text = line.text[marker.end():] if marker else line.text
             current = _Piece(Block(kind=LIST_ITEM, text=text), line.bbox, line.size, line.bbox[0])
             pieces.append(current)
