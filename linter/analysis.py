@@ -99,6 +99,7 @@ class Sentence:
     text: str
     block: Block
     block_index: int
+    index: int = 0
     prompt: bool = False
     placeholder: bool = False
 
@@ -163,13 +164,21 @@ class Analysis:
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             for text in texts:
-                sentence = Sentence(text, block, index)
+                sentence = Sentence(text, block, index, len(analysis.sentences) + len(found))
                 sentence.prompt = whole_prompt or analysis.prompts.is_prompt(text)
                 sentence.placeholder = bool(placeholders and _is_filler(text, placeholders))
                 found.append(sentence)
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
         return analysis
+
+    def has(self, concept: TermSet, sentence: Sentence) -> bool:
+        """Whether ``concept`` occurs in ``sentence``; remembered, since many rules ask."""
+        key = (id(concept), sentence.index)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = concept.matches(sentence.text)
+        return found
 
     def own_sentences(self, include_headings: bool = False):
         for sentence in self.sentences:

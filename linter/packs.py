@@ -134,7 +134,8 @@ def _load(path: str) -> Pack:
     where = path
     try:
         text = Path(path).read_text("utf-8")
-        data = json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = json.loads(text) if path.endswith(".json") else yaml.load(text, Loader=loader)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{where}: cannot be read ({error})") from None
     except (yaml.YAMLError, json.JSONDecodeError) as error:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -33,10 +33,11 @@ BUILT_INS = {
 }
 
 
-def _term_pattern(term: str) -> tuple[str, bool]:
+def _term_pattern(term: str) -> tuple[str, bool, bool]:
+    """(pattern, case sensitive, needs word boundaries) for one term."""
     term = term.strip()
     if term in BUILT_INS:
-        return f"(?:{BUILT_INS[term]})", False
+        return f"(?:{BUILT_INS[term]})", False, False
     case_sensitive = term.startswith("=")
     if case_sensitive:
         term = term[1:]
@@ -44,20 +45,22 @@ def _term_pattern(term: str) -> tuple[str, bool]:
     for word in term.split():
         wildcard = word.endswith("*")
         word = word.rstrip("*")
-        piece = re.escape(word).replace(r"\-", "[-\\s]?").replace("'", "['’]").replace("’", "['’]")
+        piece = re.sub("['’]", "['’]", re.escape(word).replace(r"\-", "[-\\s]?"))
         words.append(piece + (r"\w*" if wildcard else ""))
-    body = r"\s+".join(words)
-    return rf"(?<!\w){body}(?!\w)", case_sensitive
+    return r"\s+".join(words), case_sensitive, True
 
 
 @lru_cache(maxsize=4096)
 def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
     if not terms:
         return None
-    parts = []
+    bounded, free = [], []
     for term in terms:
-        pattern, case_sensitive = _term_pattern(term)
-        parts.append(f"(?-i:{pattern})" if case_sensitive else pattern)
+        pattern, case_sensitive, needs_boundaries = _term_pattern(term)
+        if case_sensitive:
+            pattern = f"(?-i:{pattern})"
+        (bounded if needs_boundaries else free).append(pattern)
+    parts = free + ([rf"(?<!\w)(?:{'|'.join(bounded)})(?!\w)"] if bounded else [])
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -73,11 +76,19 @@ class TermSet:
     terms: tuple[str, ...]
     unless: tuple[str, ...] = ()
 
+    @cached_property
+    def _pattern(self) -> re.Pattern | None:
+        return _compile(self.terms)
+
+    @cached_property
+    def _blocked(self) -> re.Pattern | None:
+        return _compile(self.unless)
+
     def finditer(self, text: str):
-        pattern = _compile(self.terms)
+        pattern = self._pattern
         if pattern is None:
             return
-        blocked = _compile(self.unless)
+        blocked = self._blocked
         spans = [m.span() for m in blocked.finditer(text)] if blocked else []
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -88,6 +99,9 @@ class TermSet:
         return next(self.finditer(text), None)
 
     def matches(self, text: str) -> bool:
+        if not self.unless:
+            pattern = self._pattern
+            return pattern is not None and pattern.search(text) is not None
         return self.search(text) is not None
 
 

@@ -156,7 +156,9 @@ def _serialise(value, crypt=None) -> bytes:
         data = _string_bytes(value) if isinstance(value, str) else value
         if crypt:
             return b"<" + crypt(data).hex().encode() + b">"
-        return _literal(data) if isinstance(value, str) and data.isascii() else b"<" + data.hex().encode() + b">"
+        if isinstance(value, str) and data.isascii():
+            return _literal(data)
+        return b"<" + data.hex().encode() + b">"
     if isinstance(value, list):
         return b"[" + b" ".join(_serialise(item, crypt) for item in value) + b"]"
     if isinstance(value, dict):

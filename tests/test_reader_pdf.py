@@ -12,7 +12,7 @@ import pytest
 
 from pdf_fixtures import (Column, LinkBox, Page, Picture, Text, build_pdf, convert_to_pdf, plan_docx,
                           soffice, text_width)
-from plancheck.document import FOOTER, HEADING, LIST_ITEM, PARAGRAPH
+from plancheck.document import FOOTER, LIST_ITEM, PARAGRAPH
 from plancheck.errors import ReadError
 from plancheck.readers import read_document
 
@@ -117,6 +117,16 @@ def test_bullets_drawn_apart_from_their_text_join_it_in_order(tmp_path):
                                    (PARAGRAPH, "A closing paragraph at the margin after the list.")]
 
 
+def test_a_heading_numbered_apart_from_its_text_stays_a_heading(tmp_path):
+    column = Column()
+    column.paragraph(*BODY)
+    number = column.line("2.", size=15, bold=True, gap=40)
+    heading = Text("Transformation", 100, number.y, 15, bold=True)  # after a tab
+    column.paragraph(*BODY)
+    document = read(tmp_path, build_pdf([Page(texts=column.texts + [heading])]))
+    assert [(h.text, h.level) for h in document.headings()] == [("2. Transformation", 1)]
+
+
 def test_a_bold_lead_in_is_not_a_heading(tmp_path):
     column = Column()
     column.paragraph(*BODY)
@@ -147,7 +157,8 @@ def test_running_footers_and_page_numbers_are_set_apart(tmp_path):
 
 def test_a_crowded_page_is_read_in_linear_time_and_row_order(tmp_path):
     # Rows far enough apart that pdfminer makes each cell a text box of its own: 500 boxes.
-    texts = [Text(f"r{row}c{col}", 40 + col * 55, 740 - row * 14, 8) for row in range(50) for col in range(10)]
+    texts = [Text(f"r{row}c{col}", 40 + col * 55, 740 - row * 14, 8)
+             for row in range(50) for col in range(10)]
     data = build_pdf([Page(texts=texts + [Text(BODY[0], 40, 20, 8)])])
     started = time.perf_counter()
     document = read(tmp_path, data)
@@ -193,8 +204,8 @@ def test_links_take_their_target_and_the_text_under_them(tmp_path):
 
 def test_metadata_comes_from_the_info_dictionary_and_catalog(tmp_path):
     data = build_pdf(plan_pages(), title="Cynllun cynhyrchiant \u2013 2025", author="Policy Team",
-                     creator="Microsoft Word", producer="Adobe PDF Library", created="D:20250301120000+01'00'",
-                     lang="en-GB")
+                     creator="Microsoft Word", producer="Adobe PDF Library",
+                     created="D:20250301120000+01'00'", lang="en-GB")
     metadata = read(tmp_path, data).metadata
     assert metadata.title == "Cynllun cynhyrchiant \u2013 2025"
     assert metadata.language == "en-GB"

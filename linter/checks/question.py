@@ -68,11 +68,15 @@ QUESTION_HEADING = 0.5
 
 
 def passages(analysis, window: int = 2):
-    """Windows of ``window`` consecutive own sentences in one block, as (first sentence, text)."""
+    """Windows of ``window`` consecutive own sentences in one block."""
     for sentences in analysis.block_sentences.values():
         own = [s for s in sentences if s.own and s.block.kind != HEADING]
-        for index, sentence in enumerate(own):
-            yield sentence, " ".join(s.text for s in own[index:index + window])
+        for index in range(len(own)):
+            yield own[index:index + window]
+
+
+def passage_has(analysis, conjunction, passage) -> bool:
+    return all(any(analysis.has(concept, s) for s in passage) for concept in conjunction)
 
 
 def answered_under_heading(analysis, prompt: str, words_needed: int):
@@ -119,12 +123,13 @@ def check(analysis, params, pack) -> Outcome:
         return any(start <= sentence.block_index < end for start, end in spans)
 
     answers, touches = [], []
-    for sentence, text in passages(analysis, params.get("window", 2)):
+    for passage in passages(analysis, params.get("window", 2)):
+        sentence = passage[0]
         if params.get("within_theme") and spans and not in_theme(sentence):
             continue
-        if any(all(c.matches(text) for c in conjunction) for conjunction in alternatives):
-            answers.append((sentence, text))
-        elif topic.matches(sentence.text):
+        if any(passage_has(analysis, conjunction, passage) for conjunction in alternatives):
+            answers.append((sentence, " ".join(s.text for s in passage)))
+        elif analysis.has(topic, sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
     if answers:

@@ -283,6 +283,9 @@ class ParagraphStyle:
 
     name: str | None = None
     heading: tuple[int, str] | None = None  # (level, "style" or "outline")
+    # Based on a heading style, whether or not it is still a heading ("TOC
+    # Heading" opts out with outline level 9): bold is its design, not an imposter.
+    heading_family: bool = False
     numbered: bool = False
     list_named: bool = False
     bold: bool = False
@@ -298,15 +301,22 @@ def _first(chain, getter):
     return None
 
 
+def _name_level(name: str | None) -> int | None:
+    """The heading level a style's name gives ("Heading 2" is 2, "Title" is 1), or None."""
+    # python-docx reports built-in styles by their UI names, whatever Word's language.
+    name = (name or "").lower()
+    match = _HEADING_NAME.fullmatch(name)
+    if match:
+        return int(match.group(1))
+    return 1 if name == "title" else None
+
+
 def _style_heading(chain) -> tuple[int, str] | None:
+    """(level, source) of the nearest style in ``chain`` that says whether it is a heading."""
     for style in chain:
-        # python-docx reports built-in styles by their UI names ("Heading 1").
-        name = (style.name or "").lower()
-        match = _HEADING_NAME.fullmatch(name)
-        if match:
-            return int(match.group(1)), "style"
-        if name == "title":
-            return 1, "style"
+        level = _name_level(style.name)
+        if level is not None:
+            return level, "style"
         outline = _int(_val(style.element.find(W_PPR), W_OUTLINELVL))
         if outline is not None:
             # Outline level 9 is "body text": a style can opt out of its base's heading.
@@ -391,6 +401,7 @@ class StyleSheet:
         return ParagraphStyle(
             name=style.name,
             heading=_style_heading(chain),
+            heading_family=any(_name_level(s.name) is not None for s in chain),
             numbered=bool(_first(chain, lambda s: _numbered(s.element.find(W_PPR)))),
             list_named=any("list" in (s.name or "").lower() for s in chain),
             bold=bool(_first(chain, lambda s: s.font.bold)),
@@ -435,6 +446,8 @@ class _Field:
 
 @dataclass
 class _CommentSpan:
+    """Where a comment is anchored: the text it covers, and the block it starts in."""
+
     capture: _Capture | None = None
     story: _Story | None = None
     index: int = 0
@@ -442,6 +455,8 @@ class _CommentSpan:
 
 @dataclass
 class _Paragraph:
+    """One paragraph as read: its visible text and what decides its kind."""
+
     text: str
     style: ParagraphStyle
     ppr: object
@@ -468,6 +483,7 @@ class _Context:
         self._placements.append((item, story, index))
 
     def place_annotations(self) -> None:
+        """Copy page, section and location to every annotation from its block."""
         for item, story, index in self._placements:
             if not story.blocks:
                 item.location = story.part
@@ -557,6 +573,7 @@ class _Story:
         return self._flow_text(note, None)
 
     def _paragraph_block(self, p) -> None:
+        """Read a paragraph of the flow as a block, then any text boxes anchored in it."""
         self._started = False
         paragraph = self._read_paragraph(p, top_level=True)
         if paragraph.text:
@@ -600,9 +617,10 @@ class _Story:
             self._last_heading_level = heading[0]
             return HEADING, heading[0], heading[1]
         numbered = _numbered(paragraph.ppr)
-        if (paragraph.style.numbered if numbered is None else numbered) or paragraph.style.list_named:
+        style = paragraph.style
+        if (style.numbered or style.list_named) if numbered is None else numbered:
             return LIST_ITEM, None, None
-        if headings_here and _looks_like_heading(paragraph):
+        if headings_here and not style.heading_family and _looks_like_heading(paragraph):
             level = min(self._last_heading_level + 1, 9) if self._last_heading_level else 2
             return HEADING, level, "bold"
         return PARAGRAPH, None, None
@@ -620,7 +638,7 @@ class _Story:
         ppr = p.find(W_PPR)
         style = self.styles.paragraph(_val(ppr, W_PSTYLE))
         self._text, self._all_bold, self._paragraph_style = [], None, style
-        if top_level and self.blocks:
+        if top_level and self.blocks:  # Word never starts a document with a blank page
             direct = _flag(ppr, W_PAGE_BREAK_BEFORE)
             if style.page_break_before if direct is None else direct:
                 self._page_event(hard=True)
@@ -730,8 +748,9 @@ class _Story:
     # -- page breaks --------------------------------------------------------------
 
     def _page_event(self, hard: bool) -> None:
-        if self._current_part != BODY or self.part != BODY:
-            return
+        """Note a page break before the block being read, or after it once it has text."""
+        if self._current_part != BODY:
+            return  # headers, notes and floating text boxes are outside the page flow
         if not hard:
             self.has_rendered_breaks = True
             if self._hard_pending:

@@ -81,7 +81,8 @@ _TEXT_FIXES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00a
                              "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                              "\ufb04": "ffl"})
 # What pdfminer raises on a damaged file besides its own exceptions.
-_DAMAGE = (PSException, ValueError, TypeError, KeyError, IndexError, AssertionError, ArithmeticError)
+_DAMAGE = (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError,
+           ArithmeticError)
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?(?:([Z+-])(\d\d)?'?(\d\d)?)?")
 
 
@@ -122,6 +123,14 @@ def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
     return pages
 
 
+def _best_effort(read_part, default):
+    """What ``read_part()`` returns, or ``default`` if the part of the file it reads is damaged."""
+    try:
+        return read_part()
+    except _DAMAGE:
+        return default
+
+
 def _first_line(error: Exception) -> str:
     text = str(error).strip().splitlines()
     return (text[0] if text else type(error).__name__)[:150]
@@ -146,7 +155,7 @@ class _Line:
     bold: bool
     bbox: tuple[float, float, float, float]
     box: int
-    bulleted: bool = False
+    marker: str | None = None  # a list marker drawn apart and joined to the line: "•" or "1."
 
 
 @dataclass
@@ -155,8 +164,8 @@ class _Piece:
 
     block: Block
     bbox: tuple[float, float, float, float]
-    size: float = 0.0
-    indent: float = 0.0
+    size: float = 0.0  # font size, which ranks headings and keeps captions out of paragraphs
+    indent: float = 0.0  # left edge of a list item's marker, right of which its lines wrap
 
 
 @dataclass
@@ -271,13 +280,15 @@ class _Reader:
 
     def read(self, path: str, fmt: str) -> Document:
         document = Document(path=path, format=fmt, pages=len(self.pdf_pages), pages_method="pdf")
-        document.metadata = self._metadata()
-        document.tagged = self._tagged()
-        document.bookmarks = self._named_destinations()
+        # Metadata, tagging, destinations and figures are extras: damage there costs only them.
+        document.metadata = _best_effort(self._metadata, Metadata())
+        document.tagged = _best_effort(self._tagged, None)
+        document.bookmarks = _best_effort(self._named_destinations, set())
 
         pages = self._read_pages()
         if document.tagged:
-            _match_figures([image for page in pages for image in page.images], self._figures())
+            _match_figures([image for page in pages for image in page.images],
+                           _best_effort(self._figures, []))
         self._check_text(pages)
         body = self.sizes.most_common(1)[0][0]
         for page in pages:
@@ -307,13 +318,15 @@ class _Reader:
         resources = PDFResourceManager(caching=True)
         device = _Device(resources, LAParams(all_texts=True))
         interpreter = PDFPageInterpreter(resources, device)
-        pages, failed = [], []
+        pages: list[_Page] = []
+        failed: list[int] = []
         for number, pdf_page in enumerate(self.pdf_pages, 1):
             try:
                 interpreter.process_page(pdf_page)
             except _DAMAGE as error:
                 # One broken page should not cost the rest of the document.
-                failed.append(f"{number} ({_first_line(error)})")
+                failed.append(number)
+                first_error = _first_line(error)
                 continue
             layout = device.get_result()
             page = _Page(number=number, height=layout.height)
@@ -322,10 +335,11 @@ class _Reader:
             for bbox, mcid, artifact in device.images:
                 key = (pdf_page.pageid, mcid) if mcid is not None else None
                 page.images.append(_Drawn(Image(alt=None, page=number), bbox, key, artifact))
-            page.links = self._links(pdf_page, number, device.page_ctm, text_lines)
+            page.links = _best_effort(lambda: self._links(pdf_page, number, device.page_ctm, text_lines),
+                                      [])
             pages.append(page)
         if not pages:
-            raise ReadError(f"is damaged: no page could be read ({failed[0]})")
+            raise ReadError(f"is damaged or truncated: no page could be read ({first_error})")
         if failed:
             self.notes.append(f"{_pages(failed)} could not be read; the text there is missing")
         return pages
@@ -521,7 +535,7 @@ class _Reader:
         try:
             parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
             root = etree.fromstring(stream.get_data().strip(), parser)
-        except (etree.XMLSyntaxError, PSException, ValueError):
+        except etree.LxmlError:
             return None, None
         if root is None:
             return None, None
@@ -609,12 +623,12 @@ def _attach_bullets(lines: list[_Line]) -> None:
             distance = line.bbox[0] - x1
             if overlap > 0.5 * min(y1 - y0, line.bbox[3] - line.bbox[1]) and -1 <= distance < gap:
                 best, gap = line, distance
-        if best is None or best.bulleted:
+        if best is None or best.marker:
             continue
         # One character is a bullet of some shape; longer markers are numbers ("1.", "(a)").
         symbol = marker.text if len(marker.text) > 1 else "•"
         best.text = f"{symbol} {best.text}"
-        best.bulleted = True
+        best.marker = symbol
         best.bbox = (min(x0, best.bbox[0]),) + best.bbox[1:]
         absorbed.add(id(marker))
         first, second = sorted((root(marker.box), root(best.box)))
@@ -680,7 +694,7 @@ def _box_pieces(lines: list[_Line], body: float) -> list[_Piece]:
             index = runs[index]
             continue
         marker = _BULLET_START.match(line.text)
-        if line.bulleted or marker or _NUMBER_START.match(line.text):
+        if line.marker or marker or _NUMBER_START.match(line.text):
             text = line.text[marker.end():] if marker else line.text
             current = _Piece(Block(kind=LIST_ITEM, text=text), line.bbox, line.size, line.bbox[0])
             pieces.append(current)
@@ -695,7 +709,8 @@ def _box_pieces(lines: list[_Line], body: float) -> list[_Piece]:
 
 
 def _heading_candidate(line: _Line, body: float) -> bool:
-    if len(re.findall(r"[^\W\d_]", line.text)) < 2 or line.bulleted:
+    # Bulleted lines are list items; numbered ones may be headings ("1. Introduction").
+    if len(re.findall(r"[^\W\d_]", line.text)) < 2 or _BULLET_START.match(line.text):
         return False
     return line.size >= body * HEADING_SIZE_RATIO or (line.bold and line.size >= body - 0.5)
 
