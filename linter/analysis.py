@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import HEADING, TABLE, Block, Document, count_words
+from .document import HEADING, LIST_ITEM, TABLE, Block, Document, count_words
 from .terms import TermSet
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(£A-Z0-9•])")
@@ -151,6 +151,7 @@ class Analysis:
     prompts: PromptIndex
     sentences: list[Sentence] = field(default_factory=list)
     block_sentences: dict[int, list[Sentence]] = field(default_factory=dict)
+    lead_ins: dict[int, Sentence] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
 
     @classmethod
@@ -170,7 +171,28 @@ class Analysis:
                 found.append(sentence)
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
+        analysis._link_lead_ins()
         return analysis
+
+    def _link_lead_ins(self) -> None:
+        """Give each list item the sentence that introduces its list ("We ask the Government to:")."""
+        lead = None
+        for index, block in enumerate(self.document.blocks):
+            sentences = self.block_sentences.get(index, [])
+            if block.kind == LIST_ITEM:
+                if lead is not None:
+                    for sentence in sentences:
+                        self.lead_ins[sentence.index] = lead
+            elif block.kind == HEADING:
+                lead = None
+            else:
+                last = sentences[-1] if sentences else None
+                lead = last if last is not None and last.text.rstrip(" -–").endswith(":") else None
+
+    def context(self, sentence: Sentence) -> list[Sentence]:
+        """The sentence, preceded by its list's lead-in when it is a list item."""
+        lead = self.lead_ins.get(sentence.index)
+        return [lead, sentence] if lead is not None and lead.own else [sentence]
 
     def has(self, concept: TermSet, sentence: Sentence) -> bool:
         """Whether ``concept`` occurs in ``sentence``; remembered, since many rules ask."""

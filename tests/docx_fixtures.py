@@ -52,7 +52,7 @@ class Part:
 
     name: str            # e.g. "word/footnotes.xml"
     xml: str
-    kind: str            # relationship type, e.g. "footnotes"
+    kind: str            # relationship type: "footnotes", or a whole URI
     content_type: str    # e.g. WORD_TYPE + "footnotes+xml"
 
 
@@ -171,7 +171,8 @@ def _add_relationships(rels_xml: bytes, parts, links: dict[str, str]) -> bytes:
     root = etree.fromstring(rels_xml)
     tag = f"{{{PACKAGE_RELS}}}Relationship"
     for number, part in enumerate(parts, start=1):
-        etree.SubElement(root, tag, Id=f"rIdTest{number}", Type=RELATIONSHIP + part.kind,
+        kind = part.kind if "://" in part.kind else RELATIONSHIP + part.kind
+        etree.SubElement(root, tag, Id=f"rIdTest{number}", Type=kind,
                          Target=part.name.removeprefix("word/"))
     for rel_id, target in links.items():
         etree.SubElement(root, tag, Id=rel_id, Type=RELATIONSHIP + "hyperlink", Target=target,

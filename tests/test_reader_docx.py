@@ -290,6 +290,31 @@ def test_comments_with_author_date_and_anchor(tmp_path):
     assert texts(result) == ["Savings", "We will save two million pounds by 2026."]
 
 
+def test_comment_spanning_paragraphs_and_resolved_comments(tmp_path):
+    body = fx.paragraph("Intro ", '<w:commentRangeStart w:id="7"/>', "first line")
+    body += fx.paragraph("second line", '<w:commentRangeEnd w:id="7"/>',
+                         '<w:r><w:commentReference w:id="7"/></w:r>')
+    body += fx.paragraph('<w:commentRangeStart w:id="8"/>', "Done",
+                         '<w:commentRangeEnd w:id="8"/>')
+    comments = (f'<w:comments {fx.DECLARATIONS} xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">'
+                '<w:comment w:id="7" w:author="Kim"><w:p w14:paraId="0000000A">'
+                + fx.run("Too long") + '</w:p></w:comment>'
+                '<w:comment w:id="8" w:author="Lee"><w:p w14:paraId="0000000B">'
+                + fx.run("Fixed now") + "</w:p></w:comment></w:comments>")
+    extended = ('<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+                '<w15:commentEx w15:paraId="0000000A" w15:done="0"/>'
+                '<w15:commentEx w15:paraId="0000000B" w15:done="1"/></w15:commentsEx>')
+    parts = (fx.Part("word/comments.xml", comments, "comments", fx.WORD_TYPE + "comments+xml"),
+             fx.Part("word/commentsExtended.xml", extended,
+                     "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+                     fx.WORD_TYPE + "commentsExtended+xml"))
+    result = read(fx.build(tmp_path / "plan.docx", body, parts))
+
+    assert [(c.author, c.anchor, c.resolved, c.location) for c in result.comments] == [
+        ("Kim", "first line\nsecond line", False, "paragraph 1"),
+        ("Lee", "Done", True, "paragraph 3")]
+
+
 # ---------------------------------------------------------------- links, bookmarks, images
 
 def test_links_and_bookmarks(tmp_path):
@@ -341,6 +366,17 @@ def test_images_with_and_without_alt_text(tmp_path):
         (None, None, False, False), (None, None, True, False), (None, None, False, True)]
     assert result.images[0].location == "paragraph 2"  # an image alone cites the next text
     assert result.images[0].section == ("Charts",)
+
+
+def test_legacy_pictures_and_charts(tmp_path):
+    vml = ('<w:r><w:pict><v:shape style="position:absolute;width:40pt" alt="Map of the district">'
+           '<v:imagedata r:id="rIdNone"/></v:shape></w:pict></w:r>')
+    chart = ('<w:r><w:drawing><wp:inline><wp:docPr id="3" name="Chart 3"/><a:graphic>'
+             '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"/>'
+             "</a:graphic></wp:inline></w:drawing></w:r>")
+    result = read(fx.build(tmp_path / "plan.docx", fx.paragraph(vml, chart, "Maps and charts")))
+    assert [(i.alt, i.floating) for i in result.images] == [("Map of the district", True),
+                                                             (None, False)]
 
 
 # ---------------------------------------------------------------- metadata

@@ -68,11 +68,14 @@ QUESTION_HEADING = 0.5
 
 
 def passages(analysis, window: int = 2):
-    """Windows of ``window`` consecutive own sentences in one block."""
+    """Windows of ``window`` consecutive own sentences in one block, as (first sentence, window).
+
+    A list item's window starts with the sentence that introduces the list.
+    """
     for sentences in analysis.block_sentences.values():
         own = [s for s in sentences if s.own and s.block.kind != HEADING]
-        for index in range(len(own)):
-            yield own[index:index + window]
+        for index, sentence in enumerate(own):
+            yield sentence, analysis.context(sentence)[:-1] + own[index:index + window]
 
 
 def passage_has(analysis, conjunction, passage) -> bool:
@@ -123,12 +126,11 @@ def check(analysis, params, pack) -> Outcome:
         return any(start <= sentence.block_index < end for start, end in spans)
 
     answers, touches = [], []
-    for passage in passages(analysis, params.get("window", 2)):
-        sentence = passage[0]
+    for sentence, passage in passages(analysis, params.get("window", 2)):
         if params.get("within_theme") and spans and not in_theme(sentence):
             continue
         if any(passage_has(analysis, conjunction, passage) for conjunction in alternatives):
-            answers.append((sentence, " ".join(s.text for s in passage)))
+            answers.append((sentence, " ".join(s.text for s in passage if s is not analysis.lead_ins.get(sentence.index))))
         elif analysis.has(topic, sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))

@@ -13,7 +13,9 @@ Why
     Requirements such as "members endorsed the plan" or "the plan is
     published on the website" are statements, and the words around them
     matter: performance "reported to Cabinet" is not endorsement of the
-    plan, and a website link is not publication of the plan.
+    plan, and a website link is not publication of the plan. A list item is
+    read together with the sentence that introduces its list ("Key dates for
+    this plan:"), as a reader would.
 
 Parameters
     ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
@@ -72,7 +74,8 @@ def find_statement(analysis, pack, statement: dict, exclude=None):
             continue
         if own_exclude and own_exclude.matches(sentence.text):
             continue
-        if any(all(c.matches(sentence.text) for c in conjunction) for conjunction in alternatives):
+        context = analysis.context(sentence)
+        if any(all(any(analysis.has(c, s) for s in context) for c in conjunction) for conjunction in alternatives):
             return sentence
     return None
 

@@ -33,12 +33,13 @@ from typing import Iterator
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextGroup,
                              LTTextLine)
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import (PDFDocument, PDFEncryptionError, PDFNoValidXRef,
+                                  PDFPasswordIncorrect)
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
-from pdfminer.psexceptions import PSEOF, PSException
+from pdfminer.psexceptions import PSEOF, PSException, PSSyntaxError
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import apply_matrix_pt, decode_text, mult_matrix
 
@@ -105,7 +106,7 @@ def _open(handle) -> PDFDocument:
         raise ReadError(f"is encrypted in a way plancheck cannot open ({_first_line(error)}); "
                         "save an unprotected copy") from None
     except _DAMAGE as error:
-        raise ReadError(f"is damaged or truncated: {_damage(error)}") from None
+        raise _damaged(_cause(error)) from None
 
 
 def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
@@ -117,7 +118,7 @@ def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
             if len(pages) > MAX_PAGES:
                 raise ReadError(f"is too long to check (more than {MAX_PAGES} pages)")
     except _DAMAGE as error:
-        raise ReadError(f"is damaged or truncated: {_damage(error)}") from None
+        raise _damaged(_cause(error)) from None
     if not pages:
         raise ReadError("has no pages")
     return pages
@@ -131,19 +132,26 @@ def _best_effort(read_part, default):
         return default
 
 
+def _damaged(cause: str) -> ReadError:
+    return ReadError(f"is damaged or truncated: {cause}; export it again from the original document")
+
+
 def _first_line(error: Exception) -> str:
     text = str(error).strip().splitlines()
-    return (text[0] if text else type(error).__name__)[:150]
+    return (text[0] if text else type(error).__name__)[:100]
 
 
-def _damage(error: Exception) -> str:
+def _cause(error: Exception) -> str:
     """Say in plain words what pdfminer found wrong with the file's structure."""
-    message = _first_line(error)
-    if "No /Root object" in message:
+    if "No /Root object" in str(error):
         return "its document catalog is missing"
     if isinstance(error, PSEOF):
         return "the file ends unexpectedly"
-    return message
+    if isinstance(error, PDFNoValidXRef):
+        return "its table of objects is missing"
+    if isinstance(error, PSSyntaxError):
+        return "some of its objects are malformed"
+    return f"{type(error).__name__}: {_first_line(error)}"
 
 
 @dataclass
@@ -229,7 +237,7 @@ class _Device(PDFPageAggregator):
 
     The marked-content identifier (MCID) of an image is what ties it to its
     ``/Figure`` element in a tagged PDF; an image inside ``/Artifact`` marked
-    content is decorative.
+    content is meant to be decorative (see :func:`_match_figures`).
     """
 
     def __init__(self, resources: PDFResourceManager, laparams: LAParams) -> None:
@@ -326,7 +334,7 @@ class _Reader:
             except _DAMAGE as error:
                 # One broken page should not cost the rest of the document.
                 failed.append(number)
-                first_error = _first_line(error)
+                first_error = _cause(error)
                 continue
             layout = device.get_result()
             page = _Page(number=number, height=layout.height)
@@ -339,7 +347,7 @@ class _Reader:
                                       [])
             pages.append(page)
         if not pages:
-            raise ReadError(f"is damaged or truncated: no page could be read ({first_error})")
+            raise _damaged(f"no page could be read ({first_error})")
         if failed:
             self.notes.append(f"{_pages(failed)} could not be read; the text there is missing")
         return pages
