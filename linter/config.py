@@ -51,6 +51,8 @@ class Config:
     @property
     def where(self) -> str:
         """The file and table, as error messages name them."""
+        if self.path is None:
+            return "configuration"
         name = _display(self.path)
         return f"{name} [tool.plancheck]" if self.path.name == "pyproject.toml" else name
 

@@ -191,7 +191,8 @@ def _add_content_types(types_xml: bytes, parts) -> bytes:
 def notes_part(kind: str, notes: dict[int, str]) -> Part:
     """A footnotes or endnotes part (kind "footnote"/"endnote") with Word's separator notes."""
     container = f"w:{kind}s"
-    separators = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+    separators = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                  f"</w:{kind}>"
                   f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
                   f'<w:continuationSeparator/></w:r></w:p></w:{kind}>')
     bodies = "".join(f'<w:{kind} w:id="{number}"><w:p><w:r><w:{kind}Ref/></w:r>{run(" " + text)}'

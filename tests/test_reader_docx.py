@@ -193,7 +193,8 @@ def test_text_box_read_once_from_alternate_content(tmp_path):
                '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
                f'<wps:wsp><wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx></wps:wsp>'
                '</a:graphicData></a:graphic></wp:anchor></w:drawing>')
-    fallback = f'<w:pict><v:shape><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox></v:shape></w:pict>'
+    fallback = (f"<w:pict><v:shape><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox>"
+                "</v:shape></w:pict>")
     body = fx.paragraph("Before the box.", '<w:r><mc:AlternateContent><mc:Choice Requires="wps">'
                         f'{drawing}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback>'
                         '</mc:AlternateContent></w:r>')
@@ -296,7 +297,8 @@ def test_comment_spanning_paragraphs_and_resolved_comments(tmp_path):
                          '<w:r><w:commentReference w:id="7"/></w:r>')
     body += fx.paragraph('<w:commentRangeStart w:id="8"/>', "Done",
                          '<w:commentRangeEnd w:id="8"/>')
-    comments = (f'<w:comments {fx.DECLARATIONS} xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">'
+    w14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+    comments = (f"<w:comments {fx.DECLARATIONS} {w14}>"
                 '<w:comment w:id="7" w:author="Kim"><w:p w14:paraId="0000000A">'
                 + fx.run("Too long") + '</w:p></w:comment>'
                 '<w:comment w:id="8" w:author="Lee"><w:p w14:paraId="0000000B">'
@@ -325,7 +327,8 @@ def test_links_and_bookmarks(tmp_path):
                          + fx.run("Annex A") + "</w:hyperlink>", ".")
     body += fx.paragraph(
         "Also ", '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.gov.uk/data" </w:instrText></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.gov.uk/data" '
+        "</w:instrText></w:r>"
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', fx.run("the data"),
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>', ".")
     result = read(fx.build(tmp_path / "plan.docx", body,
@@ -554,7 +557,8 @@ def _with_document_xml(tmp_path: Path, document_xml: str) -> Path:
 
 
 def test_entities_are_never_expanded(tmp_path):
-    declaration = '<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd"><!ENTITY big "EXPANDED">]>'
+    declaration = ('<!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">'
+                   '<!ENTITY big "EXPANDED">]>')
     body = fx.paragraph("Before &big; &secret; after")
     path = _with_document_xml(
         tmp_path, f'<?xml version="1.0"?>{declaration}<w:document {fx.DECLARATIONS}><w:body>{body}'

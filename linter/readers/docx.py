@@ -1045,7 +1045,8 @@ def _number_lines(blocks: list[Block]) -> None:
 
 # ---------------------------------------------------------------- pages
 
-def _assign_pages(document: Document, main: _Story, path: Path, options, geometry: PageGeometry) -> None:
+def _assign_pages(document: Document, main: _Story, path: Path, options,
+                  geometry: PageGeometry) -> None:
     """Set the page count, its method, and each body block's page, as options.pages asks."""
     mode = options.pages
     if mode == "auto" and main.has_rendered_breaks:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from ..checks.page_range import describe_count
-from . import status_word
+from . import blockers, status_word, summary_rows
 
 MARKS = {"pass": "✓", "partial": "~", "fail": "✗", "skip": "-", "waived": "w"}
 COLOURS = {"pass": "32", "partial": "33", "fail": "31", "skip": "2", "waived": "36"}
@@ -85,15 +85,23 @@ def render_document(report, paint: Painter, width: int, verbose: bool) -> list[s
         lines.append(paint(label, "1") + " " * max(1, width - len(label) - len(subtotal)) + subtotal)
         for result in rows:
             lines += render_result(result, paint, width, verbose)
-    blockers = [r.rule.id for r in report.results if r.blocks_verdict]
+    failed = blockers(report)
     verdict = paint(report.verdict.upper(), COLOURS["pass" if report.verdict == "pass" else "fail"])
     lines.append("")
     summary = f"Score {report.score:g} / 100. Verdict: {verdict}"
-    if blockers:
-        summary += f" ({len(blockers)} required item{'s' if len(blockers) != 1 else ''} failed: " \
-                   f"{', '.join(blockers)})"
+    if failed:
+        summary += f" ({len(failed)} required item{'s' if len(failed) != 1 else ''} failed: " \
+                   f"{', '.join(failed)})"
     lines += _wrap(summary, "", width)
     return lines
+
+
+def summary_table(rows) -> list[str]:
+    """One line per file: file, score, verdict, failed required checks (or why it could not be read)."""
+    width = max(len("File"), *(len(row[0]) for row in rows))
+    header = ("File", "Score", "Verdict", "Failed errors")
+    return [f"{file:<{width}}  {score:>5}  {verdict:<7}  {failed}" for file, score, verdict, failed in
+            (header, *rows)]
 
 
 def render(run) -> str:
@@ -105,6 +113,8 @@ def render(run) -> str:
         out += render_document(report, paint, run.width, run.verbose)
     for error in run.errors:
         out.append(f"{error['path']}: {error['message']}")
+    if len(run.reports) + len(run.errors) > 1:
+        out += ["", paint("Summary", "1")] + summary_table(summary_rows(run))
     if len(run.reports) > 1:
         passed = sum(1 for r in run.reports if r.verdict == "pass")
         out += ["", f"{len(run.reports)} documents checked: {passed} passed, {len(run.reports) - passed} failed"

@@ -1,0 +1,63 @@
+"""Helpers the publication checks share: where an item is, and which formats a check reads.
+
+Not a check type. Comments, revisions, links and images carry a page,
+section and location of their own; :func:`evidence_at` turns one into
+:class:`~plancheck.analysis.Evidence` with the same form as the evidence of a
+block, so every report points at a page, a section and a quote.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Evidence, quote
+from ..document import Document
+
+EXACT_METHODS = ("pdf", "rendered-breaks", "layout")
+
+FORMAT_NAMES = {
+    "docx": "a Word document",
+    "doc": "a Word 97-2003 document",
+    "odt": "an OpenDocument file",
+    "pdf": "a PDF",
+    "html": "a web page",
+    "markdown": "a Markdown file",
+    "text": "a plain-text file",
+}
+
+FORMATS_SCHEMA = {"type": "array", "items": {"enum": sorted(FORMAT_NAMES)}, "uniqueItems": True}
+
+
+def format_name(document: Document) -> str:
+    return FORMAT_NAMES.get(document.format, f"a {document.format} file")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def block_at(document: Document, location: str):
+    """The block cited as ``location`` ("paragraph 12", "page 2, block 3"), or None."""
+    if not location:
+        return None
+    for block in list(document.blocks) + list(document.headers_footers):
+        if block.location == location:
+            return block
+    return None
+
+
+def evidence_at(document: Document, item, text: str, limit: int = 200) -> Evidence:
+    """Evidence for an annotation (comment, revision, link, image) from its own place."""
+    block = block_at(document, getattr(item, "location", ""))
+    if block is not None and block.page == item.page:
+        exact = block.page_exact
+    else:
+        exact = item.page is not None and document.pages_method in EXACT_METHODS
+    section = getattr(item, "section", ()) or ()
+    return Evidence(page=item.page, page_exact=exact, section=" › ".join(section[-2:]),
+                    quote=quote(text, limit=limit), location=getattr(item, "location", ""),
+                    line=getattr(item, "line", 1))
+
+
+def first_words(text: str, count: int = 12) -> str:
+    """The start of ``text``: its first ``count`` words, with "…" when there is more."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")

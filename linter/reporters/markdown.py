@@ -1,0 +1,58 @@
+"""Markdown: the checklist as tables, for a pull-request comment or a CI job summary.
+
+With several files (or any that could not be read) a summary table comes
+first: file, score, verdict and the required checks that failed. Then, per
+document, its score and verdict and one row per check: mark, check, severity,
+status (``waived`` for a waived check), points, and the message with its
+evidence, what to add, or the waiver's reason. Text from the documents is
+escaped so that it can neither break a table nor inject HTML.
+"""
+
+from __future__ import annotations
+
+from ..checks.page_range import describe_count
+from . import describe, status_word, summary_rows
+from .text import MARKS
+
+
+def cell(text) -> str:
+    """A value safe inside a table cell."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("|", "\\|").replace("\r", "").replace("\n", "<br>"))
+
+
+def table(header: list[str], rows, align: str = "") -> list[str]:
+    align = align or "-" * len(header)
+    rule = {"-": "---", "c": ":-:", "r": "--:"}
+    return (["| " + " | ".join(header) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
+            + ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows])
+
+
+def details(result) -> str:
+    status = status_word(result)
+    if status == "skip":
+        return result.message
+    text = describe(result)
+    if status in ("fail", "partial"):
+        text += f"\nTo fix: {result.rule.guidance.strip()}"
+    return text
+
+
+def document(report) -> list[str]:
+    facts = report.facts
+    lines = [f"### {cell(report.path)}: {report.score:g} / 100, **{report.verdict.upper()}**", "",
+             cell(f"Pages: {describe_count(facts.get('pages'), facts.get('pages_method'))}; "
+                  f"{facts.get('words') or 0:,} words"), ""]
+    rows = [(MARKS[status_word(r)], f"{r.rule.title} ({r.rule.id})", r.severity, status_word(r),
+             f"{r.points:g} / {r.weight:g}", details(r)) for r in report.results]
+    return lines + table(["", "Check", "Severity", "Status", "Points", "Details"], rows, "c---r-") + [""]
+
+
+def render(run) -> str:
+    lines = ["## plancheck", ""]
+    rows = summary_rows(run)
+    if len(rows) > 1 or run.errors:
+        lines += table(["File", "Score", "Verdict", "Failed errors"], rows, "-rc-") + [""]
+    for report in run.reports:
+        lines += document(report)
+    return "\n".join(lines).rstrip("\n") + "\n"

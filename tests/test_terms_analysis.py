@@ -1,0 +1,230 @@
+"""Term syntax (plancheck.terms) and document analysis (plancheck.analysis):
+sentences, prompts copied from the letter, and drafting placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from plancheck.analysis import Analysis, PromptIndex, quote, split_sentences, tokens
+from plancheck.document import HEADING, PARAGRAPH, Block, Document
+from plancheck.terms import TermSet, term_set
+
+
+def found(terms, text, unless=()):
+    return [m.group(0) for m in TermSet("t", tuple(terms), tuple(unless)).finditer(text)]
+
+
+# ---------------------------------------------------------------- term syntax
+
+def test_plain_term_is_case_insensitive_on_word_boundaries():
+    assert found(["cabinet"], "Cabinet agreed; the CABINET met; cabinetry; subcabinet") == ["Cabinet", "CABINET"]
+
+
+def test_wildcard_takes_any_ending_but_only_at_the_end():
+    assert found(["transform*"], "We transformed it, are transforming, a transformation. Untransformed.") == \
+        ["transformed", "transforming", "transformation"]
+    assert found(["endors*"], "endorse endorsed endorsement") == ["endorse", "endorsed", "endorsement"]
+
+
+def test_equals_sign_makes_a_term_case_sensitive():
+    assert found(["=EDI"], "EDI, edi and Edi") == ["EDI"]
+    # "IT" the department, not "it" the pronoun
+    assert found(["=IT"], "It is the IT service; we fund it.") == ["IT"]
+
+
+def test_hyphen_is_optional_and_may_be_a_space():
+    assert found(["e-learning"], "e-learning, e learning, elearning, E-Learning") == \
+        ["e-learning", "e learning", "elearning", "E-Learning"]
+    assert found(["invest-to-save"], "our invest to save scheme") == ["invest to save"]
+
+
+def test_space_matches_any_run_of_white_space():
+    assert found(["pay bill"], "the pay  bill, the pay\nbill") == ["pay  bill", "pay\nbill"]
+    # ... but "pay bill" is a different term from "paybill"
+    assert found(["pay bill"], "our paybill") == []
+
+
+def test_apostrophe_matches_straight_and_curly():
+    assert found(["doesn't work"], "funding doesn't work; it doesn’t work") == ["doesn't work", "doesn’t work"]
+
+
+def test_unless_hides_matches_inside_a_blocked_phrase():
+    terms = ["agency"]
+    unless = ["environment agency", "multi-agency"]
+    assert found(terms, "The Environment Agency and multi-agency teams", unless) == []
+    assert found(terms, "The Environment Agency funds it; agency staff cost 4%", unless) == ["agency"]
+    assert found(terms, "The Environment Agency and multi-agency teams") == ["Agency", "agency"]
+
+
+def test_term_set_builds_from_concepts_and_lists():
+    concepts = {"a": TermSet("a", ("alpha",), ("alpha centauri",))}
+    combined = term_set(["$a", "beta"], concepts)
+    assert combined.matches("alpha") and combined.matches("beta")
+    assert not combined.matches("alpha centauri")
+    assert term_set("a", concepts) is concepts["a"]
+    with pytest.raises(KeyError):
+        term_set(["$missing"], concepts)
+
+
+@pytest.mark.parametrize("text", ["4.5 per cent", "4.5%", "12 percent", "0.19%", "3 per cent", "20% "])
+def test_percent_built_in_matches_figures_in_all_spellings(text):
+    assert found(["@percent"], text) == [text.strip()]
+
+
+def test_percent_built_in_needs_a_number():
+    assert found(["@percent"], "a large per cent of the budget; percentages") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("saves £1.4m a year", "£1.4m"),
+    ("cost £350 in total", "£350"),
+    ("a £ 2bn gap", "£ 2bn"),
+    ("about 3 million pounds", "3 million pounds"),
+    ("£6,200 on training", "£6,200"),
+])
+def test_money_built_in(text, expected):
+    assert found(["@money"], text) == [expected]
+
+
+def test_money_built_in_needs_a_currency():
+    assert found(["@money"], "1,200 staff and 45 sites") == []
+
+
+def test_count_built_in_excludes_years_dates_percentages_ordinals_and_money():
+    text = "In 2023/24 we had 9 champions and 1,200 staff; on 9 July 2024 it was 4.5%; the 12th; £400; in 2024."
+    assert found(["@count"], text) == ["9", "1,200"]
+
+
+def test_count_built_in_keeps_plain_decimals():
+    assert found(["@count"], "sickness fell to 8.4 days") == ["8.4"]
+
+
+def test_year_and_date_built_ins():
+    assert found(["@year"], "in 2023/24, 2022-23 and 2024; not 3024") == ["2023/24", "2022-23", "2024"]
+    assert found(["@date"], "on 9 July 2024, on 19th July 2024, in July 2024, 2024-07-09") == \
+        ["9 July 2024", "19th July 2024", "July 2024", "2024-07-09"]
+
+
+# ---------------------------------------------------------------- sentences
+
+def test_sentences_split_at_full_stops_question_and_exclamation_marks():
+    assert split_sentences("We cut costs. Did it work? Yes! It did.") == \
+        ["We cut costs.", "Did it work?", "Yes!", "It did."]
+
+
+def test_sentences_keep_abbreviations_and_initials_together():
+    text = ("We work with partners, e.g. the NHS and police. The plan was agreed by Cllr A. B. Smith on "
+            "9 July. It was 4.5 per cent, i.e. less than before. Dr. Jones agreed.")
+    assert split_sentences(text) == [
+        "We work with partners, e.g. the NHS and police.",
+        "The plan was agreed by Cllr A. B. Smith on 9 July.",
+        "It was 4.5 per cent, i.e. less than before.",
+        "Dr. Jones agreed.",
+    ]
+
+
+def test_sentences_do_not_split_decimals_or_lower_case_continuations():
+    assert split_sentences("Agency spend was 4.1% in 2023/24. It fell.") == \
+        ["Agency spend was 4.1% in 2023/24.", "It fell."]
+    assert split_sentences("See section 3. below for detail.") == ["See section 3. below for detail."]
+
+
+# ---------------------------------------------------------------- prompts
+
+LETTER_THEME_1 = "How you have transformed the way you design and deliver services to make better use of resources."
+LETTER_AGENCY = "What percentage of total staff budget is spent on a) agency and b) consultants?"
+
+
+@pytest.fixture(scope="module")
+def prompts(pack):
+    return PromptIndex(pack.prompts)
+
+
+def test_pronouns_are_folded_so_the_voice_of_a_copy_does_not_matter():
+    assert tokens("How we have transformed") == tokens("How you have transformed")
+    assert tokens("our plans") == tokens("your plans")
+
+
+@pytest.mark.parametrize("text", [
+    LETTER_THEME_1,
+    "How we have transformed the way we design and deliver services to make better use of resources",
+    "How the council has transformed the way it designs and delivers services to make better use of resources.",
+    "Theme One: How you have transformed the way you design and deliver services",
+    LETTER_AGENCY,
+    "How do you measure productivity in your organisation?",
+    "Questions to consider:",
+    "You must ensure that there is member oversight and endorsement of the plan before it is submitted.",
+])
+def test_the_letters_wording_in_any_voice_is_a_prompt(prompts, text):
+    assert prompts.is_prompt(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We have transformed the way we deliver housing services by moving benefit claims online, which cut "
+    "processing times from 24 days to 9.",
+    "In 2020 we replaced eleven departments with four directorates.",
+    "Agency staff cost 3.8% of our total staff budget in 2023/24.",
+    "We measure productivity through unit costs benchmarked against our statistical neighbours.",
+    "This plan was endorsed by Cabinet on 9 July 2024.",
+])
+def test_the_councils_own_sentences_are_not_prompts(prompts, text):
+    assert not prompts.is_prompt(text)
+
+
+def test_short_fragments_are_never_prompts(prompts):
+    # fewer than three words cannot be judged a copy
+    assert not prompts.is_prompt("Barriers")
+    assert not prompts.is_prompt("Technology")
+
+
+def _analysis(pack, *blocks):
+    document = Document(path="plan.md", format="markdown", blocks=list(blocks))
+    return Analysis.of(document, pack.prompts, pack.placeholders)
+
+
+def test_a_copied_heading_is_all_prompt_and_the_answer_below_is_own_text(pack):
+    analysis = _analysis(
+        pack,
+        Block(HEADING, "How we have transformed the way we design and deliver services to make better use "
+                       "of resources", level=2),
+        Block(PARAGRAPH, "We merged eleven departments into four directorates in 2020. It saves £1.4m a year."),
+    )
+    heading, *answer = analysis.sentences
+    assert heading.prompt and not heading.own
+    assert [s.own for s in answer] == [True, True]
+    assert [s.text for s in analysis.own_sentences()] == [
+        "We merged eleven departments into four directorates in 2020.", "It saves £1.4m a year."]
+
+
+# ---------------------------------------------------------------- placeholders
+
+@pytest.mark.parametrize("text", ["TBC", "TBC.", "To be confirmed.", "[insert figure]", "XX%", "£XXm",
+                                  "TODO: add figures", "Agency spend: XX%.", "Lorem ipsum dolor sit amet."])
+def test_drafting_filler_is_a_placeholder(pack, text):
+    analysis = _analysis(pack, Block(PARAGRAPH, text))
+    assert all(s.placeholder and not s.own for s in analysis.sentences)
+
+
+@pytest.mark.parametrize("text", [
+    "Agency staff cost 3.8% of the staff budget in 2023/24; the 2024/25 figure is TBC until year end.",
+    "We will publish the plan on our website once Cabinet has agreed it.",
+    "Tbc is not a word we use.",
+])
+def test_a_sentence_with_substance_is_not_filler(pack, text):
+    analysis = _analysis(pack, Block(PARAGRAPH, text))
+    assert not any(s.placeholder for s in analysis.sentences)
+
+
+def test_placeholder_is_case_sensitive_where_the_pack_says_so(pack):
+    # "=XX" is case sensitive: "xx" in a word is not filler, "XX" is
+    assert pack.placeholders.matches("XX")
+    assert not pack.placeholders.matches("Xx")
+
+
+# ---------------------------------------------------------------- quotes
+
+def test_quotes_are_at_most_200_characters_and_centred_on_the_focus():
+    text = "word " * 100 + "AGENCY 4.1%" + " word" * 100
+    short = quote(text, focus=text.index("AGENCY"))
+    assert len(short) <= 200 and "AGENCY 4.1%" in short
+    assert quote("  a   short\nquote ") == "a short quote"
