@@ -100,6 +100,8 @@ class Comment:
 
 @dataclass
 class Revision:
+    """A tracked change; ``kind`` is "insert", "delete", "move-from" or "move-to"."""
+
     kind: str
     text: str
     author: str | None = None

@@ -124,11 +124,20 @@ def resolve(name_or_path: str) -> Path:
 
 def load_pack(name_or_path: str) -> Pack:
     path = resolve(name_or_path)
-    return _load(str(path))
+    # Built-in packs are validated by the test suite before every release;
+    # skipping jsonschema for them keeps start-up fast. Users' packs are
+    # always validated.
+    trusted = path.resolve().parent == builtin_dir().resolve()
+    return _load(str(path), validate=not trusted)
+
+
+def validate_pack(name_or_path: str) -> Pack:
+    """Load a pack and validate it against the schemas, built-in or not."""
+    return _load(str(resolve(name_or_path)), validate=True)
 
 
 @lru_cache(maxsize=16)
-def _load(path: str) -> Pack:
+def _load(path: str, validate: bool = True) -> Pack:
     import yaml
 
     where = path
@@ -140,7 +149,8 @@ def _load(path: str) -> Pack:
         raise ConfigError(f"{where}: cannot be read ({error})") from None
     except (yaml.YAMLError, json.JSONDecodeError) as error:
         raise ConfigError(f"{where}: is not valid YAML/JSON ({str(error).splitlines()[0]})") from None
-    _validate(data, pack_schema(), where)
+    if validate:
+        _validate(data, pack_schema(), where)
     pack = Pack(id=data["id"], title=data["title"], path=path, source=data.get("source", ""),
                 description=data.get("description", ""),
                 categories={c["id"]: c["title"] for c in data.get("categories", [])},
@@ -171,7 +181,8 @@ def _load(path: str) -> Pack:
                               f"{item['category']!r}")
         module = module_for(item["check"])
         params = item.get("params", {})
-        _validate(params, module.PARAMS, where, at + ("params",))
+        if validate:
+            _validate(params, module.PARAMS, where, at + ("params",))
         if item["check"] == "theme" and params["theme"] not in pack.themes:
             raise ConfigError(f"{where}: at {_json_path(at + ('params', 'theme'))}: "
                               f"unknown theme {params['theme']!r}")

@@ -17,7 +17,7 @@ from .document import HEADING, LIST_ITEM, TABLE, Block
 POINTS_PER_INCH = 72.0
 POINTS_PER_MM = POINTS_PER_INCH / 25.4
 # Average advance of a proportional body font (Calibri, Arial) as a share of its size.
-AVERAGE_GLYPH_WIDTH = 0.47
+AVERAGE_GLYPH_WIDTH = 0.45
 
 
 @dataclass

@@ -59,12 +59,14 @@ URL = re.compile(r"(?:\bhttps?://|(?<![\w@/.])www\.)[^\s<>\"“”]+", re.IGNORE
 DOMAIN_ONLY = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 TRAILING = ".,;:)]}’'\"!?"
 ALWAYS_THERE = {"_top", "top"}
+# What is wrong, said of one link and of several.
 PROBLEMS = {
-    "nowhere": "go nowhere",
-    "broken": "point to a place in the document that does not exist",
-    "vague": "have text that does not say where they go",
-    "empty-text": "have no text",
-    "bare": "show a bare web address as their text",
+    "nowhere": ("goes nowhere", "go nowhere"),
+    "broken": ("points to a place in the document that does not exist",
+               "point to places in the document that do not exist"),
+    "vague": ("has text that does not say where it goes", "have text that does not say where they go"),
+    "empty-text": ("has no text", "have no text"),
+    "bare": ("shows a bare web address as its text", "show bare web addresses as their text"),
 }
 
 
@@ -97,7 +99,8 @@ def _targets(document) -> set[str]:
     return names
 
 
-def link_problems(document, link, vague: set[str], allow_domain_only: bool, targets: set[str] | None) -> list[str]:
+def link_problems(link, vague: set[str], allow_domain_only: bool, targets: set[str] | None) -> list[str]:
+    """What is wrong with one link, as PROBLEMS keys."""
     kinds = []
     target = link.target.strip()
     if target in ("", "#"):
@@ -129,7 +132,7 @@ def check(analysis, params, pack) -> Outcome:
     targets = _targets(document) if params.get("check_bookmarks", True) else None
     problems: list[Problem] = []
     for link in document.links:
-        kinds = link_problems(document, link, vague, allow_domain_only, targets)
+        kinds = link_problems(link, vague, allow_domain_only, targets)
         if kinds:
             problems.append(Problem(kinds, evidence_at(document, link, _describe(link, kinds))))
     linked = [link.text for link in document.links]
@@ -146,7 +149,7 @@ def check(analysis, params, pack) -> Outcome:
     for problem in problems:
         for kind in problem.kinds:
             counts[kind] = counts.get(kind, 0) + 1
-    parts = [f"{plural(n, 'link')} {PROBLEMS[k]}" if k != "typed" else
+    parts = [f"{plural(n, 'link')} {PROBLEMS[k][n != 1]}" if k != "typed" else
              f"{plural(n, 'web address', 'web addresses')} typed into the text" for k, n in counts.items()]
     message = "; ".join(parts)
     return Outcome(FAIL, message[0].upper() + message[1:] + ".", [p.evidence for p in problems],

@@ -65,7 +65,8 @@ class ReadOptions:
     pages: str = "auto"
     time_limit: float = 60.0
     max_bytes: int = MAX_FILE_BYTES
-    layout_timeout: float = 60.0
+    # Below time_limit, so a slow LibreOffice falls back to an estimate instead of failing the file.
+    layout_timeout: float = 45.0
 
 
 def sniff(head: bytes) -> str:

@@ -100,6 +100,9 @@ def relative_path(path: str) -> str | None:
         return None
 
 
+SUMMARY_HEADER = ("File", "Score", "Verdict", "Failed errors")
+
+
 def summary_rows(run) -> list[tuple[str, str, str, str]]:
     """(file, score, verdict, failed errors) for each document, then each file that could not be read."""
     rows = [(r.path, f"{r.score:g}", r.verdict.upper(), ", ".join(blockers(r)) or "-") for r in run.reports]

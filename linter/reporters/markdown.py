@@ -11,7 +11,7 @@ escaped so that it can neither break a table nor inject HTML.
 from __future__ import annotations
 
 from ..checks.page_range import describe_count
-from . import describe, status_word, summary_rows
+from . import SUMMARY_HEADER, describe, status_word, summary_rows
 from .text import MARKS
 
 
@@ -52,7 +52,7 @@ def render(run) -> str:
     lines = ["## plancheck", ""]
     rows = summary_rows(run)
     if len(rows) > 1 or run.errors:
-        lines += table(["File", "Score", "Verdict", "Failed errors"], rows, "-rc-") + [""]
+        lines += table(list(SUMMARY_HEADER), rows, "-rc-") + [""]
     for report in run.reports:
         lines += document(report)
     return "\n".join(lines).rstrip("\n") + "\n"

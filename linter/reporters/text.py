@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from ..checks.page_range import describe_count
-from . import blockers, status_word, summary_rows
+from . import SUMMARY_HEADER, blockers, status_word, summary_rows
 
 MARKS = {"pass": "✓", "partial": "~", "fail": "✗", "skip": "-", "waived": "w"}
 COLOURS = {"pass": "32", "partial": "33", "fail": "31", "skip": "2", "waived": "36"}
@@ -98,10 +98,9 @@ def render_document(report, paint: Painter, width: int, verbose: bool) -> list[s
 
 def summary_table(rows) -> list[str]:
     """One line per file: file, score, verdict, failed required checks (or why it could not be read)."""
-    width = max(len("File"), *(len(row[0]) for row in rows))
-    header = ("File", "Score", "Verdict", "Failed errors")
-    return [f"{file:<{width}}  {score:>5}  {verdict:<7}  {failed}" for file, score, verdict, failed in
-            (header, *rows)]
+    rows = [SUMMARY_HEADER, *rows]
+    width = max(len(row[0]) for row in rows)
+    return [f"{file:<{width}}  {score:>5}  {verdict:<7}  {failed}" for file, score, verdict, failed in rows]
 
 
 def render(run) -> str:
