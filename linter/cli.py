@@ -1,4 +1,8 @@
-"""Command line: ``plancheck FILE...``, plus ``--list-rules`` and ``--explain ID``.
+"""Command line: ``plancheck PATH...``, plus ``--list-rules`` and ``--explain ID``.
+
+A PATH is a file or a folder of plans. Settings come from the nearest
+configuration file (see :mod:`plancheck.config`); options given on the command
+line replace the configuration's value for the same key.
 
 Exit codes: 0 every document passed; 1 at least one failed; 2 a file could not
 be read, or an option, configuration or rule pack was invalid.
@@ -8,16 +12,19 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 
 from . import __version__
-from .engine import Settings
 from .errors import ConfigError
 from .packs import DEFAULT_PACKS
 from .readers import ReadOptions
+from .reporters import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+# Fewer files than this finish before a progress bar would help.
+PROGRESS_AFTER = 3
 
 
 def use_colour(choice: str | None, stream) -> bool:
@@ -78,19 +85,46 @@ def explain_check(check_type: str) -> str:
     return (module_for(check_type).__doc__ or "").strip() + "\n"
 
 
+@contextmanager
+def progress(total: int):
+    """Yield the function to call as each file finishes: a progress bar on stderr
+    when it is a terminal and there are more than a few files."""
+    if total <= PROGRESS_AFTER or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def write(path: str, text: str, mode: str = "w") -> None:
+    """Write a report to a file, or exit 2 saying why it could not be written."""
+    try:
+        with open(path, mode, encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        click.echo(f"plancheck: cannot write {path}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 88})
-@click.argument("files", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Configuration file to use instead of the nearest .plancheck.toml or "
+                   "pyproject.toml [tool.plancheck].")
 @click.option("--rules", "rule_packs", multiple=True, metavar="NAME|PATH",
-              help="Rule pack to check against (repeatable). Default: productivity-plan-2024.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+              help=f"Rule pack to check against (repeatable). Default: the configuration's rules, "
+                   f"else {', '.join(DEFAULT_PACKS)}.")
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)),
+              help="Output format. Default: text, or github when GITHUB_ACTIONS is set.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
               help="Fail a document whose score is below SCORE (0-100).")
-@click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]), default="auto", show_default=True,
-              help="How to count pages: auto takes the best method available.")
+@click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
+              help="How to count pages: auto takes the best method available.  [default: auto]")
 @click.option("--select", multiple=True, metavar="ID", help="Run only these checks (IDs or prefixes like question.).")
 @click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (IDs or prefixes).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Check N documents in parallel. Default: the number of CPU cores.")
 @click.option("--list-rules", is_flag=True, help="List the rules (ID, severity, weight, title) and exit.")
 @click.option("--explain", "explain_id", metavar="ID", help="Explain one rule and exit.")
 @click.option("--explain-check", metavar="TYPE", help="Document one check type and exit.")
@@ -98,46 +132,55 @@ def explain_check(check_type: str) -> str:
               help="Colour in text output.")
 @click.option("--verbose", "-v", is_flag=True, help="Show all evidence, also for checks that passed.")
 @click.version_option(__version__, prog_name="plancheck")
-def main(files, rule_packs, output_format, output, fail_under, pages, select, ignore, list_rules: bool,
-         explain_id, explain_check: str | None, color, verbose):
-    """Check draft productivity plans (.docx, .pdf, .md, .txt, .html) against the
-    minister's requirements, and print a scored checklist with evidence."""
+def main(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
+         list_rules: bool, explain_id, explain_check: str | None, color, verbose):
+    """Check draft productivity plans (.docx, .pdf, .md, .txt, .html), or folders of
+    them, against the minister's requirements, and print a scored checklist with
+    evidence."""
+    from . import config as configuration
+
     try:
         if explain_check:
             click.echo(globals()["explain_check"](explain_check), nl=False)
             sys.exit(EXIT_OK)
-        packs = load_packs(rule_packs or DEFAULT_PACKS)
+        config = configuration.load(config_path)
+        packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
         if list_rules:
             click.echo(globals()["list_rules"](packs), nl=False)
             sys.exit(EXIT_OK)
         if explain_id:
             click.echo(explain(packs, explain_id), nl=False)
             sys.exit(EXIT_OK)
+        settings = config.settings(packs, select, ignore, fail_under)
     except ConfigError as error:
         click.echo(f"plancheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
-    if not files:
+    if not paths:
         click.echo("plancheck: no files given. Try: plancheck draft.docx (or plancheck --help)", err=True)
         sys.exit(EXIT_ERROR)
     from .reporters import Run, render
-    from .runner import check_files
+    from .runner import check_files, collect
 
-    settings = Settings(select=tuple(select), ignore=tuple(ignore), fail_under=fail_under)
-    outcome = check_files(list(files), packs, settings, ReadOptions(pages=pages))
-    stream = sys.stdout
+    files = collect(list(paths), config.excludes)
+    if not files:
+        click.echo("plancheck: no plans to check: no supported files, or all excluded by configuration", err=True)
+        sys.exit(EXIT_OK)
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+    options = ReadOptions(pages=pages or config.pages or "auto")
+    with progress(len(files)) as advance:
+        outcome = check_files(files, packs, settings, options, jobs or os.cpu_count() or 1, advance)
     run = Run(reports=outcome.reports, errors=outcome.errors, packs=packs,
-              color=output is None and output_format == "text" and use_colour(color, stream),
+              color=output is None and output_format == "text" and use_colour(color, sys.stdout),
               verbose=verbose)
     text = render(output_format, run)
     if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as error:
-            click.echo(f"plancheck: cannot write {output}: {error.strerror}", err=True)
-            sys.exit(EXIT_ERROR)
+        write(output, text)
     else:
         click.echo(text, nl=False)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format == "github" and summary:
+        # A blank line first: an earlier command of the same step may have left a line unfinished.
+        write(summary, "\n" + render("markdown", run), mode="a")
     if output_format != "text" or output:
         for error in outcome.errors:
             click.echo(f"{error['path']}: {error['message']}", err=True)

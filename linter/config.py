@@ -12,6 +12,7 @@ option replaces the configuration's value for the same key.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .engine import matches
+from .engine import Settings, matches
 from .errors import ConfigError
 from .packs import _json_path, _validate
 
@@ -57,9 +58,8 @@ class Config:
         return f"{name} [tool.plancheck]" if self.path.name == "pyproject.toml" else name
 
     def rule_packs(self) -> list[str]:
-        """``rules`` with paths made relative to the configuration file, names as they are."""
-        return [str(self.root / ref) if Path(ref).suffix.lower() in (".yaml", ".yml", ".json") else ref
-                for ref in self.rules]
+        """``rules`` with pack files found relative to the configuration file; built-in names as they are."""
+        return [str(self.root / ref) if (self.root / ref).is_file() else ref for ref in self.rules]
 
     def excludes(self, path: str) -> bool:
         """Whether an ``exclude`` glob matches ``path`` or a folder it is in.
@@ -85,14 +85,21 @@ class Config:
                 return True
         return False
 
-    def check_ids(self, packs, overridden=()) -> None:
-        """Raise ConfigError naming the key when a check ID matches no rule of ``packs``.
+    def settings(self, packs, select=(), ignore=(), fail_under: float | None = None) -> Settings:
+        """The engine's settings: command-line values where given, else this configuration's.
 
-        Keys in ``overridden`` were replaced by command-line options and are not in effect.
+        Raises ConfigError, naming the option or key, when a check ID in effect
+        matches no rule of ``packs``.
         """
+        check_ids(select, packs, True, "--select")
+        check_ids(ignore, packs, True, "--ignore")
+        replaced = {"select": select, "ignore": ignore}
         for key in ("select", "ignore", "severity", "waive"):
-            if key not in overridden:
+            if not replaced.get(key):
                 check_ids(getattr(self, key), packs, key in PREFIX_KEYS, f"{self.where}: at {_json_path([key])}")
+        return Settings(select=tuple(select) or self.select, ignore=tuple(ignore) or self.ignore,
+                        severity=self.severity, waive=self.waive,
+                        fail_under=self.fail_under if fail_under is None else fail_under)
 
 
 def _display(path: Path) -> str:
@@ -116,8 +123,6 @@ def check_ids(patterns, packs, prefixes: bool, where: str) -> None:
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
-    import json
-
     return json.loads(resources.files("plancheck.schemas").joinpath("config.schema.json").read_text("utf-8"))
 
 
@@ -155,7 +160,7 @@ def load(path: str | os.PathLike | None = None) -> Config:
     table = _table(path)
     config = Config(path=path)
     if table is None:
-        raise ConfigError(f"{config.where}: has no [tool.plancheck] table")
+        raise ConfigError(f"{_display(path)}: has no [tool.plancheck] table")
     _validate(table, schema(), config.where)
     config.rules = tuple(table.get("rules", ()))
     config.select = tuple(table.get("select", ()))

@@ -20,7 +20,7 @@ from .terms import TermSet, term_set
 
 SEVERITIES = ("error", "warning", "info")
 # Packs checked when neither --rules nor configuration names any.
-DEFAULT_PACKS = ("productivity-plan-2024",)
+DEFAULT_PACKS = ("productivity-plan-2024", "publication")
 
 
 @dataclass

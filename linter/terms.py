@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 
-PERCENT = r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"
+PERCENT = r"(?<![\d.])\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"
 BUILT_INS = {
     "@percent": PERCENT,
     "@money": r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|billion|m|million|k|thousand)\b)?"

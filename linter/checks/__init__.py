@@ -20,6 +20,19 @@ CHECK_TYPES = {
     "question": "question",
     "statements": "statements",
     "figure": "figure",
+    # Publication readiness (rules/publication.yaml)
+    "comments": "comments",
+    "tracked-changes": "tracked_changes",
+    "drafting-text": "drafting_text",
+    "links": "links",
+    "metadata": "metadata",
+    "heading-structure": "heading_structure",
+    "alt-text": "alt_text",
+    "table-structure": "table_structure",
+    "language": "language",
+    "tagged-pdf": "tagged_pdf",
+    "sentence-length": "sentence_length",
+    "reading-age": "reading_age",
 }
 
 PASS, PARTIAL, FAIL, SKIP = "pass", "partial", "fail", "skip"

@@ -23,8 +23,8 @@ Parameters
 Example
     A .docx with a comment by "Jane Smith" reading "Can we check this figure
     with finance before it goes out?" fails with "1 unresolved comment, by
-    Jane Smith" and the evidence "page 2, Savings: Jane Smith: “Can we check
-    this figure…” (on “£4.2m”)".
+    Jane Smith" and the evidence "page 2, Savings: Jane Smith: Can we check
+    this figure… (on “£4.2m”)".
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ DEFAULT_FORMATS = ("docx", "doc", "odt")
 
 def describe(comment, words: int) -> str:
     author = comment.author.strip() or "no author"
-    text = f"{author}: “{first_words(comment.text, words)}”"
+    text = f"{author}: {first_words(comment.text, words)}"
     if comment.anchor.strip():
         text += f" (on “{first_words(comment.anchor, 8)}”)"
     return text

@@ -20,7 +20,8 @@ What it does
       heading, nothing before the next heading of the same or a higher level;
       for a copied paragraph (or a run of them, as a list of questions),
       nothing before the next heading or the next copied question; for a
-      table row, nothing in the row's other cells or in the row below.
+      table row, nothing in the row's other cells (or, when the question
+      fills the row, in the row below).
       Text that is itself drafting ("TBC") is not an answer.
 
     Each finding is reported once per place, with its page, section and a
@@ -116,7 +117,8 @@ class Detector:
             found += [(m.start(), m.end(), "masked figure") for m in MASKED_FIGURE.finditer(text)]
         kept: list[tuple[int, int, str]] = []
         for start, end, kind in sorted(found, key=lambda s: (s[0], -s[1])):
-            if kept and start < kept[-1][1]:
+            # Overlapping finds, or finds with only spaces between them, are one piece of drafting.
+            if kept and (start < kept[-1][1] or not text[kept[-1][1]:start].strip()):
                 if end > kept[-1][1]:
                     kept[-1] = (kept[-1][0], end, kept[-1][2])
                 continue
@@ -135,8 +137,13 @@ class Detector:
 
 
 def _in_text(detector: Detector, block, text: str, margin: bool) -> list[Finding]:
-    return [Finding(kind, text[start:end], evidence_for(block, text, focus=start))
-            for start, end, kind in detector.spans(text, margin)]
+    findings = []
+    for start, end, kind in detector.spans(text, margin):
+        evidence = evidence_for(block, text, focus=start)
+        if margin and not evidence.section:
+            evidence.section = block.part  # "header", "footer": where to look
+        findings.append(Finding(kind, text[start:end], evidence))
+    return findings
 
 
 def find_drafting(analysis, detector: Detector) -> list[Finding]:
@@ -210,8 +217,10 @@ def unanswered_rows(analysis, detector: Detector, min_words: int) -> list[Findin
             asked = [cell for cell in row if prompts.is_prompt(cell)]
             if not asked:
                 continue
-            answer = sum(detector.own_words(cell) for cell in row if cell not in asked)
-            if answer < min_words and number + 1 < len(rows):
+            others = [cell for cell in row if cell not in asked]
+            answer = sum(detector.own_words(cell) for cell in others)
+            if not others and number + 1 < len(rows):
+                # A question across the whole row is answered in the row below it.
                 below = rows[number + 1]
                 if not any(prompts.is_prompt(cell) for cell in below):
                     answer = sum(detector.own_words(cell) for cell in below)
@@ -243,12 +252,12 @@ def check(analysis, params, pack) -> Outcome:
         parts.append(f"{plural(len(questions), 'question')} copied from the letter with no answer "
                      f"under {'it' if len(questions) == 1 else 'them'}: {_listing(questions)}.")
     # Evidence: the first of each kind first, so the report shows the variety of what to fix.
-    ordered, seen = [], set()
-    for finding in drafting + questions:
-        if finding.kind not in seen:
-            seen.add(finding.kind)
-            ordered.append(finding)
-    ordered += [f for f in drafting + questions if f not in ordered]
+    everything = drafting + questions
+    firsts = {}
+    for finding in everything:
+        firsts.setdefault(finding.kind, finding)
+    chosen = {id(f) for f in firsts.values()}
+    ordered = list(firsts.values()) + [f for f in everything if id(f) not in chosen]
     missing = [f"remove or complete {f.label()}" for f in drafting] + \
               [f"answer or remove {f.label()}" for f in questions]
     return Outcome(FAIL, " ".join(parts), [f.evidence for f in ordered], missing)

@@ -122,7 +122,7 @@ def _describe(link, kinds: list[str]) -> str:
     words = {"nowhere": "goes nowhere", "broken": "no such place in the document",
              "vague": "text says nothing of where it goes", "empty-text": "no link text",
              "bare": "bare web address"}
-    return f"“{link.text.strip()}” → {target} ({'; '.join(words[k] for k in kinds)})"
+    return f"{link.text.strip() or '(no text)'} → {target} ({'; '.join(words[k] for k in kinds)})"
 
 
 def check(analysis, params, pack) -> Outcome:

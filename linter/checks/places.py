@@ -44,15 +44,30 @@ def block_at(document: Document, location: str):
     return None
 
 
-def evidence_at(document: Document, item, text: str, limit: int = 200) -> Evidence:
-    """Evidence for an annotation (comment, revision, link, image) from its own place."""
+def block_near(document: Document, item):
+    """The block an annotation sits in: by its location, else the last block starting at or before its line."""
     block = block_at(document, getattr(item, "location", ""))
-    if block is not None and block.page == item.page:
+    if block is not None:
+        return block
+    line = getattr(item, "line", None)
+    candidates = [b for b in document.blocks if line is not None and b.line <= line]
+    return max(candidates, key=lambda b: b.line) if candidates else None
+
+
+def evidence_at(document: Document, item, text: str, limit: int = 200) -> Evidence:
+    """Evidence for an annotation (comment, revision, link, image) from its own place.
+
+    Where the reader gave the item no page or section, those of the block it
+    sits in are used.
+    """
+    block = block_near(document, item)
+    page = item.page if item.page is not None else (block.page if block is not None else None)
+    section = tuple(getattr(item, "section", ()) or ()) or (block.section if block is not None else ())
+    if block is not None and block.page == page:
         exact = block.page_exact
     else:
-        exact = item.page is not None and document.pages_method in EXACT_METHODS
-    section = getattr(item, "section", ()) or ()
-    return Evidence(page=item.page, page_exact=exact, section=" › ".join(section[-2:]),
+        exact = page is not None and document.pages_method in EXACT_METHODS
+    return Evidence(page=page, page_exact=exact, section=" › ".join(section[-2:]),
                     quote=quote(text, limit=limit), location=getattr(item, "location", ""),
                     line=getattr(item, "line", 1))
 

@@ -102,7 +102,8 @@ def answered_under_heading(analysis, prompt: str, words_needed: int):
 def count_of(analysis, concept) -> int | None:
     for sentence in analysis.own_sentences():
         for match in concept.finditer(sentence.text):
-            before = COUNT_BEFORE.search(sentence.text[:match.start()])
+            # Only the few words before the match matter; a bounded slice keeps this linear.
+            before = COUNT_BEFORE.search(sentence.text[max(0, match.start() - 60):match.start()])
             after = COUNT_AFTER.search(sentence.text[match.end():])
             found = before or after
             if found:

@@ -44,7 +44,7 @@ def describe(revision) -> str:
     verb = KINDS.get(revision.kind, (revision.kind, revision.kind))[1]
     who = f" by {revision.author}" if revision.author else ""
     text = first_words(revision.text, 20) if revision.text.strip() else "(no text: a picture, tab or mark)"
-    return f"{verb}{who}: “{text}”"
+    return f"{verb}{who}: {text}"
 
 
 def check(analysis, params, pack) -> Outcome:

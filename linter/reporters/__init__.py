@@ -77,7 +77,7 @@ def start_line(result) -> int:
 
 def describe(result) -> str:
     """The result's message, where its first evidence is and what it says, and any waiver."""
-    from .text import where
+    from .text import where  # here, not at the top: the text reporter imports this module
 
     text = result.message
     if result.evidence:

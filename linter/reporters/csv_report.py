@@ -20,7 +20,8 @@ from . import blockers, status_word
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def value(item) -> str | float | int:
+def cell(item) -> str | float | int:
+    """A value as a spreadsheet should see it: empty for None, JSON for objects, never a formula."""
     if item is None:
         return ""
     if isinstance(item, (dict, list)):
@@ -42,8 +43,8 @@ def render(run) -> str:
         waivers = "; ".join(f"{r.rule.id}: {r.waived}" for r in report.results if r.waived is not None)
         row = [report.path, report.document.format, report.score, report.verdict, " ".join(blockers(report)), "",
                *(statuses.get(i, "") for i in check_ids), *(report.facts.get(n) for n in fact_names), waivers]
-        writer.writerow([value(item) for item in row])
+        writer.writerow([cell(item) for item in row])
     for error in run.errors:
         row = [error["path"], "", "", "error", "", error["message"]] + [""] * (len(check_ids) + len(fact_names) + 1)
-        writer.writerow([value(item) for item in row])
+        writer.writerow([cell(item) for item in row])
     return out.getvalue()

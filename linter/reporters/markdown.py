@@ -21,19 +21,16 @@ def cell(text) -> str:
             .replace("|", "\\|").replace("\r", "").replace("\n", "<br>"))
 
 
-def table(header: list[str], rows, align: str = "") -> list[str]:
-    align = align or "-" * len(header)
+def table(header: list[str], rows, align: str) -> list[str]:
+    """A Markdown table; ``align`` has a letter per column: ``-`` left, ``c`` centre, ``r`` right."""
     rule = {"-": "---", "c": ":-:", "r": "--:"}
     return (["| " + " | ".join(header) + " |", "|" + "|".join(rule[a] for a in align) + "|"]
             + ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows])
 
 
 def details(result) -> str:
-    status = status_word(result)
-    if status == "skip":
-        return result.message
     text = describe(result)
-    if status in ("fail", "partial"):
+    if status_word(result) in ("fail", "partial"):
         text += f"\nTo fix: {result.rule.guidance.strip()}"
     return text
 
@@ -43,9 +40,14 @@ def document(report) -> list[str]:
     lines = [f"### {cell(report.path)}: {report.score:g} / 100, **{report.verdict.upper()}**", "",
              cell(f"Pages: {describe_count(facts.get('pages'), facts.get('pages_method'))}; "
                   f"{facts.get('words') or 0:,} words"), ""]
+    shown = [r for r in report.results if status_word(r) != "skip"]
     rows = [(MARKS[status_word(r)], f"{r.rule.title} ({r.rule.id})", r.severity, status_word(r),
-             f"{r.points:g} / {r.weight:g}", details(r)) for r in report.results]
-    return lines + table(["", "Check", "Severity", "Status", "Points", "Details"], rows, "c---r-") + [""]
+             f"{r.points:g} / {r.weight:g}", details(r)) for r in shown]
+    lines += table(["", "Check", "Severity", "Status", "Points", "Details"], rows, "c---r-") + [""]
+    skipped = [r.rule.id for r in report.results if status_word(r) == "skip"]
+    if skipped:
+        lines += [cell(f"Skipped: {', '.join(skipped)}"), ""]
+    return lines
 
 
 def render(run) -> str:

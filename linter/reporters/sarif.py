@@ -49,7 +49,8 @@ def rule_descriptor(rule) -> dict:
         "id": rule.id,
         "name": "".join(part.capitalize() for part in rule.id.replace("-", ".").split(".")),
         "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": (rule.reference or rule.why or rule.title).strip()},
+        "fullDescription": {"text": " ".join(part.strip().rstrip(".") + "." for part in (rule.reference, rule.why)
+                                             if part) or rule.title},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": SEVERITY_LEVELS[rule.severity]},
         "properties": {"category": rule.category, "severity": rule.severity, "weight": rule.weight,

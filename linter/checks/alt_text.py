@@ -1,0 +1,99 @@
+"""alt-text: every image has alternative text.
+
+What it does
+    Goes through every picture, chart and diagram, inline or floating (in
+    front of or behind the text, or wrapped), and fails when one has no
+    alternative text. An empty or blank description counts as none; a
+    Word "title" does not stand in for the description, because screen
+    readers read the description. Images marked decorative (Word's "Mark as
+    decorative", an HTML ``alt=""``, a PDF artifact) need none.
+
+    Alternative text that says nothing is reported as a partial pass: a
+    file name ("chart1.png"), a bare "Picture 3" or "Image", or one of the
+    ``weak_phrases`` (Word's own "Description automatically generated").
+
+Why
+    A screen reader announces an image without alternative text as
+    "image", or reads out its file name: a chart of savings by year tells a
+    blind resident nothing (WCAG 2.2, 1.1.1 Non-text Content).
+
+Parameters
+    ``weak_phrases`` (concept: alternative text containing one of these is
+    weak).
+
+Example
+    A floating chart on page 3 with an empty description fails with
+    "1 image without alternative text" and the evidence "page 3, Savings:
+    floating image, no alternative text, beside “Savings by year…”".
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import FAIL, PARTIAL, PASS, Outcome
+from .places import block_at, evidence_at, first_words, plural
+
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "weak_phrases": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    },
+    "additionalProperties": False,
+}
+
+FILE_NAME = re.compile(r"^\S+\.(?:png|jpe?g|gif|bmp|svg|emf|wmf|tiff?|webp)$", re.IGNORECASE)
+GENERIC = re.compile(r"^(?:image|picture|graphic|photo|chart|figure|diagram|img|logo|icon|shape)"
+                     r"(?:\s*\d+)?$", re.IGNORECASE)
+
+
+def weakness(alt: str, weak_phrases) -> str | None:
+    if FILE_NAME.match(alt):
+        return "a file name"
+    if GENERIC.match(alt):
+        return "a generic label"
+    if weak_phrases is not None and weak_phrases.matches(alt):
+        return "generated, not written"
+    return None
+
+
+def _where(document, image) -> str:
+    kind = "floating image" if image.floating else "image"
+    block = block_at(document, image.location)
+    return f"{kind}, beside “{first_words(block.text, 8)}”" if block is not None else kind
+
+
+def check(analysis, params, pack) -> Outcome:
+    document = analysis.document
+    weak_phrases = pack.concept(params["weak_phrases"]) if "weak_phrases" in params else None
+    images = [image for image in document.images if not image.decorative]
+    missing = [image for image in images if not (image.alt or "").strip()]
+    weak = [(image, why) for image in images if (image.alt or "").strip()
+            for why in [weakness(image.alt.strip(), weak_phrases)] if why]
+    decorative = len(document.images) - len(images)
+    note = f" ({plural(decorative, 'decorative image')} need none)" if decorative else ""
+    if missing:
+        floating = sum(1 for image in missing if image.floating)
+        kinds = f", {floating} of them floating" if floating and len(missing) > 1 else \
+            " (floating)" if floating else ""
+        untagged = (" The PDF is not tagged, so no image in it can carry alternative text."
+                    if document.format == "pdf" and not document.tagged else "")
+        return Outcome(FAIL, f"{plural(len(missing), 'image')} of {len(images)} without alternative "
+                             f"text{kinds}{note}.{untagged}",
+                       [evidence_at(document, image, f"{_where(document, image)}: no alternative text")
+                        for image in missing] +
+                       [evidence_at(document, image, f"{_where(document, image)}: “{image.alt}” is {why}")
+                        for image, why in weak],
+                       [f"describe the {_where(document, image)}" + (f" on page {image.page}" if image.page else "")
+                        for image in missing])
+    if weak:
+        return Outcome(PARTIAL, f"{plural(len(weak), 'image')} of {len(images)} with alternative text that "
+                                f"says nothing about the image{note}.",
+                       [evidence_at(document, image, f"{_where(document, image)}: “{image.alt}” is {why}")
+                        for image, why in weak],
+                       [f"rewrite the alternative text “{image.alt}”" for image, _ in weak])
+    if not images:
+        return Outcome(PASS, "No images that need alternative text" + (note or "") + ".")
+    every = "The image has" if len(images) == 1 else f"All {len(images)} images have"
+    return Outcome(PASS, f"{every} alternative text{note}.",
+                   [evidence_at(document, images[0], f"{_where(document, images[0])}: “{images[0].alt}”")])

@@ -1,0 +1,122 @@
+"""heading-structure: headings are real headings, in order.
+
+What it does
+    Looks at how each heading of the body was recognised and reports:
+
+    * no real headings: none marked as headings by a heading style or
+      outline level (Word), ``#`` or underlining (Markdown), ``<h1>``-``<h6>``
+      (a web page) or a heading tag (a PDF);
+    * lines formatted to look like headings without being marked as headings
+      (``imposter_sources``: a short all-bold line in Word or Markdown);
+    * skipped levels: a heading more than one level below the one before it
+      (level 1 then level 3).
+
+    Headings a reader only inferred from the layout (a short line in a
+    plain-text file, a line in a larger font in a PDF) are not real
+    headings. A plain-text file cannot mark headings at all, so it is
+    skipped: check the Word, PDF or web version that will be published. In
+    a tagged PDF whose reader gives no heading tags, headings found by font
+    size are taken as tagged (the tags themselves are then not verified);
+    once any heading comes from a tag, a line found only by its font size is
+    reported as looking like a heading without being one.
+
+Why
+    Screen reader users move through a document by its headings, and Word
+    builds the navigation pane, the contents list and a PDF's bookmarks and
+    tags from heading styles. Bold text looks like a heading but is none of
+    those things (WCAG 2.2, 1.3.1 Info and Relationships; 2.4.6 Headings
+    and Labels).
+
+Parameters
+    ``real_sources`` (heading sources that are marked headings, default
+    ``style``, ``outline``, ``markdown``, ``html``, ``tag``);
+    ``imposter_sources`` (default ``bold``); ``skip_formats`` (default
+    ``text``).
+
+Example
+    A Word plan whose section titles are bold Normal paragraphs fails with
+    "4 lines look like headings but use no heading style" and each quoted;
+    Heading 1 followed by Heading 3 fails as a skipped level.
+"""
+
+from __future__ import annotations
+
+from ..analysis import evidence_for
+from ..document import BODY, HEADING
+from . import FAIL, PASS, SKIP, Outcome
+from .places import FORMATS_SCHEMA, format_name, plural
+
+PARAMS = {
+    "type": "object",
+    "$defs": {"sources": {"type": "array", "items": {"type": "string"}}},
+    "properties": {
+        "real_sources": {"$ref": "#/$defs/sources"},
+        "imposter_sources": {"$ref": "#/$defs/sources"},
+        "skip_formats": FORMATS_SCHEMA,
+    },
+    "additionalProperties": False,
+}
+
+DEFAULT_REAL = ("style", "outline", "markdown", "html", "tag")
+DEFAULT_IMPOSTERS = ("bold",)
+LAYOUT_SOURCES = {"font"}
+
+
+def heading_sources(document, params) -> tuple[set[str], set[str]]:
+    """(sources of real headings, sources of imposters) for this document.
+
+    In a tagged PDF whose reader does not say which headings are tagged, the
+    layout is trusted; once some headings come from tags, a line that only
+    looks like a heading is an imposter.
+    """
+    real = set(params.get("real_sources", DEFAULT_REAL))
+    imposters = set(params.get("imposter_sources", DEFAULT_IMPOSTERS))
+    if document.format == "pdf" and document.tagged:
+        tags = any(b.heading_source == "tag" for b in document.headings() if b.part == BODY)
+        (imposters if tags else real).update(LAYOUT_SOURCES)
+    return real, imposters
+
+
+def check(analysis, params, pack) -> Outcome:
+    document = analysis.document
+    if document.format in params.get("skip_formats", ("text",)):
+        return Outcome(SKIP, f"Not checked: {format_name(document)} cannot mark headings; check the "
+                             "version that will be published.")
+    real, imposter_sources = heading_sources(document, params)
+    headings = [b for b in document.blocks if b.kind == HEADING and b.part == BODY]
+    marked = [b for b in headings if b.heading_source in real]
+    imposters = [b for b in headings if b.heading_source in imposter_sources]
+    problems, evidence, missing = [], [], []
+    if not marked:
+        inferred = len(headings) - len(imposters)
+        why = (" (the PDF is not tagged)" if document.format == "pdf" and not document.tagged else "")
+        problems.append("no real headings" + why + (f": {plural(inferred, 'line')} only look like headings"
+                                                    if inferred > 0 else ""))
+        evidence += [evidence_for(b) for b in headings if b not in imposters][:1]
+        missing.append("mark the section titles with heading styles (Heading 1, Heading 2...)"
+                       if document.format != "pdf" else "export a tagged PDF from a document with heading styles")
+    if imposters:
+        marker = "heading tag" if document.format == "pdf" else "heading style"
+        problems.append(f"{plural(len(imposters), 'line')} formatted to look like "
+                        f"{'a heading' if len(imposters) == 1 else 'headings'} without a {marker}: "
+                        + ", ".join(f"“{b.text}”" for b in imposters[:4]) + (" …" if len(imposters) > 4 else ""))
+        evidence += [evidence_for(b) for b in imposters]
+        missing.append("apply a heading style to " + ", ".join(f"“{b.text}”" for b in imposters))
+    skipped = []
+    for before, after in zip(marked, marked[1:]):
+        if (after.level or 1) > (before.level or 1) + 1:
+            skipped.append((before, after))
+    if skipped:
+        problems.append(f"{plural(len(skipped), 'skipped heading level')}: " + ", ".join(
+            f"level {b.level} “{b.text}” then level {a.level} “{a.text}”" for b, a in skipped[:3]))
+        evidence += [evidence_for(a, f"level {a.level} after level {b.level}: {a.text}") for b, a in skipped]
+        missing += [f"make “{a.text}” level {(b.level or 1) + 1}" for b, a in skipped]
+    if problems:
+        message = "; ".join(problems)
+        return Outcome(FAIL, message[0].upper() + message[1:] + ".", evidence, missing)
+    levels = sorted({b.level or 1 for b in marked})
+    span = f"level {levels[0]}" if len(levels) == 1 else f"levels {levels[0]}–{levels[-1]}"
+    note = " (taken from the tagged PDF's layout)" if document.format == "pdf" and \
+        not any(b.heading_source == "tag" for b in marked) else ""
+    return Outcome(PASS, f"{plural(len(marked), 'heading')}, {span}, all marked as headings, "
+                         f"no level skipped{note}.", [evidence_for(marked[0])])
