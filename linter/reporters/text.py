@@ -110,8 +110,6 @@ def render(run) -> str:
         if out:
             out += ["", "─" * min(run.width, 80), ""]
         out += render_document(report, paint, run.width, run.verbose)
-    for error in run.errors:
-        out.append(f"{error['path']}: {error['message']}")
     if len(run.reports) + len(run.errors) > 1:
         out += ["", paint("Summary", "1")] + summary_table(summary_rows(run))
     if len(run.reports) > 1:
