@@ -199,9 +199,10 @@ def test_exit_2_when_a_file_cannot_be_read_and_the_others_are_still_checked(tmp_
 def test_exit_2_for_a_file_that_is_not_what_its_extension_says(tmp_path):
     fake = tmp_path / "plan.docx"
     fake.write_text("This is plain text, not a Word document.", encoding="utf-8")
-    code, out, _ = cli(fake, cwd=tmp_path)
+    code, _, err = cli(fake, cwd=tmp_path)
     assert code == 2
-    assert "plan.docx" in out
+    line, = err.strip().splitlines()
+    assert "plan.docx" in line and "extension" in line and "Traceback" not in err
 
 
 def test_exit_2_for_no_files(tmp_path):

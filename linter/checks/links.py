@@ -4,7 +4,8 @@ What it does
     Looks at every link the reader found, and at web addresses typed into
     the text, and reports:
 
-    * links that go nowhere: an empty target or a bare ``#``;
+    * links that go nowhere: an empty target, a bare ``#`` or a
+      ``javascript:`` address;
     * links to a place in the document (a bookmark, a heading's anchor, a
       named destination) that does not exist;
     * link text that does not say where the link goes: the whole text is one
@@ -103,7 +104,7 @@ def link_problems(link, vague: set[str], allow_domain_only: bool, targets: set[s
     """What is wrong with one link, as PROBLEMS keys."""
     kinds = []
     target = link.target.strip()
-    if target in ("", "#"):
+    if target in ("", "#") or target.lower().startswith("javascript:"):
         kinds.append("nowhere")
     elif targets is not None and target.startswith("#") and target[1:] not in targets:
         kinds.append("broken")

@@ -56,9 +56,17 @@ def render_result(result, paint: Painter, width: int, verbose: bool) -> list[str
     lines += _wrap(result.message, "      ", width)
     shown = result.evidence if (verbose or result.status != "pass") else result.evidence[:1]
     for evidence in shown:
-        place = where(evidence)
-        lines += _wrap(f"{place}: \u201c{evidence.quote}\u201d" if place else f"\u201c{evidence.quote}\u201d",
-                       "      · ", width)
+        page = f"page {evidence.page}" + ("" if evidence.page_exact else " (est.)") \
+            if evidence.page is not None else ""
+        # People read the nearest heading; the full trail is in the machine formats.
+        heading = evidence.section.split(" › ")[-1]
+        if heading and evidence.quote == heading:
+            line = f"{page}: the heading \u201c{heading}\u201d"
+        else:
+            place = ", ".join(part for part in (page, heading) if part)
+            line = f"{place}: \u201c{evidence.quote}\u201d" if place else f"\u201c{evidence.quote}\u201d"
+        wrapped = _wrap(line, "        ", width)
+        lines += ["      · " + wrapped[0].lstrip()] + wrapped[1:]
     if result.waived is not None:
         lines += _wrap(f"Waived: {result.waived}", "      ", width)
     elif result.status in ("fail", "partial"):
