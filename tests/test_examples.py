@@ -173,9 +173,6 @@ def test_the_readme_commands_give_the_promised_verdicts(examples_dir, tmp_path):
     assert code == 1 and report["documents"][0]["verdict"] == "fail"
 
 
-@pytest.mark.xfail(strict=True, reason="PDF reader: in the tagged PDF the bold header cells of the KPI table "
-                                       "('Indicator', 'Target 2025/26') are taken as level-4 headings, so the "
-                                       "publication pack's access.headings (error) fails with a skipped level")
 def test_the_compliant_pdf_passes_the_default_packs(examples_dir, tmp_path):
     code, report = run(examples_dir / PDF, cwd=tmp_path)
     assert report["documents"][0]["verdict"] == "pass"

@@ -474,7 +474,7 @@ def test_a_skipped_heading_level_is_caught(tmp_path):
 def test_no_real_headings():
     lines = make(heading("Plan", 2, "line"), para("Text."), fmt="markdown")
     outcome = run(lines, "access.headings")
-    assert outcome.status == FAIL and outcome.message == "No real headings: 1 line only look like headings."
+    assert outcome.status == FAIL and outcome.message == "No real headings: 1 line only looks like a heading."
     assert run(make(heading("Plan", 2, "line"), para("Text."), fmt="text"), "access.headings").status == SKIP
 
 
@@ -484,6 +484,10 @@ def test_pdf_headings_found_by_size_count_only_when_tagged():
 
     assert run(pdf(True, "font"), "access.headings").status == PASS
     assert run(pdf(False, "font"), "access.headings").status == FAIL
+    # Levels ranked from font sizes are not heading levels: a bold table header is not a skipped level.
+    ranked = make(heading("Plan", 1, "font"), heading("KPIs", 2, "font"), heading("Indicator", 4, "font"),
+                  para("Text."), fmt="pdf", tagged=True)
+    assert run(ranked, "access.headings").status == PASS
     # Once the reader gives heading tags, a heading found only by its size is not tagged.
     assert run(pdf(True, "tag", "tag"), "access.headings").status == PASS
     outcome = run(pdf(True, "tag", "font"), "access.headings")
@@ -703,3 +707,29 @@ def test_the_text_report_shows_ready_to_publish_after_the_requirements(clean_doc
                               env={"NO_COLOR": "1", "GITHUB_ACTIONS": None})
     assert "Ready to publish?" in only.output and "Productivity plan 2024" not in only.output
     assert only.exit_code == 0
+
+
+def test_reports_of_the_publication_checks_keep_to_the_report_contract(tmp_path):
+    """Every evidence quote within 200 characters, every failure with what is missing: report.schema.json."""
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from plancheck.reporters import Run, render
+
+    document = fx.clean_plan()
+    fx.add_comment(document, "Jane Smith", " ".join(["This paragraph needs another look before it goes out."] * 8))
+    fx.add_tracked_change(document, "Sam Patel", inserted="Savings rose. " * 30, deleted="Savings fell.")
+    fx.body_paragraph(document, "Funding for one year").add_run(" " + LONG * 3)
+    document.core_properties.title = "Draft " + "productivity plan " * 12
+    document.core_properties.author = "Jane Smith"
+    fx.add_bold_heading(document, "Our workforce")
+    report = check_document(read_document(saved(tmp_path, document), ESTIMATE), [load_pack("productivity-plan-2024"), PACK])
+    payload = json.loads(render("json", Run(reports=[report], packs=report.packs)))
+    schema = json.loads(resources.files("plancheck.schemas").joinpath("report.schema.json").read_text("utf-8"))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(payload))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
+    statuses = {c["id"]: c["status"] for c in payload["documents"][0]["checks"]}
+    assert {statuses[i] for i in ("publish.comments", "publish.tracked-changes", "publish.placeholders",
+                                  "publish.metadata", "access.headings", "readability.sentence-length")} == {FAIL}

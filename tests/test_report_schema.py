@@ -48,8 +48,6 @@ def test_corpus_reports_are_valid(validator, corpus_dir, tmp_path):
     assert_valid(validator, report)
 
 
-@pytest.mark.xfail(strict=True, reason="publication pack (a default pack): the reading-age check's evidence "
-                                       "quotes run past the 200 characters the report contract allows")
 def test_reports_with_the_default_packs_are_valid(validator, corpus_dir, examples_dir, tmp_path):
     paths = sorted(corpus_dir.glob("*.txt")) + [examples_dir / "anyshire-productivity-plan-2024.docx",
                                                 examples_dir / "weak-draft-productivity-plan.md"]

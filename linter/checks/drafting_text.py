@@ -162,7 +162,7 @@ def find_drafting(analysis, detector: Detector) -> list[Finding]:
     for start, end, kind in detector.spans(title, margin=True):
         findings.append(Finding(kind, title[start:end],
                                 Evidence(page=None, page_exact=False, section="",
-                                         quote=f"document title: “{quote(title)}”",
+                                         quote=quote(f"document title: “{title}”"),
                                          location="document properties")))
     return findings
 

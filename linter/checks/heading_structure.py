@@ -16,7 +16,8 @@ What it does
     headings. A plain-text file cannot mark headings at all, so it is
     skipped: check the Word, PDF or web version that will be published. In
     a tagged PDF whose reader gives no heading tags, headings found by font
-    size are taken as tagged (the tags themselves are then not verified);
+    size are taken as tagged (the tags themselves are then not verified, nor
+    their levels: a rank of font sizes is not a heading level);
     once any heading comes from a tag, a line found only by its font size is
     reported as looking like a heading without being one.
 
@@ -90,9 +91,9 @@ def check(analysis, params, pack) -> Outcome:
     if not marked:
         inferred = len(headings) - len(imposters)
         why = (" (the PDF is not tagged)" if document.format == "pdf" and not document.tagged else "")
-        problems.append("no real headings" + why + (f": {plural(inferred, 'line')} only look like headings"
-                                                    if inferred > 0 else ""))
-        evidence += [evidence_for(b) for b in headings if b not in imposters][:1]
+        looks = "only looks like a heading" if inferred == 1 else "only look like headings"
+        problems.append("no real headings" + why + (f": {plural(inferred, 'line')} {looks}" if inferred else ""))
+        evidence += [evidence_for(b) for b in headings if b.heading_source not in imposter_sources][:1]
         missing.append("mark the section titles with heading styles (Heading 1, Heading 2...)"
                        if document.format != "pdf" else "export a tagged PDF from a document with heading styles")
     if imposters:
@@ -102,8 +103,10 @@ def check(analysis, params, pack) -> Outcome:
                         + ", ".join(f"“{b.text}”" for b in imposters[:4]) + (" …" if len(imposters) > 4 else ""))
         evidence += [evidence_for(b) for b in imposters]
         missing.append("apply a heading style to " + ", ".join(f"“{b.text}”" for b in imposters))
+    # Levels ranked from font sizes are not the document's own: only marked levels are compared.
+    levelled = [b for b in marked if b.heading_source in set(params.get("real_sources", DEFAULT_REAL))]
     skipped = []
-    for before, after in zip(marked, marked[1:]):
+    for before, after in zip(levelled, levelled[1:]):
         if (after.level or 1) > (before.level or 1) + 1:
             skipped.append((before, after))
     if skipped:
@@ -114,9 +117,10 @@ def check(analysis, params, pack) -> Outcome:
     if problems:
         message = "; ".join(problems)
         return Outcome(FAIL, message[0].upper() + message[1:] + ".", evidence, missing)
+    if len(levelled) < len(marked):
+        return Outcome(PASS, f"{plural(len(marked), 'heading')}, taken from the tagged PDF's layout (its "
+                             "heading tags and levels are not read).", [evidence_for(marked[0])])
     levels = sorted({b.level or 1 for b in marked})
     span = f"level {levels[0]}" if len(levels) == 1 else f"levels {levels[0]}–{levels[-1]}"
-    note = " (taken from the tagged PDF's layout)" if document.format == "pdf" and \
-        not any(b.heading_source == "tag" for b in marked) else ""
     return Outcome(PASS, f"{plural(len(marked), 'heading')}, {span}, all marked as headings, "
-                         f"no level skipped{note}.", [evidence_for(marked[0])])
+                         "no level skipped.", [evidence_for(marked[0])])

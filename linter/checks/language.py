@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import Evidence
+from ..analysis import Evidence, quote
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, format_name
 
@@ -51,7 +51,7 @@ def check(analysis, params, pack) -> Outcome:
     language = (document.metadata.language or "").strip()
     where = WHERE.get(document.format, "the document's language")
     evidence = [Evidence(page=None, page_exact=False, section="document properties",
-                         quote=f"language: {language or '(none)'}", location="document properties")]
+                         quote=quote(f"language: {language or '(none)'}"), location="document properties")]
     if not language:
         return Outcome(FAIL, f"No document language set ({where}).", evidence,
                        ["set the document language, e.g. English (United Kingdom), en-GB"])

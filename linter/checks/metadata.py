@@ -44,7 +44,7 @@ from __future__ import annotations
 import fnmatch
 import re
 
-from ..analysis import Evidence
+from ..analysis import Evidence, quote
 from ..document import HEADING
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, format_name
@@ -122,7 +122,7 @@ def check(analysis, params, pack) -> Outcome:
             problems.append((f"{label} “{value}” looks like {reason}", f"{label}: “{value}”"))
     if not problems:
         return Outcome(PASS, f"Titled “{title}”; no personal names or tool defaults in the properties.")
-    evidence = [Evidence(page=None, page_exact=False, section="document properties", quote=text,
+    evidence = [Evidence(page=None, page_exact=False, section="document properties", quote=quote(text),
                          location="document properties") for _, text in problems]
     message = "; ".join(m for m, _ in problems)
     return Outcome(FAIL, message[0].upper() + message[1:] + ".", evidence,

@@ -59,6 +59,8 @@ PARAMS = {
 BANDS = ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "plain English"),
          (50, "fairly difficult"), (30, "difficult"), (float("-inf"), "very difficult"))
 UK_AGE_OFFSET = 5
+# Shorter "sentences" are mostly fragments (a table cell, a label) and are not quoted as the hardest.
+FULL_SENTENCE_WORDS = 8
 YOUNGEST = 5
 
 
@@ -94,11 +96,12 @@ class Measure:
         return max(YOUNGEST, round(self.grade + UK_AGE_OFFSET))
 
     def hardest(self):
-        """The sentence with the highest grade of its own."""
+        """The sentence with the highest grade of its own, among full sentences where there are any."""
         def grade(member):
             _, count, syllables = member
             return 0.39 * count + 11.8 * syllables / count
-        return max(self.members, key=grade)[0]
+        full = [m for m in self.members if m[1] >= FULL_SENTENCE_WORDS] or self.members
+        return max(full, key=grade)[0]
 
 
 def measure(sentences):
@@ -126,8 +129,8 @@ def _evidence(m: Measure, what: str = "") -> Evidence:
     block = sentence.block
     return Evidence(page=block.page, page_exact=block.page_exact,
                     section=" › ".join(block.section[-2:]) if block.section else "",
-                    quote=f"{what}reading ease {m.ease:.0f}, reading age {m.age}; hardest sentence: "
-                          f"{quote(sentence.text, limit=160)}",
+                    quote=quote(f"{what}reading ease {m.ease:.0f}, reading age {m.age}; hardest sentence: "
+                                f"{sentence.text}"),
                     location=block.location, line=block.line)
 
 

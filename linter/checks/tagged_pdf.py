@@ -24,7 +24,7 @@ Example
 
 from __future__ import annotations
 
-from ..analysis import Evidence
+from ..analysis import Evidence, quote
 from . import FAIL, PASS, SKIP, Outcome
 from .places import format_name
 
@@ -37,8 +37,8 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(SKIP, f"Not applicable: {format_name(document)} is not a PDF.")
     title = (document.metadata.title or "").strip()
     evidence = [Evidence(page=None, page_exact=False, section="document properties",
-                         quote=f"tagged: {'yes' if document.tagged else 'no'}; title: "
-                               f"{('“' + title + '”') if title else '(none)'}",
+                         quote=quote(f"tagged: {'yes' if document.tagged else 'no'}; title: "
+                                     f"{('“' + title + '”') if title else '(none)'}"),
                          location="document properties")]
     problems, missing = [], []
     if not document.tagged:

@@ -65,6 +65,8 @@ MIN_PAGE_CHARS = 10
 # The share of the page height at the top and bottom where running headers and footers sit.
 MARGIN_ZONE = 0.1
 
+# Points within which two lines count as sitting on the same baseline.
+ROW_TOLERANCE = 2.0
 _BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -656,20 +658,39 @@ def _attach_bullets(lines: list[_Line]) -> None:
 def _pieces(lines: list[_Line], body: float) -> list[_Piece]:
     """Turn a page's lines into headings, list items and paragraphs, box by box."""
     pieces: list[_Piece] = []
+    in_rows = _table_row_lines(lines)
     start = 0
     while start < len(lines):
         end = start
         while end < len(lines) and lines[end].box == lines[start].box:
             end += 1
-        pieces.extend(_box_pieces(lines[start:end], body))
+        pieces.extend(_box_pieces(lines[start:end], body, in_rows))
         start = end
     return pieces
 
 
-def _box_pieces(lines: list[_Line], body: float) -> list[_Piece]:
+def _table_row_lines(lines: list[_Line]) -> set[int]:
+    """Lines sharing their baseline with a line of another text box: cells of a table row.
+
+    A bold table header ("Indicator", "2023/24") is not a heading.
+    """
+    boxes_at: dict[int, set[int]] = {}
+    for line in lines:
+        boxes_at.setdefault(round(line.bbox[1] / ROW_TOLERANCE), set()).add(line.box)
+    in_rows = set()
+    for line in lines:
+        key = round(line.bbox[1] / ROW_TOLERANCE)
+        boxes = set().union(*(boxes_at.get(k, set()) for k in (key - 1, key, key + 1)))
+        if len(boxes) > 1:
+            in_rows.add(id(line))
+    return in_rows
+
+
+def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()) -> list[_Piece]:
     right = max(line.bbox[2] for line in lines)
     width = right - min(line.bbox[0] for line in lines)
-    candidates = [_heading_candidate(line, body) for line in lines]
+    candidates = [_heading_candidate(line, body) and not (id(line) in in_rows and line.size < body * HEADING_SIZE_RATIO)
+                  for line in lines]
     for index, line in enumerate(lines):
         # A bold line at body size that fills the width and runs on is a bold lead-in, not a heading.
         if (candidates[index] and line.size < body * HEADING_SIZE_RATIO and index + 1 < len(lines)
