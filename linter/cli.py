@@ -41,6 +41,22 @@ def load_packs(names) -> list:
     return [load_pack(name) for name in names]
 
 
+def show_outlines(files, options: ReadOptions) -> int:
+    """Print what each file was read as; the exit code is 2 when any could not be read."""
+    from .errors import ReadError
+    from .readers import read_document
+    from .reporters.outline import render_outline
+
+    code = EXIT_OK
+    for path in files:
+        try:
+            click.echo(render_outline(read_document(path, options)), nl=False)
+        except ReadError as error:
+            click.echo(f"{path}: {error}", err=True)
+            code = EXIT_ERROR
+    return code
+
+
 def list_rules(packs) -> str:
     lines = []
     for pack in packs:
@@ -131,9 +147,11 @@ def write(path: str, text: str, mode: str = "w") -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Colour in text output.")
 @click.option("--verbose", "-v", is_flag=True, help="Show all evidence, also for checks that passed.")
+@click.option("--outline", is_flag=True,
+              help="Show what was read (format, pages, words, headings) instead of checking.")
 @click.version_option(__version__, prog_name="plancheck")
 def main(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
-         list_rules: bool, explain_id, explain_check: str | None, color, verbose):
+         list_rules: bool, explain_id, explain_check: str | None, color, verbose, outline: bool):
     """Check draft productivity plans (.docx, .pdf, .md, .txt, .html), or folders of
     them, against the minister's requirements, and print a scored checklist with
     evidence."""
@@ -165,6 +183,8 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     if not files:
         click.echo("plancheck: no plans to check: no supported files, or all excluded by configuration", err=True)
         sys.exit(EXIT_OK)
+    if outline:
+        sys.exit(show_outlines(files, ReadOptions(pages=pages or config.pages or "auto")))
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     options = ReadOptions(pages=pages or config.pages or "auto")
     with progress(len(files)) as advance:

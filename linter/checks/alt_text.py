@@ -71,7 +71,8 @@ def check(analysis, params, pack) -> Outcome:
     weak = [(image, why) for image in images if (image.alt or "").strip()
             for why in [weakness(image.alt.strip(), weak_phrases)] if why]
     decorative = len(document.images) - len(images)
-    note = f" ({plural(decorative, 'decorative image')} need none)" if decorative else ""
+    note = (f" ({plural(decorative, 'decorative image')} need{'s' if decorative == 1 else ''} none)"
+            if decorative else "")
     if missing:
         floating = sum(1 for image in missing if image.floating)
         kinds = f", {floating} of them floating" if floating and len(missing) > 1 else \

@@ -75,7 +75,7 @@ def check(analysis, params, pack) -> Outcome:
                              f"{by_author(open_comments)}; the first: "
                              f"“{first_words(first.text, words)}”.",
                        [evidence_at(document, c, describe(c, words)) for c in open_comments],
-                       [f"delete or resolve the comment by {c.author or 'no author'}"
+                       [f"act on and delete the comment by {c.author or 'no author'}"
                         + (f" on page {c.page}" if c.page else "") for c in open_comments], facts)
     if resolved:
         return Outcome(PARTIAL, f"{plural(len(resolved), 'resolved comment')} still stored in the file "

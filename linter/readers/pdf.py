@@ -689,8 +689,8 @@ def _table_row_lines(lines: list[_Line]) -> set[int]:
 def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()) -> list[_Piece]:
     right = max(line.bbox[2] for line in lines)
     width = right - min(line.bbox[0] for line in lines)
-    candidates = [_heading_candidate(line, body) and not (id(line) in in_rows and line.size < body * HEADING_SIZE_RATIO)
-                  for line in lines]
+    candidates = [_heading_candidate(line, body)
+                  and not (id(line) in in_rows and line.size < body * HEADING_SIZE_RATIO) for line in lines]
     for index, line in enumerate(lines):
         # A bold line at body size that fills the width and runs on is a bold lead-in, not a heading.
         if (candidates[index] and line.size < body * HEADING_SIZE_RATIO and index + 1 < len(lines)
