@@ -9,8 +9,9 @@ What it does
     (in any voice: "How you have…", "How we have…") or contains one of the
     theme's ``headings`` terms. Its section runs on, through sub-headings and
     same-level headings that belong to no other theme, until the next
-    heading of another theme or one of the pack's ``section_breaks``
-    ("Next steps", "Conclusion"). Text that merely repeats the regime's
+    heading of another theme, one of the pack's ``section_breaks`` ("Next
+    steps", "Conclusion"), or a heading whose text does not use the theme's
+    vocabulary. Text that merely repeats the regime's
     prompts, and drafting filler such as "TBC", is not counted.
 
     Without a heading, sentences using the theme's ``vocabulary`` (and none
@@ -74,6 +75,19 @@ def heading_themes(analysis, pack) -> dict[int, set[str]]:
     return found
 
 
+def _on_theme(analysis, theme, heading: int, level: int) -> bool:
+    """Whether the text under a same-level heading that names no theme still speaks of ``theme``."""
+    blocks = analysis.document.blocks
+    for index in range(heading + 1, len(blocks)):
+        if blocks[index].kind == HEADING and (blocks[index].level or 1) <= level:
+            return False
+        for sentence in analysis.block_sentences.get(index, []):
+            if sentence.own and analysis.has(theme.vocabulary, sentence) and \
+                    not analysis.has(theme.exclude, sentence):
+                return True
+    return False
+
+
 def theme_sections(analysis, pack, theme: str) -> list[tuple[int, int]]:
     """(heading index, end index) for each part of the document headed by ``theme``."""
     blocks = analysis.document.blocks
@@ -89,7 +103,8 @@ def theme_sections(analysis, pack, theme: str) -> list[tuple[int, int]]:
             if block.kind == HEADING and (block.level or 1) <= level:
                 other_theme = end in owners and theme not in owners[end]
                 breaks = end not in owners and pack.section_breaks.matches(block.text)
-                if other_theme or breaks or (block.level or 1) < level:
+                off_theme = end not in owners and not _on_theme(analysis, pack.themes[theme], end, level)
+                if other_theme or breaks or off_theme or (block.level or 1) < level:
                     break
             end += 1
         if sections and start < sections[-1][1]:
