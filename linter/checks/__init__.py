@@ -36,6 +36,9 @@ CHECK_TYPES = {
 }
 
 PASS, PARTIAL, FAIL, SKIP = "pass", "partial", "fail", "skip"
+
+# How a check's PARAMS schema accepts a concept: "$name" or an inline list of terms.
+CONCEPT = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 MAX_EVIDENCE = 3
 
 

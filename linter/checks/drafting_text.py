@@ -55,12 +55,12 @@ from dataclasses import dataclass
 
 from ..analysis import Evidence, evidence_for, quote
 from ..document import ENDNOTE, FOOTNOTE, HEADING, TABLE, count_words
-from . import FAIL, PASS, Outcome
+from . import CONCEPT, FAIL, PASS, Outcome
 from .places import plural
 
 PARAMS = {
     "type": "object",
-    "$defs": {"concept": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+    "$defs": {"concept": CONCEPT},
     "properties": {
         "terms": {"$ref": "#/$defs/concept"},
         "margin_terms": {"$ref": "#/$defs/concept"},

@@ -36,11 +36,11 @@ import re
 from ..analysis import evidence_for
 from ..document import TABLE
 from ..terms import term_set
-from . import FAIL, PARTIAL, PASS, Outcome
+from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 PARAMS = {
     "type": "object",
-    "$defs": {"concept": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+    "$defs": {"concept": CONCEPT},
     "properties": {
         "prompt": {"type": "string"},
         "subject": {"$ref": "#/$defs/concept"},

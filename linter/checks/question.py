@@ -40,11 +40,11 @@ import re
 
 from ..analysis import PromptIndex, evidence_for
 from ..document import HEADING
-from . import FAIL, PARTIAL, PASS, Outcome
+from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 PARAMS = {
     "type": "object",
-    "$defs": {"concept": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+    "$defs": {"concept": CONCEPT},
     "properties": {
         "prompt": {"type": "string"},
         "theme": {"type": "string"},

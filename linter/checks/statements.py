@@ -32,7 +32,7 @@ Example
 from __future__ import annotations
 
 from ..analysis import evidence_for
-from . import FAIL, PARTIAL, PASS, Outcome
+from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 STATEMENT = {
     "type": "object",
@@ -48,7 +48,7 @@ STATEMENT = {
 
 PARAMS = {
     "type": "object",
-    "$defs": {"concept": {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+    "$defs": {"concept": CONCEPT,
               "statement": STATEMENT},
     "properties": {
         "find": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/statement"}},
