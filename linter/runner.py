@@ -66,7 +66,11 @@ def check_file(path: str, packs, settings: Settings, options: ReadOptions):
         document = read_document(path, options)
     except ReadError as error:
         return {"path": path, "message": str(error)}
-    return check_document(document, packs, settings)
+    try:
+        return check_document(document, packs, settings)
+    except Exception as error:  # a fault in plancheck itself must not stop the other files
+        return {"path": path, "message": f"could not be checked because of an internal error in plancheck "
+                                         f"({type(error).__name__}: {error}); please report it"[:300]}
 
 
 # What each worker process checks with, set once by _start_worker.

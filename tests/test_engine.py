@@ -505,3 +505,25 @@ def test_the_rule_docs_are_generated_from_the_current_pack(pack):
     for rule in pack.rules:
         assert f"### `{rule.id}`" in page
         assert " ".join(rule.guidance.split()) in page
+
+
+def test_a_fault_in_a_check_is_reported_for_that_file_and_the_others_are_still_checked(tmp_path):
+    import copy
+
+    from plancheck.engine import Settings
+    from plancheck.packs import load_pack
+    from plancheck.readers import ReadOptions
+    from plancheck.runner import check_files
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will publish this plan on the council's website.\n")
+    broken = copy.copy(load_pack("productivity-plan-2024"))
+    broken.themes = {}  # every theme rule now fails inside its check with a KeyError
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nText.\n")
+    outcome = check_files([str(plan), str(other)], [broken], Settings(), ReadOptions(pages="estimate"))
+    assert [e["path"] for e in outcome.errors] == [str(plan), str(other)]
+    assert all("internal error" in e["message"] and "KeyError" in e["message"] for e in outcome.errors)
+    working = check_files([str(plan)], [load_pack("productivity-plan-2024")], Settings(),
+                          ReadOptions(pages="estimate"))
+    assert not working.errors and working.reports[0].path == str(plan)
