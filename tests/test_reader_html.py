@@ -470,3 +470,16 @@ def test_a_council_web_page_plan_is_read_as_three_to_five_pages(tmp_path):
     assert document.links == [] and document.images == []
     assert document.metadata.title == "Productivity plan 2024 | Northbrook District Council"
     assert {"main-content", "transformation", "barriers"} <= document.bookmarks
+
+
+def test_a_bold_only_paragraph_is_a_heading_of_lower_confidence(tmp_path):
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html lang='en'><head><title>Plan</title></head><body><main><h1>Our plan</h1>"
+        "<p><strong>Technology and data</strong></p>"
+        "<p>We moved our systems to the cloud. <b>Bold inside a sentence.</b></p>"
+        "<p><b>A bold sentence that ends with a full stop.</b></p></main></body></html>", encoding="utf-8")
+    document = read_document(page)
+    headings = [(h.text, h.level, h.heading_source) for h in document.headings()]
+    assert headings == [("Our plan", 1, "html"), ("Technology and data", 2, "bold")]
+    assert document.blocks[2].section == ("Our plan", "Technology and data")

@@ -22,7 +22,7 @@ import lxml.etree
 import lxml.html
 
 from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, Image, Link,
-                        Metadata, Table, assign_sections)
+                        Metadata, Table, assign_sections, count_words)
 from ..errors import ReadError
 from ..pages import estimate_pages
 
@@ -195,6 +195,17 @@ def _metadata(root) -> Metadata:
     )
 
 
+def _bold_only(element) -> bool:
+    """A short paragraph whose whole text is one <b> or <strong>, with no closing full stop."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if (element.text or "").strip() or len(children) != 1 or children[0].tag.lower() not in ("b", "strong"):
+        return False
+    if (children[0].tail or "").strip():
+        return False
+    text = _clean(element.text_content())
+    return 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS and not text.endswith((".", ":", ";", ","))
+
+
 @dataclass
 class _Context:
     """An open block: what the text gathered inside it will become."""
@@ -208,6 +219,7 @@ class _Context:
     grid: _TableBuilder | None = None   # the rows and cells of a data table
     cell: bool = False           # one cell of the data table being read
     is_list: bool = False        # <ul>, <ol> or <menu>: the list items inside are one level deeper
+    source: str = "html"         # how a heading was recognised: "html", or "bold" for a bold-only paragraph
 
 
 @dataclass
@@ -227,6 +239,7 @@ class _LinkCapture:
 
 # How an element is closed once its children have been read.
 SKIP, INLINE, JOINED, BLOCK = "skip", "inline", "joined", "block"
+MAX_BOLD_HEADING_WORDS = 12
 
 
 class _Reader:
@@ -322,6 +335,10 @@ class _Reader:
             new = _Context(element, TABLE, grid=self._table)
         elif tag == "li" or WORD_LIST_CLASS.search(element.get("class") or ""):
             new = _Context(element, LIST_ITEM, level=max(self._list_depth, 1), style=tag, joins=True)
+        elif tag == "p" and _bold_only(element):
+            # Like Word's "imposter headings": it looks like a heading but is not marked up as one.
+            last = next((b.level for b in reversed(self.blocks) if b.kind == HEADING), 1) or 1
+            new = _Context(element, HEADING, level=min(last + 1, 6), style=tag, joins=True, source="bold")
         elif tag in LIST_TAGS:
             self._list_depth += 1
             new = _Context(element, PARAGRAPH, style=style, is_list=True)
@@ -384,7 +401,7 @@ class _Reader:
         line = line or context.element.sourceline or self._last_line
         if text:
             self._add(Block(kind=context.kind, text=text, level=context.level, style=context.style,
-                            heading_source="html" if context.kind == HEADING else None), line)
+                            heading_source=context.source if context.kind == HEADING else None), line)
         else:
             self._settle(len(self.blocks) - 1)
 
