@@ -57,7 +57,7 @@ def show_outlines(files, options: ReadOptions) -> int:
     return code
 
 
-def list_rules(packs) -> str:
+def rules_table(packs) -> str:
     lines = []
     for pack in packs:
         lines.append(f"{pack.title} ({pack.id})")
@@ -92,7 +92,7 @@ def explain(packs, rule_id: str) -> str:
     raise ConfigError(f"--explain: no rule {rule_id!r}.{hint}")
 
 
-def explain_check(check_type: str) -> str:
+def check_type_doc(check_type: str) -> str:
     from .checks import CHECK_TYPES, module_for
 
     if check_type not in CHECK_TYPES:
@@ -159,12 +159,12 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
 
     try:
         if explain_check:
-            click.echo(globals()["explain_check"](explain_check), nl=False)
+            click.echo(check_type_doc(explain_check), nl=False)
             sys.exit(EXIT_OK)
         config = configuration.load(config_path)
         packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
         if list_rules:
-            click.echo(globals()["list_rules"](packs), nl=False)
+            click.echo(rules_table(packs), nl=False)
             sys.exit(EXIT_OK)
         if explain_id:
             click.echo(explain(packs, explain_id), nl=False)
