@@ -12,10 +12,7 @@ from these documents by LibreOffice, tagged or not.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
@@ -25,9 +22,10 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
+from pdf_fixtures import convert_to_pdf, soffice  # noqa: F401  (soffice: used by the tests)
+
 TITLE = "Anytown productivity plan 2024"
 COUNCIL = "Anytown Borough Council"
-TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
 SECTIONS = {
     "How we have changed our services": [
@@ -239,18 +237,6 @@ def add_bold_heading(document, text: str, paragraph: str = "We pay staff fairly 
 
 # ---------------------------------------------------------------- PDFs
 
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def to_pdf(source: Path, out_dir: Path, tagged: bool, timeout: float = 120) -> Path:
     """Convert ``source`` to PDF with LibreOffice, in a throw-away profile."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    command = [soffice(), f"-env:UserInstallation=file://{out_dir / 'profile'}", "--headless", "--norestore",
-               "--convert-to", TAGGED_PDF if tagged else "pdf", "--outdir", str(out_dir), str(source)]
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
-                   check=True, env=dict(os.environ, HOME=str(out_dir)))
-    result = out_dir / (source.stem + ".pdf")
-    if not result.exists():
-        raise RuntimeError(f"LibreOffice did not convert {source}")
-    return result
+    return convert_to_pdf(source, out_dir, tagged=tagged, timeout=timeout)
