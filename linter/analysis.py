@@ -227,9 +227,9 @@ class Analysis:
             found = self.cache[key] = concept.matches(sentence.text)
         return found
 
-    def own_sentences(self, include_headings: bool = False):
+    def own_sentences(self):
         for sentence in self.sentences:
-            if sentence.own and (include_headings or sentence.block.kind != HEADING):
+            if sentence.own and sentence.block.kind != HEADING:
                 yield sentence
 
 

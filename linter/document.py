@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -69,9 +68,6 @@ class Block:
     def is_heading(self) -> bool:
         return self.kind == HEADING
 
-    @property
-    def section_title(self) -> str:
-        return self.section[-1] if self.section else ""
 
 
 @dataclass
@@ -156,15 +152,8 @@ class Document:
 
     @property
     def words(self) -> int:
-        return sum(count_words(b.text) for b in self.body_blocks())
-
-    def body_blocks(self) -> Iterator[Block]:
-        """Blocks of the document's own text: body, footnotes, text boxes.
-
-        Headers and footers are excluded because they repeat on every page and
-        would inflate both the word count and any evidence search.
-        """
-        return iter(self.blocks)
+        """Words of the document's own text; headers and footers, kept apart, are not counted."""
+        return sum(count_words(b.text) for b in self.blocks)
 
     def headings(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == HEADING]

@@ -18,7 +18,6 @@ from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
 from .terms import TermSet, term_set
 
-SEVERITIES = ("error", "warning", "info")
 # Packs checked when neither --rules nor configuration names any.
 DEFAULT_PACKS = ("productivity-plan-2024", "publication")
 
@@ -209,6 +208,3 @@ def _check_concepts(pack: Pack, value, where: str, at: tuple) -> None:
     elif isinstance(value, str) and value.startswith("$") and value[1:] not in pack.concepts:
         raise ConfigError(f"{where}: at {_json_path(at)}: unknown concept {value}")
 
-
-def check_types() -> list[str]:
-    return sorted(CHECK_TYPES)

@@ -20,7 +20,7 @@ import publication_fixtures as fx
 from plancheck.analysis import Analysis
 from plancheck.checks import FAIL, PARTIAL, PASS, SKIP, module_for, syllables
 from plancheck.cli import main
-from plancheck.document import (FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Comment,
+from plancheck.document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Comment,
                                 Document, Image, Link, Metadata, Revision, Table, assign_sections)
 from plancheck.engine import check_document
 from plancheck.packs import DEFAULT_PACKS, load_pack

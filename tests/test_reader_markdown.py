@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plancheck.document import HEADING, LIST_ITEM, PARAGRAPH, TABLE
+from plancheck.document import LIST_ITEM, PARAGRAPH, TABLE
 from plancheck.readers import ReadOptions, read_document
 
 BODY = ("We rebuilt the customer front door around one assessment team, which now resolves most contacts "

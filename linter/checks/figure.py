@@ -199,7 +199,7 @@ def check(analysis, params, pack) -> Outcome:
         chosen = max(dated, key=lambda c: c[1]) if dated else candidates[0]
         value = chosen[0]
         shown = f"{value:g}%"
-        when = f" for the most recent year given" if len(dated) > 1 else ""
+        when = " for the most recent year given" if len(dated) > 1 else ""
         evidence = [evidence_for(chosen[3], chosen[4])] + \
             [evidence_for(c[3], c[4]) for c in candidates if c is not chosen][:2]
         return Outcome(PASS, f"Given as {shown}{when}.", evidence, facts={fact: value})

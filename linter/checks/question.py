@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import PromptIndex, evidence_for
+from ..analysis import evidence_for
 from ..document import HEADING
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -82,12 +82,11 @@ def passage_has(analysis, conjunction, passage) -> bool:
     return all(any(analysis.has(concept, s) for s in passage) for concept in conjunction)
 
 
-def answered_under_heading(analysis, prompt: str, words_needed: int):
+def answered_under_heading(analysis, prompt_id: int, words_needed: int):
     """The heading that copies the question, if enough own text follows it."""
-    index = PromptIndex([prompt])
     blocks = analysis.document.blocks
     for position, block in enumerate(blocks):
-        if block.kind != HEADING or index.similarity(block.text, 0) < QUESTION_HEADING:
+        if block.kind != HEADING or analysis.prompts.similarity(block.text, prompt_id) < QUESTION_HEADING:
             continue
         own = []
         for later in range(position + 1, len(blocks)):
@@ -138,7 +137,9 @@ def check(analysis, params, pack) -> Outcome:
     if answers:
         return Outcome(PASS, "Answered.", [evidence_for(s.block, t) for s, t in answers[:3]], facts=facts)
     if params.get("prompt"):
-        headed = answered_under_heading(analysis, params["prompt"], params.get("heading_words", 25))
+        # The pack lists every rule's prompt among its own, so the analysis already knows it.
+        headed = answered_under_heading(analysis, pack.prompts.index(params["prompt"]),
+                                        params.get("heading_words", 25))
         if headed:
             heading, own = headed
             return Outcome(PASS, f"Answered under the question heading \"{heading.text}\".",
