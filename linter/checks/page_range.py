@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from ..analysis import Evidence
 from . import FAIL, PASS, Outcome
+from .places import plural
 
 PARAMS = {
     "type": "object",
@@ -41,10 +42,6 @@ def describe_count(pages: int | None, method: str | None) -> str:
     return f"{pages} page{'s' if pages != 1 else ''} ({how})"
 
 
-def _plural(n: int, word: str = "page") -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     pages, method = document.pages, document.pages_method
@@ -58,10 +55,10 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(FAIL, "The page count could not be obtained.", evidence,
                        missing=[f"a document of {wanted}"])
     if low is not None and pages < low:
-        return Outcome(FAIL, f"{counted}: {_plural(low - pages)} short of the {wanted} asked for.",
-                       evidence, missing=[f"about {_plural(low - pages)} more"])
+        return Outcome(FAIL, f"{counted}: {plural(low - pages, 'page')} short of the {wanted} asked for.",
+                       evidence, missing=[f"about {plural(low - pages, 'page')} more"])
     if high is not None and pages > high:
         note = " An estimate can be out by a page; export a PDF to be sure." if method == "estimate" else ""
-        return Outcome(FAIL, f"{counted}: {_plural(pages - high)} over the {wanted} asked for.{note}",
-                       evidence, missing=[f"cut about {_plural(pages - high)}"])
+        return Outcome(FAIL, f"{counted}: {plural(pages - high, 'page')} over the {wanted} asked for.{note}",
+                       evidence, missing=[f"cut about {plural(pages - high, 'page')}"])
     return Outcome(PASS, f"{counted}, within the {wanted} asked for.", evidence)

@@ -10,20 +10,14 @@ from __future__ import annotations
 
 from ..analysis import Evidence, quote
 from ..document import Document
+from ..readers import FORMAT_NAMES, READER_MODULES
 
 EXACT_METHODS = ("pdf", "rendered-breaks", "layout")
 
-FORMAT_NAMES = {
-    "docx": "a Word document",
-    "doc": "a Word 97-2003 document",
-    "odt": "an OpenDocument file",
-    "pdf": "a PDF",
-    "html": "a web page",
-    "markdown": "a Markdown file",
-    "text": "a plain-text file",
-}
+# The formats a document can have, named as the readers name them.
+DOCUMENT_FORMATS = sorted(set(READER_MODULES))
 
-FORMATS_SCHEMA = {"type": "array", "items": {"enum": sorted(FORMAT_NAMES)}, "uniqueItems": True}
+FORMATS_SCHEMA = {"type": "array", "items": {"enum": DOCUMENT_FORMATS}, "uniqueItems": True}
 
 
 def format_name(document: Document) -> str:
