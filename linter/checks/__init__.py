@@ -13,6 +13,7 @@ import importlib
 from dataclasses import dataclass, field
 
 from ..analysis import Evidence
+from ..messages import render
 
 CHECK_TYPES = {
     "page-range": "page_range",
@@ -44,14 +45,26 @@ MAX_EVIDENCE = 3
 
 @dataclass
 class Outcome:
+    """What a check found: a status, a finding code with its values, evidence and facts.
+
+    ``finding`` is a code registered in :mod:`plancheck.messages` (such as
+    ``theme.thin-answer``) and ``data`` the values its sentence needs; the
+    sentence itself is :attr:`message`. Checks never write user-facing prose.
+    """
+
     status: str
-    message: str
+    finding: str
     evidence: list[Evidence] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.evidence = self.evidence[:MAX_EVIDENCE]
+
+    @property
+    def message(self) -> str:
+        return render(self.finding, self.data)
 
 
 def module_for(check_type: str):

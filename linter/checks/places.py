@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..analysis import Evidence, quote
 from ..document import Document
+from ..messages import plural  # noqa: F401  (the checks import it from here)
 from ..readers import FORMAT_NAMES, READER_MODULES
 
 EXACT_METHODS = ("pdf", "rendered-breaks", "layout")
@@ -22,10 +23,6 @@ FORMATS_SCHEMA = {"type": "array", "items": {"enum": DOCUMENT_FORMATS}, "uniqueI
 
 def format_name(document: Document) -> str:
     return FORMAT_NAMES.get(document.format, f"a {document.format} file")
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def block_at(document: Document, location: str):
