@@ -23,6 +23,14 @@ FOOTNOTE = "footnote"
 ENDNOTE = "endnote"
 TEXTBOX = "textbox"
 
+# What a block of document furniture is (``Block.furniture``): navigation and
+# page apparatus that a reader skips, never an answer.
+CONTENTS = "contents"
+RUNNING_HEADER = "running-header"
+RUNNING_FOOTER = "running-footer"
+PAGE_NUMBER = "page-number"
+COVER = "cover"
+
 _WORD = re.compile(r"[A-Za-z0-9£$€%][\w'’£$€%.,/-]*")
 
 
@@ -49,6 +57,25 @@ class Block:
     ``line`` a 1-based ordinal that tools needing a line number (SARIF,
     GitHub annotations) can use: the source line for text formats, the block
     number otherwise.
+
+    ``table`` holds a TABLE block's cells row by row, so a row's label and its
+    value stay together in every format; ``text`` is the rows joined with
+    " | " and newlines.
+
+    ``furniture`` names what a block is when it is document furniture rather
+    than content: "contents" (a table-of-contents entry or its title),
+    "running-header", "running-footer", "page-number" or "cover". Readers set
+    it where the format says so (Word contents fields and styles, lines
+    repeated in PDF page margins, HTML ``nav``, dot-leader contents lines in
+    text). Contents entries stay in ``Document.blocks``, flagged, so a
+    contents line for a section that does not exist can still be found;
+    running headers and footers stay in ``Document.headers_footers``.
+
+    ``notes`` ties footnotes and endnotes to the text that cites them:
+    (offset in ``text`` where the reference mark stood, the note's text). The
+    mark itself is left out of ``text``. Each note is also a block of its own
+    in ``Document.blocks``, after the body, with ``part`` FOOTNOTE or ENDNOTE,
+    never BODY, so counting a note as body text takes a deliberate choice.
     """
 
     kind: str
@@ -63,11 +90,12 @@ class Block:
     style: str | None = None
     heading_source: str | None = None
     table: Table | None = None
+    furniture: str | None = None
+    notes: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def is_heading(self) -> bool:
         return self.kind == HEADING
-
 
 
 @dataclass
