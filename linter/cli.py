@@ -189,6 +189,9 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     options = ReadOptions(pages=pages or config.pages or "auto")
     with progress(len(files)) as advance:
         outcome = check_files(files, packs, settings, options, jobs or os.cpu_count() or 1, advance)
+    # A document none of whose selected checks applies would pass with 100: say so instead.
+    outcome.errors += [{"path": r.path, "message": r.nothing_checked()} for r in outcome.reports if not r.checked]
+    outcome.reports = [r for r in outcome.reports if r.checked]
     run = Run(reports=outcome.reports, errors=outcome.errors, packs=packs,
               color=output is None and output_format == "text" and use_colour(color, sys.stdout),
               verbose=verbose)

@@ -97,9 +97,27 @@ class Config:
         for key in ("select", "ignore", "severity", "waive"):
             if not replaced.get(key):
                 check_ids(getattr(self, key), packs, key in PREFIX_KEYS, f"{self.where}: at {_json_path([key])}")
-        return Settings(select=tuple(select) or self.select, ignore=tuple(ignore) or self.ignore,
-                        severity=self.severity, waive=self.waive,
-                        fail_under=self.fail_under if fail_under is None else fail_under)
+        in_file = f"by the configuration file {self.where}"
+        settings = Settings(select=tuple(select) or self.select, ignore=tuple(ignore) or self.ignore,
+                            severity=self.severity, waive=self.waive,
+                            fail_under=self.fail_under if fail_under is None else fail_under,
+                            select_origin="on the command line" if select else in_file,
+                            ignore_origin="on the command line" if ignore else in_file)
+        if not any(settings.runs(rule.id) for pack in packs for rule in pack.rules):
+            raise ConfigError(self._nothing_left(bool(select), bool(ignore), bool(settings.select)))
+        return settings
+
+    def _nothing_left(self, select_given: bool, ignore_given: bool, selecting: bool) -> str:
+        """The option error for a selection that leaves no check, naming where each part came from.
+
+        Only an ignore can leave nothing: a select is checked to match some rule.
+        """
+        keys = ["select"] * selecting + ["ignore"]
+        if not (select_given or ignore_given):
+            return f"{self.where}: {' and '.join(keys)} leave{'s' * (len(keys) == 1)} no checks to run."
+        given = {"select": select_given, "ignore": ignore_given}
+        parts = [f"--{key}" if given[key] else f"the {key} of {self.where}" for key in keys]
+        return f"{' and '.join(parts)} leave{'s' * (len(parts) == 1)} no checks to run."
 
 
 def _display(path: Path) -> str:

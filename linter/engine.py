@@ -13,10 +13,20 @@ from dataclasses import dataclass, field
 from .analysis import Analysis, Evidence
 from .checks import FAIL, PARTIAL, PASS, SKIP, Outcome, module_for
 from .document import Document
+from .messages import register, render
 from .packs import Pack, Rule
 
 POINTS = {PASS: 1.0, PARTIAL: 0.5, FAIL: 0.0}
 BASE_FACTS = ("pages", "pages_method", "words")
+
+register({
+    "verdict.required-failed": "{title} ({id}) failed",
+    "verdict.below-threshold": "score {score} below the {threshold} required",
+    "skip.off": "turned off {origin}.",
+    "run.nothing-checked": "nothing was checked: {why}",
+})
+# How a check's own skip message starts; what follows is why, as "nothing was checked" gives it.
+SKIP_PREFIXES = ("Not checked: ", "Not applicable: ")
 
 
 @dataclass
@@ -28,6 +38,14 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     waive: dict[str, str] = field(default_factory=dict)
     fail_under: float | None = None
+    # Where select and ignore came from, as a skip names it: "on the command
+    # line" or "by the configuration file .plancheck.toml".
+    select_origin: str = "by configuration"
+    ignore_origin: str = "by configuration"
+
+    def runs(self, rule_id: str) -> bool:
+        """Whether the selection leaves this check on."""
+        return (not self.select or matches(rule_id, self.select)) and not matches(rule_id, self.ignore)
 
 
 def matches(rule_id: str, patterns) -> bool:
@@ -45,6 +63,8 @@ class CheckResult:
     evidence: list[Evidence] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     waived: str | None = None
+    # Skipped because the selection left it off, rather than by the check itself.
+    turned_off: bool = False
 
     @property
     def weight(self) -> float:
@@ -67,6 +87,27 @@ class DocumentReport:
     facts: dict
     score: float
     verdict: str
+    # Why the verdict is what it is, in plain English: each failed required
+    # check, then the score when it is below the threshold. Empty for a pass.
+    reasons: list[str] = field(default_factory=list)
+    fail_under: float | None = None
+
+    @property
+    def checked(self) -> bool:
+        """Whether any check ran; a report of skips only has nothing to say."""
+        return any(r.status != SKIP for r in self.results)
+
+    def nothing_checked(self) -> str:
+        """Why no check ran, as one line (lower case: it follows the file name)."""
+        why = []
+        for result in self.results:
+            if result.status == SKIP and not result.turned_off:
+                text = result.message.rstrip(".")
+                for prefix in SKIP_PREFIXES:
+                    text = text.removeprefix(prefix)
+                why.append(text[:1].lower() + text[1:])
+        text = render("run.nothing-checked", {"why": "; ".join(dict.fromkeys(why)) or "every check was turned off"})
+        return text[:1].lower() + text[1:]
 
     @property
     def path(self) -> str:
@@ -102,9 +143,13 @@ def check_document(document: Document, packs: list[Pack], settings: Settings | N
         analysis = Analysis.of(document, pack.prompts, pack.placeholders)
         for rule in pack.rules:
             severity = settings.severity.get(rule.id, rule.severity)
-            selected = not settings.select or matches(rule.id, settings.select)
-            if not selected or matches(rule.id, settings.ignore):
-                results.append(CheckResult(rule, SKIP, severity, "Turned off by configuration."))
+            if settings.select and not matches(rule.id, settings.select):
+                results.append(CheckResult(rule, SKIP, severity, render("skip.off", {"origin": settings.select_origin}),
+                                           turned_off=True))
+                continue
+            if matches(rule.id, settings.ignore):
+                results.append(CheckResult(rule, SKIP, severity, render("skip.off", {"origin": settings.ignore_origin}),
+                                           turned_off=True))
                 continue
             outcome = run_rule(rule, analysis, pack)
             for name, value in outcome.facts.items():
@@ -113,6 +158,15 @@ def check_document(document: Document, packs: list[Pack], settings: Settings | N
             results.append(CheckResult(rule, outcome.status, severity, outcome.message, outcome.evidence,
                                        outcome.missing, settings.waive.get(rule.id)))
     score = score_of(results)
-    failed = any(r.blocks_verdict for r in results)
-    below = settings.fail_under is not None and score < settings.fail_under
-    return DocumentReport(document, packs, results, facts, score, "fail" if failed or below else "pass")
+    reasons = verdict_reasons(results, score, settings.fail_under)
+    return DocumentReport(document, packs, results, facts, score, "fail" if reasons else "pass", reasons,
+                          settings.fail_under)
+
+
+def verdict_reasons(results: list[CheckResult], score: float, fail_under: float | None) -> list[str]:
+    """Why a document fails: each failed required check, then a score below the threshold."""
+    reasons = [render("verdict.required-failed", {"title": r.rule.title, "id": r.rule.id})
+               for r in results if r.blocks_verdict]
+    if fail_under is not None and score < fail_under:
+        reasons.append(render("verdict.below-threshold", {"score": f"{score:g}", "threshold": f"{fail_under:g}"}))
+    return reasons

@@ -145,10 +145,10 @@ def test_junit_has_a_suite_per_document_and_a_case_per_check(project, broken):
     rule_count = len(all_rule_ids())
     weak = suites["plans/weak.md"]
     cases = weak.findall("testcase")
-    assert len(cases) == rule_count == int(weak.get("tests"))
+    assert len(cases) == rule_count + 1 == int(weak.get("tests"))
     failed = {case.get("name").split(":")[0] for case in cases if case.find("failure") is not None}
-    assert failed == set(SELECTED)
-    assert int(weak.get("failures")) == 2
+    assert failed == {*SELECTED, "verdict"}
+    assert int(weak.get("failures")) == 3
     assert int(weak.get("skipped")) == rule_count - 2 == len(weak.findall("testcase/skipped"))
     failure = weak.find("testcase/failure")
     assert failure.get("type") == "error" and "To fix:" in failure.text
@@ -158,7 +158,8 @@ def test_junit_has_a_suite_per_document_and_a_case_per_check(project, broken):
     assert properties["verdict"] == "pass" and properties["score"] == "100.0"
     error = suites["plans/broken.docx"].find("testcase/error")
     assert error is not None and error.get("message")
-    assert int(root.get("errors")) == 1 and int(root.get("failures")) == 3
+    # weak: two required checks and its verdict; partial: one required check and its verdict.
+    assert int(root.get("errors")) == 1 and int(root.get("failures")) == 5
 
 
 # --- GitHub ---------------------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def test_github_annotations(project):
     assert errors[0].startswith("::error file=plans/weak.md,line=1,title=metrics.kpis%3A ")
     assert any(line.startswith("::warning file=plans/partial.md,line=5,title=metrics.kpis%3A ")
                for line in lines)
-    assert "plans/weak.md: score 0 / 100, verdict FAIL" in lines
+    assert any(line.startswith("plans/weak.md: score 0 / 100, verdict FAIL: ") for line in lines)
 
 
 def test_github_is_the_default_on_github_actions_and_writes_the_job_summary(project):
@@ -210,11 +211,11 @@ def test_markdown_checklist_table(project, broken):
     text = run_format("markdown").stdout
     lines = text.splitlines()
     assert lines[0] == "## plancheck"
-    assert "| File | Score | Verdict | Failed errors |" in lines
+    assert "| File | Score | Verdict | Why |" in lines
     assert "| plans/strong.md | 100 | PASS | - |" in lines
     assert any(line.startswith("| plans/broken.docx | - | ERROR |") for line in lines)
     assert "### plans/weak.md: 0 / 100, **FAIL**" in lines
-    header = lines.index("### plans/weak.md: 0 / 100, **FAIL**") + 4
+    header = lines.index("### plans/weak.md: 0 / 100, **FAIL**") + 9
     assert lines[header] == "|  | Check | Severity | Status | Points | Details |"
     rows = lines[header + 2:header + 4]
     assert all(line.startswith("| ✗ |") and "| error | fail | 0 / 10 |" in line and "To fix:" in line

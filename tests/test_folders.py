@@ -78,7 +78,7 @@ def test_text_output_ends_with_a_summary_table(panel):
     assert result.exit_code == 2
     lines = result.stdout.splitlines()
     table = lines[lines.index("Summary") + 1:]
-    assert table[0].split() == ["File", "Score", "Verdict", "Failed", "errors"]
+    assert table[0].split() == ["File", "Score", "Verdict", "Why"]
     rows = {line.split()[0]: line.split()[1:] for line in table[1:] if line.startswith("plans/")}
     assert rows["plans/a-strong.md"] == ["100", "PASS", "-"]
     assert rows["plans/b-weak.md"] == ["0", "FAIL", "metrics.kpis,", "governance.member-endorsement"]

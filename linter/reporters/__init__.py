@@ -60,6 +60,18 @@ def blockers(report) -> list[str]:
     return [r.rule.id for r in report.results if r.blocks_verdict]
 
 
+def below_threshold(report) -> bool:
+    return report.fail_under is not None and report.score < report.fail_under
+
+
+def short_reasons(report) -> str:
+    """The reasons for a verdict in a table cell's room: failed check IDs, then the threshold missed."""
+    reasons = blockers(report)
+    if below_threshold(report):
+        reasons.append(f"score below {report.fail_under:g}")
+    return ", ".join(reasons) or "-"
+
+
 def level(result) -> str:
     """The annotation level: the check's severity, one step lower when only partly met.
 
@@ -100,11 +112,11 @@ def relative_path(path: str) -> str | None:
         return None
 
 
-SUMMARY_HEADER = ("File", "Score", "Verdict", "Failed errors")
+SUMMARY_HEADER = ("File", "Score", "Verdict", "Why")
 
 
 def summary_rows(run) -> list[tuple[str, str, str, str]]:
-    """(file, score, verdict, failed errors) for each document, then each file that could not be read."""
-    rows = [(r.path, f"{r.score:g}", r.verdict.upper(), ", ".join(blockers(r)) or "-") for r in run.reports]
+    """(file, score, verdict, why it failed) for each document, then each file that could not be read."""
+    rows = [(r.path, f"{r.score:g}", r.verdict.upper(), short_reasons(r)) for r in run.reports]
     rows += [(e["path"], "-", "ERROR", e["message"]) for e in run.errors]
     return rows

@@ -3,8 +3,10 @@
 ``::error``, ``::warning`` or ``::notice``, at the level
 :func:`~plancheck.reporters.level` gives, with the file, the line of the first
 evidence and the check as its title; a waived check is a notice that gives
-the reason. A file that could not be read is an error annotation. Each
-document ends with a plain line giving its score and verdict.
+the reason. A file that could not be read is an error annotation. A score
+below the threshold, which no check's annotation shows, is an error
+annotation on the file. Each document ends with a plain line giving its
+score, verdict and the reasons for a fail.
 
 Chosen when ``GITHUB_ACTIONS`` is set and no ``--format`` is given; the
 command line then also appends the Markdown report to
@@ -13,7 +15,7 @@ command line then also appends the Markdown report to
 
 from __future__ import annotations
 
-from . import describe, findings, level, relative_path, start_line
+from . import below_threshold, describe, findings, level, relative_path, start_line
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -45,7 +47,13 @@ def render(run) -> str:
     lines = []
     for report in run.reports:
         lines += [annotation(report, result) for result in findings(report)]
-        lines.append(escape_data(f"{report.path}: score {report.score:g} / 100, verdict {report.verdict.upper()}"))
+        if below_threshold(report):
+            lines.append(command("error", report.reasons[-1], file=relative_path(report.path) or report.path,
+                                 line=1, title="Score below the threshold"))
+        verdict = f"{report.path}: score {report.score:g} / 100, verdict {report.verdict.upper()}"
+        if report.reasons:
+            verdict += ": " + "; ".join(report.reasons)
+        lines.append(escape_data(verdict))
     lines += [command("error", error["message"], file=relative_path(error["path"]) or error["path"],
                       title="plancheck could not read this file") for error in run.errors]
     return "\n".join(lines) + "\n"

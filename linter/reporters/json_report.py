@@ -33,6 +33,8 @@ def document_dict(report) -> dict:
         "format": report.document.format,
         "score": report.score,
         "verdict": report.verdict,
+        "reasons": report.reasons,
+        "threshold": report.fail_under,
         "facts": report.facts,
         "notes": report.document.notes,
         "checks": [result_dict(r) for r in report.results],

@@ -1,11 +1,15 @@
 """JUnit XML, for CI test reports (GitLab's ``artifacts:reports:junit``, Jenkins, Azure Pipelines).
 
-One ``testsuite`` per document, one ``testcase`` per check. A failed check
-has a ``failure`` whose type is its severity; a skipped check is
-``skipped``; a waived check is ``skipped`` with the reason as its message. A
-partial check passes, as it does in the verdict, and says what is missing in
-``system-out``. A file that could not be read is a suite with one ``error``.
-Each suite's properties carry the score, the verdict and the facts.
+One ``testsuite`` per document, one ``testcase`` per check and a last
+``verdict`` case. The failures follow the verdict: a failed required
+(error-severity) check has a ``failure``, and the ``verdict`` case fails with
+the reasons when the document fails, also when only its score is below the
+threshold. A warning or a note is not a failure (GitLab and Jenkins would
+show a passing plan as broken): its case passes and says what is missing in
+``system-out``, as a partial check does. A skipped check is ``skipped`` with
+why; a waived check is ``skipped`` with the reason. A file that could not be
+read is a suite with one ``error``. Each suite's properties carry the score,
+the verdict, the threshold, the reasons and the facts.
 """
 
 from __future__ import annotations
@@ -45,11 +49,20 @@ def testcase(suite: ET.Element, report, result) -> None:
         _element(case, "skipped", message=f"Waived: {result.waived}")
     elif status == "skip":
         _element(case, "skipped", message=result.message)
-    elif status == "fail":
+    elif result.blocks_verdict:
         _element(case, "failure", f"{describe(result)}\nTo fix: {result.rule.guidance.strip()}",
                  message=result.message, type=result.severity)
+    elif status == "fail":
+        _element(case, "system-out", f"Not met ({result.severity}, does not fail the plan): {describe(result)}\n"
+                                     f"To fix: {result.rule.guidance.strip()}")
     elif status == "partial":
         _element(case, "system-out", f"Partly met: {describe(result)}")
+
+
+def verdict_case(suite: ET.Element, report) -> None:
+    case = _element(suite, "testcase", name="verdict", classname=report.path, file=report.path)
+    if report.reasons:
+        _element(case, "failure", "\n".join(report.reasons), message="; ".join(report.reasons), type="verdict")
 
 
 def render(run) -> str:
@@ -57,10 +70,13 @@ def render(run) -> str:
     for report in run.reports:
         suite = _element(root, "testsuite", name=report.path)
         properties = _element(suite, "properties")
-        for name, value in [("score", report.score), ("verdict", report.verdict), *report.facts.items()]:
+        for name, value in [("score", report.score), ("verdict", report.verdict),
+                            ("threshold", report.fail_under), ("reasons", "; ".join(report.reasons)),
+                            *report.facts.items()]:
             _element(properties, "property", name=name, value=value)
         for result in report.results:
             testcase(suite, report, result)
+        verdict_case(suite, report)
     for error in run.errors:
         suite = _element(root, "testsuite", name=error["path"])
         case = _element(suite, "testcase", name="read", classname=error["path"], file=error["path"])

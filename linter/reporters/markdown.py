@@ -1,8 +1,8 @@
 """Markdown: the checklist as tables, for a pull-request comment or a CI job summary.
 
 With several files (or any that could not be read) a summary table comes
-first: file, score, verdict and the required checks that failed. Then, per
-document, its score and verdict and one row per check: mark, check, severity,
+first: file, score, verdict and why it failed. Then, per document, its score
+and verdict, the reasons for a fail, and one row per check: mark, check, severity,
 status (``waived`` for a waived check), points, and the message with its
 evidence, what to add, or the waiver's reason. Text from the documents is
 escaped so that it can neither break a table nor inject HTML.
@@ -40,6 +40,8 @@ def document(report) -> list[str]:
     lines = [f"### {cell(report.path)}: {report.score:g} / 100, **{report.verdict.upper()}**", "",
              cell(f"Pages: {describe_count(facts.get('pages'), facts.get('pages_method'))}; "
                   f"{facts.get('words') or 0:,} words"), ""]
+    if report.reasons:
+        lines += ["Fails because:", ""] + [f"- {cell(reason)}" for reason in report.reasons] + [""]
     shown = [r for r in report.results if status_word(r) != "skip"]
     rows = [(MARKS[status_word(r)], f"{r.rule.title} ({r.rule.id})", r.severity, status_word(r),
              f"{r.points:g} / {r.weight:g}", details(r)) for r in shown]

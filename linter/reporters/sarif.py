@@ -12,9 +12,11 @@ or more: the first evidence's line (its block number for .docx and .pdf,
 which have no source lines). Page and section go in the message and the
 logical location. Line-hash fingerprints mean nothing for a Word file, so
 each result has its own ``partialFingerprints``: a hash of the file and the
-check, stable while both keep their names. Each document's score, verdict and
-facts are the properties of its artifact; a file that could not be read is a
-tool execution notification.
+check, stable while both keep their names. Each document's score, verdict,
+threshold, reasons and facts are the properties of its artifact, and the
+run's properties list every document's verdict with its reasons (SARIF has
+no place of its own for a verdict); a file that could not be read is a tool
+execution notification.
 """
 
 from __future__ import annotations
@@ -92,14 +94,18 @@ def result_dict(report, result, rule_index: int, artifact_index: int) -> dict:
     return item
 
 
+def verdict_properties(report) -> dict:
+    return {"score": report.score, "verdict": report.verdict, "threshold": report.fail_under,
+            "reasons": report.reasons}
+
+
 def payload(run) -> dict:
     rules = [rule for pack in run.packs for rule in pack.rules]
     rule_index = {rule.id: index for index, rule in enumerate(rules)}
     artifacts, results = [], []
     for report in run.reports:
         artifacts.append({"location": artifact_location(report.path), "roles": ["analysisTarget"],
-                          "properties": {"score": report.score, "verdict": report.verdict,
-                                         "facts": report.facts}})
+                          "properties": {**verdict_properties(report), "facts": report.facts}})
         results += [result_dict(report, result, rule_index[result.rule.id], len(artifacts) - 1)
                     for result in findings(report)]
     notifications = [{"level": "error", "message": {"text": f"{error['path']}: {error['message']}"},
@@ -116,6 +122,8 @@ def payload(run) -> dict:
             "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
             "artifacts": artifacts,
             "results": results,
+            "properties": {"verdicts": [{"path": artifact_location(report.path)["uri"], **verdict_properties(report)}
+                                        for report in run.reports]},
         }],
     }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import textwrap
 
 from ..checks.page_range import describe_count
-from . import SUMMARY_HEADER, blockers, status_word, summary_rows
+from . import SUMMARY_HEADER, status_word, summary_rows
 
 MARKS = {"pass": "✓", "partial": "~", "fail": "✗", "skip": "-", "waived": "w"}
 COLOURS = {"pass": "32", "partial": "33", "fail": "31", "skip": "2", "waived": "36"}
@@ -93,14 +93,11 @@ def render_document(report, paint: Painter, width: int, verbose: bool) -> list[s
         lines.append(paint(label, "1") + " " * max(1, width - len(label) - len(subtotal)) + subtotal)
         for result in rows:
             lines += render_result(result, paint, width, verbose)
-    failed = blockers(report)
     verdict = paint(report.verdict.upper(), COLOURS["pass" if report.verdict == "pass" else "fail"])
     lines.append("")
-    summary = f"Score {report.score:g} / 100. Verdict: {verdict}"
-    if failed:
-        summary += f" ({len(failed)} required item{'s' if len(failed) != 1 else ''} failed: " \
-                   f"{', '.join(failed)})"
-    lines += _wrap(summary, "", width)
+    lines += _wrap(f"Score {report.score:g} / 100. Verdict: {verdict}", "", width)
+    for reason in report.reasons:
+        lines += _wrap(f"  {MARKS['fail']} {reason}", "    ", width)
     return lines
 
 
@@ -124,4 +121,5 @@ def render(run) -> str:
         passed = sum(1 for r in run.reports if r.verdict == "pass")
         out += ["", f"{len(run.reports)} documents checked: {passed} passed, {len(run.reports) - passed} failed"
                 + (f", {len(run.errors)} could not be read" if run.errors else "") + "."]
-    return "\n".join(out) + "\n"
+    # Nothing at all when every file went to standard error (a missing file, say).
+    return "\n".join(out) + "\n" if out else ""
