@@ -122,7 +122,24 @@ def write(path: str, text: str, mode: str = "w") -> None:
         sys.exit(EXIT_ERROR)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 88})
+class WithSubcommands(click.Command):
+    """The checking command, which hands ``plancheck annotate ...`` to its own command.
+
+    Not a click group: a group would take a plan named like a command for
+    that command, and ``plancheck draft.docx`` must stay as it is.
+    """
+
+    def main(self, args=None, prog_name=None, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        if args[:1] == ["annotate"]:
+            from .annotate import command
+
+            return command().main(args[1:], prog_name=f"{prog_name or 'plancheck'} annotate", **extra)
+        return super().main(args, prog_name=prog_name, **extra)
+
+
+@click.command(cls=WithSubcommands, context_settings={"help_option_names": ["-h", "--help"],
+                                                      "max_content_width": 88})
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Configuration file to use instead of the nearest .plancheck.toml or "
@@ -154,7 +171,10 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
          list_rules: bool, explain_id, explain_check: str | None, color, verbose, outline: bool):
     """Check draft productivity plans (.docx, .pdf, .md, .txt, .html), or folders of
     them, against the minister's requirements, and print a scored checklist with
-    evidence."""
+    evidence.
+
+    plancheck annotate draft.docx writes a copy of a Word plan with the
+    findings as Word comments (see plancheck annotate --help)."""
     from . import config as configuration
 
     try:
