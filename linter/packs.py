@@ -8,15 +8,18 @@ takes a built-in name or a path.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from . import __version__
+from .cache import PYTHON, add_programs, program, read_entry, user_cache_dir, write_entry
 from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
-from .terms import TermSet, term_set
+from .terms import FLAGS as TERM_FLAGS
+from .terms import TermSet, pattern_source, term_set
 
 # Packs checked when neither --rules nor configuration names any.
 DEFAULT_PACKS = ("productivity-plan-2024", "publication")
@@ -76,7 +79,9 @@ class Pack:
 
 
 def builtin_dir() -> Path:
-    return Path(str(resources.files("plancheck.rulepacks")))
+    from . import rulepacks  # the package of rules/; its folder is cheaper to find than importlib.resources
+
+    return Path(rulepacks.__file__).parent
 
 
 def builtin_names() -> list[str]:
@@ -85,6 +90,8 @@ def builtin_names() -> list[str]:
 
 @lru_cache(maxsize=1)
 def pack_schema() -> dict:
+    from importlib import resources
+
     schema = json.loads(resources.files("plancheck.schemas").joinpath("pack.schema.json").read_text("utf-8"))
     schema["properties"]["rules"]["items"]["properties"]["check"]["enum"] = sorted(CHECK_TYPES)
     return schema
@@ -131,23 +138,113 @@ def load_pack(name_or_path: str) -> Pack:
 
 
 def validate_pack(name_or_path: str) -> Pack:
-    """Load a pack and validate it against the schemas, built-in or not."""
-    return _load(str(resolve(name_or_path)), validate=True)
+    """Load a pack and validate it against the schemas, built-in or not, whatever the cache says."""
+    return _load(str(resolve(name_or_path)), validate=True, cached=False)
+
+
+# Bump when what a cache entry holds changes shape.
+CACHE_FORMAT = 1
 
 
 @lru_cache(maxsize=16)
-def _load(path: str, validate: bool = True) -> Pack:
-    import yaml
+def _load(path: str, validate: bool = True, cached: bool = True) -> Pack:
+    """Load a pack, from the cache when it holds this very file for this version of plancheck.
 
+    Parsing YAML and compiling the term patterns are most of plancheck's
+    start-up, so both are cached (see :mod:`plancheck.cache`). The entry is
+    keyed on the file's content and plancheck's version and checked again
+    when read; anything amiss and the pack is read from its file again.
+    """
     where = path
     try:
-        text = Path(path).read_text("utf-8")
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = json.loads(text) if path.endswith(".json") else yaml.load(text, Loader=loader)
+        raw = Path(path).read_bytes()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{where}: cannot be read ({error})") from None
+    digest = hashlib.sha256(raw).hexdigest()
+    entry_path = _cache_path(digest, validate)
+    entry = read_entry(entry_path)
+    if cached and _entry_fits(entry, digest, validate):
+        add_programs(entry["programs"], entry["python"])
+        # Validated when the entry was made; the checks below that need no schema still run.
+        return _build(entry["data"], path, validate=False)
+    data = _parse(text, path)
+    pack = _build(data, path, validate)
+    write_entry(entry_path, {"format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest,
+                             "validated": validate, "python": PYTHON, "data": data,
+                             "programs": _programs(pack)})
+    return pack
+
+
+def _cache_path(digest: str, validate: bool) -> Path:
+    key = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{digest}\0{validate}".encode()).hexdigest()
+    return user_cache_dir() / "packs" / f"{key}.json"
+
+
+def _entry_fits(entry: dict | None, digest: str, validate: bool) -> bool:
+    """Whether a cache entry was made from this file, by this version, at least as strictly checked."""
+    return (entry is not None and entry.get("format") == CACHE_FORMAT
+            and entry.get("plancheck") == __version__ and entry.get("sha256") == digest
+            and (entry.get("validated") is True or not validate)
+            and isinstance(entry.get("data"), dict) and isinstance(entry.get("programs"), list)
+            and isinstance(entry.get("python"), str))
+
+
+def _parse(text: str, where: str) -> dict:
+    import yaml
+
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = json.loads(text) if where.endswith(".json") else yaml.load(text, Loader=loader)
     except (yaml.YAMLError, json.JSONDecodeError) as error:
         raise ConfigError(f"{where}: is not valid YAML/JSON ({str(error).splitlines()[0]})") from None
+    return data
+
+
+def _programs(pack: Pack) -> list:
+    """Compiled programs of the patterns the pack's checks are likely to use."""
+    sources = set()
+    for concept in _term_sets(pack):
+        for terms in (concept.terms, concept.unless):
+            source = pattern_source(terms)
+            if source is not None:
+                sources.add(source)
+    return [p for p in (program(source, TERM_FLAGS) for source in sorted(sources)) if p is not None]
+
+
+def _term_sets(pack: Pack):
+    """The pack's concepts, and whatever in its rules' params reads as one (a guess; a miss costs only time)."""
+    yield from pack.concepts.values()
+    yield pack.placeholders
+    yield pack.section_breaks
+    for theme in pack.themes.values():
+        yield from (theme.headings, theme.vocabulary, theme.exclude)
+
+    def in_params(value):
+        if isinstance(value, str):
+            if value.startswith("$"):
+                yield pack.concept(value)
+        elif isinstance(value, list):
+            if value and all(isinstance(item, str) for item in value):
+                yield pack.concept(value)
+            else:
+                for item in value:
+                    yield from in_params(item)
+        elif isinstance(value, dict):
+            if "terms" in value:
+                yield pack.concept(value)
+            for item in value.values():
+                yield from in_params(item)
+
+    for rule in pack.rules:
+        try:
+            yield from in_params(rule.params)
+        except (KeyError, TypeError, AttributeError):
+            continue
+
+
+def _build(data, path: str, validate: bool) -> Pack:
+    where = path
     if validate:
         _validate(data, pack_schema(), where)
     pack = Pack(id=data["id"], title=data["title"], path=path, source=data.get("source", ""),
@@ -178,10 +275,9 @@ def _load(path: str, validate: bool = True) -> Pack:
         if item["category"] not in pack.categories:
             raise ConfigError(f"{where}: at {_json_path(at + ('category',))}: unknown category "
                               f"{item['category']!r}")
-        module = module_for(item["check"])
         params = item.get("params", {})
         if validate:
-            _validate(params, module.PARAMS, where, at + ("params",))
+            _validate(params, module_for(item["check"]).PARAMS, where, at + ("params",))
         if item["check"] == "theme" and params["theme"] not in pack.themes:
             raise ConfigError(f"{where}: at {_json_path(at + ('params', 'theme'))}: "
                               f"unknown theme {params['theme']!r}")

@@ -9,7 +9,6 @@ the order the files were given.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -96,6 +95,9 @@ def check_files(paths: list[str], packs, settings: Settings, options: ReadOption
     """Check every file, ``jobs`` at a time; ``advance`` is called as each one finishes."""
     results: list = [None] * len(paths)
     if jobs > 1 and len(paths) > 1:
+        # Here, not at the top: multiprocessing takes longer to import than a small plan takes to check.
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_start_worker,
                                  initargs=([p.path for p in packs], settings, options)) as pool:
             futures = {pool.submit(_check_in_worker, path): index for index, path in enumerate(paths)}

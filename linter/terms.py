@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .cache import compiled
+
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 
@@ -50,8 +52,11 @@ def _term_pattern(term: str) -> tuple[str, bool, bool]:
     return r"\s+".join(words), case_sensitive, True
 
 
-@lru_cache(maxsize=4096)
-def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
+FLAGS = re.IGNORECASE
+
+
+def pattern_source(terms: tuple[str, ...]) -> str | None:
+    """The regular expression (compiled with ``FLAGS``) that finds any of ``terms``."""
     if not terms:
         return None
     bounded, free = [], []
@@ -61,7 +66,14 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
             pattern = f"(?-i:{pattern})"
         (bounded if needs_boundaries else free).append(pattern)
     parts = free + ([rf"(?<!\w)(?:{'|'.join(bounded)})(?!\w)"] if bounded else [])
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
+    source = pattern_source(terms)
+    # The pack cache holds the compiled programs of a pack's patterns (see plancheck.cache).
+    return None if source is None else compiled(source, FLAGS)
 
 
 @dataclass(frozen=True)

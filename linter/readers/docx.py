@@ -1,11 +1,12 @@
 """Word (.docx) reader.
 
 The package is opened through :mod:`.safezip`, so nothing here ever sees an
-unchecked zip or an XML part parsed unsafely. python-docx resolves styles
-(through their base-style chains) and the core properties. Everything else is
-read by walking the XML directly, because python-docx's ``Paragraph.text``
-drops tracked insertions, content controls and text boxes, which a check of a
-draft must see.
+unchecked zip or an XML part parsed unsafely. Everything is read by walking
+the XML directly: styles (through their base-style chains) and the core
+properties the way python-docx reads them, without the time importing it
+takes; the text because python-docx's ``Paragraph.text`` drops tracked
+insertions, content controls and text boxes, which a check of a draft must
+see.
 
 The page each block falls on comes from the page breaks Word saved with its
 layout, from a LibreOffice rendering, or from an estimate on the document's
@@ -19,6 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -44,6 +46,9 @@ W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+DCTERMS = "http://purl.org/dc/terms/"
 
 
 def _w(name: str) -> str:
@@ -71,6 +76,7 @@ W_B, W_VANISH, W_SZ, W_LANG, W_SPACING = map(_w, ("b", "vanish", "sz", "lang", "
 W_TBLHEADER, W_GRIDSPAN, W_VMERGE, W_HMERGE = map(_w, ("tblHeader", "gridSpan", "vMerge", "hMerge"))
 W_SECTPR, W_SECTPRCHANGE, W_PGSZ, W_PGMAR = map(_w, ("sectPr", "sectPrChange", "pgSz", "pgMar"))
 W_DOCDEFAULTS = _w("docDefaults")
+W_STYLE, W_STYLEID, W_BASEDON, W_DEFAULT = map(_w, ("style", "styleId", "basedOn", "default"))
 W_VAL, W_TYPE, W_ID, W_NAME = map(_w, ("val", "type", "id", "name"))
 W_AUTHOR, W_DATE, W_ANCHOR, W_INSTR = map(_w, ("author", "date", "anchor", "instr"))
 W_FLDCHARTYPE = _w("fldCharType")
@@ -97,6 +103,8 @@ _GROUP_URI = "/wordprocessingGroup"
 _NO_PAGE_SECTIONS = {"continuous", "nextColumn"}
 
 _HEADING_NAME = re.compile(r"heading ([1-9])")
+_W3CDTF_TEMPLATES = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m", "%Y")
+_UTC_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
 _FIELD_TOKEN = re.compile(r'"[^"]*"|\S+')
 BOLD_HEADING_MAX_WORDS = 12
 # Layout matching: how much of a block's text identifies it on a rendered
@@ -110,7 +118,8 @@ def read(path: Path, options, fmt: str) -> Document:
     """Read a .docx file into a Document (the reader interface of plancheck.readers)."""
     package = open_package(path)
     rels = _relationships(package, MAIN_PART)
-    styles = StyleSheet(_python_docx_xml(package, _target(rels, "styles")))
+    styles_part = _target(rels, "styles")
+    styles = StyleSheet(package.xml(styles_part) if styles_part else None)
     root = package.xml(MAIN_PART)
     body = root.find(W_BODY) if root is not None else None
     if body is None:
@@ -171,17 +180,6 @@ def _targets(rels: dict[str, _Rel], kind: str) -> list[str]:
 def _target(rels: dict[str, _Rel], kind: str) -> str | None:
     found = _targets(rels, kind)
     return found[0] if found else None
-
-
-def _python_docx_xml(package: Package, name: str | None):
-    """Part ``name`` parsed safely into python-docx's element classes, or None."""
-    if name is None:
-        return None
-    from docx.oxml.parser import element_class_lookup
-
-    parser = xml_parser()
-    parser.set_element_class_lookup(element_class_lookup)
-    return package.xml(name, parser)
 
 
 # ---------------------------------------------------------------- small helpers
@@ -324,30 +322,85 @@ def _style_heading(chain) -> tuple[int, str] | None:
     return None
 
 
+# Word's internal names of built-in styles that python-docx, and so plancheck, report by their UI names.
+_UI_STYLE_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
+                   **{f"heading {level}": f"Heading {level}" for level in range(1, 10)}}
+_ON_VALUES, _OFF_VALUES = ("1", "true", "on"), ("0", "false", "off")
+# A font size (w:sz) given as a length instead of half-points: English Metric Units per unit.
+_EMUS_PER_UNIT = {"mm": 36000, "cm": 360000, "in": 914400, "pt": 12700, "pc": 152400, "pi": 152400}
+_EMUS_PER_POINT = 12700
+
+
+class _Style:
+    """One w:style: the properties of it that plancheck reads, as python-docx would report them."""
+
+    def __init__(self, element, sheet: "StyleSheet"):
+        self.element = element
+        self._sheet = sheet
+        self.style_id = element.get(W_STYLEID)
+        self.type = element.get(W_TYPE) or "paragraph"
+        name = _val(element, W_NAME)
+        self.name = _UI_STYLE_NAMES.get(name, name) if name is not None else None
+        self.default = element.get(W_DEFAULT) in _ON_VALUES
+
+    @property
+    def base_style(self) -> "_Style | None":
+        based_on = _val(self.element, W_BASEDON)
+        return self._sheet.first_with_id(based_on) if based_on is not None else None
+
+    @property
+    def bold(self) -> bool | None:
+        return _flag(self.element.find(W_RPR), W_B)
+
+    @property
+    def font_size(self) -> float | None:
+        """The font size in points, or None when the style does not set a readable one."""
+        value = _val(self.element.find(W_RPR), W_SZ)
+        if value is None:
+            return None
+        try:
+            if any(letter in value for letter in "mnp"):
+                return round(float(value[:-2]) * _EMUS_PER_UNIT[value[-2:]]) / _EMUS_PER_POINT
+            return int(value) / 2
+        except (ValueError, KeyError):
+            return None
+
+    @property
+    def page_break_before(self) -> bool | None:
+        return _flag(self.element.find(W_PPR), W_PAGE_BREAK_BEFORE)
+
+
 class StyleSheet:
-    """The document's styles, resolved through python-docx and their base-style chains."""
+    """The document's styles, resolved through their base-style chains.
+
+    Read with lxml directly, as python-docx would read them (the tests hold
+    the two to the same answers), without the cost of importing python-docx.
+    """
 
     def __init__(self, root):
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.styles.styles import Styles
-
-        self._types = WD_STYLE_TYPE
+        self._styles: list[_Style] = []
         self._by_id = {}
         self._default = None
         self._doc_defaults = None
         if root is not None and root.tag == _w("styles"):
-            styles = Styles(root)
-            self._by_id = {style.style_id: style for style in styles}
-            self._default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            self._styles = [_Style(element, self) for element in root.iterchildren(W_STYLE)]
+            self._by_id = {style.style_id: style for style in self._styles}
+            # The last default wins, as the specification says.
+            defaults = [s for s in self._styles if s.type == "paragraph" and s.default]
+            self._default = defaults[-1] if defaults else None
             self._doc_defaults = root.find(W_DOCDEFAULTS)
         self._paragraphs: dict[str | None, ParagraphStyle] = {}
         self._character_bold: dict[str, bool | None] = {}
+
+    def first_with_id(self, style_id: str) -> _Style | None:
+        """The first style with ``style_id``, the one a w:basedOn names."""
+        return next((style for style in self._styles if style.style_id == style_id), None)
 
     def paragraph(self, style_id: str | None) -> ParagraphStyle:
         """The resolved paragraph style ``style_id`` (the default style if unknown)."""
         if style_id not in self._paragraphs:
             style = self._by_id.get(style_id)
-            if style is None or style.type != self._types.PARAGRAPH:
+            if style is None or style.type != "paragraph":
                 style = self._default
             self._paragraphs[style_id] = self._resolve(style)
         return self._paragraphs[style_id]
@@ -357,16 +410,16 @@ class StyleSheet:
         if style_id not in self._character_bold:
             style = self._by_id.get(style_id)
             bold = None
-            if style is not None and style.type == self._types.CHARACTER:
-                bold = _first(self._chain(style), lambda s: s.font.bold)
+            if style is not None and style.type == "character":
+                bold = _first(self._chain(style), lambda s: s.bold)
             self._character_bold[style_id] = bold
         return self._character_bold[style_id]
 
     def font_size(self) -> float:
         """Body text size in points: the default paragraph style, else the defaults."""
-        size = _first(self._chain(self._default), lambda s: s.font.size)
+        size = _first(self._chain(self._default), lambda s: s.font_size)
         if size is not None:
-            return size.pt
+            return size
         half_points = _int(_val(self._default_properties("rPr"), W_SZ))
         return half_points / 2 if half_points else 10.0  # OOXML's own default
 
@@ -404,8 +457,8 @@ class StyleSheet:
             heading_family=any(_name_level(s.name) is not None for s in chain),
             numbered=bool(_first(chain, lambda s: _numbered(s.element.find(W_PPR)))),
             list_named=any("list" in (s.name or "").lower() for s in chain),
-            bold=bool(_first(chain, lambda s: s.font.bold)),
-            page_break_before=bool(_first(chain, lambda s: s.paragraph_format.page_break_before)),
+            bold=bool(_first(chain, lambda s: s.bold)),
+            page_break_before=bool(_first(chain, lambda s: s.page_break_before)),
         )
 
     @staticmethod
@@ -417,7 +470,7 @@ class StyleSheet:
                 break  # a damaged chain; another type's properties don't apply
             seen.add(style.style_id)
             chain.append(style)
-            style = getattr(style, "base_style", None)
+            style = style.base_style
         return chain
 
 
@@ -1008,20 +1061,17 @@ def _resolved_paragraphs(package: Package, rels: dict[str, _Rel]) -> set[str]:
 
 
 def _metadata(package: Package, styles: StyleSheet) -> Metadata:
-    from docx.opc.coreprops import CoreProperties
-    from docx.oxml.coreprops import CT_CoreProperties
-
     package_rels = _relationships(package, "")
     metadata = Metadata(language=styles.language())
-    core = _python_docx_xml(package, _target(package_rels, "core-properties"))
-    if isinstance(core, CT_CoreProperties):
-        properties = CoreProperties(core)
-        metadata.title = properties.title or None
-        metadata.author = properties.author or None
-        metadata.last_modified_by = properties.last_modified_by or None
-        metadata.language = properties.language or metadata.language
-        metadata.created = _iso_date(lambda: properties.created)
-        metadata.modified = _iso_date(lambda: properties.modified)
+    core_part = _target(package_rels, "core-properties")
+    core = package.xml(core_part) if core_part else None
+    if core is not None and core.tag == f"{{{CP}}}coreProperties":
+        metadata.title = core.findtext(f"{{{DC}}}title") or None
+        metadata.author = core.findtext(f"{{{DC}}}creator") or None
+        metadata.last_modified_by = core.findtext(f"{{{CP}}}lastModifiedBy") or None
+        metadata.language = core.findtext(f"{{{DC}}}language") or metadata.language
+        metadata.created = _w3cdtf(core.findtext(f"{{{DCTERMS}}}created"))
+        metadata.modified = _w3cdtf(core.findtext(f"{{{DCTERMS}}}modified"))
     name = _target(package_rels, "extended-properties")
     app = package.xml(name) if name else None
     if app is not None:
@@ -1030,12 +1080,32 @@ def _metadata(package: Package, styles: StyleSheet) -> Metadata:
     return metadata
 
 
-def _iso_date(getter) -> str | None:
-    try:
-        value = getter()
-    except (TypeError, ValueError):  # an empty or malformed date element
+def _w3cdtf(text: str | None) -> str | None:
+    """A date in the document properties ("2024-04-16T10:14:55Z", "2024-04") as ISO 8601 in UTC.
+
+    Read as python-docx reads it (seconds at most, an offset only as "+hh:mm");
+    None when empty or not a date.
+    """
+    if not text:
         return None
-    return value.isoformat() if value is not None else None
+    moment = None
+    for template in _W3CDTF_TEMPLATES:
+        try:
+            moment = datetime.strptime(text[:19], template)
+            break
+        except ValueError:
+            continue
+    offset = text[19:]
+    if moment is None:
+        return None
+    if len(offset) == 6:
+        match = _UTC_OFFSET.match(offset)
+        if match is None:
+            return None
+        sign, hours, minutes = match.groups()
+        ahead = timedelta(hours=int(hours), minutes=int(minutes))
+        moment = moment - ahead if sign == "+" else moment + ahead
+    return moment.replace(tzinfo=timezone.utc).isoformat()
 
 
 def _number_lines(blocks: list[Block]) -> None:

@@ -1,0 +1,123 @@
+"""The user's cache directory, and compiled regular expressions that survive a run.
+
+plancheck keeps what is slow to rebuild and cheap to check in
+``$XDG_CACHE_HOME/plancheck`` (by default ``~/.cache/plancheck``): rule packs
+as parsed data, and the compiled programs of their term patterns. Nothing
+in it is needed: a missing, read-only or damaged cache only makes a run
+slower, and every entry is checked against what it was made from before it
+is used.
+
+Entries are JSON, never pickle, so a file someone else wrote into the cache
+can at worst be ignored. Each is written to a temporary file beside its
+final name and renamed into place, so two runs at once never see half of one.
+
+A regular expression is compiled in two steps: parsing its source (most of
+the time ``re.compile`` takes) and building a matcher from the resulting
+program. A compiled pattern pickles as its source and is parsed again, which
+saves nothing, so the cache keeps the program and builds the matcher from it
+directly. The program is specific to the Python that made it, so it is only
+used by the same Python; the matcher's builder also checks the program it is
+given and refuses a malformed one, in which case the source is compiled as
+usual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+try:
+    import _sre
+    from re import _compiler as _re_compiler
+    from re import _parser as _re_parser
+except ImportError:  # another Python implementation: compile from source as usual
+    _sre = _re_compiler = _re_parser = None
+
+# What Python made a program: only the same one may use it.
+PYTHON = f"{sys.implementation.name} {sys.version} {getattr(_sre, 'MAGIC', '')}"
+
+# Programs loaded from the cache, by (source, flags).
+_programs: dict[tuple[str, int], list] = {}
+
+
+def user_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/plancheck``, or ``~/.cache/plancheck`` (which need not exist)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification says to ignore a relative path
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "plancheck"
+
+
+def read_entry(path: Path) -> dict | None:
+    """A JSON object from the cache, or None when it is missing or unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            entry = json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry, dict) else None
+
+
+def write_entry(path: Path, entry: dict) -> bool:
+    """Write ``entry`` as JSON atomically; False, silently, when the cache cannot be written."""
+    try:
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        if json.loads(text) != entry:  # e.g. a mapping with number keys would come back changed
+            return False
+    except (TypeError, ValueError):  # something JSON cannot hold: not worth caching
+        return False
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return False
+    return True
+
+
+def program(source: str, flags: int) -> list | None:
+    """What ``compiled`` needs to build the pattern without parsing it, as JSON-ready data."""
+    if _sre is None:
+        return None
+    try:
+        parsed = _re_parser.parse(source, flags)
+        code = [int(op) for op in _re_compiler._code(parsed, flags)]
+        state = parsed.state
+    except Exception:  # internals of another Python version: just don't cache
+        return None
+    index_group = [None] * state.groups
+    for name, index in state.groupdict.items():
+        index_group[index] = name
+    return [source, flags, flags | state.flags, code, state.groups - 1, dict(state.groupdict), index_group]
+
+
+def add_programs(programs: list, python: str) -> None:
+    """Make cached programs available to ``compiled``, if this Python made them."""
+    if python != PYTHON:
+        return
+    for item in programs:
+        if isinstance(item, list) and len(item) == 7:
+            _programs[item[0], item[1]] = item
+
+
+def compiled(source: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(source, flags)``, from the cached program when there is one."""
+    item = _programs.get((source, flags))
+    if item is not None:
+        try:
+            pattern = _sre.compile(source, item[2], item[3], item[4], item[5], tuple(item[6]))
+        except Exception:  # a damaged or foreign program: compile from the source
+            pass
+        else:
+            if pattern.pattern == source:
+                return pattern
+    return re.compile(source, flags)
