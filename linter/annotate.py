@@ -204,7 +204,7 @@ class _Copy:
             raise ReadError("is damaged: its main text part has no body")
         self.rels_name = "word/_rels/document.xml.rels"
         self.rels = word._relationships(checked, MAIN_PART)
-        styles = word.StyleSheet(word._python_docx_xml(checked, word._target(self.rels, "styles")))
+        styles = word.styles_of(checked, self.rels)
         story = _LocatingStory(word._Context(styles), self.rels, BODY, box_part=word.TEXTBOX,
                                section_types=word._section_types(body))
         story.read_blocks(body)

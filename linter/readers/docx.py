@@ -118,8 +118,7 @@ def read(path: Path, options, fmt: str) -> Document:
     """Read a .docx file into a Document (the reader interface of plancheck.readers)."""
     package = open_package(path)
     rels = _relationships(package, MAIN_PART)
-    styles_part = _target(rels, "styles")
-    styles = StyleSheet(package.xml(styles_part) if styles_part else None)
+    styles = styles_of(package, rels)
     root = package.xml(MAIN_PART)
     body = root.find(W_BODY) if root is not None else None
     if body is None:
@@ -171,6 +170,12 @@ def _relationships(package: Package, part: str) -> dict[str, _Rel]:
         # Transitional and Strict documents differ only in the base of the type URI.
         rels[rel.get("Id", "")] = _Rel(rel.get("Type", "").rsplit("/", 1)[-1], target, external)
     return rels
+
+
+def styles_of(package: Package, rels: dict[str, _Rel]) -> "StyleSheet":
+    """The style sheet of the main document part, whose relationships are ``rels``."""
+    name = _target(rels, "styles")
+    return StyleSheet(package.xml(name) if name else None)
 
 
 def _targets(rels: dict[str, _Rel], kind: str) -> list[str]:
