@@ -22,6 +22,7 @@ FORMATS = {
     "github": "github",
     "markdown": "markdown",
     "csv": "csv_report",
+    "html": "html",
 }
 # Annotation levels, most serious first (SARIF's names; GitHub says "notice" for "note").
 LEVELS = ("error", "warning", "note")
