@@ -2,11 +2,14 @@
 to check a plan written inline as Markdown through the real reader and engine.
 
 Tests that need ``../shared`` (the spec and the corpus) skip with a visible
-reason when it is absent, so a fresh clone still passes its own tests.
+reason when it is absent, so a fresh clone still passes its own tests. With
+``PLANCHECK_NO_SKIPS=1`` (set by ``.ci/run``) a skip is a failure instead: CI
+has everything, so a skip there means a test silently stopped testing.
 """
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -20,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 PACK = "productivity-plan-2024"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("PLANCHECK_NO_SKIPS") == "1" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped where nothing may skip (PLANCHECK_NO_SKIPS=1): {report.longrepr}"
 
 
 @pytest.fixture(scope="session")

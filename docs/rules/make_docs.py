@@ -1,6 +1,6 @@
 """Write docs/rules/<pack>.md from a rule pack: one section per rule.
 
-    .venv/bin/python docs/rules/make_docs.py                  # productivity-plan-2024
+    .venv/bin/python docs/rules/make_docs.py                  # every built-in pack
     .venv/bin/python docs/rules/make_docs.py PACK [PACK...]   # a built-in name or a .yaml path
     .venv/bin/python docs/rules/make_docs.py --check          # exit 1 if a page is out of date
 
@@ -8,7 +8,10 @@ Titles, severities, weights, "what passes", "why" and "how to fix" come from
 the pack itself, so the page cannot drift from what plancheck prints. What
 partial and fail mean is worked out from each rule's check type and
 parameters. ``NOTES`` adds, for a few productivity-plan rules, the judgement
-notes of the specification (what does *not* count).
+notes of the specification (what does *not* count). A pack's hand-written
+preface, ``<pack id>.preface.md`` beside this script, goes after the pack's
+description; the check types' own documentation (``--explain-check``) ends
+the page.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from plancheck.checks import module_for
 from plancheck.packs import load_pack
 
 HERE = Path(__file__).resolve().parent
-DEFAULT = ("productivity-plan-2024",)
+DEFAULT = ("productivity-plan-2024", "publication")
 
 # What a careful reviewer does not accept, from the specification's judgement notes.
 NOTES = {
@@ -136,6 +140,9 @@ def render(pack) -> str:
         out += [pack.description, ""]
     if pack.source:
         out += [f"Source: {pack.source}.", ""]
+    preface = HERE / f"{pack.id}.preface.md"
+    if preface.is_file():
+        out += [preface.read_text(encoding="utf-8").strip(), ""]
     weights = sorted({(r.severity, r.weight) for r in pack.rules},
                      key=lambda item: ("error", "warning", "info").index(item[0]))
     out += ["Each check ends `pass` (its full weight), `partial` (half), `fail` (nothing) or `skip` "
@@ -170,6 +177,11 @@ def render(pack) -> str:
             if rule.id in NOTES and pack.id == "productivity-plan-2024":
                 out += [f"**Judgement notes.** {NOTES[rule.id]}", ""]
             out += [f"**How to fix.** {' '.join(rule.guidance.split())}"]
+    out += ["", "## Check types", "",
+            "What each check type does, as `plancheck --explain-check TYPE` prints it."]
+    for check_type in dict.fromkeys(rule.check for rule in pack.rules):
+        out += ["", f"### `{check_type}`", "", "```text",
+                (module_for(check_type).__doc__ or "").strip(), "```"]
     return "\n".join(out).rstrip() + "\n"
 
 
