@@ -112,6 +112,38 @@ def progress(total: int):
         yield lambda: bar.update(1)
 
 
+def group_by_configuration(files: list[str], resolver, stdin_name: str) -> list:
+    """(configuration, files) pairs: each file with the configuration nearest to it, in order of first use."""
+    groups: dict[int, tuple] = {}
+    for path in files:
+        config = resolver.for_file(stdin_name if path == "-" else path)
+        groups.setdefault(id(config), (config, []))[1].append(path)
+    return list(groups.values())
+
+
+@contextmanager
+def standard_input(wanted: bool, name: str):
+    """Yield the path of a private copy of standard input, named like ``name`` so that its
+    format is known; the copy and its folder are removed afterwards. Yields None when not wanted."""
+    if not wanted:
+        yield None
+        return
+    import shutil
+    import tempfile
+
+    from .readers import MAX_FILE_BYTES
+
+    folder = tempfile.mkdtemp(prefix="plancheck-stdin-")
+    try:
+        copy = os.path.join(folder, os.path.basename(name) if name != "-" else "standard-input")
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        with open(copy, "wb") as handle:
+            handle.write(data)
+        yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def write(path: str, text: str, mode: str = "w") -> None:
     """Write a report to a file, or exit 2 saying why it could not be written."""
     try:
@@ -166,9 +198,17 @@ class WithSubcommands(click.Command):
 @click.option("--verbose", "-v", is_flag=True, help="Show all evidence, also for checks that passed.")
 @click.option("--outline", is_flag=True,
               help="Show what was read (format, pages, words, headings) instead of checking.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's exclude globs to files named on the command line too "
+                   "(the pre-commit hook does).")
+@click.option("--stdin-filename", metavar="NAME",
+              help="With - as the path: the name of the document read from standard input, for its "
+                   "format, configuration and report.")
+@click.option("--debug", is_flag=True, help="Show the details (a traceback) of an internal error.")
 @click.version_option(__version__, prog_name="plancheck")
 def main(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
-         list_rules: bool, explain_id, explain_check: str | None, color, verbose, outline: bool):
+         list_rules: bool, explain_id, explain_check: str | None, color, verbose, outline: bool,
+         force_exclude: bool, stdin_filename: str | None, debug: bool):
     """Check draft productivity plans (.docx, .pdf, .md, .txt, .html), or folders of
     them, against the minister's requirements, and print a scored checklist with
     evidence.
@@ -181,37 +221,69 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         if explain_check:
             click.echo(check_type_doc(explain_check), nl=False)
             sys.exit(EXIT_OK)
-        config = configuration.load(config_path)
-        packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
-        if list_rules:
-            click.echo(rules_table(packs), nl=False)
+        if list_rules or explain_id:
+            # No document: the configuration of the working directory says which packs.
+            config = configuration.load(config_path)
+            packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
+            click.echo(rules_table(packs) if list_rules else explain(packs, explain_id), nl=False)
             sys.exit(EXIT_OK)
-        if explain_id:
-            click.echo(explain(packs, explain_id), nl=False)
+        if not paths:
+            click.echo("plancheck: no files given. Try: plancheck draft.docx (or plancheck --help)", err=True)
+            sys.exit(EXIT_ERROR)
+        if stdin_filename and "-" not in paths:
+            raise ConfigError("--stdin-filename names the document read from standard input; give - as the path")
+        resolver = configuration.Resolver(config_path)
+        from .runner import collect
+
+        files = collect(list(paths), resolver, force_exclude)
+        if "-" in files and stdin_filename:
+            named = resolver.for_file(stdin_filename)
+            if (force_exclude or named.force_exclude) and named.excludes(stdin_filename):
+                files.remove("-")
+        if not files:
+            click.echo("plancheck: no plans to check: no supported files, or all excluded by configuration",
+                       err=True)
             sys.exit(EXIT_OK)
-        settings = config.settings(packs, select, ignore, fail_under)
+        stdin_name = stdin_filename or "-"
+        groups = group_by_configuration(files, resolver, stdin_name)
+        plans = [(config, load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS), group)
+                 for config, group in groups]
+        plans = [(config, group_packs, config.settings(group_packs, select, ignore, fail_under), group)
+                 for config, group_packs, group in plans]
     except ConfigError as error:
         click.echo(f"plancheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
-    if not paths:
-        click.echo("plancheck: no files given. Try: plancheck draft.docx (or plancheck --help)", err=True)
-        sys.exit(EXIT_ERROR)
     from .reporters import Run, render
-    from .runner import check_files, collect
+    from .runner import Outcome, check_files
 
-    files = collect(list(paths), config.excludes)
-    if not files:
-        click.echo("plancheck: no plans to check: no supported files, or all excluded by configuration", err=True)
-        sys.exit(EXIT_OK)
-    if outline:
-        sys.exit(show_outlines(files, ReadOptions(pages=pages or config.pages or "auto")))
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-    options = ReadOptions(pages=pages or config.pages or "auto")
-    with progress(len(files)) as advance:
-        outcome = check_files(files, packs, settings, options, jobs or os.cpu_count() or 1, advance)
+    with standard_input("-" in files, stdin_name) as stdin_copy:
+        if outline:
+            sys.exit(show_outlines([stdin_copy if f == "-" else f for f in files],
+                                   ReadOptions(pages=pages or plans[0][0].pages or "auto", debug=debug)))
+        outcome = Outcome()
+        with progress(len(files)) as advance:
+            for config, group_packs, settings, group in plans:
+                options = ReadOptions(pages=pages or config.pages or "auto", debug=debug)
+                checked = check_files([stdin_copy if f == "-" else f for f in group], group_packs, settings,
+                                      options, jobs or os.cpu_count() or 1, advance)
+                for report in checked.reports:
+                    report.configuration = config.label
+                    if report.path == stdin_copy:
+                        report.document.path = stdin_name
+                for error in checked.errors:
+                    if error["path"] == stdin_copy:
+                        error["path"] = stdin_name
+                outcome.reports += checked.reports
+                outcome.errors += checked.errors
+    order = {path: index for index, path in enumerate(stdin_name if f == "-" else f for f in files)}
+    outcome.reports.sort(key=lambda report: order.get(report.path, len(order)))
+    outcome.errors.sort(key=lambda error: order.get(error["path"], len(order)))
+    packs = list({pack.id: pack for _, group_packs, _, _ in plans for pack in group_packs}.values())
     # A document none of whose selected checks applies would pass with 100: say so instead.
     outcome.errors += [{"path": r.path, "message": r.nothing_checked()} for r in outcome.reports if not r.checked]
     outcome.reports = [r for r in outcome.reports if r.checked]
+    tracebacks = [(error["path"], error.pop("traceback")) for error in outcome.errors if "traceback" in error]
     run = Run(reports=outcome.reports, errors=outcome.errors, packs=packs,
               color=output is None and output_format == "text" and use_colour(color, sys.stdout),
               verbose=verbose)
@@ -227,6 +299,8 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     # Unreadable files go to standard error in every format, one line each.
     for error in outcome.errors:
         click.echo(f"{error['path']}: {error['message']}", err=True)
+    for path, details in tracebacks:
+        click.echo(f"\n{path}: details of the internal error (--debug):\n{details.rstrip()}", err=True)
     if outcome.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in outcome.reports) else EXIT_OK)

@@ -1,12 +1,14 @@
 """Configuration: ``[tool.plancheck]`` in ``pyproject.toml``, or ``.plancheck.toml``.
 
-The file is found by walking up from the working directory. In each folder
-``.plancheck.toml`` is tried before ``pyproject.toml``, and a
-``pyproject.toml`` without a ``[tool.plancheck]`` table is passed over, so a
-dedicated file wins over a shared one. ``--config PATH`` names the file
-instead. The table is validated against ``schemas/config.schema.json``; check
-IDs are validated against the rule packs once those are loaded. A command-line
-option replaces the configuration's value for the same key.
+Each file is checked with its own nearest configuration, found by walking up
+from the file's folder and stopping at the root of its repository (a folder
+holding ``.git``). In each folder ``.plancheck.toml`` is tried before
+``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.plancheck]``
+table is passed over, so a dedicated file wins over a shared one.
+``--config PATH`` names one file for every document instead. The table is
+validated against ``schemas/config.schema.json``; check IDs are validated
+against the rule packs once those are loaded. A command-line option replaces
+the configuration's value for the same key.
 """
 
 from __future__ import annotations
@@ -16,18 +18,27 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
+from fnmatch import fnmatchcase
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .engine import Settings, matches
 from .errors import ConfigError
-from .packs import _json_path, _validate
+from .packs import _json_path
 
 FILE_NAMES = (".plancheck.toml", "pyproject.toml")
+# A folder holding one of these is the top of a repository: discovery stops there.
+REPOSITORY_MARKERS = (".git", ".hg")
 # Keys whose values are ID prefixes as well as IDs; severity and waive take exact IDs.
 PREFIX_KEYS = ("select", "ignore")
+# What a folder walk picks up: every format plancheck reads.
+DEFAULT_INCLUDE = ("*.docx", "*.docm", "*.doc", "*.odt", "*.pdf", "*.md", "*.markdown", "*.txt", "*.text",
+                   "*.html", "*.htm")
+# Files every repository has that are not plans, and where tooling keeps its own files.
+DEFAULT_EXCLUDE = ("README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*",
+                   "NOTICE*", "AUTHORS*", "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "SUPPORT*",
+                   "requirements*.txt", ".github", ".gitlab")
 
 
 @dataclass
@@ -42,12 +53,20 @@ class Config:
     waive: dict[str, str] = field(default_factory=dict)
     fail_under: float | None = None
     pages: str | None = None
-    exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
 
     @property
     def root(self) -> Path:
         """The folder that relative pack paths and ``exclude`` globs are taken from."""
         return self.path.parent.resolve() if self.path else Path.cwd()
+
+    @property
+    def label(self) -> str | None:
+        """The configuration file as reports name it, or None when the built-in defaults apply."""
+        return _display(self.path) if self.path else None
 
     @property
     def where(self) -> str:
@@ -62,28 +81,27 @@ class Config:
         return [str(self.root / ref) if (self.root / ref).is_file() else ref for ref in self.rules]
 
     def excludes(self, path: str) -> bool:
-        """Whether an ``exclude`` glob matches ``path`` or a folder it is in.
+        """Whether an ``exclude`` or ``extend-exclude`` glob matches ``path`` or a folder it is in.
 
-        Globs are matched against the path relative to :attr:`root`, with
-        ``/`` separators. A glob containing ``/`` is anchored there and
-        matches the path or a leading folder (``drafts/old``, ``plans/*.txt``);
-        one without ``/``, or starting with ``**/``, matches at any depth
-        (``*.txt``, ``templates``). ``*`` also matches ``/``.
+        Globs are matched case-insensitively against the path relative to
+        :attr:`root`, with ``/`` separators. A glob containing ``/`` is
+        anchored there and matches the path or a leading folder
+        (``drafts/old``, ``plans/*.txt``); one without ``/``, or starting with
+        ``**/``, matches at any depth (``*.txt``, ``templates``). ``*`` also
+        matches ``/``.
         """
-        if not self.exclude:
-            return False
+        return _matches_any(self._parts(path), self.exclude + self.extend_exclude)
+
+    def includes(self, path: str) -> bool:
+        """Whether a folder walk picks ``path`` up: its name matches an ``include`` glob."""
+        return _matches_any(self._parts(path), self.include)
+
+    def _parts(self, path: str) -> tuple[str, ...]:
         absolute = Path(os.path.abspath(path))
         try:
-            parts = absolute.relative_to(self.root).parts
+            return absolute.relative_to(self.root).parts
         except ValueError:
-            parts = absolute.parts[1:]
-        for glob in self.exclude:
-            anchored = "/" in glob.rstrip("/") and not glob.startswith("**/")
-            glob = glob.removeprefix("**/").removeprefix("./").rstrip("/")
-            starts = [0] if anchored else range(len(parts))
-            if any(fnmatch("/".join(parts[i:j]), glob) for i in starts for j in range(i + 1, len(parts) + 1)):
-                return True
-        return False
+            return absolute.parts[1:]
 
     def settings(self, packs, select=(), ignore=(), fail_under: float | None = None) -> Settings:
         """The engine's settings: command-line values where given, else this configuration's.
@@ -120,6 +138,17 @@ class Config:
         return f"{' and '.join(parts)} leave{'s' * (len(parts) == 1)} no checks to run."
 
 
+def _matches_any(parts: tuple[str, ...], globs) -> bool:
+    parts = tuple(part.lower() for part in parts)
+    for glob in globs:
+        anchored = "/" in glob.rstrip("/") and not glob.startswith("**/")
+        glob = glob.lower().removeprefix("**/").removeprefix("./").rstrip("/")
+        starts = [0] if anchored else range(len(parts))
+        if any(fnmatchcase("/".join(parts[i:j]), glob) for i in starts for j in range(i + 1, len(parts) + 1)):
+            return True
+    return False
+
+
 def _display(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
     try:
@@ -145,7 +174,11 @@ def schema() -> dict:
 
 
 def _table(path: Path) -> dict | None:
-    """The plancheck table of a file, or None for a pyproject.toml without one."""
+    """The plancheck table of a file, or None for a pyproject.toml without one.
+
+    A ``.plancheck.toml`` may hold its keys at the top or, as when the
+    README's ``[tool.plancheck]`` block is pasted in, under that table.
+    """
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except OSError as error:
@@ -154,21 +187,63 @@ def _table(path: Path) -> dict | None:
         raise ConfigError(f"{_display(path)}: is not valid TOML ({error})") from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("plancheck")
+    if set(data) == {"tool"} and isinstance(data["tool"], dict) and set(data["tool"]) == {"plancheck"}:
+        return data["tool"]["plancheck"]
     return data
 
 
 def discover(start: Path) -> Path | None:
-    """The nearest configuration file in ``start`` or a folder above it."""
+    """The nearest configuration file in ``start`` or a folder above it, up to the repository's root."""
+    start = Path(os.path.abspath(start))
     for folder in (start, *start.parents):
         for name in FILE_NAMES:
             candidate = folder / name
             if candidate.is_file() and _table(candidate) is not None:
                 return candidate
+        if any((folder / marker).exists() for marker in REPOSITORY_MARKERS):
+            return None
     return None
 
 
+# How a valid value looks, for the schema's patterns: an error never shows a regular expression.
+PATTERN_WORDS = {
+    "check-id": "a check ID such as \"question.edi\": lower-case words joined by dots or hyphens, "
+                "with no dot at the end (a prefix is not allowed here)",
+    "reason": "a reason in words, not blank",
+}
+
+
+def _explain(error) -> str:
+    """A schema error in plain words: what is wrong and what a valid value looks like."""
+    if error.validator == "pattern":
+        kind = next((name for name, words in PATTERN_WORDS.items()
+                     if error.schema.get("$comment") == name), None)
+        return f"{error.instance!r} is not valid; expected {PATTERN_WORDS.get(kind, 'a different value')}"
+    if error.validator == "additionalProperties" and not error.absolute_path:
+        unknown = sorted(set(error.instance) - set(schema()["properties"]))
+        close = difflib.get_close_matches(unknown[0], list(schema()["properties"]), n=1) if unknown else []
+        hint = f"; did you mean {close[0]!r}?" if close else f"; keys are {', '.join(schema()['properties'])}"
+        return f"unknown key {unknown[0]!r}{hint}" if unknown else error.message
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
+    if error.validator == "minLength" and error.instance == "":
+        return "an empty value is not allowed"
+    return error.message
+
+
+def _validate(table: dict, where: str) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(table), key=lambda e: (list(e.absolute_path), e.message))
+    if errors:
+        error = jsonschema.exceptions.best_match(errors)
+        raise ConfigError(f"{where}: at {_json_path(list(error.absolute_path))}: {_explain(error)}")
+
+
 def load(path: str | os.PathLike | None = None) -> Config:
-    """The configuration named by ``--config``, else the one discovered; empty when there is none."""
+    """The configuration named by ``--config``, else the one discovered from the working directory;
+    the defaults when there is none."""
     if path is None:
         found = discover(Path.cwd())
         if found is None:
@@ -179,7 +254,7 @@ def load(path: str | os.PathLike | None = None) -> Config:
     config = Config(path=path)
     if table is None:
         raise ConfigError(f"{_display(path)}: has no [tool.plancheck] table")
-    _validate(table, schema(), config.where)
+    _validate(table, config.where)
     config.rules = tuple(table.get("rules", ()))
     config.select = tuple(table.get("select", ()))
     config.ignore = tuple(table.get("ignore", ()))
@@ -187,5 +262,37 @@ def load(path: str | os.PathLike | None = None) -> Config:
     config.waive = {key: reason.strip() for key, reason in table.get("waive", {}).items()}
     config.fail_under = table.get("fail-under")
     config.pages = table.get("pages")
-    config.exclude = tuple(table.get("exclude", ()))
+    config.include = tuple(table.get("include", DEFAULT_INCLUDE))
+    config.exclude = tuple(table.get("exclude", DEFAULT_EXCLUDE))
+    config.extend_exclude = tuple(table.get("extend-exclude", ()))
+    config.force_exclude = table.get("force-exclude", False)
     return config
+
+
+class Resolver:
+    """Each file's configuration: ``--config`` for all when given, else the nearest to the file.
+
+    Folders and files are looked up once per run.
+    """
+
+    def __init__(self, named: str | os.PathLike | None = None):
+        self._named = load(named) if named is not None else None
+        self._by_folder: dict[Path, Config] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_folder(self, folder: str | os.PathLike) -> Config:
+        if self._named is not None:
+            return self._named
+        folder = Path(os.path.abspath(folder))
+        if folder not in self._by_folder:
+            found = discover(folder)
+            if found is None:
+                self._by_folder[folder] = Config()
+            else:
+                if found not in self._by_file:
+                    self._by_file[found] = load(found)
+                self._by_folder[folder] = self._by_file[found]
+        return self._by_folder[folder]
+
+    def for_file(self, path: str | os.PathLike) -> Config:
+        return self.for_folder(Path(os.path.abspath(path)).parent)

@@ -91,6 +91,8 @@ class DocumentReport:
     # check, then the score when it is below the threshold. Empty for a pass.
     reasons: list[str] = field(default_factory=list)
     fail_under: float | None = None
+    # The configuration file the document was checked with, as reports name it; None for the defaults.
+    configuration: str | None = None
 
     @property
     def checked(self) -> bool:

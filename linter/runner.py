@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .engine import DocumentReport, Settings, check_document
 from .errors import ReadError
-from .readers import SUPPORTED_SUFFIXES, ReadOptions, read_document
+from .readers import ReadOptions, read_document
 
-# Folders never worth walking into; hidden ones (.git, .venv) are skipped by their dot.
-SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+if TYPE_CHECKING:
+    from .config import Resolver
 
 
 @dataclass
@@ -26,36 +26,56 @@ class Outcome:
     errors: list[dict] = field(default_factory=list)
 
 
-def _walkable(name: str) -> bool:
-    return not name.startswith(".") and name not in SKIPPED_FOLDERS
+# Folders never worth walking into, whatever the configuration; hidden ones (.git, .venv) are skipped by their dot.
+SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
 
 
-def _candidate(name: str) -> bool:
-    """A file a folder walk picks up: a supported type, not hidden, not a Word lock file (``~$plan.docx``)."""
-    return name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith((".", "~$"))
+def _hidden(name: str) -> bool:
+    """Hidden files and folders (``.git``, ``.venv``) and Word's lock files (``~$plan.docx``)."""
+    return name.startswith((".", "~$"))
 
 
-def collect(paths: list[str], excluded: Callable[[str], bool] = lambda path: False) -> list[str]:
+def _same_file_key(path: str) -> str:
+    """What makes two paths the same file: the real path, so a file reached again through a
+    symlinked folder, ``./`` or ``..`` is checked once."""
+    return os.path.realpath(path)
+
+
+def collect(paths: list[str], resolver: "Resolver | None" = None, force_exclude: bool = False) -> list[str]:
     """The files to check: named files as given, folders walked in sorted order.
 
-    ``excluded`` applies to both, so the configuration's ``exclude`` works the
-    same whether a file was named (as pre-commit does) or found in a folder.
-    A named path that does not exist is kept, to be reported as unreadable.
+    A folder walk takes the files that match the ``include`` globs of the
+    configuration that applies there and none of its ``exclude`` globs, and
+    passes over hidden files and folders and Word's lock files. A file named
+    explicitly is checked whatever its name, unless ``force_exclude`` (or the
+    configuration's ``force-exclude``) applies the exclusions to it too, as
+    the pre-commit hook does. A named path that does not exist is kept, to be
+    reported as unreadable. ``-`` (standard input) is kept as it is.
     """
+    from .config import Resolver
+
+    resolver = resolver or Resolver()
     found: list[str] = []
     for path in paths:
-        if not os.path.isdir(path):
-            if not excluded(path):
-                found.append(path)
+        if path == "-" or not os.path.isdir(path):
+            if path != "-":
+                config = resolver.for_file(path)
+                if (force_exclude or config.force_exclude) and config.excludes(path):
+                    continue
+            found.append(path)
             continue
         for folder, subfolders, names in os.walk(path):
-            subfolders[:] = sorted(d for d in subfolders
-                                   if _walkable(d) and not excluded(os.path.join(folder, d)))
-            found += [os.path.join(folder, name) for name in sorted(names)
-                      if _candidate(name) and not excluded(os.path.join(folder, name))]
+            config = resolver.for_folder(folder)
+            subfolders[:] = sorted(name for name in subfolders
+                                   if not _hidden(name) and name not in SKIPPED_FOLDERS
+                                   and not config.excludes(os.path.join(folder, name)))
+            for name in sorted(names):
+                file = os.path.join(folder, name)
+                if not _hidden(name) and config.includes(file) and not config.excludes(file):
+                    found.append(file)
     unique: dict[str, str] = {}
     for path in found:
-        unique.setdefault(os.path.normpath(path), path)
+        unique.setdefault(path if path == "-" else _same_file_key(path), path)
     return list(unique.values())
 
 

@@ -70,9 +70,11 @@ def test_pyproject_without_a_plancheck_table_is_passed_over(repo):
     assert configuration.discover(Path.cwd()) == repo / ".plancheck.toml"
 
 
-def test_the_nearest_file_wins(repo):
+def test_the_nearest_file_to_the_document_wins(repo):
     (repo / ".plancheck.toml").write_text('select = ["metrics.kpis"]\n', encoding="utf-8")
-    (repo / "work" / ".plancheck.toml").write_text('select = ["governance."]\n', encoding="utf-8")
+    (repo / "plans" / ".plancheck.toml").write_text('select = ["governance."]\n', encoding="utf-8")
+    # The working directory's own configuration is not the document's.
+    (repo / "work" / "deeper" / ".plancheck.toml").write_text('select = ["metrics."]\n', encoding="utf-8")
     found = statuses(plancheck(weak(repo), "--format", "json"))
     assert (found["metrics.kpis"], found["governance.member-endorsement"]) == ("skip", "fail")
 
@@ -191,7 +193,7 @@ def test_waivers_in_pyproject(repo):
 # --- validation -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("body, named", [
-    ("fail_under = 50\n", "'fail_under' was unexpected"),
+    ("fail_under = 50\n", "$: unknown key 'fail_under'; did you mean 'fail-under'?"),
     ("fail-under = 150\n", "$.fail-under"),
     ('fail-under = "high"\n', "$.fail-under"),
     ('select = "metrics.kpis"\n', "$.select"),
@@ -203,7 +205,7 @@ def test_waivers_in_pyproject(repo):
     ('select = ["metrics.kpi"]\n', "$.select: unknown check ID 'metrics.kpi'; did you mean metrics.kpis"),
     ('ignore = ["questions."]\n', "$.ignore: unknown check ID 'questions.'"),
     ('[severity]\n"metrics.kpi" = "info"\n', "$.severity: unknown check ID 'metrics.kpi'"),
-    ('[waive]\n"governance." = "prefixes are not waivable"\n', "$.waive: 'governance.' does not match"),
+    ('[waive]\n"governance." = "prefixes are not waivable"\n', "$.waive: 'governance.' is not valid; expected a check ID such as"),
     ('select = [\n', "is not valid TOML"),
     ('rules = ["no-such-pack"]\n', "no-such-pack: no such rule pack"),
 ])
@@ -261,12 +263,98 @@ def test_exclude_globs(tmp_path, glob, path, excluded):
     assert config.excludes(str(tmp_path / path)) is excluded
 
 
-def test_exclude_is_relative_to_the_configuration_file_and_applies_to_named_files(repo):
+def test_exclude_is_relative_to_the_configuration_file_and_with_force_exclude_applies_to_named_files(repo):
     (repo / ".plancheck.toml").write_text('exclude = ["plans/weak.md"]\nselect = ["metrics.kpis"]\n',
                                           encoding="utf-8")
-    result = plancheck(weak(repo))
+    # Named explicitly, a file is checked: the user asked for it.
+    assert plancheck(weak(repo)).exit_code == 1
+    result = plancheck(weak(repo), "--force-exclude")
     assert result.exit_code == 0
     assert "no plans to check" in result.stderr
-    both = plancheck(weak(repo), strong(repo), "--format", "json")
+    both = plancheck(weak(repo), strong(repo), "--format", "json", "--force-exclude")
     assert [d["path"] for d in json.loads(both.stdout)["documents"]] == [strong(repo)]
     assert both.exit_code == 0
+    (repo / ".plancheck.toml").write_text('exclude = ["plans/weak.md"]\nforce-exclude = true\n', encoding="utf-8")
+    assert "no plans to check" in plancheck(weak(repo)).stderr
+
+
+# --- each file's own configuration, named in every report -----------------------------------------
+
+def test_configuration_is_found_from_the_file_not_the_working_directory(tmp_path, monkeypatch):
+    project = tmp_path / "cfg"
+    write_project(project, config=None)
+    (project / "pyproject.toml").write_text(PYPROJECT + 'select = ["metrics.kpis"]\n', encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = plancheck(str(project / "plans" / "weak.md"), "--format", "json")
+    found = statuses(result)
+    assert (found["metrics.kpis"], found["governance.member-endorsement"]) == ("fail", "skip")
+    assert json.loads(result.stdout)["documents"][0]["configuration"] == str(project / "pyproject.toml")
+
+
+def test_files_in_two_projects_are_each_checked_with_their_own_configuration(tmp_path, monkeypatch):
+    for name, select in (("north", "metrics.kpis"), ("south", "governance.member-endorsement")):
+        write_project(tmp_path / name, config=f'select = ["{select}"]\n')
+    monkeypatch.chdir(tmp_path)
+    result = plancheck("north/plans/weak.md", "south/plans/weak.md", "--format", "json")
+    documents = json.loads(result.stdout)["documents"]
+    assert [(d["path"], d["configuration"]) for d in documents] == [
+        ("north/plans/weak.md", "north/.plancheck.toml"), ("south/plans/weak.md", "south/.plancheck.toml")]
+    ran = [[c["id"] for c in d["checks"] if c["status"] != "skip"] for d in documents]
+    assert ran == [["metrics.kpis"], ["governance.member-endorsement"]]
+
+
+def test_discovery_stops_at_the_repository_root(tmp_path, monkeypatch):
+    (tmp_path / ".plancheck.toml").write_text('select = ["metrics.kpis"]\n', encoding="utf-8")
+    repository = tmp_path / "repository"
+    write_project(repository, config=None)
+    (repository / ".git").mkdir()
+    monkeypatch.chdir(repository)
+    assert configuration.discover(repository / "plans") is None
+    result = plancheck("plans/weak.md", "--format", "json")
+    assert json.loads(result.stdout)["documents"][0]["configuration"] is None
+    found = statuses(result)
+    assert (found["metrics.kpis"], found["governance.member-endorsement"]) == ("fail", "fail")
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif"])
+def test_every_report_names_the_configuration_or_says_there_is_none(repo, output_format):
+    with_none = plancheck(weak(repo), "--format", output_format).stdout
+    (repo / ".plancheck.toml").write_text('select = ["metrics.kpis"]\n', encoding="utf-8")
+    with_file = plancheck(weak(repo), "--format", output_format).stdout
+    if output_format == "text":
+        assert "Configuration: no configuration file (built-in defaults)" in with_none.splitlines()[:4]
+        assert f"Configuration: {repo / '.plancheck.toml'}" in with_file.splitlines()[:4]
+    elif output_format == "json":
+        assert json.loads(with_none)["documents"][0]["configuration"] is None
+        assert json.loads(with_file)["documents"][0]["configuration"] == str(repo / ".plancheck.toml")
+    else:
+        properties = [json.loads(out)["runs"][0]["artifacts"][0]["properties"] for out in (with_none, with_file)]
+        assert [p["configuration"] for p in properties] == [None, str(repo / ".plancheck.toml")]
+
+
+def test_the_readme_table_pasted_into_dot_plancheck_toml_works(repo):
+    (repo / ".plancheck.toml").write_text('[tool.plancheck]\nselect = ["metrics.kpis"]\n\n'
+                                          '[tool.plancheck.waive]\n"metrics.kpis" = "Added at Cabinet"\n',
+                                          encoding="utf-8")
+    found = statuses(plancheck(weak(repo), "--format", "json"))
+    assert (found["metrics.kpis"], found["governance.member-endorsement"]) == ("fail", "skip")
+    assert plancheck(weak(repo)).exit_code == 0
+
+
+@pytest.mark.parametrize("body, says", [
+    ('[severity]\n"question." = "error"\n', "'question.' is not valid; expected a check ID such as \"question.edi\""),
+    ('[waive]\n"Metrics.KPIs" = "x"\n', "'Metrics.KPIs' is not valid; expected a check ID"),
+    ('[waive]\n"metrics.kpis" = "   "\n', "expected a reason in words, not blank"),
+    ('pages = "exact"\n', "'exact' is not one of 'auto', 'layout', 'estimate'"),
+    ('exclude = [""]\n', "an empty value is not allowed"),
+    ('selct = ["metrics."]\n', "unknown key 'selct'; did you mean 'select'?"),
+])
+def test_configuration_errors_say_what_a_valid_value_looks_like_never_a_pattern(repo, body, says):
+    (repo / ".plancheck.toml").write_text(body, encoding="utf-8")
+    result = plancheck(weak(repo))
+    assert result.exit_code == 2
+    assert says in result.stderr, result.stderr
+    assert "^" not in result.stderr and "does not match" not in result.stderr and "\\S" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -65,11 +65,16 @@ def test_hook_manifest(tmp_path):
     assert (hook["id"], hook["entry"], hook["language"], hook["types"]) == ("plancheck", "plancheck", "python",
                                                                            ["file"])
     assert hook.get("pass_filenames", True)
+    assert "--force-exclude" in hook["args"]
     files = re.compile(hook["files"])
-    for name in ("plan.docx", "plans/plan.pdf", "a.md", "a.markdown", "a.txt", "a.html", "a.htm"):
+    for name in ("plan.docx", "PLAN.DOCX", "plans/plan.pdf", "Plan.PDF", "a.md", "a.markdown", "a.txt", "a.html",
+                 "a.htm", "A.HTM", "plan.docm", "old.doc", "plan.odt", "PLAN.ODT"):
         assert files.search(name), name
-    for name in ("setup.py", "plan.docx.bak", "image.png", "plan.xlsx"):
+    for name in ("setup.py", "plan.docx.bak", "image.png", "plan.xlsx", "plan.rtf"):
         assert not files.search(name), name
+    # Every format the command line reads, and no other.
+    from plancheck.readers import SUPPORTED_SUFFIXES
+    assert {suffix for suffix in SUPPORTED_SUFFIXES if files.search(f"x{suffix}")} == set(SUPPORTED_SUFFIXES)
     checked = pre_commit("validate-manifest", str(HOOKS), cwd=ROOT, home=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -112,6 +117,56 @@ def test_try_repo_fails_the_weak_draft_and_passes_the_strong_one(tmp_path):
                       home=home)
     assert good.returncode == 0, good.stdout + good.stderr
     assert re.search(r"^plancheck\.+Passed$", good.stdout, re.M), good.stdout
+
+
+@needs_git
+def test_the_installed_hook_passes_a_readme_commit_and_blocks_a_failing_plan_named_in_capitals(tmp_path):
+    """Real commits in a documents repository with the hook installed by ``pre-commit install``."""
+    import docx
+
+    hook_repo = snapshot(tmp_path / "plancheck")
+    revision = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True, capture_output=True,
+                              text=True).stdout.strip()
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    git("init", "-q", cwd=documents)
+    (documents / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {revision}\n    hooks:\n      - id: plancheck\n",
+        encoding="utf-8")
+    home = tmp_path / "pre-commit-home"
+    installed = pre_commit("install", cwd=documents, home=home)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GITHUB_", "PRE_COMMIT"))}
+    env.update(PRE_COMMIT_HOME=str(home), NO_COLOR="1", PRE_COMMIT_COLOR="never",
+               GIT_AUTHOR_NAME="plancheck tests", GIT_AUTHOR_EMAIL="tests@plancheck.invalid",
+               GIT_COMMITTER_NAME="plancheck tests", GIT_COMMITTER_EMAIL="tests@plancheck.invalid")
+
+    def commit(*names: str) -> subprocess.CompletedProcess:
+        subprocess.run(["git", "add", *names], cwd=documents, check=True, capture_output=True)
+        return subprocess.run(["git", "commit", "-q", "-m", "update"], cwd=documents, env=env,
+                              capture_output=True, text=True, timeout=600)
+
+    (documents / "README.md").write_text("# Plans\n\nDrafts of the council's plans.\n", encoding="utf-8")
+    readme = commit("README.md", ".pre-commit-config.yaml")
+    assert readme.returncode == 0, readme.stdout + readme.stderr
+    assert re.search(r"^plancheck\.+\(no files to check\)Skipped$|^plancheck\.+Passed$",
+                     readme.stdout + readme.stderr, re.M), readme.stdout + readme.stderr
+
+    draft = docx.Document()
+    for line in WEAK.splitlines():
+        if line.startswith("#"):
+            draft.add_heading(line.lstrip("# "), level=line.count("#"))
+        elif line:
+            draft.add_paragraph(line)
+    draft.save(documents / "PLAN.DOCX")
+    (documents / ".plancheck.toml").write_text(CONFIG, encoding="utf-8")
+    blocked = commit("PLAN.DOCX", ".plancheck.toml")
+    out = blocked.stdout + blocked.stderr
+    assert blocked.returncode == 1, out
+    assert re.search(r"^plancheck\.+Failed$", out, re.M), out
+    assert "PLAN.DOCX" in out and "FAIL" in out
+    log = subprocess.run(["git", "log", "--format=%s"], cwd=documents, capture_output=True, text=True).stdout
+    assert log.split() == ["update"]
 
 
 # --- CI examples ----------------------------------------------------------------------------------

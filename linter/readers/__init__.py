@@ -67,6 +67,8 @@ class ReadOptions:
     max_bytes: int = MAX_FILE_BYTES
     # Below time_limit, so a slow LibreOffice falls back to an estimate instead of failing the file.
     layout_timeout: float = 45.0
+    # Keep the traceback of an internal error, for --debug.
+    debug: bool = False
 
 
 def sniff(head: bytes) -> str:

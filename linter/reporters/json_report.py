@@ -31,6 +31,7 @@ def document_dict(report) -> dict:
     return {
         "path": report.path,
         "format": report.document.format,
+        "configuration": report.configuration,
         "score": report.score,
         "verdict": report.verdict,
         "reasons": report.reasons,

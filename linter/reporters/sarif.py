@@ -105,7 +105,8 @@ def payload(run) -> dict:
     artifacts, results = [], []
     for report in run.reports:
         artifacts.append({"location": artifact_location(report.path), "roles": ["analysisTarget"],
-                          "properties": {**verdict_properties(report), "facts": report.facts}})
+                          "properties": {**verdict_properties(report), "facts": report.facts,
+                                         "configuration": report.configuration}})
         results += [result_dict(report, result, rule_index[result.rule.id], len(artifacts) - 1)
                     for result in findings(report)]
     notifications = [{"level": "error", "message": {"text": f"{error['path']}: {error['message']}"},

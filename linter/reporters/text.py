@@ -79,6 +79,7 @@ def render_document(report, paint: Painter, width: int, verbose: bool) -> list[s
     lines = [paint(document.path, "1")]
     lines.append(f"Pages: {describe_count(report.facts.get('pages'), report.facts.get('pages_method'))}; "
                  f"{report.facts.get('words', 0):,} words")
+    lines.append(f"Configuration: {report.configuration or 'no configuration file (built-in defaults)'}")
     lines += [f"Note: {note}" for note in document.notes]
     current_pack = None
     for pack, _, title, rows in report.by_category():
