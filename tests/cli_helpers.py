@@ -68,11 +68,13 @@ def write_project(folder: Path, config: str | None = CONFIG) -> Path:
     return folder
 
 
-def plancheck(*args, env: dict | None = None):
+def plancheck(*args, env: dict | None = None, input: bytes | str | None = None):
     """Run the command line in this process; the result has exit_code, stdout and stderr.
+
+    ``input`` is what standard input holds.
 
     GitHub's variables are cleared unless given, so that the default format is
     text even when the tests themselves run on GitHub Actions.
     """
     base = {"GITHUB_ACTIONS": None, "GITHUB_STEP_SUMMARY": None, "NO_COLOR": "1"}
-    return CliRunner().invoke(main, [str(arg) for arg in args], env={**base, **(env or {})})
+    return CliRunner().invoke(main, [str(arg) for arg in args], env={**base, **(env or {})}, input=input)
