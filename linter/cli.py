@@ -25,14 +25,27 @@ from .reporters import FORMATS
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 # Fewer files than this finish before a progress bar would help.
 PROGRESS_AFTER = 3
+# Text is wrapped to the terminal, but no wider than this: longer lines are hard to read.
+WIDEST, PIPED_WIDTH = 100, 80
 
 
 def use_colour(choice: str | None, stream) -> bool:
+    """Colour as ruff and grep do: ``always`` even into a pipe or a file, ``auto`` only on a terminal."""
     if choice == "always":
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def text_width(stream) -> int:
+    """The terminal's width (or $COLUMNS) up to WIDEST; 80 when writing into a pipe or a file."""
+    import shutil
+
+    on_terminal = hasattr(stream, "isatty") and stream.isatty()
+    if not on_terminal and not os.environ.get("COLUMNS"):
+        return PIPED_WIDTH
+    return min(WIDEST, shutil.get_terminal_size((PIPED_WIDTH, 24)).columns)
 
 
 def load_packs(names) -> list:
@@ -181,7 +194,7 @@ class WithSubcommands(click.Command):
                    f"else {', '.join(DEFAULT_PACKS)}.")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)),
               help="Output format. Default: text, or github when GITHUB_ACTIONS is set.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file; a one-line summary still goes to the terminal.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
               help="Fail a document whose score is below SCORE (0-100).")
 @click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
@@ -194,8 +207,15 @@ class WithSubcommands(click.Command):
 @click.option("--explain", "explain_id", metavar="ID", help="Explain one rule and exit.")
 @click.option("--explain-check", metavar="TYPE", help="Document one check type and exit.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              help="Colour in text output.")
-@click.option("--verbose", "-v", is_flag=True, help="Show all evidence, also for checks that passed.")
+              help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always (also "
+                   "into a pipe or --output file) or never.")
+@click.option("--failures/--full", "-q", "short", default=False,
+              help="Text output: only what failed or was partly met, each with one line of fix "
+                   "(--failures, -q; the pre-commit hook's default), or the full checklist (--full, the "
+                   "default).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Text output: every piece of evidence for every check. By default a check that "
+                   "passed shows only its first quote.")
 @click.option("--outline", is_flag=True,
               help="Show what was read (format, pages, words, headings) instead of checking.")
 @click.option("--force-exclude", is_flag=True,
@@ -207,7 +227,7 @@ class WithSubcommands(click.Command):
 @click.option("--debug", is_flag=True, help="Show the details (a traceback) of an internal error.")
 @click.version_option(__version__, prog_name="plancheck")
 def main(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
-         list_rules: bool, explain_id, explain_check: str | None, color, verbose, outline: bool,
+         list_rules: bool, explain_id, explain_check: str | None, color, short: bool, verbose, outline: bool,
          force_exclude: bool, stdin_filename: str | None, debug: bool):
     """Check draft productivity plans (.docx, .pdf, .md, .txt, .html), or folders of
     them, against the minister's requirements, and print a scored checklist with
@@ -285,13 +305,19 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     outcome.reports = [r for r in outcome.reports if r.checked]
     tracebacks = [(error["path"], error.pop("traceback")) for error in outcome.errors if "traceback" in error]
     run = Run(reports=outcome.reports, errors=outcome.errors, packs=packs,
-              color=output is None and output_format == "text" and use_colour(color, sys.stdout),
-              verbose=verbose)
+              color=output_format == "text" and use_colour(color, None if output else sys.stdout),
+              verbose=verbose, width=text_width(None if output else sys.stdout), short=short)
     text = render(output_format, run)
     if output:
         write(output, text)
+        if run.reports:
+            from .reporters.text import status_line
+
+            # The report is in the file; the terminal still learns how the run went.
+            click.echo(f"{status_line(run)}. Report written to {output}.", err=True)
     else:
-        click.echo(text, nl=False)
+        # click would strip colour from a pipe; --color always means colour there too.
+        click.echo(text, nl=False, color=run.color)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary:
         # A blank line first: an earlier command of the same step may have left a line unfinished.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,15 @@ class Rule:
     reference: str = ""
     why: str = ""
     pack: str = ""
+    # The fix in one line, for the short view; the guidance's first sentence when not given.
+    fix: str = ""
+
+    @property
+    def one_line_fix(self) -> str:
+        if self.fix:
+            return " ".join(self.fix.split())
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", " ".join(self.guidance.split()), maxsplit=1)[0]
+        return first
 
 
 @dataclass
@@ -289,7 +299,7 @@ def _build(data, path: str, validate: bool) -> Pack:
                                severity=severity, weight=item.get("weight", weights.get(severity, 1)),
                                check=item["check"], params=params, guidance=item["guidance"],
                                passes=item.get("passes", ""), reference=item.get("reference", ""),
-                               why=item.get("why", ""), pack=pack.id))
+                               why=item.get("why", ""), pack=pack.id, fix=item.get("fix", "")))
     return pack
 
 

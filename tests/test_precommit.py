@@ -64,6 +64,7 @@ def test_hook_manifest(tmp_path):
     hook, = yaml.safe_load(HOOKS.read_text("utf-8"))
     assert (hook["id"], hook["entry"], hook["language"], hook["types"]) == ("plancheck", "plancheck", "python",
                                                                            ["file"])
+    assert hook["args"] == ["--failures"]
     assert hook.get("pass_filenames", True)
     assert "--force-exclude" in hook["args"]
     files = re.compile(hook["files"])
@@ -112,6 +113,8 @@ def test_try_repo_fails_the_weak_draft_and_passes_the_strong_one(tmp_path):
     assert re.search(r"^plans/bad\.md +0 +FAIL +metrics\.kpis, governance\.member-endorsement$", summary, re.M)
     assert re.search(r"^plans/good\.md +100 +PASS +-$", summary, re.M)
     assert "README.rst" not in out
+    # The hook's default is the short view: what to fix, no checklist of what passed.
+    assert "Required (a fail fails the plan)" in out and "✓" not in out
 
     good = pre_commit("try-repo", str(hook_repo), "plancheck", "--files", "plans/good.md", cwd=documents,
                       home=home)

@@ -39,6 +39,8 @@ class Run:
     color: bool = False
     verbose: bool = False
     width: int = 80
+    # The text format's short view: only what failed or was partly met.
+    short: bool = False
 
 
 def render(fmt: str, run: Run) -> str:
