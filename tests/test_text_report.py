@@ -57,8 +57,8 @@ def test_a_threshold_missed_is_a_reason_at_the_top(project):
     score = json.loads(plancheck(*args, "--format", "json").stdout)["documents"][0]["score"]
     assert 0 < score < 100
     lines = plancheck(*args, "--fail-under", "100").stdout.splitlines()
-    assert lines[3] == f"Score {score:g} / 100. Verdict: FAIL, because:"
-    assert lines[4] == f"  ✗ Score {score:g} below the 100 required"
+    assert lines[3:6] == ["", f"Score {score:g} / 100. Verdict: FAIL, because:",
+                          f"  ✗ Score {score:g} below the 100 required"]
 
 
 # --- the short view --------------------------------------------------------------------------------

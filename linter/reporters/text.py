@@ -123,8 +123,11 @@ def opening(report, paint: Painter, width: int, short: bool = False) -> list[str
     lines = [paint(report.document.path, BOLD)]
     lines += wrap([(f"Pages: {describe_count(facts.get('pages'), facts.get('pages_method'))}; "
                     f"{facts.get('words', 0):,} words", "")], width, paint, "", "  ")
-    lines += wrap([("Configuration: " + (report.configuration or "no configuration file (built-in defaults)"), "")],
-                  width, paint, "", "  ")
+    if report.configuration:
+        # A path is not broken across lines: it would no longer be one to copy.
+        lines.append(f"Configuration: {report.configuration}")
+    else:
+        lines += wrap([("Configuration: no configuration file (built-in defaults)", "")], width, paint, "", "  ")
     lines.append("")
     lines += headline(report, paint, width, short)
     for note in report.document.notes:
