@@ -90,3 +90,95 @@ def test_page_estimate_grows_with_the_text(tmp_path):
     assert (short.pages, short.pages_method) == (1, "estimate")
     assert 3 <= long.pages <= 5
     assert long.blocks[-1].page == long.pages and not long.blocks[-1].page_exact
+
+
+def test_pipe_tables_without_outer_pipes_keep_each_rows_values(tmp_path):
+    text = ("# Workforce\n\nMeasure | Share of staff budget 2023/24\n---|---\nAgency staff | 4.7%\n"
+            "Consultants | 1.2%\nTrade union facility time | 0.1%\n\nThe figures come from the ledger.\n")
+    for name in ("plan.md", "plan.txt"):
+        table = next(b for b in read(tmp_path, text, name).blocks if b.kind == TABLE)
+        assert table.table.header_row
+        assert table.table.rows == [["Measure", "Share of staff budget 2023/24"], ["Agency staff", "4.7%"],
+                                    ["Consultants", "1.2%"], ["Trade union facility time", "0.1%"]]
+        assert table.text.splitlines()[3] == "Trade union facility time | 0.1%"
+
+
+def test_a_sign_off_table_after_a_lead_in_line_keeps_label_and_value_together(tmp_path):
+    text = ("# Document control\n\nThis plan was signed off as follows:\n| Approved by | Cabinet |\n"
+            "|:--|:--|\n| Date | 9 July 2024 |\n| Status | Final | extra |\n| Owner |\n")
+    document = read(tmp_path, text)
+    assert [b.kind for b in document.blocks] == ["heading", PARAGRAPH, TABLE]
+    rows = document.blocks[2].table.rows
+    assert rows == [["Approved by", "Cabinet", ""], ["Date", "9 July 2024", ""],
+                    ["Status", "Final", "extra"], ["Owner", "", ""]]
+    assert document.blocks[2].line == 4
+
+
+def test_escaped_pipes_stay_in_their_cell(tmp_path):
+    text = "| Measure | Value |\n| --- | --- |\n| Agency \\| interim staff | 4.7% |\n"
+    rows = read(tmp_path, text).blocks[0].table.rows
+    assert rows[1] == ["Agency | interim staff", "4.7%"]
+
+
+def test_contents_lines_and_page_numbers_are_flagged_furniture_in_text_and_markdown(tmp_path):
+    text = (f"Anyshire Productivity Plan\n\nContents\nIntroduction ........ 2\nBarriers and our asks …. 4\n\n"
+            f"Introduction\n\n{BODY}\n\nPage 1 of 4\n\n"
+            f"Barriers\n\n{BODY}\nDRAFT – Productivity Plan – Page 3 of 4\n")
+    for name in ("plan.txt", "plan.md"):
+        document = read(tmp_path, text, name)
+        flagged = [(b.text, b.furniture) for b in document.blocks if b.furniture]
+        assert flagged == [("Contents", "contents"), ("Introduction", "contents"),
+                           ("Barriers and our asks", "contents"), ("Page 1 of 4", "page-number"),
+                           ("DRAFT – Productivity Plan – Page 3 of 4", "page-number")], name
+        body = [b for b in document.blocks if b.text == BODY]
+        assert len(body) == 2 and not any(b.furniture for b in body)
+        assert [h.text for h in document.headings() if not h.furniture][-2:] == ["Introduction", "Barriers"]
+
+
+def test_a_list_of_links_to_the_documents_own_headings_is_a_contents_list(tmp_path):
+    text = (f"# Plan\n\n## Contents\n\n- [Introduction](#introduction)\n- [Barriers](#barriers)\n\n"
+            f"## Introduction\n\n- [Our dashboard](https://example.gov.uk/kpi)\n- Read [the survey](#survey) here\n\n"
+            f"## Barriers\n\n{BODY}\n")
+    document = read(tmp_path, text)
+    assert [(b.text, b.furniture) for b in document.blocks if b.furniture] == [
+        ("Contents", "contents"), ("Introduction", "contents"), ("Barriers", "contents")]
+    assert [b.text for b in document.blocks if b.kind == LIST_ITEM and not b.furniture] == [
+        "Our dashboard", "Read the survey here"]
+
+
+def test_footnotes_are_attached_to_the_sentence_that_cites_them(tmp_path):
+    text = ("# Publication\n\nThis productivity plan[^web] will be published in July.[^2]\n\n"
+            "| Measure | 2023/24 |\n|---|---|\n| Agency staff[^2] | 4.7% |\n\n"
+            "[^web]: Published on the Council's website at\n    https://anyshire.gov.uk/plan.\n"
+            "[^2]: Source: payroll, March 2024.\n\nClosing text about the plan and its aims.\n")
+    document = read(tmp_path, text)
+    paragraph = document.blocks[1]
+    assert paragraph.text == "This productivity plan will be published in July."
+    assert paragraph.notes == [
+        (len("This productivity plan"), "Published on the Council's website at https://anyshire.gov.uk/plan."),
+        (len(paragraph.text), "Source: payroll, March 2024.")]
+    table = document.blocks[2]
+    assert table.table.rows[1] == ["Agency staff", "4.7%"]
+    assert table.notes == [(table.text.index(" | 4.7%"), "Source: payroll, March 2024.")]
+    # Definitions are not body text: they follow the body as footnote blocks, in the citing section.
+    assert [b.text for b in document.blocks if b.part == "body"][-1] == "Closing text about the plan and its aims."
+    notes = [b for b in document.blocks if b.part == "footnote"]
+    assert [(b.text, b.section, b.line) for b in notes] == [
+        ("Published on the Council's website at https://anyshire.gov.uk/plan.", ("Publication",), 9),
+        ("Source: payroll, March 2024.", ("Publication",), 11)]
+    assert document.blocks[-2:] == notes
+
+
+def test_placeholder_lines_are_text_not_headings_in_plain_text(tmp_path):
+    text = ("Productivity Plan\n\nDigital by default\n\n[Digital team to complete]\n\nEvery pound counts\n\n"
+            "Savings of £XXm to be confirmed\n\nAgency staff made up [tbc]% of the staff budget.\n\n"
+            "What would help us\n\n[to be completed]\n")
+    for name in ("plan.txt", "plan.md"):
+        document = read(tmp_path, text, name)
+        assert [h.text for h in document.headings()] == [
+            "Productivity Plan", "Digital by default", "Every pound counts", "What would help us"]
+        assert [(b.kind, b.text, b.section[-1]) for b in document.blocks if b.kind != "heading"] == [
+            (PARAGRAPH, "[Digital team to complete]", "Digital by default"),
+            (PARAGRAPH, "Savings of £XXm to be confirmed", "Every pound counts"),
+            (PARAGRAPH, "Agency staff made up [tbc]% of the staff budget.", "Every pound counts"),
+            (PARAGRAPH, "[to be completed]", "What would help us")]

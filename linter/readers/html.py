@@ -452,7 +452,9 @@ class _Reader:
 
 
 def _parse(text: str):
-    parser = lxml.html.HTMLParser()
+    # Without huge_tree libxml2 refuses any text run over 10 MB (one long line of a
+    # generated page); the file's size is limited before it gets here.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         root = lxml.html.document_fromstring(XML_DECLARATION.sub("", text, count=1), parser=parser)
     except lxml.etree.ParserError:
@@ -460,8 +462,9 @@ def _parse(text: str):
     for error in parser.error_log:
         # libxml2 stops at its limits and silently drops the rest of the page; refuse instead.
         if "excessive depth" in error.message.lower():
-            raise ReadError("is nested too deeply to read (more than 255 levels of HTML elements); "
-                            "it may be damaged or machine-generated")
+            limit = re.search(r"\d+", error.message)
+            raise ReadError(f"is nested too deeply to read (more than {limit.group(0) if limit else 2048} "
+                            "levels of HTML elements); it may be damaged or machine-generated")
         if error.level_name == "FATAL":
             raise ReadError(f"could not be read as a web page: {error.message.strip()}")
     return root

@@ -4,7 +4,19 @@ Markdown headings (``#`` and underlined) are taken as they are. Plain text, and
 Markdown written without heading marks, gets its headings the way a reader
 would see them: a line standing alone between blank lines, short, with no
 closing full stop, or numbered like "1.", "2.)" or "Theme One:". Those are
-recorded with ``heading_source="line"`` because they are inferred.
+recorded with ``heading_source="line"`` because they are inferred; a line
+holding a placeholder ("[to be completed]", "Savings of £XXm") is text, as it
+is in a Word or PDF copy of the same plan.
+
+Tables are pipe tables, with or without outer pipes, whose rows keep their
+cells. Footnotes ("[^1]" and its "[^1]: ..." definition) are attached to the
+block citing them and kept as footnote blocks after the body. Contents lines
+("Barriers and our asks …. 4"), lists of links to the document's own
+headings under a "Contents" title, and lines that only number the page are
+flagged as furniture.
+
+Every pattern here is linear in the length of a line: quantifiers are
+bounded or cannot overlap, so a hostile line cannot make the reader backtrack.
 """
 
 from __future__ import annotations
@@ -12,12 +24,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, Image, Link,
-                        Table, assign_sections, count_words)
+from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH, TABLE,
+                        Block, Document, Image, Link, Table, assign_sections, count_words)
 from ..pages import estimate_pages
+from .furniture import (contents_entry, ends_with_page_number, is_page_number, is_placeholder,
+                        mark_contents_titles)
 
-ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
+SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)])\s+")
 BULLET_ONLY_SYMBOL = re.compile(r"^\s*[-*+•▪◦–]\s+")
 NUMBERED_HEADING = re.compile(
@@ -25,13 +38,19 @@ NUMBERED_HEADING = re.compile(
     r"|(?:theme|section|part|chapter|priority)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.IGNORECASE)
 SUBNUMBER = re.compile(r"^\d{1,2}\.\d{1,2}")
-TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
-MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*([^)\s]*)[^)]*\)")
-BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
-EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*:?\s*$")
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+RULE_CELL = re.compile(r":?-+:?")
+# Link and image text may not hold brackets, and a target or title may not hold
+# parentheses, so every attempt stops at the next bracket or parenthesis.
+_LINK_TAIL = r"\]\([ \t]{0,20}([^()\s]{0,2048})(?:[ \t]{1,20}[^()\n]{0,500})?\)"
+MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,1000})" + _LINK_TAIL)
+MD_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,1000})" + _LINK_TAIL)
+BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]{1,2048}")
+# Emphasised text may not hold its own marks, so a scan stops at the next mark.
+EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)([^\s*_`](?:[^*_`\n]{0,1000}[^\s*_`])?)\1")
+FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\[\]\s]{1,100})\]")
+FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\[\]\s]{1,100})\]:[ \t]?")
+NOTE_MARK = "\ue000"  # stands in for a footnote reference until the block's text is final
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -57,7 +76,55 @@ def inline_text(text: str) -> str:
     text = MD_LINK.sub(lambda m: m.group(1), text)
     for _ in range(2):
         text = EMPHASIS.sub(lambda m: m.group(2), text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line ("## Barriers ##"), read without a pattern."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not stripped.startswith("#"):
+        return None
+    rest = stripped.lstrip("#")
+    level = len(stripped) - len(rest)
+    if level > 6 or (rest and rest[0] not in " \t"):
+        return None
+    text = rest.strip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip()
+    return level, text
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of a pipe-table row, outer pipes optional, "\\|" an escaped pipe."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in UNESCAPED_PIPE.split(text)]
+
+
+def is_table_row(line: str) -> bool:
+    """A row written with outer pipes: "| Agency staff | 4.7% |"."""
+    text = line.strip()
+    return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
+def is_table_rule(line: str) -> bool:
+    """The line under a table's header: "|---|:--:|" or "--- | ---"."""
+    text = line.strip()
+    if "-" not in text or ("|" not in text and not text.startswith(":")):
+        return False
+    return all(RULE_CELL.fullmatch(cell) for cell in split_cells(text))
+
+
+def _line_furniture(line: str) -> str | None:
+    if contents_entry(line) is not None:
+        return CONTENTS
+    if is_page_number(line) or ends_with_page_number(line):
+        return PAGE_NUMBER
+    return None
 
 
 def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
@@ -65,10 +132,10 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     if len(lines) != 1:
         return False
     line = lines[0].strip()
-    if not line or BULLET_ONLY_SYMBOL.match(line) or TABLE_ROW.match(line):
+    if not line or BULLET_ONLY_SYMBOL.match(line) or is_table_row(line):
         return False
     words = count_words(line)
-    if words == 0 or words > MAX_HEADING_WORDS:
+    if words == 0 or words > MAX_HEADING_WORDS or is_placeholder(line):
         return False
     if NUMBERED_HEADING.match(line):
         # "1. How we transformed services." is still a heading when text follows it.
@@ -81,20 +148,64 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     return words <= 15 or bool(next_is_body)
 
 
+def bold_line(line: str) -> str | None:
+    """The text of a line that is bold and nothing else ("**Reducing waste**", "__Aims__:")."""
+    text = line.strip()
+    if text.endswith(":"):
+        text = text[:-1].rstrip()
+    for mark in ("**", "__"):
+        if len(text) > 4 and text.startswith(mark) and text.endswith(mark):
+            inner = text[2:-2]
+            if not inner[0].isspace() and not inner[-1].isspace() and mark not in inner:
+                return inner
+    return None
+
+
 class _Builder:
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, notes: dict[str, tuple[int, str]]):
         self.document = document
         self.blocks = document.blocks
+        self.notes = notes
+        self.cited: list[tuple[Block, str]] = []  # (citing block, note label), in citing order
 
     def add(self, kind: str, text: str, line: int, **extra) -> Block | None:
         raw = text
-        text = inline_text(text)
-        if not text and kind != TABLE:
+        labels: list[str] = []
+        text = inline_text(self._mark_references(text, labels))
+        if not text.replace(NOTE_MARK, ""):
             return None
         self._collect_inline(raw, line)
-        block = Block(kind=kind, text=text, line=line, location=f"line {line}", **extra)
+        block = Block(kind=kind, line=line, location=f"line {line}", text="", **extra)
+        block.text = self._place_notes(block, text, labels)
         self.blocks.append(block)
         return block
+
+    def add_table(self, table: Table, line: int) -> None:
+        labels: list[str] = []
+        table.rows = [[self._mark_references(cell, labels) for cell in row] for row in table.rows]
+        block = Block(kind=TABLE, text="", line=line, location=f"line {line}", table=table)
+        block.text = self._place_notes(block, "\n".join(table.row_texts()), labels)
+        table.rows = [[cell.replace(NOTE_MARK, "") for cell in row] for row in table.rows]
+        self.blocks.append(block)
+
+    def _mark_references(self, text: str, labels: list[str]) -> str:
+        """Footnote references replaced by a mark, their labels noted in order."""
+        def mark(match: re.Match) -> str:
+            if match.group(1) not in self.notes:
+                return match.group(0)  # "[^x]" with no definition is text
+            labels.append(match.group(1))
+            return NOTE_MARK
+        return FOOTNOTE_REFERENCE.sub(mark, text)
+
+    def _place_notes(self, block: Block, text: str, labels: list[str]) -> str:
+        """``text`` without its note marks, the notes attached to ``block`` at the marks' offsets."""
+        parts = text.split(NOTE_MARK)
+        offset = 0
+        for part, label in zip(parts, labels):
+            offset += len(part)
+            block.notes.append((offset, self.notes[label][1]))
+            self.cited.append((block, label))
+        return "".join(parts)
 
     def _collect_inline(self, raw: str, line: int) -> None:
         for match in MD_IMAGE.finditer(raw):
@@ -107,6 +218,40 @@ class _Builder:
         for match in BARE_URL.finditer(MD_LINK.sub("", MD_IMAGE.sub("", raw))):
             self.document.links.append(Link(text=match.group(0), target=match.group(0),
                                             location=f"line {line}", line=line))
+
+    def add_notes(self) -> None:
+        """Each cited note once, as a footnote block after the body, in the section that cites it."""
+        placed: set[str] = set()
+        for block, label in self.cited:
+            if label in placed:
+                continue
+            placed.add(label)
+            line, text = self.notes[label]
+            self.blocks.append(Block(kind=PARAGRAPH, text=text, part=FOOTNOTE, line=line,
+                                     location=f"footnote {label}", section=block.section))
+
+
+def _take_footnotes(lines: list[str]) -> dict[str, tuple[int, str]]:
+    """Footnote definitions by label, as (line, text); their lines are blanked out of the body."""
+    notes: dict[str, tuple[int, str]] = {}
+    index = 0
+    while index < len(lines):
+        match = FOOTNOTE_DEFINITION.match(lines[index])
+        if not match:
+            index += 1
+            continue
+        start, parts = index, [lines[index][match.end():]]
+        lines[index] = ""
+        index += 1
+        # A definition goes on over indented lines, and over blank lines followed by indented ones.
+        while index < len(lines) and (lines[index].startswith(("    ", "\t")) or (
+                not lines[index].strip() and index + 1 < len(lines)
+                and lines[index + 1].startswith(("    ", "\t")))):
+            parts.append(lines[index].strip())
+            lines[index] = ""
+            index += 1
+        notes.setdefault(match.group(1), (start + 1, inline_text(" ".join(parts))))
+    return notes
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -132,13 +277,13 @@ def _split_markdown_headings(runs):
         pending_start = start
         for offset, line in enumerate(lines):
             number = start + offset
-            if ATX_HEADING.match(line):
+            if atx_heading(line):
                 if pending:
                     yield pending_start, pending, None
                 yield number, [line], "atx"
                 pending, pending_start = [], number + 1
             elif (SETEXT_UNDERLINE.match(line) and len(pending) == 1 and
-                  not BULLET.match(pending[0]) and not TABLE_ROW.match(pending[0])):
+                  not BULLET.match(pending[0]) and not is_table_row(pending[0])):
                 yield pending_start, pending, "setext-" + ("1" if line.strip()[0] == "=" else "2")
                 pending, pending_start = [], number + 1
             else:
@@ -149,27 +294,74 @@ def _split_markdown_headings(runs):
             yield pending_start, pending, None
 
 
+def _split_furniture(pieces):
+    """Contents lines and page-number lines stand alone, whatever they are written next to."""
+    for start, lines, kind in pieces:
+        if kind or len(lines) > 1 and _table_start(lines) is not None:
+            yield start, lines, kind
+            continue
+        pending, pending_start = [], start
+        for offset, line in enumerate(lines):
+            furniture = _line_furniture(line)
+            if furniture:
+                if pending:
+                    yield pending_start, pending, None
+                yield start + offset, [line], furniture
+                pending, pending_start = [], start + offset + 1
+            else:
+                pending.append(line)
+        if pending:
+            yield pending_start, pending, None
+
+
+def _table_start(lines: list[str]) -> int | None:
+    """Where a table starts in a run: a header row over a rule, or rows all framed in pipes."""
+    for index in range(len(lines) - 1):
+        if "|" in lines[index] and is_table_rule(lines[index + 1]) and not is_table_rule(lines[index]):
+            return index
+    if len(lines) >= 2 and all(is_table_row(line) for line in lines):
+        return 0
+    return None
+
+
+def _emit_table(builder: _Builder, start: int, lines: list[str]) -> None:
+    header = len(lines) > 1 and is_table_rule(lines[1])
+    rows = [[inline_text(cell) for cell in split_cells(line)]
+            for index, line in enumerate(lines) if not (header and index == 1)]
+    width = max(len(row) for row in rows)
+    # Short rows are padded so that every value stays under its column's heading.
+    builder.add_table(Table(rows=[row + [""] * (width - len(row)) for row in rows], header_row=header),
+                      start)
+
+
 def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     """A run of lines: a table, a list (one block per item) or a paragraph."""
-    if len(lines) >= 2 and all(TABLE_ROW.match(l) or TABLE_RULE.match(l) for l in lines):
-        rows = [[inline_text(c) for c in l.strip().strip("|").split("|")]
-                for l in lines if not TABLE_RULE.match(l)]
-        header = len(lines) > 1 and bool(TABLE_RULE.match(lines[1]))
-        table = Table(rows=rows, header_row=header)
-        builder.add(TABLE, "\n".join(table.row_texts()), start, table=table)
+    table_at = _table_start(lines) if len(lines) >= 2 else None
+    if table_at is not None:
+        if table_at:
+            _emit_run(builder, start, lines[:table_at])
+        _emit_table(builder, start + table_at, lines[table_at:])
         return
     if BULLET.match(lines[0]) and (len(lines) > 1 or BULLET_ONLY_SYMBOL.match(lines[0])
                                    or not NUMBERED_HEADING.match(lines[0].strip())):
         item, item_start = [], start
         for offset, line in enumerate(lines):
             if BULLET.match(line) and item:
-                builder.add(LIST_ITEM, " ".join(item), item_start)
+                _add_item(builder, " ".join(item), item_start)
                 item, item_start = [], start + offset
             item.append(BULLET.sub("", line, count=1) if BULLET.match(line) else line.strip())
         if item:
-            builder.add(LIST_ITEM, " ".join(item), item_start)
+            _add_item(builder, " ".join(item), item_start)
         return
     builder.add(PARAGRAPH, " ".join(l.strip() for l in lines), start)
+
+
+def _add_item(builder: _Builder, text: str, line: int) -> None:
+    block = builder.add(LIST_ITEM, text, line)
+    links = [link for link in builder.document.links if link.line == line]
+    # A list item that is only a link to one of the document's own headings is a contents entry.
+    if block is not None and len(links) == 1 and links[0].internal and block.text == links[0].text:
+        block.furniture = CONTENTS
 
 
 def parse(text: str, document: Document, markdown: bool) -> None:
@@ -186,22 +378,26 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     if markdown:
         text = HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.split("\n")
-    builder = _Builder(document)
+    builder = _Builder(document, _take_footnotes(lines) if markdown else {})
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
         [(s, l, None) for s, l in _paragraphs(lines)]
     has_marked_headings = any(kind for _, _, kind in pieces)
+    pieces = list(_split_furniture(pieces))
     for index, (start, run, kind) in enumerate(pieces):
         if kind == "atx":
-            match = ATX_HEADING.match(run[0])
-            builder.add(HEADING, match.group(2), start, level=len(match.group(1)),
-                        heading_source="markdown")
+            level, heading = atx_heading(run[0])
+            builder.add(HEADING, heading, start, level=level, heading_source="markdown")
             continue
         if kind and kind.startswith("setext"):
             builder.add(HEADING, run[0], start, level=int(kind[-1]), heading_source="markdown")
             continue
-        if markdown and len(run) == 1 and BOLD_LINE.match(run[0]) and count_words(run[0]) <= 15:
-            builder.add(HEADING, BOLD_LINE.match(run[0]).group(2), start, level=None,
-                        heading_source="bold")
+        if kind in (CONTENTS, PAGE_NUMBER):
+            entry = contents_entry(run[0]) if kind == CONTENTS else run[0]
+            builder.add(PARAGRAPH, BULLET.sub("", entry, count=1), start, furniture=kind)
+            continue
+        bold = bold_line(run[0]) if markdown and len(run) == 1 else None
+        if bold and count_words(run[0]) <= 15:
+            builder.add(HEADING, bold, start, level=None, heading_source="bold")
             continue
         following = pieces[index + 1] if index + 1 < len(pieces) else None
         # None: nothing follows; False: another short line; True: body text.
@@ -214,6 +410,9 @@ def parse(text: str, document: Document, markdown: bool) -> None:
             continue
         _emit_run(builder, start, run)
     _settle_levels(document.blocks)
+    mark_contents_titles(document.blocks)
+    assign_sections(document.blocks)
+    builder.add_notes()
 
 
 def _settle_levels(blocks: list[Block]) -> None:
@@ -234,10 +433,9 @@ def _settle_levels(blocks: list[Block]) -> None:
 def read(path: Path, options, fmt: str) -> Document:
     document = Document(path=str(path), format=fmt)
     parse(decode(path.read_bytes()), document, markdown=(fmt == "markdown"))
-    if not document.blocks:
+    if not any(block.part == BODY for block in document.blocks):
         from ..errors import ReadError
         raise ReadError("has no text")
-    assign_sections(document.blocks)
     document.pages = estimate_pages(document.blocks)
     document.pages_method = "estimate"
     if options.pages == "layout":
