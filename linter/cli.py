@@ -56,7 +56,7 @@ def load_packs(names) -> list:
 
 def show_outlines(files, options: ReadOptions) -> int:
     """Print what each file was read as; the exit code is 2 when any could not be read."""
-    from .errors import ReadError
+    from .errors import InternalError, ReadError
     from .readers import read_document
     from .reporters.outline import render_outline
 
@@ -64,8 +64,10 @@ def show_outlines(files, options: ReadOptions) -> int:
     for path in files:
         try:
             click.echo(render_outline(read_document(path, options)), nl=False)
-        except ReadError as error:
+        except (ReadError, InternalError) as error:
             click.echo(f"{path}: {error}", err=True)
+            if options.debug and isinstance(error, InternalError):
+                click.echo(error.details.rstrip(), err=True)
             code = EXIT_ERROR
     return code
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from .engine import DocumentReport, Settings, check_document
-from .errors import ReadError
-from .readers import ReadOptions, read_document
+from .errors import InternalError, ReadError
+from .readers import ReadOptions, internal_error, read_document
 
 if TYPE_CHECKING:
     from .config import Resolver
@@ -80,16 +80,24 @@ def collect(paths: list[str], resolver: "Resolver | None" = None, force_exclude:
 
 
 def check_file(path: str, packs, settings: Settings, options: ReadOptions):
-    """One file's report, or an error entry naming the file and the cause."""
+    """One file's report, or an error entry naming the file and the cause.
+
+    An internal error's entry carries its traceback as ``traceback`` when
+    ``options.debug`` is set.
+    """
     try:
         document = read_document(path, options)
+        try:
+            return check_document(document, packs, settings)
+        except Exception as error:  # a fault in plancheck itself must not stop the other files
+            raise internal_error(error, "checked") from None
     except ReadError as error:
         return {"path": path, "message": str(error)}
-    try:
-        return check_document(document, packs, settings)
-    except Exception as error:  # a fault in plancheck itself must not stop the other files
-        return {"path": path, "message": f"could not be checked because of an internal error in plancheck "
-                                         f"({type(error).__name__}: {error}); please report it"[:300]}
+    except InternalError as error:
+        entry = {"path": path, "message": str(error)}
+        if options.debug:
+            entry["traceback"] = error.details
+        return entry
 
 
 # What each worker process checks with, set once by _start_worker.

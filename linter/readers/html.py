@@ -23,7 +23,7 @@ import lxml.html
 
 from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, Image, Link,
                         Metadata, Table, assign_sections, count_words)
-from ..errors import ReadError
+from ..errors import ReadError, one_line
 from ..pages import estimate_pages
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -466,7 +466,7 @@ def _parse(text: str):
             raise ReadError(f"is nested too deeply to read (more than {limit.group(0) if limit else 2048} "
                             "levels of HTML elements); it may be damaged or machine-generated")
         if error.level_name == "FATAL":
-            raise ReadError(f"could not be read as a web page: {error.message.strip()}")
+            raise ReadError(f"could not be read as a web page: {one_line(error.message)}")
     return root
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import ReadError
+from ..errors import ReadError, one_line
 
 MAIN_PART = "word/document.xml"
 MAX_MEMBERS = 2000
@@ -63,7 +63,7 @@ class Package:
             return etree.fromstring(data, parser if parser is not None else xml_parser())
         except etree.XMLSyntaxError as error:
             raise ReadError(f"is damaged or unsafe: its part {name} could not be parsed "
-                            f"({error})"[:300]) from None
+                            f"({one_line(error)})") from None
 
     def _unpack(self, name: str) -> bytes:
         # Count the bytes actually inflated rather than trusting the declared size.
