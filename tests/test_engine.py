@@ -523,7 +523,10 @@ def test_a_fault_in_a_check_is_reported_for_that_file_and_the_others_are_still_c
     other.write_text("# Other\n\nText.\n")
     outcome = check_files([str(plan), str(other)], [broken], Settings(), ReadOptions(pages="estimate"))
     assert [e["path"] for e in outcome.errors] == [str(plan), str(other)]
-    assert all("internal error" in e["message"] and "KeyError" in e["message"] for e in outcome.errors)
+    assert all("internal error in plancheck, not a fault in the file" in e["message"] for e in outcome.errors)
+    assert not any("KeyError" in e["message"] or "traceback" in e for e in outcome.errors)
+    debugged = check_files([str(plan)], [broken], Settings(), ReadOptions(pages="estimate", debug=True))
+    assert "KeyError" in debugged.errors[0]["traceback"]
     working = check_files([str(plan)], [load_pack("productivity-plan-2024")], Settings(),
                           ReadOptions(pages="estimate"))
     assert not working.errors and working.reports[0].path == str(plan)

@@ -252,14 +252,22 @@ def internal_error(error: BaseException, doing: str) -> InternalError:
     """An InternalError for ``error``, naming the library it came from when it was not plancheck."""
     import traceback
 
+    library = next((words for name, words in LIBRARIES.items() if raised_in(error, name)), None)
+    if library:
+        message = (f"could not be {doing} because of an internal error in {library}, not necessarily a fault "
+                   "in the file; please report it (plancheck --debug shows the details)")
+    else:
+        message = (f"could not be {doing} because of an internal error in plancheck, not a fault in the file; "
+                   "please report it (plancheck --debug shows the details)")
+    return InternalError(message, "".join(traceback.format_exception(error)))
+
+
+def raised_in(error: BaseException, package: str) -> bool:
+    """Whether ``error`` was raised by the code of ``package`` (a library), not by plancheck's own."""
+    import traceback
+
     frames = traceback.extract_tb(error.__traceback__)
-    culprit = "plancheck"
-    for name, words in LIBRARIES.items():
-        if frames and f"{os.sep}{name}{os.sep}" in frames[-1].filename:
-            culprit = words
-    return InternalError(f"could not be {doing} because of an internal error in {culprit}, not a fault in the "
-                         "file; please report it (plancheck --debug shows the details)",
-                         "".join(traceback.format_exception(error)))
+    return bool(frames) and f"{os.sep}{package}{os.sep}" in frames[-1].filename
 
 
 def _open_regular(path: Path):

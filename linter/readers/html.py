@@ -26,7 +26,6 @@ from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, I
 from ..errors import ReadError, one_line
 from ..pages import estimate_pages
 
-BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 
@@ -58,9 +57,12 @@ WORD_BULLET_STYLE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 
 def decode(data: bytes) -> str:
     """The page's text: BOM first, then its own ``<meta charset>``, then UTF-8, then Windows-1252."""
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace")
+    from . import unicode_encoding
+
+    encoding = unicode_encoding(data)
+    if encoding:
+        codec, bom = encoding
+        return data[bom:].decode(codec, errors="replace")
     for codec in (_declared_encoding(data[:4096]), "utf-8"):
         if codec:
             try:

@@ -60,10 +60,14 @@ MAX_HEADING_WORDS = 25
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as Word's "Plain Text" saves it."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace").lstrip("\ufeff")
+    """UTF-8, UTF-16 or UTF-32 (see :func:`~plancheck.readers.unicode_encoding`), else Windows-1252
+    as Word's "Plain Text" saves it."""
+    from . import unicode_encoding
+
+    encoding = unicode_encoding(data)
+    if encoding:
+        codec, bom = encoding
+        return data[bom:].decode(codec, errors="replace").lstrip("\ufeff")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -45,7 +45,8 @@ from pdfminer.utils import apply_matrix_pt, decode_text, mult_matrix
 
 from ..document import (FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Image,
                         Link, Metadata, assign_sections, count_words)
-from ..errors import ReadError
+from ..errors import ReadError, one_line
+from . import raised_in
 
 # pdfminer logs every oddity it meets at WARNING; without a handler of its own
 # Python would print them to stderr, where only plancheck's one-line errors belong.
@@ -83,9 +84,9 @@ _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TEXT_FIXES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": "",
                              "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                              "\ufb04": "ffl"})
-# What pdfminer raises on a damaged file besides its own exceptions.
-_DAMAGE = (PSException, ValueError, TypeError, KeyError, IndexError, AttributeError, AssertionError,
-           ArithmeticError)
+# pdfminer's own exceptions (PDFException derives from PSException) mean a damaged file. Anything
+# else raised inside pdfminer is the library failing on the file; raised in plancheck, it is a bug.
+_DAMAGE = PSException
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d\d)?(\d\d)?(\d\d)?(\d\d)?(\d\d)?(?:([Z+-])(\d\d)?'?(\d\d)?)?")
 
 
@@ -109,6 +110,10 @@ def _open(handle) -> PDFDocument:
                         "save an unprotected copy") from None
     except _DAMAGE as error:
         raise _damaged(_cause(error)) from None
+    except Exception as error:
+        if raised_in(error, "pdfminer"):
+            raise _not_parsed() from None
+        raise
 
 
 def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
@@ -121,17 +126,19 @@ def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
                 raise ReadError(f"is too long to check (more than {MAX_PAGES} pages)")
     except _DAMAGE as error:
         raise _damaged(_cause(error)) from None
+    except Exception as error:
+        if raised_in(error, "pdfminer"):
+            raise _not_parsed() from None
+        raise
     if not pages:
         raise ReadError("has no pages")
     return pages
 
 
-def _best_effort(read_part, default):
-    """What ``read_part()`` returns, or ``default`` if the part of the file it reads is damaged."""
-    try:
-        return read_part()
-    except _DAMAGE:
-        return default
+def _not_parsed() -> ReadError:
+    return ReadError("could not be read by pdfminer.six, the PDF library plancheck uses: it may be damaged "
+                     "(export it again from the original document), or, if other PDF readers open it, "
+                     "please report it")
 
 
 def _damaged(cause: str) -> ReadError:
@@ -153,7 +160,7 @@ def _cause(error: Exception) -> str:
         return "its table of objects is missing"
     if isinstance(error, PSSyntaxError):
         return "some of its objects are malformed"
-    return f"{type(error).__name__}: {_first_line(error)}"
+    return f"its structure is malformed ({one_line(_first_line(error), 120)})"
 
 
 @dataclass
@@ -291,14 +298,14 @@ class _Reader:
     def read(self, path: str, fmt: str) -> Document:
         document = Document(path=path, format=fmt, pages=len(self.pdf_pages), pages_method="pdf")
         # Metadata, tagging, destinations and figures are extras: damage there costs only them.
-        document.metadata = _best_effort(self._metadata, Metadata())
-        document.tagged = _best_effort(self._tagged, None)
-        document.bookmarks = _best_effort(self._named_destinations, set())
+        document.metadata = self._best_effort(self._metadata, Metadata(), "its properties (title, language)")
+        document.tagged = self._best_effort(self._tagged, None, "whether it is tagged")
+        document.bookmarks = self._best_effort(self._named_destinations, set(), "its named destinations")
 
         pages = self._read_pages()
         if document.tagged:
             _match_figures([image for page in pages for image in page.images],
-                           _best_effort(self._figures, []))
+                           self._best_effort(self._figures, [], "its figures' alternative text"))
         self._check_text(pages)
         body = self.sizes.most_common(1)[0][0]
         for page in pages:
@@ -322,6 +329,20 @@ class _Reader:
         document.notes.extend(self.notes)
         return document
 
+    def _best_effort(self, read_part, default, what: str):
+        """What ``read_part()`` returns; if it fails, ``default`` and a note saying what is missing."""
+        try:
+            return read_part()
+        except Exception as error:
+            if isinstance(error, _DAMAGE) or raised_in(error, "pdfminer"):
+                note = f"{what} could not be read: that part of the file is damaged"
+            else:
+                note = (f"{what} could not be read because of an internal error in plancheck; please report "
+                        "it, with the file if you can")
+            if note not in self.notes:
+                self.notes.append(note)
+            return default
+
     # -- pages -------------------------------------------------------------
 
     def _read_pages(self) -> list[_Page]:
@@ -333,10 +354,12 @@ class _Reader:
         for number, pdf_page in enumerate(self.pdf_pages, 1):
             try:
                 interpreter.process_page(pdf_page)
-            except _DAMAGE as error:
+            except Exception as error:
                 # One broken page should not cost the rest of the document.
+                if not isinstance(error, _DAMAGE) and not raised_in(error, "pdfminer"):
+                    raise
                 failed.append(number)
-                first_error = _cause(error)
+                first_error = _cause(error) if isinstance(error, _DAMAGE) else "the PDF library failed on it"
                 continue
             layout = device.get_result()
             page = _Page(number=number, height=layout.height)
@@ -345,8 +368,8 @@ class _Reader:
             for bbox, mcid, artifact in device.images:
                 key = (pdf_page.pageid, mcid) if mcid is not None else None
                 page.images.append(_Drawn(Image(alt=None, page=number), bbox, key, artifact))
-            page.links = _best_effort(lambda: self._links(pdf_page, number, device.page_ctm, text_lines),
-                                      [])
+            page.links = self._best_effort(lambda: self._links(pdf_page, number, device.page_ctm, text_lines),
+                                           [], "some of its links")
             pages.append(page)
         if not pages:
             raise _damaged(f"no page could be read ({first_error})")
