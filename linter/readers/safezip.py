@@ -11,6 +11,7 @@ that never expands entities, loads a DTD or touches the network.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -76,8 +77,11 @@ class Package:
                         raise ReadError("looks like a zip bomb: its parts unpack to more than "
                                         f"{MAX_TOTAL_BYTES // 1048576} MB")
                     out.write(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+                struct.error):
+            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression;
+            # ValueError and struct.error: zipfile seeking or unpacking a header past a damaged offset.
+            # Only zipfile runs in this block.
             raise ReadError(CORRUPT) from None
         return out.getvalue()
 
@@ -91,7 +95,10 @@ def open_package(path: Path) -> Package:
     try:
         archive = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error, NotImplementedError,
+            OverflowError):
+        # Only zipfile runs here: these are its ways of meeting a damaged directory
+        # (NotImplementedError: a version number it does not know).
         raise ReadError(CORRUPT) from None
     check_members(members)
     return Package(archive)
