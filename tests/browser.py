@@ -144,11 +144,14 @@ class Browser:
         self.send("Input.dispatchKeyEvent", type="keyUp", key=key, code=key if key != " " else "Space",
                   windowsVirtualKeyCode=code)
 
-    def screenshot(self, path: Path, full_page: bool = False) -> Path:
-        params = {"format": "png"}
-        if full_page:
-            size = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-            params["clip"] = {"x": 0, "y": 0, "width": self.width, "height": min(size[1], 4000), "scale": 1}
+    def screenshot(self, path: Path, selector: str | None = None) -> Path:
+        """A PNG of the viewport, or of the first element matching ``selector`` (scrolled into view)."""
+        params: dict = {"format": "png"}
+        if selector:
+            box = self.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+                                " e.scrollIntoView(); const r = e.getBoundingClientRect();"
+                                " return {x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height}; })()")
+            params["clip"] = {**box, "scale": 1}
             params["captureBeyondViewport"] = True
         data = self.send("Page.captureScreenshot", **params)["data"]
         Path(path).write_bytes(base64.b64decode(data))

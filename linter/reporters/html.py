@@ -69,6 +69,8 @@ a:focus, button:focus, summary:focus { outline: 3px solid #ffbf47; outline-offse
 .categories .points { text-align: right; font-variant-numeric: tabular-nums; }
 .table-wrap { overflow-x: auto; max-width: 100%; width: fit-content; margin: 0.5rem 0 1rem; }
 table { border-collapse: collapse; font-size: 0.9rem; }
+.matrix { font-size: 0.85rem; }
+.matrix td { white-space: nowrap; }
 caption { text-align: left; font-weight: 600; padding: 0.5rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f2f1; }
@@ -301,7 +303,7 @@ def fact_text(value) -> str:
 def fact_cell(value) -> str:
     """A fact in the coverage table; numbers sort as numbers, and a fact not found sorts last."""
     if value is None:
-        return '<td data-sort="">not found</td>'
+        return '<td data-sort=""><span aria-hidden="true">–</span><span class="visually-hidden">not found</span></td>'
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f'<td class="num" data-sort="{value:g}">{value:g}</td>'
     return f'<td data-sort="{escape(fact_text(value))}">{escape(fact_text(value))}</td>'
