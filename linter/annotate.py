@@ -73,10 +73,11 @@ class WrittenComment:
     anchor: str          # where the comment sits: "paragraph 12", or "title (missing from the text)"
     quote: str           # the words it is attached to
     text: str
+    evidence: str = ""   # the finding's own quote, where it has one
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "status": self.status, "severity": self.severity,
-                "anchor": self.anchor, "quote": self.quote, "text": self.text}
+                "anchor": self.anchor, "quote": self.quote, "evidence": self.evidence, "text": self.text}
 
 
 @dataclass
@@ -117,7 +118,7 @@ def annotate(path: str, output: str | None, packs, settings: Settings | None = N
         text = comment_text(result, evidence, anchor)
         package.add_comment(anchor, text)
         comments.append(WrittenComment(result.rule.id, result.status, result.severity, anchor.label,
-                                       anchor.words, "\n".join(text)))
+                                       anchor.words, "\n".join(text), evidence.quote if evidence else ""))
     package.save(Path(output))
     return Annotation(path, output, report, comments)
 
@@ -374,9 +375,10 @@ def _quoted(paragraph, quote: str, label: str) -> _Anchor:
 def _pieces(quote: str) -> list[str]:
     """The quote, then its longer pieces, folded and with spaces collapsed, longest first."""
     folded = _fold(" ".join(quote.split()))
-    pieces = [folded.strip(" .…")] + sorted((p.strip(" .") for p in QUOTE_SEPARATORS.split(folded)),
-                                             key=len, reverse=True)
-    return [p for p in dict.fromkeys(pieces) if len(p) >= SHORTEST_PIECE]
+    whole = folded.strip(" .…")
+    pieces = sorted((p.strip(" .") for p in QUOTE_SEPARATORS.split(folded)), key=len, reverse=True)
+    # The whole quote is the finding's own words however short ("Capital."); a piece must say enough.
+    return [p for p in dict.fromkeys([whole, *pieces]) if p and (p == whole or len(p) >= SHORTEST_PIECE)]
 
 
 # ---------------------------------------------------------------- the markers

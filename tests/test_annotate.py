@@ -21,14 +21,20 @@ from lxml import etree
 
 import pdf_fixtures
 from cli_helpers import plancheck
-from plancheck.annotate import AUTHOR, INITIALS, ONE_COMMENT_PER_PROBLEM, STATUS_WORDS
+from plancheck.annotate import AUTHOR, INITIALS, ONE_COMMENT_PER_PROBLEM, STATUS_WORDS, annotate
+from plancheck.document import BODY, HEADING, LIST_ITEM, TABLE
+from plancheck.readers import ReadOptions
 from plancheck.engine import check_document
 from plancheck.packs import DEFAULT_PACKS, load_pack
 from plancheck.readers import read_document
 from publication_fixtures import add_comment, add_picture, add_tracked_change
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# Page layout is not what these tests are about, and LibreOffice would lay out every file.
+ESTIMATE = ReadOptions(pages="estimate")
+CORPUS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TABLE = [["Measure", "2023/24"], ["Consultants as a share of the staff budget", "£XXm to be confirmed"]]
 MIXED = ("We always look for value for money. ", "Agency use is kept under review.")
 
 needs_soffice = pytest.mark.skipif(pdf_fixtures.soffice() is None,
@@ -49,6 +55,10 @@ def weak_docx(path: Path) -> Path:
             paragraph.add_run(MIXED[1]).bold = True
         elif block:
             document.add_paragraph(block)
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, TABLE):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
     document.sections[0].header.paragraphs[0].text = "Anyshire District Council"
     document.sections[0].footer.paragraphs[0].text = "Productivity plan 2024, page"
     add_picture(document, None, caption="Our spending on agency staff by year.")
@@ -110,7 +120,7 @@ def formatted_characters(path: Path) -> list[tuple[str, bytes]]:
 def test_the_copy_has_a_comment_for_each_finding_by_plancheck(annotated, packs):
     draft, copy, _, result = annotated
     assert result.exit_code == 1, result.stderr  # the weak plan fails; the copy is still written
-    report = check_document(read_document(draft), packs)
+    report = check_document(read_document(draft, ESTIMATE), packs)
     expected = []
     for r in report.results:
         if r.status in STATUS_WORDS and r.waived is None:
@@ -146,6 +156,8 @@ def test_comments_sit_on_the_quoted_words_the_heading_or_the_title(annotated):
     assert by_rule["governance.progress-reporting"] == ["Our performance is reported to Cabinet every quarter"]
     # One comment per drafting placeholder, each on its own words.
     assert "XX% – ask HR" in by_rule["publish.placeholders"]
+    # A table without a header row: on its first cell.
+    assert by_rule["access.tables"] == [TABLE[0][0]]
     for comment in written(result):
         assert comment["quote"]
 
@@ -153,7 +165,7 @@ def test_comments_sit_on_the_quoted_words_the_heading_or_the_title(annotated):
 def test_the_original_is_untouched_and_the_copy_changes_only_comments(annotated):
     draft, copy, before, _ = annotated
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
-    original, annotated_copy = read_document(draft), read_document(copy)
+    original, annotated_copy = read_document(draft, ESTIMATE), read_document(copy, ESTIMATE)
     assert [(b.kind, b.text) for b in annotated_copy.blocks] == [(b.kind, b.text) for b in original.blocks]
     assert [(r.kind, r.text, r.author, r.date) for r in annotated_copy.revisions] == \
         [(r.kind, r.text, r.author, r.date) for r in original.revisions]
@@ -221,3 +233,46 @@ def test_a_damaged_file_is_reported_and_the_others_annotated(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{broken}: ") and "Traceback" not in result.stderr
     assert (tmp_path / "good.plancheck.docx").exists()
+
+
+def as_word(markdown: Path, path: Path) -> Path:
+    """The plan as Word would hold it: its headings, paragraphs, lists and tables as the reader saw them."""
+    document = docx.Document()
+    for block in read_document(markdown, ESTIMATE).blocks:
+        if block.part != BODY:
+            continue
+        if block.kind == HEADING:
+            document.add_heading(block.text, min(block.level or 1, 9))
+        elif block.kind == LIST_ITEM:
+            document.add_paragraph(block.text, style="List Bullet")
+        elif block.kind == TABLE and block.table is not None:
+            rows = block.table.rows
+            table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+            for row, cells in zip(table.rows, rows):
+                for cell, text in zip(row.cells, cells):
+                    cell.text = text
+        else:
+            document.add_paragraph(block.text)
+    document.save(str(path))
+    return path
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+@pytest.mark.parametrize("plan", CORPUS, ids=lambda path: path.stem)
+def test_each_corpus_plan_gets_its_comments_on_the_words_of_its_evidence(plan, packs, tmp_path):
+    draft = as_word(plan, tmp_path / f"{plan.stem}.docx")
+    annotation = annotate(str(draft), None, packs, None, ESTIMATE)
+    covered = ranges(Path(annotation.output))
+    original = read_document(draft, ESTIMATE).blocks
+    title = next(b.text for b in original if b.kind == HEADING or b.text)
+    assert annotation.comments
+    for number, comment in enumerate(annotation.comments):
+        words = covered[str(number)]
+        if comment.anchor.endswith(("(the title)", "(the first paragraph)")):
+            assert words == title, comment
+        else:
+            assert comment.evidence and fold(words) in fold(comment.evidence), comment
+    assert [b.text for b in read_document(annotation.output, ESTIMATE).blocks] == [b.text for b in original]
