@@ -27,6 +27,8 @@ import json
 import os
 import re
 import sys
+from array import array
+from binascii import a2b_base64, b2a_base64
 from pathlib import Path
 
 try:
@@ -38,6 +40,10 @@ except ImportError:  # another Python implementation: compile from source as usu
 
 # What Python made a program: only the same one may use it.
 PYTHON = f"{sys.implementation.name} {sys.version} {getattr(_sre, 'MAGIC', '')}"
+
+# A program's code is a list of integers of _sre.CODESIZE bytes, kept as the hex of
+# their bytes in base64: JSON reads one long string much faster than thousands of numbers.
+CODE_TYPE = next((kind for kind in "IL" if _sre and array(kind).itemsize == _sre.CODESIZE), None)
 
 # Programs loaded from the cache, by (source, flags).
 _programs: dict[tuple[str, int], list] = {}
@@ -90,7 +96,8 @@ def program(source: str, flags: int) -> list | None:
         return None
     try:
         parsed = _re_parser.parse(source, flags)
-        code = [int(op) for op in _re_compiler._code(parsed, flags)]
+        code = array(CODE_TYPE, _re_compiler._code(parsed, flags)).tobytes()
+        code = b2a_base64(code, newline=False).decode("ascii")
         state = parsed.state
     except Exception:  # internals of another Python version: just don't cache
         return None
@@ -114,7 +121,8 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
     item = _programs.get((source, flags))
     if item is not None:
         try:
-            pattern = _sre.compile(source, item[2], item[3], item[4], item[5], tuple(item[6]))
+            code = array(CODE_TYPE, a2b_base64(item[3])).tolist()
+            pattern = _sre.compile(source, item[2], code, item[4], item[5], tuple(item[6]))
         except Exception:  # a damaged or foreign program: compile from the source
             pass
         else:

@@ -13,14 +13,11 @@ the configuration's value for the same key.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .engine import Settings, matches
@@ -163,6 +160,8 @@ def check_ids(patterns, packs, prefixes: bool, where: str) -> None:
     for pattern in patterns:
         if any(matches(rule_id, [pattern]) for rule_id in known) if prefixes else pattern in known:
             continue
+        import difflib  # imports here keep start-up fast for the usual run, with no mistakes to explain
+
         close = difflib.get_close_matches(pattern, known, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see plancheck --list-rules"
         raise ConfigError(f"{where}: unknown check ID {pattern!r}{hint}")
@@ -170,6 +169,8 @@ def check_ids(patterns, packs, prefixes: bool, where: str) -> None:
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
+    from importlib import resources
+
     return json.loads(resources.files("plancheck.schemas").joinpath("config.schema.json").read_text("utf-8"))
 
 
@@ -179,6 +180,8 @@ def _table(path: Path) -> dict | None:
     A ``.plancheck.toml`` may hold its keys at the top or, as when the
     README's ``[tool.plancheck]`` block is pasted in, under that table.
     """
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except OSError as error:
@@ -220,6 +223,8 @@ def _explain(error) -> str:
                      if error.schema.get("$comment") == name), None)
         return f"{error.instance!r} is not valid; expected {PATTERN_WORDS.get(kind, 'a different value')}"
     if error.validator == "additionalProperties" and not error.absolute_path:
+        import difflib
+
         unknown = sorted(set(error.instance) - set(schema()["properties"]))
         close = difflib.get_close_matches(unknown[0], list(schema()["properties"]), n=1) if unknown else []
         hint = f"; did you mean {close[0]!r}?" if close else f"; keys are {', '.join(schema()['properties'])}"

@@ -6,6 +6,8 @@ without complaint, then holds the reader's answers to python-docx's own.
 
 from __future__ import annotations
 
+import random
+
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
@@ -174,3 +176,20 @@ def test_a_style_without_a_type_is_a_paragraph_style_where_python_docx_fails():
     root = etree.fromstring(f"""<w:styles {fx.DECLARATIONS}>
       <w:style w:styleId="Untyped"><w:name w:val="heading 2"/></w:style></w:styles>""")
     assert StyleSheet(root).paragraph("Untyped").heading == (2, "style")
+
+
+def test_property_dates_parse_as_python_docx_parses_them():
+    from docx.oxml.coreprops import CT_CoreProperties
+
+    generator = random.Random(16042024)
+    alphabet = "0123456789-T:+Z t"
+    cases = ["2024-04-16T10:14:55Z", "2024-4-6", "2024-04-16t1:2:3", "2024-02-30", "2024-13",
+             "2024-04- 5", "2024-04-16T10:14:61", "2024-04-16T10:14:55-0800", "2024-111", "٢٠٢٤-04-16"]
+    cases += ["2024-" + "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 20)))
+              for _ in range(3000)]
+    for text in cases:
+        try:
+            expected = CT_CoreProperties._parse_W3CDTF_to_datetime(text).isoformat()
+        except ValueError:
+            expected = None
+        assert _w3cdtf(text) == expected, text

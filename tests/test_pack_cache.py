@@ -169,7 +169,8 @@ def entries_in_cache():
 def test_a_damaged_program_falls_back_to_the_source():
     source = r"(?<!\w)(?:council\s+tax)(?!\w)"
     program = cache.program(source, re.IGNORECASE)
-    program[3] = [17, 3, 99, 1]
+    damaged = cache.array(cache.CODE_TYPE, [17, 3, 99, 1]).tobytes()  # not a program _sre accepts
+    program[3] = cache.b2a_base64(damaged, newline=False).decode("ascii")
     cache.add_programs([program], cache.PYTHON)
     assert cache.compiled(source, re.IGNORECASE).search("Council  Tax bills").group() == "Council  Tax"
     cache.add_programs([[*program[:3], [], *program[4:]]], "another Python")

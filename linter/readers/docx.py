@@ -103,7 +103,10 @@ _GROUP_URI = "/wordprocessingGroup"
 _NO_PAGE_SECTIONS = {"continuous", "nextColumn"}
 
 _HEADING_NAME = re.compile(r"heading ([1-9])")
-_W3CDTF_TEMPLATES = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m", "%Y")
+# strptime's own patterns for %Y, %m, %d, %H, %M and %S, in python-docx's formats
+# "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m" and "%Y", tried in that order.
+_W3CDTF = re.compile(r"(\d\d\d\d)(?:-(1[0-2]|0[1-9]|[1-9])(?:-(3[0-1]|[1-2]\d|0[1-9]|[1-9]| [1-9])"
+                     r"(?:T(2[0-3]|[0-1]\d|\d):([0-5]\d|\d):(6[0-1]|[0-5]\d|\d))?)?)?", re.IGNORECASE)
 _UTC_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
 _FIELD_TOKEN = re.compile(r'"[^"]*"|\S+')
 BOLD_HEADING_MAX_WORDS = 12
@@ -1088,20 +1091,21 @@ def _metadata(package: Package, styles: StyleSheet) -> Metadata:
 def _w3cdtf(text: str | None) -> str | None:
     """A date in the document properties ("2024-04-16T10:14:55Z", "2024-04") as ISO 8601 in UTC.
 
-    Read as python-docx reads it (seconds at most, an offset only as "+hh:mm");
+    Read as python-docx reads it, with ``strptime`` and its formats (seconds
+    at most, an offset only as "+hh:mm"), but matched here with the same
+    patterns ``strptime`` uses: importing it costs more than reading the file.
     None when empty or not a date.
     """
     if not text:
         return None
-    moment = None
-    for template in _W3CDTF_TEMPLATES:
-        try:
-            moment = datetime.strptime(text[:19], template)
-            break
-        except ValueError:
-            continue
+    found = _W3CDTF.match(text[:19])
+    if found is None or found.end() != len(text[:19]):
+        return None
+    year, month, day, *clock = found.groups()
     offset = text[19:]
-    if moment is None:
+    try:
+        moment = datetime(int(year), int(month or 1), int(day or 1), *(int(part or 0) for part in clock))
+    except ValueError:
         return None
     if len(offset) == 6:
         match = _UTC_OFFSET.match(offset)
