@@ -1140,9 +1140,12 @@ def _assign_pages(document: Document, main: _Story, path: Path, options,
         else:
             try:
                 page_texts = convert.layout_page_texts(path, options.layout_timeout)
-            except Exception as error:  # any rendering failure leaves the estimate
+            except ReadError as error:  # LibreOffice failed on the file: the estimate stands
                 document.notes.append(f"pages are estimated: LibreOffice could not lay the "
                                       f"document out ({error})")
+            except Exception:  # a fault in plancheck or pdfminer: the estimate stands, and the note says why
+                document.notes.append("pages are estimated: laying the document out failed because of an "
+                                      "internal error; please report it, with the file if you can")
             else:
                 _match_layout(main.blocks, page_texts)
                 document.pages = max(len(page_texts), 1)
