@@ -19,6 +19,7 @@ The inputs are checked in batches by ``plancheck FOLDER --format json
 Run the full form (a few thousand inputs) with::
 
     .venv/bin/python tests/fuzz.py --count 3000 --seed 1
+    .venv/bin/python tests/fuzz.py --count 300 --seed 2 --pages layout   # Word files through LibreOffice
 
 ``tests/test_fuzz.py`` runs a short form of it with the other tests.
 """
@@ -225,7 +226,7 @@ def make_input(seed: int, index: int, plans: list[Seed]) -> tuple[str, bytes, st
 
 
 def run(count: int, seed: int = 1, batch: int = 250, jobs: int = 2, timeout: float = 600,
-        echo=None) -> Summary:
+        echo=None, pages: str = "estimate") -> Summary:
     """Fuzz ``count`` inputs; the summary lists every way the contract was broken."""
     plans = seeds()
     summary = Summary()
@@ -239,7 +240,7 @@ def run(count: int, seed: int = 1, batch: int = 250, jobs: int = 2, timeout: flo
                 (folder / name).write_bytes(data)
                 inputs[name] = hashlib.sha256(data).hexdigest()
                 summary.mutators.update(mutator.split("+"))
-            check_batch(folder, inputs, summary, jobs, timeout)
+            check_batch(folder, inputs, summary, jobs, timeout, pages)
             summary.inputs += len(inputs)
             summary.batches += 1
         if echo:
@@ -249,8 +250,9 @@ def run(count: int, seed: int = 1, batch: int = 250, jobs: int = 2, timeout: flo
     return summary
 
 
-def check_batch(folder: Path, inputs: dict[str, str], summary: Summary, jobs: int, timeout: float) -> None:
-    command = [sys.executable, "-m", "plancheck", str(folder), "--format", "json", "--pages", "estimate",
+def check_batch(folder: Path, inputs: dict[str, str], summary: Summary, jobs: int, timeout: float,
+                pages: str = "estimate") -> None:
+    command = [sys.executable, "-m", "plancheck", str(folder), "--format", "json", "--pages", pages,
                "--jobs", str(jobs), "--config", str(folder / "none.toml")]
     # An empty configuration: every input is a candidate, whatever it is called.
     (folder / "none.toml").write_text('include = ["*"]\nexclude = ["none.toml"]\n', encoding="utf-8")
@@ -308,6 +310,8 @@ def main(argv=None) -> int:
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--pages", default="estimate", choices=["estimate", "auto", "layout"],
+                        help="auto or layout sends Word files through LibreOffice: much slower")
     parser.add_argument("--keep", type=Path, help="also write every input into this folder, to reproduce one")
     args = parser.parse_args(argv)
     if args.keep:
@@ -316,7 +320,8 @@ def main(argv=None) -> int:
         for index in range(args.count):
             name, data, _ = make_input(args.seed, index, plans)
             (args.keep / name).write_bytes(data)
-    summary = run(args.count, args.seed, jobs=args.jobs, echo=lambda line: print(line, file=sys.stderr))
+    summary = run(args.count, args.seed, jobs=args.jobs, echo=lambda line: print(line, file=sys.stderr),
+                  pages=args.pages)
     print(f"{summary.inputs} inputs in {summary.batches} batches, {summary.seconds:.0f} s "
           f"({summary.seconds / max(summary.inputs, 1) * 1000:.0f} ms each)")
     print("outcomes: " + ", ".join(f"{key} {value}" for key, value in summary.outcomes.most_common()))
