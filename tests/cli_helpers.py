@@ -57,6 +57,23 @@ CONFIG = 'select = ["governance.member-endorsement", "metrics.kpis"]\n'
 WAIVER = "Cabinet meets 16 July"
 
 
+def as_word(text: str) -> bytes:
+    """A draft written above as Markdown, as a Word document: ``#`` lines become Word headings."""
+    import io
+
+    import docx
+
+    draft = docx.Document()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            draft.add_heading(line.lstrip("# "), level=line.count("#"))
+        elif line:
+            draft.add_paragraph(line)
+    data = io.BytesIO()
+    draft.save(data)
+    return data.getvalue()
+
+
 def write_project(folder: Path, config: str | None = CONFIG) -> Path:
     """``plans/strong.md`` and ``plans/weak.md`` below ``folder``, and ``config`` as its .plancheck.toml."""
     plans = folder / "plans"

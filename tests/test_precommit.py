@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cli_helpers import CONFIG, STRONG, WEAK, plancheck, write_project
+from cli_helpers import CONFIG, STRONG, WEAK, as_word, plancheck, write_project
 from conftest import ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -125,8 +125,6 @@ def test_try_repo_fails_the_weak_draft_and_passes_the_strong_one(tmp_path):
 @needs_git
 def test_the_installed_hook_passes_a_readme_commit_and_blocks_a_failing_plan_named_in_capitals(tmp_path):
     """Real commits in a documents repository with the hook installed by ``pre-commit install``."""
-    import docx
-
     hook_repo = snapshot(tmp_path / "plancheck")
     revision = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True, capture_output=True,
                               text=True).stdout.strip()
@@ -155,13 +153,7 @@ def test_the_installed_hook_passes_a_readme_commit_and_blocks_a_failing_plan_nam
     assert re.search(r"^plancheck\.+\(no files to check\)Skipped$|^plancheck\.+Passed$",
                      readme.stdout + readme.stderr, re.M), readme.stdout + readme.stderr
 
-    draft = docx.Document()
-    for line in WEAK.splitlines():
-        if line.startswith("#"):
-            draft.add_heading(line.lstrip("# "), level=line.count("#"))
-        elif line:
-            draft.add_paragraph(line)
-    draft.save(documents / "PLAN.DOCX")
+    (documents / "PLAN.DOCX").write_bytes(as_word(WEAK))
     (documents / ".plancheck.toml").write_text(CONFIG, encoding="utf-8")
     blocked = commit("PLAN.DOCX", ".plancheck.toml")
     out = blocked.stdout + blocked.stderr

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 
-import docx
 import pytest
-from cli_helpers import CONFIG, STRONG, WEAK, plancheck
+from cli_helpers import CONFIG, STRONG, WEAK, as_word, plancheck
 
 from plancheck.config import Resolver
 from plancheck.runner import collect
@@ -95,16 +93,8 @@ def test_standard_input_is_named_by_stdin_filename(repository):
 
 
 def test_a_word_document_on_standard_input(repository):
-    draft = docx.Document()
-    for line in STRONG.splitlines():
-        if line.startswith("#"):
-            draft.add_heading(line.lstrip("# "), level=line.count("#"))
-        elif line:
-            draft.add_paragraph(line)
-    data = io.BytesIO()
-    draft.save(data)
     result = plancheck("-", "--stdin-filename", "PLAN.DOCX", "--pages", "estimate", "--format", "json",
-                       input=data.getvalue())
+                       input=as_word(STRONG))
     assert result.exit_code == 0, result.output
     document, = json.loads(result.stdout)["documents"]
     assert (document["path"], document["format"], document["verdict"]) == ("PLAN.DOCX", "docx", "pass")
