@@ -143,21 +143,68 @@ class Evidence:
                 "quote": self.quote, "location": self.location, "line": self.line}
 
 
-def quote(text: str, focus: int | None = None, limit: int = QUOTE_LIMIT) -> str:
-    """At most ``limit`` characters of ``text``, around ``focus`` when it is long."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    if focus is None or focus < limit - 40:
-        return text[:limit - 1].rstrip() + "…"
-    start = max(0, min(focus - limit // 3, len(text) - limit + 2))
-    return "…" + text[start:start + limit - 2].strip() + "…"
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """``text`` with each run of white space made one space and the ends stripped, and where
+    each original position went (so a span found in the original still points at its words)."""
+    out: list[str] = []
+    where: list[int] = []
+    for char in text:
+        if char.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(char)
+        where.append(len(out) - (1 if out and not char.isspace() else 0))
+    while out and out[-1] == " ":
+        out.pop()
+    where.append(len(out))
+    return "".join(out), [min(w, len(out)) for w in where]
 
 
-def evidence_for(block: Block, text: str | None = None, focus: int | None = None) -> Evidence:
+def _cut(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` moved inwards to whole words, with "…" where text was left out."""
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, end)
+        start = space + 1 if space != -1 else start
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return ("…" if start > 0 else "") + text[start:end].strip(" ,;:") + ("…" if end < len(text) else "")
+
+
+def quote(text: str, focus: int | None = None, limit: int = QUOTE_LIMIT,
+          span: tuple[int, int] | None = None) -> str:
+    """At most ``limit`` characters of ``text``, never cut inside a word.
+
+    A long text is quoted from its start, unless that would leave out what
+    matters: ``span`` (start, end), the words that matched, which are then
+    shown with some of what comes before them; or ``focus``, a position to
+    show.
+    """
+    squeezed, where = _squeezed(text)
+    if len(squeezed) <= limit:
+        return squeezed
+    if span is not None:
+        first, last = where[max(0, min(span[0], len(text)))], where[max(0, min(span[1], len(text)))]
+    elif focus is not None:
+        first = last = where[max(0, min(focus, len(text)))]
+    else:
+        first = last = 0
+    room = limit - 2
+    if last <= room * 2 // 3:
+        # The match and what follows it fit from the start: quote from there.
+        return _cut(squeezed, 0, room + 1)
+    # Some context before the match, then the match, as far as the room allows.
+    start = max(0, min(max(first - limit // 4, last - room), first, len(squeezed) - room))
+    return _cut(squeezed, start, start + room)
+
+
+def evidence_for(block: Block, text: str | None = None, focus: int | None = None,
+                 span: tuple[int, int] | None = None) -> Evidence:
+    """Evidence quoting ``text`` (the block's text by default), around ``focus`` or the matched ``span``."""
     return Evidence(page=block.page, page_exact=block.page_exact,
                     section=" › ".join(block.section[-2:]) if block.section else "",
-                    quote=quote(text if text is not None else block.text, focus),
+                    quote=quote(text if text is not None else block.text, focus, span=span),
                     location=block.location, line=block.line)
 
 

@@ -83,30 +83,6 @@ def rules_table(packs) -> str:
     return "\n".join(lines)
 
 
-def explain(packs, rule_id: str) -> str:
-    for pack in packs:
-        rule = pack.rule(rule_id)
-        if rule is None:
-            continue
-        lines = [f"{rule.id}: {rule.title}",
-                 f"Pack: {pack.title} ({pack.id}); category: {pack.categories[rule.category]}; "
-                 f"severity: {rule.severity}; weight: {rule.weight:g}"]
-        if rule.reference:
-            lines += ["", "Requirement", f"  {rule.reference}"]
-        if rule.why:
-            lines += ["", "Why it matters", f"  {rule.why}"]
-        if rule.passes:
-            lines += ["", "What passes", f"  {rule.passes}",
-                      "  Partial: touched on or incomplete (half the weight). Fail: not there."]
-        lines += ["", "How to fix", f"  {rule.guidance.strip()}", "",
-                  f"Check type: {rule.check} (plancheck --explain-check {rule.check})"]
-        return "\n".join(lines) + "\n"
-    known = sorted(r.id for p in packs for r in p.rules)
-    close = [k for k in known if rule_id.split(".")[-1] in k][:5]
-    hint = f" Did you mean: {', '.join(close)}?" if close else " See plancheck --list-rules."
-    raise ConfigError(f"--explain: no rule {rule_id!r}.{hint}")
-
-
 def check_type_doc(check_type: str) -> str:
     from .checks import CHECK_TYPES, module_for
 
@@ -247,6 +223,8 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
             # No document: the configuration of the working directory says which packs.
             config = configuration.load(config_path)
             packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
+            from .explain import explain
+
             click.echo(rules_table(packs) if list_rules else explain(packs, explain_id), nl=False)
             sys.exit(EXIT_OK)
         if not paths:

@@ -62,6 +62,20 @@ def test_a_legacy_doc_without_libreoffice_says_how_to_convert(tmp_path):
     assert line.startswith(f"{legacy}: ") and "needs LibreOffice" in line and "save the file as .docx" in line
 
 
+def test_an_opendocument_file_without_libreoffice_is_named_with_an(tmp_path):
+    import zipfile
+
+    odt = tmp_path / "plan.odt"
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    result = cli(odt, env={"PLANCHECK_SOFFICE": str(tmp_path / "no-soffice-here")}, cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    line, = result.stderr.strip().splitlines()
+    assert line == (f"{odt}: is an OpenDocument (.odt) file, which needs LibreOffice to read; install "
+                    "LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) or save the file as .docx")
+
+
 def test_a_password_protected_word_file_is_named_as_such(tmp_path):
     # Word stores an encrypted .docx inside an OLE container instead of a zip.
     locked = tmp_path / "plan.docx"

@@ -6,9 +6,10 @@
 
 Titles, severities, weights, "what passes", "why" and "how to fix" come from
 the pack itself, so the page cannot drift from what plancheck prints. What
-partial and fail mean is worked out from each rule's check type and
-parameters. ``NOTES`` adds, for a few productivity-plan rules, the judgement
-notes of the specification (what does *not* count). A pack's hand-written
+pass, partial and fail mean comes from ``plancheck.explain``, worked out from
+each rule's check type and parameters, as ``plancheck --explain ID`` gives
+it. ``NOTES`` adds, for a few productivity-plan rules, the judgement notes
+of the specification (what does *not* count). A pack's hand-written
 preface, ``<pack id>.preface.md`` beside this script, goes after the pack's
 description; the check types' own documentation (``--explain-check``) ends
 the page.
@@ -20,6 +21,7 @@ import sys
 from pathlib import Path
 
 from plancheck.checks import module_for
+from plancheck.explain import outcomes
 from plancheck.packs import load_pack
 
 HERE = Path(__file__).resolve().parent
@@ -68,54 +70,6 @@ SEVERITY_WORDS = {"error": "error (a submission blocker: a fail fails the verdic
 
 def anchor(rule_id: str) -> str:
     return rule_id.replace(".", "")
-
-
-def outcomes(rule, pack) -> tuple[str, str, str]:
-    """(pass, partial, fail) in words, from the rule's check type and parameters."""
-    params = rule.params
-    passes = rule.passes or "The requirement is met."
-    if rule.check == "page-range":
-        low, high = params.get("min"), params.get("max")
-        wanted = (f"{low} to {high} pages" if low is not None and high is not None
-                  else f"at least {low} pages" if low is not None else f"at most {high} pages")
-        return (f"{passes.rstrip('.')} ({wanted}).", "Never: the length is within bounds or it is not.",
-                f"Outside {wanted}. The message says by how many pages and how they were counted (in the "
-                "PDF, from Word's saved layout, laid out by LibreOffice, or estimated from the text).")
-    if rule.check == "theme":
-        words = params.get("pass_words", 120)
-        sentences = params.get("content_sentences", 5)
-        return (f"{passes} Under a heading that names the theme, at least {words} words of the council's "
-                f"own text; with no such heading, at least {sentences} sentences "
-                f"on the theme, of {words} words in all.",
-                f"A heading with a thin answer (fewer than {words} words of the council's own text), or "
-                "only a passing mention with no heading.",
-                "The theme is absent, or only the regime's own wording is there (a pasted theme statement "
-                "or question, with nothing or \"TBC\" under it).")
-    if rule.check == "statements":
-        labels = [s["label"] for s in params["find"]]
-        weaker = [s["label"] for s in params.get("partial", [])]
-        needed = " and ".join(labels) if params.get("pass_when") != "any" else " or ".join(labels)
-        partial = []
-        if len(labels) > 1 and params.get("pass_when") != "any":
-            partial.append("only some of: " + "; ".join(labels))
-        partial += weaker
-        return (f"{passes} plancheck looks for: {needed}, each in one of the council's own sentences.",
-                ("Found " + "; or ".join(partial) + ".") if partial else "Never.",
-                "None of these is found.")
-    if rule.check == "figure":
-        return (f"{passes} The percentage is recorded as the fact `{params['fact']}`.",
-                "The subject is discussed, but no percentage is given.",
-                "The subject is not mentioned.")
-    if rule.check == "question":
-        extra = ""
-        if "count_fact" in params:
-            extra = f" A number stated is recorded as the fact `{params['count_fact']['name']}`."
-        return (f"{passes} The answer is a passage of the council's own text (a sentence and the next) "
-                f"that brings the question's concepts together, or text under the question pasted in as a "
-                f"heading.{extra}",
-                "The subject is touched on, but the question is not answered.",
-                "Not addressed, or only the question itself pasted in.")
-    return passes, "Partly met.", "Not met."
 
 
 def what_it_checks(rule, pack) -> str:

@@ -31,8 +31,21 @@ from __future__ import annotations
 
 import re
 
+from ..messages import part, register
 from . import FAIL, PARTIAL, PASS, Outcome
 from .places import block_at, evidence_at, first_words, plural
+
+register({
+    "alt-text.missing": "{images} of {total} without alternative text{kinds}{decorative}.{untagged}",
+    "alt-text.floating-some": ", {count} of them floating",
+    "alt-text.floating-one": " (floating)",
+    "alt-text.decorative": " ({images} {verb} none)",
+    "alt-text.untagged": " The PDF is not tagged, so no image in it can carry alternative text.",
+    "alt-text.weak": "{images} of {total} with alternative text that says nothing about the image{decorative}.",
+    "alt-text.no-images": "No images that need alternative text{decorative}.",
+    "alt-text.one": "The image has alternative text{decorative}.",
+    "alt-text.all": "All {total} images have alternative text{decorative}.",
+})
 
 PARAMS = {
     "type": "object",
@@ -71,30 +84,30 @@ def check(analysis, params, pack) -> Outcome:
     weak = [(image, why) for image in images if (image.alt or "").strip()
             for why in [weakness(image.alt.strip(), weak_phrases)] if why]
     decorative = len(document.images) - len(images)
-    note = (f" ({plural(decorative, 'decorative image')} need{'s' if decorative == 1 else ''} none)"
-            if decorative else "")
+    note = (part("alt-text.decorative", images=plural(decorative, "decorative image"),
+                 verb="needs" if decorative == 1 else "need") if decorative else "")
     if missing:
         floating = sum(1 for image in missing if image.floating)
-        kinds = f", {floating} of them floating" if floating and len(missing) > 1 else \
-            " (floating)" if floating else ""
-        untagged = (" The PDF is not tagged, so no image in it can carry alternative text."
-                    if document.format == "pdf" and not document.tagged else "")
-        return Outcome(FAIL, f"{plural(len(missing), 'image')} of {len(images)} without alternative "
-                             f"text{kinds}{note}.{untagged}",
+        kinds = (part("alt-text.floating-some", count=floating) if floating and len(missing) > 1 else
+                 part("alt-text.floating-one") if floating else "")
+        untagged = part("alt-text.untagged") if document.format == "pdf" and not document.tagged else ""
+        return Outcome(FAIL, "alt-text.missing",
                        [evidence_at(document, image, f"{_where(document, image)}: no alternative text")
                         for image in missing] +
                        [evidence_at(document, image, f"{_where(document, image)}: “{image.alt}” is {why}")
                         for image, why in weak],
                        [f"describe the {_where(document, image)}" + (f" on page {image.page}" if image.page else "")
-                        for image in missing])
+                        for image in missing],
+                       data={"images": plural(len(missing), "image"), "total": len(images), "kinds": kinds,
+                             "decorative": note, "untagged": untagged})
     if weak:
-        return Outcome(PARTIAL, f"{plural(len(weak), 'image')} of {len(images)} with alternative text that "
-                                f"says nothing about the image{note}.",
+        return Outcome(PARTIAL, "alt-text.weak",
                        [evidence_at(document, image, f"{_where(document, image)}: “{image.alt}” is {why}")
                         for image, why in weak],
-                       [f"rewrite the alternative text “{image.alt}”" for image, _ in weak])
+                       [f"rewrite the alternative text “{image.alt}”" for image, _ in weak],
+                       data={"images": plural(len(weak), "image"), "total": len(images), "decorative": note})
     if not images:
-        return Outcome(PASS, "No images that need alternative text" + (note or "") + ".")
-    every = "The image has" if len(images) == 1 else f"All {len(images)} images have"
-    return Outcome(PASS, f"{every} alternative text{note}.",
-                   [evidence_at(document, images[0], f"{_where(document, images[0])}: “{images[0].alt}”")])
+        return Outcome(PASS, "alt-text.no-images", data={"decorative": note})
+    return Outcome(PASS, "alt-text.one" if len(images) == 1 else "alt-text.all",
+                   [evidence_at(document, images[0], f"{_where(document, images[0])}: “{images[0].alt}”")],
+                   data={"total": len(images), "decorative": note})

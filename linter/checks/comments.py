@@ -31,8 +31,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..messages import register
 from . import FAIL, PARTIAL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, evidence_at, first_words, format_name, plural
+
+register({
+    "comments.not-read": "Not checked: comments are not read from {format}.",
+    "comments.open": "{count}, by {authors}; the first: “{first}”.",
+    "comments.resolved": "{count} still stored in the file (by {authors}); a published .docx shows them in the "
+                         "review pane.",
+    "comments.none": "No comments left in the document.",
+})
 
 PARAMS = {
     "type": "object",
@@ -65,22 +74,21 @@ def check(analysis, params, pack) -> Outcome:
     fact = params.get("fact", "comments")
     words = params.get("words", 12)
     if document.format not in params.get("formats", DEFAULT_FORMATS):
-        return Outcome(SKIP, f"Not checked: comments are not read from {format_name(document)}.")
+        return Outcome(SKIP, "comments.not-read", data={"format": format_name(document)})
     open_comments = [c for c in document.comments if not c.resolved]
     resolved = [c for c in document.comments if c.resolved]
     facts = {fact: len(open_comments)}
     if open_comments:
         first = open_comments[0]
-        return Outcome(FAIL, f"{plural(len(open_comments), 'unresolved comment')}, by "
-                             f"{by_author(open_comments)}; the first: "
-                             f"“{first_words(first.text, words)}”.",
+        return Outcome(FAIL, "comments.open",
                        [evidence_at(document, c, describe(c, words)) for c in open_comments],
                        [f"act on and delete the comment by {c.author or 'no author'}"
-                        + (f" on page {c.page}" if c.page else "") for c in open_comments], facts)
+                        + (f" on page {c.page}" if c.page else "") for c in open_comments], facts,
+                       data={"count": plural(len(open_comments), "unresolved comment"),
+                             "authors": by_author(open_comments), "first": first_words(first.text, words)})
     if resolved:
-        return Outcome(PARTIAL, f"{plural(len(resolved), 'resolved comment')} still stored in the file "
-                                f"(by {by_author(resolved)}); a published .docx shows them in the "
-                                "review pane.",
+        return Outcome(PARTIAL, "comments.resolved",
                        [evidence_at(document, c, describe(c, words)) for c in resolved],
-                       ["delete the resolved comments"], facts)
-    return Outcome(PASS, "No comments left in the document.", facts=facts)
+                       ["delete the resolved comments"], facts,
+                       data={"count": plural(len(resolved), "resolved comment"), "authors": by_author(resolved)})
+    return Outcome(PASS, "comments.none", facts=facts)

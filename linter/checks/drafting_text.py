@@ -55,8 +55,17 @@ from dataclasses import dataclass
 
 from ..analysis import Evidence, evidence_for, quote
 from ..document import ENDNOTE, FOOTNOTE, HEADING, TABLE, count_words
+from ..messages import part, register
 from . import CONCEPT, FAIL, PASS, Outcome
 from .places import plural
+
+register({
+    "drafting.none": "No drafting text, template fields or unanswered questions found.",
+    "drafting.found": "{text}{questions}",
+    "drafting.text": "Drafting text left in {places}: {listing}.{space}",
+    "drafting.questions": "{questions} copied from the letter with no answer under {them}: {listing}.",
+    "drafting.more": "{shown} and {more} more",
+})
 
 PARAMS = {
     "type": "object",
@@ -139,7 +148,7 @@ class Detector:
 def _in_text(detector: Detector, block, text: str, margin: bool) -> list[Finding]:
     findings = []
     for start, end, kind in detector.spans(text, margin):
-        evidence = evidence_for(block, text, focus=start)
+        evidence = evidence_for(block, text, span=(start, end))
         if margin and not evidence.section:
             evidence.section = block.part  # "header", "footer": where to look
         findings.append(Finding(kind, text[start:end], evidence))
@@ -231,9 +240,9 @@ def unanswered_rows(analysis, detector: Detector, min_words: int) -> list[Findin
 
 # ---------------------------------------------------------------- the check
 
-def _listing(findings: list[Finding]) -> str:
+def _listing(findings: list[Finding]):
     shown = ", ".join(f.label() for f in findings[:LISTED])
-    return shown + (f" and {len(findings) - LISTED} more" if len(findings) > LISTED else "")
+    return part("drafting.more", shown=shown, more=len(findings) - LISTED) if len(findings) > LISTED else shown
 
 
 def check(analysis, params, pack) -> Outcome:
@@ -244,13 +253,14 @@ def check(analysis, params, pack) -> Outcome:
         min_words = params.get("min_answer_words", 1)
         questions = unanswered_blocks(analysis, min_words) + unanswered_rows(analysis, detector, min_words)
     if not drafting and not questions:
-        return Outcome(PASS, "No drafting text, template fields or unanswered questions found.")
-    parts = []
+        return Outcome(PASS, "drafting.none")
+    found = {"text": "", "questions": ""}
     if drafting:
-        parts.append(f"Drafting text left in {plural(len(drafting), 'place')}: {_listing(drafting)}.")
+        found["text"] = part("drafting.text", places=plural(len(drafting), "place"), listing=_listing(drafting),
+                             space=" " if questions else "")
     if questions:
-        parts.append(f"{plural(len(questions), 'question')} copied from the letter with no answer "
-                     f"under {'it' if len(questions) == 1 else 'them'}: {_listing(questions)}.")
+        found["questions"] = part("drafting.questions", questions=plural(len(questions), "question"),
+                                  them="it" if len(questions) == 1 else "them", listing=_listing(questions))
     # Evidence: the first of each kind first, so the report shows the variety of what to fix.
     everything = drafting + questions
     firsts = {}
@@ -260,4 +270,4 @@ def check(analysis, params, pack) -> Outcome:
     ordered = list(firsts.values()) + [f for f in everything if id(f) not in chosen]
     missing = [f"remove or complete {f.label()}" for f in drafting] + \
               [f"answer or remove {f.label()}" for f in questions]
-    return Outcome(FAIL, " ".join(parts), [f.evidence for f in ordered], missing)
+    return Outcome(FAIL, "drafting.found", [f.evidence for f in ordered], missing, data=found)

@@ -14,8 +14,10 @@ What it does
     Headings a reader only inferred from the layout (a short line in a
     plain-text file, a line in a larger font in a PDF) are not real
     headings. A plain-text file cannot mark headings at all, so it is
-    skipped: check the Word, PDF or web version that will be published. In
-    a tagged PDF whose reader gives no heading tags, headings found by font
+    skipped: check the Word, PDF or web version that will be published. An
+    untagged PDF is skipped too: it has no headings because it has no tags,
+    which the ``tagged-pdf`` check reports with its fix, so the one cause is
+    reported once. In a tagged PDF whose reader gives no heading tags, headings found by font
     size are taken as tagged (the tags themselves are then not verified, nor
     their levels: a rank of font sizes is not a heading level);
     once any heading comes from a tag, a line found only by its font size is
@@ -44,8 +46,25 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import BODY, HEADING
+from ..messages import part, register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, format_name, plural
+
+register({
+    "headings.cannot-mark": "Not checked: {format} cannot mark headings; check the version that will be "
+                            "published.",
+    "headings.untagged-pdf": "Not checked: an untagged PDF has no headings a screen reader can use; tagging "
+                             "it (the tagged-PDF check) fixes both.",
+    "headings.none-marked": "no real headings",
+    "headings.none-marked-lookalikes": "no real headings: {lines} {verb}",
+    "headings.imposters": "{lines} formatted to look like {what} without a {marker}: {quoted}",
+    "headings.skipped": "{count}: {pairs}",
+    "headings.skipped-pair": "level {above} “{above_text}” then level {below} “{below_text}”",
+    "headings.problems": "{problems}.",
+    "headings.from-layout": "{headings}, taken from the tagged PDF's layout (its heading tags and levels are "
+                            "not read).",
+    "headings.ok": "{headings}, {span}, all marked as headings, no level skipped.",
+})
 
 PARAMS = {
     "type": "object",
@@ -78,11 +97,17 @@ def heading_sources(document, params) -> tuple[set[str], set[str]]:
     return real, imposters
 
 
+def _quoted(blocks, limit: int = 4) -> str:
+    return ", ".join(f"“{b.text}”" for b in blocks[:limit]) + (" …" if len(blocks) > limit else "")
+
+
 def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     if document.format in params.get("skip_formats", ("text",)):
-        return Outcome(SKIP, f"Not checked: {format_name(document)} cannot mark headings; check the "
-                             "version that will be published.")
+        return Outcome(SKIP, "headings.cannot-mark", data={"format": format_name(document)})
+    if document.format == "pdf" and not document.tagged:
+        # No tags, no headings: one cause, which the tagged-PDF check reports with its fix.
+        return Outcome(SKIP, "headings.untagged-pdf")
     real, imposter_sources = heading_sources(document, params)
     headings = [b for b in document.blocks if b.kind == HEADING and b.part == BODY]
     marked = [b for b in headings if b.heading_source in real]
@@ -90,19 +115,18 @@ def check(analysis, params, pack) -> Outcome:
     problems, evidence, missing = [], [], []
     if not marked:
         inferred = len(headings) - len(imposters)
-        why = (" (the PDF is not tagged)" if document.format == "pdf" and not document.tagged else "")
-        looks = "only looks like a heading" if inferred == 1 else "only look like headings"
-        problems.append("no real headings" + why + (f": {plural(inferred, 'line')} {looks}" if inferred else ""))
+        problems.append(part("headings.none-marked-lookalikes" if inferred else "headings.none-marked",
+                             lines=plural(inferred, "line"),
+                             verb="only looks like a heading" if inferred == 1 else "only look like headings"))
         evidence += [evidence_for(b) for b in headings if b.heading_source not in imposter_sources][:1]
-        missing.append("mark the section titles with heading styles (Heading 1, Heading 2...)"
-                       if document.format != "pdf" else "export a tagged PDF from a document with heading styles")
+        missing.append("mark the section titles with heading styles (Heading 1, Heading 2...)")
     if imposters:
-        marker = "heading tag" if document.format == "pdf" else "heading style"
-        problems.append(f"{plural(len(imposters), 'line')} formatted to look like "
-                        f"{'a heading' if len(imposters) == 1 else 'headings'} without a {marker}: "
-                        + ", ".join(f"“{b.text}”" for b in imposters[:4]) + (" …" if len(imposters) > 4 else ""))
+        problems.append(part("headings.imposters", lines=plural(len(imposters), "line"),
+                             what="a heading" if len(imposters) == 1 else "headings",
+                             marker="heading tag" if document.format == "pdf" else "heading style",
+                             quoted=_quoted(imposters)))
         evidence += [evidence_for(b) for b in imposters]
-        missing.append("apply a heading style to " + ", ".join(f"“{b.text}”" for b in imposters))
+        missing.append("apply a heading style to " + _quoted(imposters, len(imposters)))
     # Levels ranked from font sizes are not the document's own: only marked levels are compared.
     levelled = [b for b in marked if b.heading_source in set(params.get("real_sources", DEFAULT_REAL))]
     skipped = []
@@ -110,17 +134,17 @@ def check(analysis, params, pack) -> Outcome:
         if (after.level or 1) > (before.level or 1) + 1:
             skipped.append((before, after))
     if skipped:
-        problems.append(f"{plural(len(skipped), 'skipped heading level')}: " + ", ".join(
-            f"level {b.level} “{b.text}” then level {a.level} “{a.text}”" for b, a in skipped[:3]))
+        problems.append(part("headings.skipped", count=plural(len(skipped), "skipped heading level"),
+                             pairs=[part("headings.skipped-pair", above=b.level, above_text=b.text, below=a.level,
+                                         below_text=a.text) for b, a in skipped[:3]]))
         evidence += [evidence_for(a, f"level {a.level} after level {b.level}: {a.text}") for b, a in skipped]
         missing += [f"make “{a.text}” level {(b.level or 1) + 1}" for b, a in skipped]
     if problems:
-        message = "; ".join(problems)
-        return Outcome(FAIL, message[0].upper() + message[1:] + ".", evidence, missing)
+        return Outcome(FAIL, "headings.problems", evidence, missing, data={"problems": problems})
     if len(levelled) < len(marked):
-        return Outcome(PASS, f"{plural(len(marked), 'heading')}, taken from the tagged PDF's layout (its "
-                             "heading tags and levels are not read).", [evidence_for(marked[0])])
+        return Outcome(PASS, "headings.from-layout", [evidence_for(marked[0])],
+                       data={"headings": plural(len(marked), "heading")})
     levels = sorted({b.level or 1 for b in marked})
     span = f"level {levels[0]}" if len(levels) == 1 else f"levels {levels[0]}–{levels[-1]}"
-    return Outcome(PASS, f"{plural(len(marked), 'heading')}, {span}, all marked as headings, "
-                         "no level skipped.", [evidence_for(marked[0])])
+    return Outcome(PASS, "headings.ok", [evidence_for(marked[0])],
+                   data={"headings": plural(len(marked), "heading"), "span": span})

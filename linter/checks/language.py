@@ -19,7 +19,7 @@ Parameters
 
 Example
     A PDF exported without a document language fails with "No document
-    language set (PDF /Lang)"; a Word document whose Normal style is
+    language set (the PDF's language, set from Word's)"; a Word document whose Normal style is
     English (United Kingdom) passes with "en-GB".
 """
 
@@ -28,8 +28,16 @@ from __future__ import annotations
 import re
 
 from ..analysis import Evidence, quote
+from ..messages import register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, format_name
+
+register({
+    "language.not-carried": "Not checked: {format} takes its language from where it is published.",
+    "language.none": "No document language set ({where}).",
+    "language.not-a-tag": "The document language “{language}” is not a language tag.",
+    "language.ok": "Document language: {language}.",
+})
 
 PARAMS = {
     "type": "object",
@@ -40,22 +48,21 @@ PARAMS = {
 DEFAULT_FORMATS = ("docx", "doc", "odt", "pdf", "html")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 WHERE = {"docx": "Word's language property or the Normal style", "doc": "the document's language",
-         "odt": "the document's language", "pdf": "the PDF's /Lang", "html": "<html lang>"}
+         "odt": "the document's language", "pdf": "the PDF's language, set from Word's", "html": "<html lang>"}
 
 
 def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     if document.format not in params.get("formats", DEFAULT_FORMATS):
-        return Outcome(SKIP, f"Not checked: {format_name(document)} takes its language from where "
-                             "it is published.")
+        return Outcome(SKIP, "language.not-carried", data={"format": format_name(document)})
     language = (document.metadata.language or "").strip()
-    where = WHERE.get(document.format, "the document's language")
     evidence = [Evidence(page=None, page_exact=False, section="document properties",
                          quote=quote(f"language: {language or '(none)'}"), location="document properties")]
     if not language:
-        return Outcome(FAIL, f"No document language set ({where}).", evidence,
-                       ["set the document language, e.g. English (United Kingdom), en-GB"])
+        return Outcome(FAIL, "language.none", evidence, missing=["set the document language, e.g. English (United Kingdom), "
+                                                       "en-GB"],
+                       data={"where": WHERE.get(document.format, "the document's language")})
     if not LANGUAGE_TAG.match(language):
-        return Outcome(FAIL, f"The document language “{language}” is not a language tag.", evidence,
-                       ["set the document language to a tag such as en-GB"])
-    return Outcome(PASS, f"Document language: {language}.", evidence)
+        return Outcome(FAIL, "language.not-a-tag", evidence, missing=["set the document language to a tag such as en-GB"],
+                       data={"language": language})
+    return Outcome(PASS, "language.ok", evidence, data={"language": language})

@@ -42,8 +42,17 @@ import re
 from dataclasses import dataclass
 
 from ..analysis import Evidence, evidence_for
+from ..messages import part, register
 from . import FAIL, PASS, Outcome
 from .places import evidence_at, plural
+
+register({
+    "links.ok": "{links} checked: each goes somewhere and says where.",
+    "links.none": "No links to check.",
+    "links.problems": "{problems}.",
+    "links.problem": "{links} {what}",
+    "links.typed": "{addresses} typed into the text",
+})
 
 PARAMS = {
     "type": "object",
@@ -69,6 +78,8 @@ PROBLEMS = {
     "empty-text": ("has no text", "have no text"),
     "bare": ("shows a bare web address as its text", "show bare web addresses as their text"),
 }
+register({f"links.{kind}.{number}": said for kind, (one, many) in PROBLEMS.items()
+          for number, said in (("one", one), ("many", many))})
 
 
 @dataclass
@@ -141,17 +152,18 @@ def check(analysis, params, pack) -> Outcome:
         for match in URL.finditer(block.text):
             url = match.group(0).rstrip(TRAILING)
             if is_bare(url, allow_domain_only) and not any(url in text for text in linked):
-                problems.append(Problem(["typed"], evidence_for(block, block.text, focus=match.start())))
+                problems.append(Problem(["typed"], evidence_for(block, block.text, span=match.span())))
     if not problems:
         count = len(document.links)
-        return Outcome(PASS, f"{plural(count, 'link')} checked: each goes somewhere and says where."
-                       if count else "No links to check.")
+        return Outcome(PASS, "links.ok" if count else "links.none", data={"links": plural(count, "link")})
     counts: dict[str, int] = {}
     for problem in problems:
         for kind in problem.kinds:
             counts[kind] = counts.get(kind, 0) + 1
-    parts = [f"{plural(n, 'link')} {PROBLEMS[k][n != 1]}" if k != "typed" else
-             f"{plural(n, 'web address', 'web addresses')} typed into the text" for k, n in counts.items()]
-    message = "; ".join(parts)
-    return Outcome(FAIL, message[0].upper() + message[1:] + ".", [p.evidence for p in problems],
-                   [f"fix: {part}" for part in parts])
+    found = [part("links.problem", links=plural(n, "link"), what=part(f"links.{k}.{'one' if n == 1 else 'many'}"))
+             if k != "typed" else
+             part("links.typed", addresses=plural(n, "web address", "web addresses")) for k, n in counts.items()]
+    return Outcome(FAIL, "links.problems", [p.evidence for p in problems],
+                   [f"fix the {plural(n, 'link')} that {PROBLEMS[k][n != 1]}" if k != "typed" else
+                    "make each typed web address a link with text that says where it goes"
+                    for k, n in counts.items()], data={"problems": found})

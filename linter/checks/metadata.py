@@ -46,8 +46,19 @@ import re
 
 from ..analysis import Evidence, quote
 from ..document import HEADING
+from ..messages import part, register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, format_name
+
+register({
+    "metadata.no-properties": "Not checked: {format} has no document properties.",
+    "metadata.ok": "Titled “{title}”; no personal names or tool defaults in the properties.",
+    "metadata.problems": "{problems}.",
+    "metadata.no-title": "no title",
+    "metadata.default-title": "the title “{title}” is a default or a file name",
+    "metadata.default-name": "{field} “{value}” is a tool's or template's default",
+    "metadata.personal": "{field} “{value}” looks like {reason}",
+})
 
 PARAMS = {
     "type": "object",
@@ -98,32 +109,32 @@ def personal_name(value: str, not_name_words) -> str | None:
 def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     if document.format not in params.get("formats", DEFAULT_FORMATS):
-        return Outcome(SKIP, f"Not checked: {format_name(document)} has no document properties.")
+        return Outcome(SKIP, "metadata.no-properties", data={"format": format_name(document)})
     metadata = document.metadata
-    problems: list[tuple[str, str]] = []  # (message, quote)
+    problems: list[tuple[dict, str]] = []  # (finding part, what the property holds)
     title = (metadata.title or "").strip()
     if not title and document.format == "markdown":
         title = next((b.text for b in document.blocks if b.kind == HEADING and b.level == 1
                       and b.heading_source == "markdown"), "")
     if not title:
-        problems.append(("no title", "title: (none)"))
+        problems.append((part("metadata.no-title"), "title: (none)"))
     elif _matches(title, params.get("default_titles", ())) or FILE_NAME.search(title):
-        problems.append((f"the title “{title}” is a default or a file name", f"title: “{title}”"))
+        problems.append((part("metadata.default-title", title=title), f"title: “{title}”"))
     for field in params.get("fields", list(FIELD_NAMES)):
         value = (getattr(metadata, field) or "").strip()
         if not value:
             continue
         label = FIELD_NAMES[field]
         if _matches(value, params.get("default_names", ())):
-            problems.append((f"{label} “{value}” is a tool's or template's default", f"{label}: “{value}”"))
+            problems.append((part("metadata.default-name", field=label, value=value), f"{label}: “{value}”"))
             continue
         reason = personal_name(value, params.get("not_name_words", ()))
         if reason:
-            problems.append((f"{label} “{value}” looks like {reason}", f"{label}: “{value}”"))
+            problems.append((part("metadata.personal", field=label, value=value, reason=reason),
+                             f"{label}: “{value}”"))
     if not problems:
-        return Outcome(PASS, f"Titled “{title}”; no personal names or tool defaults in the properties.")
+        return Outcome(PASS, "metadata.ok", data={"title": title})
     evidence = [Evidence(page=None, page_exact=False, section="document properties", quote=quote(text),
                          location="document properties") for _, text in problems]
-    message = "; ".join(m for m, _ in problems)
-    return Outcome(FAIL, message[0].upper() + message[1:] + ".", evidence,
-                   [f"fix the document properties: {m}" for m, _ in problems])
+    return Outcome(FAIL, "metadata.problems", evidence, [f"fix the document properties: {held}" for _, held in problems],
+                   data={"problems": [found for found, _ in problems]})

@@ -19,7 +19,7 @@ Example
 
 from __future__ import annotations
 
-from ..analysis import Evidence
+from ..messages import part, register
 from . import FAIL, PASS, Outcome
 from .places import plural
 
@@ -36,6 +36,19 @@ METHOD_WORDS = {
     "estimate": "estimated from the amount of text",
 }
 
+# The page count is a fact about the whole document, stated in the message;
+# no quotation is made up for it and no page is claimed for it.
+register({
+    "pages.unknown": "The page count could not be obtained.",
+    "pages.short": "{counted}: {by} short of the {wanted} asked for.",
+    "pages.over": "{counted}: {by} over the {wanted} asked for.{note}",
+    "pages.estimate-note": " An estimate can be out by a page; export a PDF to be sure.",
+    "pages.ok": "{counted}, within the {wanted} asked for.",
+    "pages.between": "{low} to {high} pages",
+    "pages.at-least": "at least {low} pages",
+    "pages.at-most": "at most {high} pages",
+})
+
 
 def describe_count(pages: int | None, method: str | None) -> str:
     how = METHOD_WORDS.get(method or "", "counted")
@@ -46,19 +59,16 @@ def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     pages, method = document.pages, document.pages_method
     low, high = params.get("min"), params.get("max")
-    wanted = (f"{low} to {high} pages" if low is not None and high is not None
-              else f"at least {low} pages" if low is not None else f"at most {high} pages")
+    wanted = (part("pages.between", low=low, high=high) if low is not None and high is not None
+              else part("pages.at-least", low=low) if low is not None else part("pages.at-most", high=high))
     counted = describe_count(pages, method)
-    evidence = [Evidence(page=pages, page_exact=method != "estimate", section="",
-                         quote=f"{counted}, {document.words} words", location="whole document")]
     if pages is None:
-        return Outcome(FAIL, "The page count could not be obtained.", evidence,
-                       missing=[f"a document of {wanted}"])
+        return Outcome(FAIL, "pages.unknown", missing=["a document of the length asked for"])
     if low is not None and pages < low:
-        return Outcome(FAIL, f"{counted}: {plural(low - pages, 'page')} short of the {wanted} asked for.",
-                       evidence, missing=[f"about {plural(low - pages, 'page')} more"])
+        return Outcome(FAIL, "pages.short", missing=[f"about {plural(low - pages, 'page')} more"],
+                       data={"counted": counted, "by": plural(low - pages, "page"), "wanted": wanted})
     if high is not None and pages > high:
-        note = " An estimate can be out by a page; export a PDF to be sure." if method == "estimate" else ""
-        return Outcome(FAIL, f"{counted}: {plural(pages - high, 'page')} over the {wanted} asked for.{note}",
-                       evidence, missing=[f"cut about {plural(pages - high, 'page')}"])
-    return Outcome(PASS, f"{counted}, within the {wanted} asked for.", evidence)
+        return Outcome(FAIL, "pages.over", missing=[f"cut about {plural(pages - high, 'page')}"],
+                       data={"counted": counted, "by": plural(pages - high, "page"), "wanted": wanted,
+                             "note": part("pages.estimate-note") if method == "estimate" else ""})
+    return Outcome(PASS, "pages.ok", data={"counted": counted, "wanted": wanted})

@@ -28,8 +28,16 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import LIST_ITEM, PARAGRAPH
+from ..messages import part, register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import plural
+
+register({
+    "sentences.no-text": "No running text to measure.",
+    "sentences.ok": "All {sentences} are {limit} words or fewer (the longest has {longest}).",
+    "sentences.long": "{count} of {sentences} {verb} longer than {limit} words; the longest has {longest}{where}.",
+    "sentences.where": " (page {page})",
+})
 
 PARAMS = {
     "type": "object",
@@ -50,18 +58,20 @@ def check(analysis, params, pack) -> Outcome:
     fact = params.get("fact", "long_sentences")
     sentences = prose_sentences(analysis)
     if not sentences:
-        return Outcome(SKIP, "No running text to measure.")
+        return Outcome(SKIP, "sentences.no-text")
     long = sorted((s for s in sentences if s.words > limit), key=lambda s: -s.words)
     facts = {fact: len(long)}
     if not long:
         longest = max(s.words for s in sentences)
-        return Outcome(PASS, f"All {plural(len(sentences), 'sentence')} are {limit} words or fewer "
-                             f"(the longest has {longest}).", facts=facts)
+        return Outcome(PASS, "sentences.ok", facts=facts,
+                       data={"sentences": plural(len(sentences), "sentence"), "limit": limit, "longest": longest})
     worst = long[0]
     where = f" (page {worst.block.page})" if worst.block.page is not None else ""
     evidence = [evidence_for(s.block, f"{s.words} words: {s.text}") for s in long]
-    return Outcome(FAIL, f"{len(long)} of {plural(len(sentences), 'sentence')} "
-                         f"{'is' if len(long) == 1 else 'are'} longer than {limit} words; the longest has "
-                         f"{worst.words}{where}.", evidence,
+    return Outcome(FAIL, "sentences.long", evidence,
                    [f"split the {worst.words}-word sentence" + where] +
-                   [f"shorten {plural(len(long) - 1, 'more sentence')}"] * (len(long) > 1), facts)
+                   [f"shorten {plural(len(long) - 1, 'more sentence')}"] * (len(long) > 1), facts,
+                   data={"count": len(long), "sentences": plural(len(sentences), "sentence"),
+                         "verb": "is" if len(long) == 1 else "are", "limit": limit, "longest": worst.words,
+                         "where": part("sentences.where", page=worst.block.page)
+                         if worst.block.page is not None else ""})

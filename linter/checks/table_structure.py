@@ -35,8 +35,19 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import TABLE, count_words
+from ..messages import part, register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, format_name, plural
+
+register({
+    "tables.not-read": "Not checked: table structure is not read from {format}; check the source document.",
+    "tables.none": "No tables.",
+    "tables.ok-one": "The table has a header row and no merged cells, and is not used for layout.",
+    "tables.ok-all": "All {total} tables have a header row and no merged cells, and none is used for layout.",
+    "tables.problems": "{problems} (of {total}).",
+    "tables.layout": "{tables} used for layout",
+    "tables.with": "{tables} with {problem}",
+})
 
 PARAMS = {
     "type": "object",
@@ -76,25 +87,24 @@ def table_problems(table, prose_words: int) -> list[str]:
 def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     if document.format in params.get("skip_formats", ("pdf", "text")):
-        return Outcome(SKIP, f"Not checked: table structure is not read from {format_name(document)}; "
-                             "check the source document.")
+        return Outcome(SKIP, "tables.not-read", data={"format": format_name(document)})
     prose_words = params.get("prose_words", 60)
     tables = [b for b in document.blocks if b.kind == TABLE and b.table is not None]
     if not tables:
-        return Outcome(PASS, "No tables.")
+        return Outcome(PASS, "tables.none")
     found = [(block, table_problems(block.table, prose_words)) for block in tables]
     found = [(block, problems) for block, problems in found if problems]
     if not found:
-        each = "The table has" if len(tables) == 1 else f"All {len(tables)} tables have"
-        return Outcome(PASS, f"{each} a header row and no merged cells, and none is used for layout.")
+        return Outcome(PASS, "tables.ok-one" if len(tables) == 1 else "tables.ok-all", data={"total": len(tables)})
     counts: dict[str, int] = {}
     for _, problems in found:
         for problem in problems:
             key = problem.split(" (")[0]
             counts[key] = counts.get(key, 0) + 1
-    summary = "; ".join(f"{plural(n, 'table')} {'used for layout' if k.startswith('used') else 'with ' + k}"
-                        for k, n in counts.items())
+    summary = [part("tables.layout", tables=plural(n, "table")) if k.startswith("used") else
+               part("tables.with", tables=plural(n, "table"), problem=k) for k, n in counts.items()]
     evidence = [evidence_for(block, f"{', '.join(problems)}: {block.table.row_texts()[0] if block.table.rows else ''}")
                 for block, problems in found]
-    return Outcome(FAIL, f"{summary[0].upper()}{summary[1:]} (of {len(tables)}).", evidence,
-                   [f"{block.location or 'table'}: fix {', '.join(problems)}" for block, problems in found])
+    return Outcome(FAIL, "tables.problems", evidence,
+                   [f"{block.location or 'table'}: fix {', '.join(problems)}" for block, problems in found],
+                   data={"problems": summary, "total": len(tables)})

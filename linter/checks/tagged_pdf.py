@@ -16,38 +16,47 @@ Why
 Parameters
     none.
 
+An untagged PDF has no headings either; the heading check leaves that to
+this one, so the cause is reported once, with one fix.
+
 Example
-    A plan saved with "Print to PDF" fails with "Not tagged"; in Word,
-    File › Save As › PDF with "Document structure tags for accessibility"
-    ticked, and a title set in File › Info, passes.
+    A plan saved with "Print to PDF" fails as saved without accessibility
+    tags; in Word, File › Save As › PDF with "Document structure tags for
+    accessibility" ticked, and a title set in File › Info, passes.
 """
 
 from __future__ import annotations
 
-from ..analysis import Evidence, quote
+from ..messages import part, register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import format_name
 
 PARAMS = {"type": "object", "additionalProperties": False}
 
+# One cause, said once and in the words of the program that made the PDF; the
+# PDF's own vocabulary (/MarkInfo, /StructTreeRoot) is for --explain-check.
+register({
+    "tagged-pdf.not-pdf": "Not applicable: {format} is not a PDF.",
+    "tagged-pdf.untagged": "The PDF was saved without accessibility tags, so a screen reader gets no headings, "
+                           "lists or reading order{untitled}.",
+    "tagged-pdf.untitled-clause": ", and it has no title",
+    "tagged-pdf.untitled": "The PDF has no title: a browser tab and a screen reader announce its file name "
+                           "instead.",
+    "tagged-pdf.ok": "Tagged, with the title “{title}”.",
+})
+
 
 def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     if document.format != "pdf":
-        return Outcome(SKIP, f"Not applicable: {format_name(document)} is not a PDF.")
+        return Outcome(SKIP, "tagged-pdf.not-pdf", data={"format": format_name(document)})
     title = (document.metadata.title or "").strip()
-    evidence = [Evidence(page=None, page_exact=False, section="document properties",
-                         quote=quote(f"tagged: {'yes' if document.tagged else 'no'}; title: "
-                                     f"{('“' + title + '”') if title else '(none)'}"),
-                         location="document properties")]
-    problems, missing = [], []
     if not document.tagged:
-        problems.append("not tagged (no /MarkInfo /Marked or no /StructTreeRoot)")
-        missing.append("export the PDF with tags (Word: Options › Document structure tags for accessibility)")
+        missing = ["save the PDF with “Document structure tags for accessibility” ticked"]
+        if not title:
+            missing.append("set the title in File › Info before saving")
+        return Outcome(FAIL, "tagged-pdf.untagged", missing=missing,
+                       data={"untitled": part("tagged-pdf.untitled-clause") if not title else ""})
     if not title:
-        problems.append("no /Title")
-        missing.append("set the title in the source document's properties before exporting")
-    if problems:
-        message = "; ".join(problems)
-        return Outcome(FAIL, message[0].upper() + message[1:] + ".", evidence, missing)
-    return Outcome(PASS, f"Tagged, with the title “{title}”.", evidence)
+        return Outcome(FAIL, "tagged-pdf.untitled", missing=["set the title in File › Info before saving"])
+    return Outcome(PASS, "tagged-pdf.ok", data={"title": title})

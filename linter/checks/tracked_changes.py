@@ -26,8 +26,16 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..messages import part, register
 from . import FAIL, PASS, SKIP, Outcome
 from .places import FORMATS_SCHEMA, evidence_at, first_words, format_name, plural
+
+register({
+    "tracked-changes.not-read": "Not checked: tracked changes are not read from {format}.",
+    "tracked-changes.none": "No tracked changes left to accept or reject.",
+    "tracked-changes.left": "{count} not accepted or rejected: {kinds}{by}.",
+    "tracked-changes.by": ", by {authors}",
+})
 
 PARAMS = {
     "type": "object",
@@ -51,16 +59,17 @@ def check(analysis, params, pack) -> Outcome:
     document = analysis.document
     fact = params.get("fact", "tracked_changes")
     if document.format not in params.get("formats", DEFAULT_FORMATS):
-        return Outcome(SKIP, f"Not checked: tracked changes are not read from {format_name(document)}.")
+        return Outcome(SKIP, "tracked-changes.not-read", data={"format": format_name(document)})
     revisions = list(document.revisions)
     facts = {fact: len(revisions)}
     if not revisions:
-        return Outcome(PASS, "No tracked changes left to accept or reject.", facts=facts)
+        return Outcome(PASS, "tracked-changes.none", facts=facts)
     kinds = Counter(KINDS.get(r.kind, (r.kind,))[0] for r in revisions)
-    summary = ", ".join(plural(count, kind) for kind, count in kinds.most_common())
     authors = sorted({r.author for r in revisions if r.author})
-    by = f", by {', '.join(authors)}" if authors else ""
-    return Outcome(FAIL, f"{plural(len(revisions), 'tracked change')} not accepted or rejected: {summary}{by}.",
+    return Outcome(FAIL, "tracked-changes.left",
                    [evidence_at(document, r, describe(r)) for r in revisions],
                    ["accept or reject every tracked change (Review › Accept › Accept All Changes, "
-                    "after reading them)"], facts)
+                    "after reading them)"], facts,
+                   data={"count": plural(len(revisions), "tracked change"),
+                         "kinds": ", ".join(plural(count, kind) for kind, count in kinds.most_common()),
+                         "by": part("tracked-changes.by", authors=", ".join(authors)) if authors else ""})

@@ -77,8 +77,8 @@ def read(path: Path, options, fmt: str):
     from . import docx as docx_reader
 
     if soffice_path() is None:
-        kind = "Word 97-2003 (.doc)" if fmt == "doc" else "OpenDocument (.odt)"
-        raise ReadError(f"is a {kind} file, which needs LibreOffice to read; {INSTALL_HINT}")
+        kind = "a Word 97-2003 (.doc)" if fmt == "doc" else "an OpenDocument (.odt)"
+        raise ReadError(f"is {kind} file, which needs LibreOffice to read; {INSTALL_HINT}")
     with converted(path, "docx:MS Word 2007 XML", options.layout_timeout) as docx_file:
         document = docx_reader.read(docx_file, options, "docx")
     document.format = fmt
