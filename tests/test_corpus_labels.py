@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-CORPUS = Path(__file__).parent / "corpus"
-FOLDERS = ("dev", "holdout")
-DOCUMENT_SUFFIXES = (".md", ".txt")
+from corpus.labels import CORPUS, DOCUMENT_SUFFIXES, FOLDERS, documents, labels_path, load
 
 CLASSES = {"sections", "substance", "negation", "furniture", "figures", "placeholders"}
 STATUSES = {"pass", "partial", "fail"}
@@ -55,20 +53,6 @@ MIN_DOCUMENTS = {"dev": 30, "holdout": 14}
 MIN_CASES_PER_CLASS = 4
 
 
-def documents(folder: str) -> list[Path]:
-    return sorted(p for p in (CORPUS / folder).iterdir()
-                  if p.suffix in DOCUMENT_SUFFIXES and p.is_file())
-
-
-def labels_path(document: Path) -> Path:
-    return document.with_suffix(".labels.yaml")
-
-
-def load_labels(document: Path) -> dict:
-    with labels_path(document).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 def word_count(document: Path) -> int:
     return len(re.findall(r"\S+", document.read_text(encoding="utf-8")))
 
@@ -97,7 +81,7 @@ def test_document_names_are_unique_across_halves():
 @pytest.mark.parametrize("document", ALL_DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_labels_follow_the_contract(document: Path):
     assert labels_path(document).exists(), f"{document.name} has no labels file"
-    labels = load_labels(document)
+    labels = yaml.safe_load(labels_path(document).read_text(encoding="utf-8"))
     assert set(labels) <= {"classes", "statuses", "facts", "why"}
 
     classes = labels["classes"]
@@ -128,7 +112,7 @@ def test_labels_follow_the_contract(document: Path):
 @pytest.mark.parametrize("document", ALL_DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_length_and_coverage_match_the_kind_of_document(document: Path):
     words = word_count(document)
-    statuses = load_labels(document)["statuses"]
+    statuses = load(document).statuses
     if words >= FULL_PLAN_WORDS[0]:
         assert words <= FULL_PLAN_WORDS[1], f"{words} words is longer than a full plan"
         unlabelled = [rule for rule in FULL_PLAN_RULES if rule not in statuses]
@@ -144,10 +128,10 @@ def test_figure_questions_and_their_facts_agree():
              "question.consultant-spend": "consultant_spend_percent",
              "question.facility-time": "facility_time_percent"}
     for document in ALL_DOCUMENTS:
-        labels = load_labels(document)
-        facts = labels.get("facts") or {}
+        labelled = load(document)
+        facts = labelled.facts
         for rule, fact in pairs.items():
-            status = labels["statuses"].get(rule)
+            status = labelled.statuses.get(rule)
             if status is None or fact not in facts:
                 continue
             has_figure = facts[fact] is not None
@@ -156,9 +140,9 @@ def test_figure_questions_and_their_facts_agree():
 
 def test_endorsement_fact_matches_its_status():
     for document in ALL_DOCUMENTS:
-        labels = load_labels(document)
-        facts = labels.get("facts") or {}
-        status = labels["statuses"].get("governance.member-endorsement")
+        labelled = load(document)
+        facts = labelled.facts
+        status = labelled.statuses.get("governance.member-endorsement")
         if status is None or "endorsement" not in facts:
             continue
         assert (status == "pass") == (facts["endorsement"] is not None), document.name
@@ -168,7 +152,7 @@ def test_every_class_has_cases_in_both_halves():
     per_folder = {folder: Counter() for folder in FOLDERS}
     for folder in FOLDERS:
         for document in documents(folder):
-            per_folder[folder].update(load_labels(document)["classes"])
+            per_folder[folder].update(load(document).classes)
     for cls in sorted(CLASSES):
         total = sum(per_folder[folder][cls] for folder in FOLDERS)
         assert total >= MIN_CASES_PER_CLASS, f"{cls} has only {total} cases"
