@@ -314,8 +314,11 @@ def main() -> None:
         rows = rows_for(inputs, work)
         version = subprocess.run(plancheck_command() + ["--version"], capture_output=True, text=True)
         started = datetime.datetime.now().astimezone()
+        load_before = os.getloadavg()[0]
         measure(rows, max(1, options.runs), max(1, min(options.slow_runs, options.runs)))
-        print(f"{started:%Y-%m-%d %H:%M %Z}; {os.cpu_count()} cores; {platform.machine()}; "
+        # Ratios hold up on a busy machine better than times do, but not entirely: say how busy it was.
+        load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+        print(f"{started:%Y-%m-%d %H:%M %Z}; {os.cpu_count()} cores ({load}); {platform.machine()}; "
               f"Python {platform.python_version()}; {version.stdout.strip()}; "
               f"{libreoffice_version(inputs['soffice'])}; medians of {options.runs} runs "
               f"({min(options.slow_runs, options.runs)} for the folder and memory rows)\n")

@@ -30,7 +30,6 @@ from ..document import (BODY, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_I
                         Table, assign_sections, count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
-from . import convert
 from .safezip import MAIN_PART, Package, open_package, xml_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1133,6 +1132,8 @@ def _assign_pages(document: Document, main: _Story, path: Path, options,
         document.pages_method = "rendered-breaks"
         return
     if mode in ("auto", "layout"):
+        from . import convert  # here: subprocess and tempfile take longer to import than a short plan to read
+
         if convert.soffice_path() is None:
             if mode == "layout":
                 document.notes.append("pages are estimated: LibreOffice is not installed, so the "
