@@ -134,8 +134,13 @@ class Command:
             try:
                 _, status, usage = os.wait4(process.pid, 0)
             except BaseException:
-                process.kill()
-                process.wait()
+                # A Ctrl-C reached the command too: give it the moment it needs to stop its own
+                # children (LibreOffice) before killing it.
+                try:
+                    process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
                 raise
             seconds = time.perf_counter() - start
             process.returncode = code = os.waitstatus_to_exitcode(status)
