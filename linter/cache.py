@@ -90,6 +90,16 @@ def write_entry(path: Path, entry: dict) -> bool:
     return True
 
 
+def prune(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written entries in ``folder``."""
+    try:
+        entries = sorted(folder.glob("*.json"), key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+        for entry in entries[keep:]:
+            entry.unlink()
+    except OSError:  # another run pruning at the same time, or a folder we may not change
+        pass
+
+
 def program(source: str, flags: int) -> list | None:
     """What ``compiled`` needs to build the pattern without parsing it, as JSON-ready data."""
     if _sre is None:

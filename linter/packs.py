@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .cache import PYTHON, add_programs, program, read_entry, user_cache_dir, write_entry
+from .cache import PYTHON, add_programs, program, prune, read_entry, user_cache_dir, write_entry
 from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
 from .terms import FLAGS as TERM_FLAGS
@@ -154,6 +154,8 @@ def validate_pack(name_or_path: str) -> Pack:
 
 # Bump when what a cache entry holds changes shape.
 CACHE_FORMAT = 1
+# Every edit of a pack, and every new version of plancheck, makes a new entry; the oldest go.
+MAX_CACHED_PACKS = 32
 
 
 @lru_cache(maxsize=16)
@@ -180,9 +182,10 @@ def _load(path: str, validate: bool = True, cached: bool = True) -> Pack:
         return _build(entry["data"], path, validate=False, known_good=True)
     data = _parse(text, path)
     pack = _build(data, path, validate)
-    write_entry(entry_path, {"format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest,
-                             "validated": validate, "python": PYTHON, "data": data,
-                             "programs": _programs(pack)})
+    if write_entry(entry_path, {"format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest,
+                                "validated": validate, "python": PYTHON, "data": data,
+                                "programs": _programs(pack)}):
+        prune(entry_path.parent, keep=MAX_CACHED_PACKS)
     return pack
 
 

@@ -195,3 +195,17 @@ def test_the_command_gives_the_same_report_with_a_cold_warm_or_damaged_cache(tmp
     damaged = run()
     assert cold == warm == damaged
     assert all(json.loads(entry.read_text("utf-8")) for entry in entries(tmp_path))
+
+
+def test_old_entries_are_removed_as_new_ones_are_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(packs, "MAX_CACHED_PACKS", 3)
+    path = write_pack(tmp_path)
+    for draft in range(5):
+        path.write_text(PACK.format(title=f"Draft {draft}"), encoding="utf-8")
+        os.utime(path)
+        assert load_afresh(path).title == f"Draft {draft}"
+        # Entries written within one clock tick must still be told apart.
+        for entry in entries(tmp_path):
+            os.utime(entry, ns=(entry.stat().st_mtime_ns - 10**9,) * 2)
+    kept = {json.loads(entry.read_text("utf-8"))["data"]["title"] for entry in entries(tmp_path)}
+    assert kept == {"Draft 2", "Draft 3", "Draft 4"}
