@@ -30,11 +30,12 @@ from .engine import DocumentReport, Settings, check_document
 from .errors import ReadError
 from .readers import ReadOptions, read_document
 from .readers import docx as word
-from .readers.safezip import MAIN_PART, open_package, xml_parser
+from .readers.safezip import MAIN_PART, open_package
 
 AUTHOR, INITIALS = "plancheck", "PC"
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+TYPES_PART = "[Content_Types].xml"
 CONTENT_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_COMMENTS, W_ANNOTATION_REF = word._w("comments"), word._w("annotationRef")
@@ -199,7 +200,7 @@ class _Copy:
         self.parts = {name: checked.read(name) for name in checked.names}
         with zipfile.ZipFile(path) as archive:
             self.infos = archive.infolist()
-        self.root = etree.fromstring(self.parts[MAIN_PART], xml_parser())
+        self.root = checked.xml(MAIN_PART)
         body = self.root.find(word.W_BODY)
         if body is None:
             raise ReadError("is damaged: its main text part has no body")
@@ -211,8 +212,11 @@ class _Copy:
         story.read_blocks(body)
         self.elements = story.elements
         self.comments_name = word._target(self.rels, "comments")
-        self.comments_root = (etree.fromstring(self.parts[self.comments_name], xml_parser())
-                              if self.comments_name in self.parts else None)
+        self.comments_root = checked.xml(self.comments_name) if self.comments_name else None
+        self.rels_root = checked.xml(self.rels_name)
+        self.types_root = checked.xml(TYPES_PART)
+        if self.types_root is None:
+            raise ReadError(f"is damaged: it has no {TYPES_PART} part")
         ids = [int(c.get(word.W_ID)) for c in self._existing_comments() if (c.get(word.W_ID) or "").isdigit()]
         self.next_id = max(ids, default=-1) + 1
         self.new_comments: list[etree._Element] = []
@@ -282,8 +286,8 @@ class _Copy:
             root = self.comments_root
             if root is None:
                 root = etree.Element(W_COMMENTS, nsmap={"w": word.W})
-                parts[self.rels_name] = self._add_relationship(parts.get(self.rels_name))
-                parts["[Content_Types].xml"] = _add_content_type(parts["[Content_Types].xml"], name)
+                parts[self.rels_name] = _add_relationship(self.rels_root)
+                parts[TYPES_PART] = _add_content_type(self.types_root, name)
             for comment in self.new_comments:
                 root.append(comment)
             parts[name] = _serialise(root)
@@ -303,24 +307,25 @@ class _Copy:
             raise AnnotateError(f"could not be annotated: cannot write {output}: "
                                 f"{error.strerror or error}") from None
 
-    def _add_relationship(self, data: bytes | None) -> bytes:
-        root = etree.fromstring(data, xml_parser()) if data else \
-            etree.Element(f"{{{word.PACKAGE_RELS}}}Relationships", nsmap={None: word.PACKAGE_RELS})
-        taken = {r.get("Id") for r in root}
-        number = 1
-        while f"rId{number}" in taken:
-            number += 1
-        etree.SubElement(root, f"{{{word.PACKAGE_RELS}}}Relationship",
-                         Id=f"rId{number}", Type=COMMENTS_TYPE, Target="comments.xml")
-        return _serialise(root)
+
+
+def _add_relationship(root) -> bytes:
+    if root is None:
+        root = etree.Element(f"{{{word.PACKAGE_RELS}}}Relationships", nsmap={None: word.PACKAGE_RELS})
+    taken = {r.get("Id") for r in root}
+    number = 1
+    while f"rId{number}" in taken:
+        number += 1
+    etree.SubElement(root, f"{{{word.PACKAGE_RELS}}}Relationship",
+                     Id=f"rId{number}", Type=COMMENTS_TYPE, Target="comments.xml")
+    return _serialise(root)
 
 
 def _serialise(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _add_content_type(data: bytes, name: str) -> bytes:
-    root = etree.fromstring(data, xml_parser())
+def _add_content_type(root, name: str) -> bytes:
     etree.SubElement(root, f"{{{CONTENT_TYPES}}}Override", PartName=f"/{name}",
                      ContentType=COMMENTS_CONTENT_TYPE)
     return _serialise(root)
@@ -496,6 +501,10 @@ def command():
                 done.append(annotate(path, output, packs, settings, options))
             except (AnnotateError, ReadError) as error:
                 errors.append({"path": path, "message": str(error)})
+            except Exception as error:  # a fault in plancheck must not stop the other files
+                errors.append({"path": path, "message": f"could not be annotated because of an internal error "
+                                                        f"in plancheck ({type(error).__name__}: {error}); "
+                                                        "please report it"[:300]})
         if output_format == "json":
             click.echo(json.dumps({"documents": [_as_json(a) for a in done], "errors": errors}, indent=2,
                                   ensure_ascii=False))

@@ -10,8 +10,8 @@ request seen comes from the page.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -175,10 +175,4 @@ class Browser:
 
 
 def available() -> bool:
-    if chromium() is None:
-        return False
-    try:
-        import websocket  # noqa: F401
-    except ImportError:
-        return False
-    return os.name == "posix"
+    return chromium() is not None and importlib.util.find_spec("websocket") is not None

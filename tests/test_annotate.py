@@ -34,7 +34,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ESTIMATE = ReadOptions(pages="estimate")
 CORPUS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-TABLE = [["Measure", "2023/24"], ["Consultants as a share of the staff budget", "£XXm to be confirmed"]]
+PLAIN_TABLE = [["Measure", "2023/24"], ["Consultants as a share of the staff budget", "£XXm to be confirmed"]]
 MIXED = ("We always look for value for money. ", "Agency use is kept under review.")
 
 needs_soffice = pytest.mark.skipif(pdf_fixtures.soffice() is None,
@@ -56,7 +56,7 @@ def weak_docx(path: Path) -> Path:
         elif block:
             document.add_paragraph(block)
     table = document.add_table(rows=2, cols=2)
-    for row, cells in zip(table.rows, TABLE):
+    for row, cells in zip(table.rows, PLAIN_TABLE):
         for cell, text in zip(row.cells, cells):
             cell.text = text
     document.sections[0].header.paragraphs[0].text = "Anyshire District Council"
@@ -157,7 +157,7 @@ def test_comments_sit_on_the_quoted_words_the_heading_or_the_title(annotated):
     # One comment per drafting placeholder, each on its own words.
     assert "XX% – ask HR" in by_rule["publish.placeholders"]
     # A table without a header row: on its first cell.
-    assert by_rule["access.tables"] == [TABLE[0][0]]
+    assert by_rule["access.tables"] == [PLAIN_TABLE[0][0]]
     for comment in written(result):
         assert comment["quote"]
 
