@@ -73,6 +73,7 @@ def html_reports(work: Path) -> None:
     with browser.Browser(width=1280, height=860) as chrome:
         chrome.open(work / "one.html")
         chrome.screenshot(HERE / "html-one-plan.png")
+    with browser.Browser(width=1600, height=900) as chrome:
         chrome.open(work / "folder.html")
         chrome.evaluate("document.getElementById('coverage').scrollIntoView()")
         for _ in range(2):  # highest score first

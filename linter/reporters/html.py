@@ -47,6 +47,7 @@ STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: var(--ink);
   background: #ffffff; margin: 0; line-height: 1.5; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+main.folder { max-width: 110rem; }
 h1 { font-size: 1.75rem; margin: 0.5rem 0 1rem; overflow-wrap: anywhere; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; overflow-wrap: anywhere; }
 h3 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
@@ -70,7 +71,7 @@ a:focus, button:focus, summary:focus { outline: 3px solid #ffbf47; outline-offse
 .table-wrap { overflow-x: auto; max-width: 100%; width: fit-content; margin: 0.5rem 0 1rem; }
 table { border-collapse: collapse; font-size: 0.9rem; }
 .matrix { font-size: 0.85rem; }
-.matrix td { white-space: nowrap; }
+.matrix td, .matrix tbody th { white-space: nowrap; }
 caption { text-align: left; font-weight: 600; padding: 0.5rem; }
 th, td { border: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f2f1; }
@@ -147,7 +148,8 @@ POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inli
 
 def render(run) -> str:
     reports = run.reports
-    if len(reports) == 1 and not run.errors:
+    folder = not (len(reports) == 1 and not run.errors)
+    if not folder:
         title = f"{reports[0].path}: {reports[0].verdict.upper()}"
         body = [f"<h1>Plan check: {escape(reports[0].path)}</h1>", *plan_section(reports[0], 2)]
     else:
@@ -165,7 +167,7 @@ def render(run) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">',
         f"<title>plancheck: {escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-        "<main>", *body, '<p id="sort-status" class="visually-hidden" aria-live="polite"></p>', "</main>",
+        '<main class="folder">' if folder else "<main>", *body, '<p id="sort-status" class="visually-hidden" aria-live="polite"></p>', "</main>",
         f"<script>{SCRIPT}</script>", "</body>", "</html>", ""])
 
 
