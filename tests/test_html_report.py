@@ -123,6 +123,7 @@ def test_in_chromium_one_plan_shows_its_verdict_first_without_errors_or_requests
         chrome.press("Enter", 13)
         assert chrome.evaluate("document.querySelector('details.check').open") is True
         assert chrome.problems(url) == {"errors": [], "requests": []}
+        assert colour_only(chrome) == []
         assert low_contrast(chrome) == []
 
 
@@ -158,6 +159,7 @@ def test_in_chromium_the_folder_table_sorts_from_the_keyboard(reports):
                                  ".querySelector('h2').innerText]; })()")
         assert target[0] == target[1]
         assert chrome.problems(url) == {"errors": [], "requests": []}
+        assert colour_only(chrome) == []
         assert low_contrast(chrome) == []
 
 
@@ -186,6 +188,12 @@ CONTRAST = """
   return low;
 })()
 """
+
+
+def colour_only(chrome) -> list[str]:
+    """Elements coloured by status that say nothing in words (visible or to a screen reader)."""
+    return chrome.evaluate("Array.from(document.querySelectorAll('[class*=\"s-\"]'))"
+                           ".filter(e => !/[a-z]{2,}/i.test(e.textContent)).map(e => e.outerHTML)")
 
 
 def low_contrast(chrome) -> list[str]:
