@@ -180,3 +180,20 @@ def test_a_missing_file_prints_nothing_on_stdout(project):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("plans/missing.docx: ")
+
+
+def test_every_skip_has_a_reason_in_every_format_that_lists_skips(project):
+    args = ("plans/strong.md", "--select", "publish.", "--select", "access.", "--format")
+    checks = json.loads(plancheck(*args, "json").stdout)["documents"][0]["checks"]
+    skips = [c for c in checks if c["status"] == "skip"]
+    assert skips and all(c["message"].strip() for c in skips)
+    markdown = plancheck(*args, "markdown").stdout
+    for check in skips:
+        assert any(line.startswith(f"- {check['message']}") and check["id"] in line
+                   for line in markdown.splitlines()), check["id"]
+    import xml.etree.ElementTree as ET
+
+    for case in ET.fromstring(plancheck(*args, "junit").stdout).iter("testcase"):
+        skipped = case.find("skipped")
+        if skipped is not None:
+            assert skipped.get("message").strip()

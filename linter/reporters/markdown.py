@@ -4,7 +4,8 @@ With several files (or any that could not be read) a summary table comes
 first: file, score, verdict and why it failed. Then, per document, its score
 and verdict, the reasons for a fail, and one row per check: mark, check, severity,
 status (``waived`` for a waived check), points, and the message with its
-evidence, what to add, or the waiver's reason. Text from the documents is
+evidence, what to add, or the waiver's reason; then the skipped checks, with
+why each was skipped. Text from the documents is
 escaped so that it can neither break a table nor inject HTML.
 """
 
@@ -46,9 +47,14 @@ def document(report) -> list[str]:
     rows = [(MARKS[status_word(r)], f"{r.rule.title} ({r.rule.id})", r.severity, status_word(r),
              f"{r.points:g} / {r.weight:g}", details(r)) for r in shown]
     lines += table(["", "Check", "Severity", "Status", "Points", "Details"], rows, "c---r-") + [""]
-    skipped = [r.rule.id for r in report.results if status_word(r) == "skip"]
+    # Every skip with its reason; checks skipped for one reason share a line.
+    skipped: dict[str, list[str]] = {}
+    for result in report.results:
+        if status_word(result) == "skip":
+            skipped.setdefault(result.message, []).append(result.rule.id)
     if skipped:
-        lines += [cell(f"Skipped: {', '.join(skipped)}"), ""]
+        lines += ["Skipped:", ""] + [f"- {cell(message)} ({cell(', '.join(ids))})" for message, ids in skipped.items()]
+        lines.append("")
     return lines
 
 
