@@ -27,7 +27,7 @@ from lxml import etree
 from .checks import FAIL, PARTIAL
 from .document import BODY, HEADING
 from .engine import DocumentReport, Settings, check_document
-from .errors import ReadError
+from .errors import InternalError, ReadError
 from .readers import ReadOptions, read_document
 from .readers import docx as word
 from .readers.safezip import MAIN_PART, open_package
@@ -488,18 +488,22 @@ def command():
             click.echo("plancheck annotate: -o names one copy; give one document, or leave -o out", err=True)
             sys.exit(EXIT_ERROR)
         try:
-            config = configuration.load(config_path)
-            packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
-            settings = config.settings(packs, select, ignore, None)
+            # Each document with its own nearest configuration, as when checking.
+            resolver = configuration.Resolver(config_path)
+            plans = []
+            for path in paths:
+                config = resolver.for_file(path)
+                packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
+                plans.append((path, packs, config.settings(packs, select, ignore, None),
+                              ReadOptions(pages=pages or config.pages or "auto")))
         except ConfigError as error:
             click.echo(f"plancheck: {error}", err=True)
             sys.exit(EXIT_ERROR)
-        options = ReadOptions(pages=pages or config.pages or "auto")
         done, errors = [], []
-        for path in paths:
+        for path, packs, settings, options in plans:
             try:
                 done.append(annotate(path, output, packs, settings, options))
-            except (AnnotateError, ReadError) as error:
+            except (AnnotateError, ReadError, InternalError) as error:
                 errors.append({"path": path, "message": str(error)})
             except Exception as error:  # a fault in plancheck must not stop the other files
                 errors.append({"path": path, "message": f"could not be annotated because of an internal error "

@@ -216,6 +216,10 @@ PATTERN_WORDS = {
 }
 
 
+TYPE_WORDS = {"array": 'a list in square brackets, such as ["question."]', "string": 'text in quotes, such as "auto"',
+              "number": "a number, such as 60", "object": "a table of keys and values", "boolean": "true or false"}
+
+
 def _explain(error) -> str:
     """A schema error in plain words: what is wrong and what a valid value looks like."""
     if error.validator == "pattern":
@@ -233,6 +237,11 @@ def _explain(error) -> str:
         return f"{error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
     if error.validator == "minLength" and error.instance == "":
         return "an empty value is not allowed"
+    if error.validator == "minItems":
+        return "an empty list is not allowed; name at least one"
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"{error.instance!r} is not valid; expected " + " or ".join(TYPE_WORDS.get(w, w) for w in wanted)
     return error.message
 
 

@@ -349,6 +349,10 @@ def test_the_readme_table_pasted_into_dot_plancheck_toml_works(repo):
     ('[waive]\n"metrics.kpis" = "   "\n', "expected a reason in words, not blank"),
     ('pages = "exact"\n', "'exact' is not one of 'auto', 'layout', 'estimate'"),
     ('exclude = [""]\n', "an empty value is not allowed"),
+    ('select = "metrics.kpis"\n', "'metrics.kpis' is not valid; expected a list in square brackets, such as"),
+    ('fail-under = "high"\n', "'high' is not valid; expected a number, such as 60"),
+    ('force-exclude = "yes"\n', "'yes' is not valid; expected true or false"),
+    ('rules = []\n', "an empty list is not allowed; name at least one"),
     ('selct = ["metrics."]\n', "unknown key 'selct'; did you mean 'select'?"),
 ])
 def test_configuration_errors_say_what_a_valid_value_looks_like_never_a_pattern(repo, body, says):
