@@ -230,3 +230,19 @@ def test_a_pdf_part_read_on_a_best_effort_basis_adds_a_note_when_it_fails(tmp_pa
     assert "We will publish this plan on the council's website." in document.text()
     assert document.metadata.title is None
     assert "its properties (title, language) could not be read: that part of the file is damaged" in document.notes
+
+
+@pytest.mark.parametrize("name, damage", [
+    # pdfminer meets these with an AssertionError and a ValueError ("negative seek value") of its own.
+    ("a doubled trailer keyword", lambda pdf: pdf.replace(b"trailer", b"trailertrailer", 1)),
+    ("a negative object offset", lambda pdf: re.sub(rb"\n\d{10} 00000 n", b"\n-1 00000 n", pdf, count=2)),
+])
+def test_pdfminer_failing_on_a_damaged_pdf_is_said_plainly(tmp_path, name, damage):
+    import pdf_fixtures as pf
+
+    page = pf.Page(texts=[pf.Text("Productivity plan", 72, 700, size=18)])
+    data = pf.build_pdf([page])
+    (tmp_path / "plan.pdf").write_bytes(damage(data))
+    assert damage(data) != data
+    message = refused(tmp_path / "plan.pdf")
+    assert "could not be read by pdfminer.six, the PDF library plancheck uses: it may be damaged" in message
