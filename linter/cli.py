@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -276,7 +277,11 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
                         error["path"] = stdin_name
                 outcome.reports += checked.reports
                 outcome.errors += checked.errors
-    order = {path: index for index, path in enumerate(stdin_name if f == "-" else f for f in files)}
+    # Back in the order the files were given; a report's path is as the reader wrote it ("./a" as "a").
+    order = {}
+    for index, path in enumerate(stdin_name if f == "-" else f for f in files):
+        order.setdefault(path, index)
+        order.setdefault(str(Path(path)), index)
     outcome.reports.sort(key=lambda report: order.get(report.path, len(order)))
     outcome.errors.sort(key=lambda error: order.get(error["path"], len(order)))
     packs = list({pack.id: pack for _, group_packs, _, _ in plans for pack in group_packs}.values())

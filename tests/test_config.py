@@ -362,3 +362,12 @@ def test_configuration_errors_say_what_a_valid_value_looks_like_never_a_pattern(
     assert says in result.stderr, result.stderr
     assert "^" not in result.stderr and "does not match" not in result.stderr and "\\S" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_documents_of_several_projects_are_reported_in_the_order_given(tmp_path, monkeypatch):
+    for name in ("north", "south"):
+        write_project(tmp_path / name, config='select = ["metrics.kpis"]\n')
+    monkeypatch.chdir(tmp_path)
+    given = ["./south/plans/weak.md", "north/plans/strong.md", "./south/plans/strong.md", "north/plans/weak.md"]
+    result = plancheck(*given, "--format", "json", "--jobs", "1")
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [path.removeprefix("./") for path in given]
