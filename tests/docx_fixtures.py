@@ -224,3 +224,68 @@ def zip_bomb(path: Path, megabytes: int = 300) -> Path:
             for _ in range(megabytes):
                 member.write(block)
     return path
+
+
+def _cell(text: str, width: int = 4500) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph(text)}</w:tc>'
+
+
+def table(rows: list[list[str]], ruled: bool = True, header: bool = False) -> str:
+    """A w:tbl of plain-text cells; ``ruled`` draws every border, ``header`` repeats the first row."""
+    borders = ("<w:tblBorders>" + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                                          for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+               + "</w:tblBorders>") if ruled else ""
+    grid = "".join('<w:gridCol w:w="4500"/>' for _ in rows[0])
+    body = ""
+    for index, row in enumerate(rows):
+        properties = "<w:trPr><w:tblHeader/></w:trPr>" if header and index == 0 else ""
+        body += f"<w:tr>{properties}{''.join(_cell(text) for text in row)}</w:tr>"
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{borders}</w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
+
+
+def _field(instruction: str) -> str:
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+            f' {instruction} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+
+
+END_FIELD = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+WORKFORCE_ROWS = [["Measure", "Share of staff budget 2023/24"], ["Agency staff", "4.7%"],
+                  ["Consultants", "1.2%"], ["Trade union facility time", "0.1%"]]
+SIGN_OFF_ROWS = [["Approved by", "Cabinet"], ["Date", "9 July 2024"], ["Status", "Final"]]
+PUBLICATION_NOTE = "Published on the Council's website at https://anyshire.gov.uk/plan."
+PLAN_FILLER = ("We will keep the use of agency staff and consultants under close review, with every "
+               "request approved by a director and reported to the workforce board each month.")
+
+
+def structured_plan(path: Path) -> Path:
+    """A two-page plan with a contents field, a ruled figures table, an unruled sign-off table,
+    a footnote, and a running footer with the page number, as a council's Word file has them."""
+    document = docx.Document()
+    toc_style = document.styles.add_style("toc 1", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    toc_style.base_style = document.styles["Normal"]
+    footer = document.sections[0].footer.paragraphs[0]
+    footer_xml = (run("DRAFT – Productivity Plan – Page ") + _field("PAGE") + run("1") + END_FIELD
+                  + run(" of ") + _field("NUMPAGES") + run("2") + END_FIELD)
+    for element in etree.fromstring(f"<x {DECLARATIONS}>{footer_xml}</x>"):
+        footer._p.append(element)
+    leader = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9000"/></w:tabs>'
+    toc_style_id = toc_style.style_id
+    body = (paragraph("Anyshire Council Productivity Plan", style="Heading1")
+            + paragraph("Contents", style="TOCHeading")
+            + paragraph(_field('TOC \\o "1-3" \\h \\z \\u'), "Workforce", "<w:r><w:tab/></w:r>", "1",
+                        style=toc_style_id, properties=leader)
+            + paragraph("Sign-off", "<w:r><w:tab/></w:r>", "2", END_FIELD, style=toc_style_id,
+                        properties=leader)
+            + paragraph("Workforce", style="Heading2")
+            + paragraph("This productivity plan",
+                        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>',
+                        " sets out how we will use our workforce well. " + PLAN_FILLER)
+            + table(WORKFORCE_ROWS, ruled=True, header=True)
+            + paragraph("Figures are taken from the payroll ledger at the year end. " + PLAN_FILLER)
+            + paragraph('<w:r><w:br w:type="page"/></w:r>')
+            + paragraph("Sign-off", style="Heading2")
+            + paragraph("The plan was agreed as follows. " + PLAN_FILLER)
+            + table(SIGN_OFF_ROWS, ruled=False)
+            + paragraph("We will report on progress each year. " + PLAN_FILLER))
+    return build(path, body, parts=(notes_part("footnote", {1: PUBLICATION_NOTE}),), document=document)

@@ -129,7 +129,7 @@ def test_contents_lines_and_page_numbers_are_flagged_furniture_in_text_and_markd
         flagged = [(b.text, b.furniture) for b in document.blocks if b.furniture]
         assert flagged == [("Contents", "contents"), ("Introduction", "contents"),
                            ("Barriers and our asks", "contents"), ("Page 1 of 4", "page-number"),
-                           ("DRAFT – Productivity Plan – Page 3 of 4", "page-number")], name
+                           ("DRAFT – Productivity Plan – Page 3 of 4", "running-footer")], name
         body = [b for b in document.blocks if b.text == BODY]
         assert len(body) == 2 and not any(b.furniture for b in body)
         assert [h.text for h in document.headings() if not h.furniture][-2:] == ["Introduction", "Barriers"]

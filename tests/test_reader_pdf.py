@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from docx_fixtures import PUBLICATION_NOTE, SIGN_OFF_ROWS, WORKFORCE_ROWS, structured_plan
 from pdf_fixtures import (Column, LinkBox, Page, Picture, Text, build_pdf, convert_to_pdf, plan_docx,
                           soffice, text_width)
-from plancheck.document import FOOTER, LIST_ITEM, PARAGRAPH
+from plancheck.document import FOOTER, LIST_ITEM, PARAGRAPH, TABLE
 from plancheck.errors import ReadError
 from plancheck.readers import read_document
 
@@ -390,3 +391,82 @@ def test_a_four_page_pdf_is_checked_quickly(office_pdfs):
     assert "Traceback" not in result.stderr
     assert result.returncode in (0, 1)
     assert elapsed < 3  # about 0.3 s here; the margin is for slow CI machines
+
+
+# -- tables, furniture and notes ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def structured_pdfs(tmp_path_factory):
+    """The structured plan (contents, two tables, a footnote, a running footer) as PDFs."""
+    work = tmp_path_factory.mktemp("structured")
+    source = structured_plan(work / "plan.docx")
+    return {"tagged": convert_to_pdf(source, work / "tagged", tagged=True),
+            "plain": convert_to_pdf(source, work / "plain")}
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("kind", ["tagged", "plain"])
+def test_pdf_tables_are_rebuilt_row_by_row(structured_pdfs, kind):
+    document = read_document(structured_pdfs[kind])
+    tables = [b for b in document.blocks if b.kind == TABLE]
+    assert [t.table.rows for t in tables] == [WORKFORCE_ROWS, SIGN_OFF_ROWS]
+    assert [(t.page, t.section[-1]) for t in tables] == [(1, "Workforce"), (2, "Sign-off")]
+    assert tables[0].text.splitlines()[1] == "Agency staff | 4.7%"
+    # The cells are nowhere else: no loose "4.7%" or "Approved by" paragraphs.
+    assert not [b for b in document.blocks if b.kind != TABLE and b.text in ("4.7%", "Approved by", "Cabinet")]
+    # The table sits in reading order between the text above and below it.
+    texts = [b.text for b in document.blocks]
+    workforce = texts.index(tables[0].text)
+    assert texts[workforce - 1].startswith("This productivity plan")
+    assert texts[workforce + 1].startswith("Figures are taken from the payroll ledger")
+
+
+@needs_libreoffice
+def test_pdf_furniture_is_flagged(structured_pdfs):
+    document = read_document(structured_pdfs["plain"])
+    assert [(b.text, b.furniture) for b in document.blocks if b.furniture] == [
+        ("Contents", "contents"), ("Workforce", "contents"), ("Sign-off", "contents")]
+    assert [(b.text, b.part, b.furniture) for b in document.headers_footers] == [
+        (f"DRAFT – Productivity Plan – Page {n} of 2", "footer", "running-footer") for n in (1, 2)]
+    assert [h.text for h in document.headings() if not h.furniture] == [
+        "Anyshire Council Productivity Plan", "Workforce", "Sign-off"]
+
+
+@needs_libreoffice
+def test_pdf_footnotes_are_attached_to_the_citing_sentence(structured_pdfs):
+    document = read_document(structured_pdfs["plain"])
+    citing = next(b for b in document.blocks if b.text.startswith("This productivity plan"))
+    assert citing.text.startswith("This productivity plan sets out")  # the raised "1" is not text
+    assert citing.notes == [(len("This productivity plan"), PUBLICATION_NOTE)]
+    notes = [b for b in document.blocks if b.part == "footnote"]
+    assert [(b.text, b.page, b.section) for b in notes] == [(PUBLICATION_NOTE, 1, citing.section)]
+    assert document.blocks[-1] is notes[0]
+    assert not [b for b in document.blocks if b.part == "body" and "Published on" in b.text]
+
+
+def test_an_unruled_pdf_table_with_a_wrapped_cell_and_an_empty_cell_keeps_its_rows(tmp_path):
+    column = Column()
+    column.paragraph("Workforce figures for the year are set out below.")
+    texts = list(column.texts)
+    rows = [("Measure", "2023/24", 680), ("Agency staff", "4.7%", 660), ("Trade union facility", "0.1%", 640),
+            ("time", None, 627.5), ("Consultants", None, 610), ("Interim managers", "0.9%", 590)]
+    for label, value, y in rows:
+        texts.append(Text(label, 72, y))
+        if value:
+            texts.append(Text(value, 300, y))
+    texts.append(Text("These figures come from the payroll ledger at the end of the financial year.", 72, 560))
+    document = read(tmp_path, build_pdf([Page(texts)]))
+    table = next(b for b in document.blocks if b.kind == TABLE)
+    assert table.table.rows == [["Measure", "2023/24"], ["Agency staff", "4.7%"],
+                                ["Trade union facility time", "0.1%"], ["Consultants", ""],
+                                ["Interim managers", "0.9%"]]
+    assert [b.kind for b in document.blocks] == [PARAGRAPH, TABLE, PARAGRAPH]
+
+
+def test_two_columns_of_prose_are_not_a_table(tmp_path):
+    left, right = Column(x=72), Column(x=320)
+    for number in range(6):
+        left.line(f"Line {number} of the left column runs on about our services here")
+        right.line(f"Line {number} of the right column runs on about our budget there")
+    document = read(tmp_path, build_pdf([Page(left.texts + right.texts)]))
+    assert TABLE not in [b.kind for b in document.blocks]

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH, TABLE,
-                        Block, Document, Image, Link, Table, assign_sections, count_words)
+from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH,
+                        RUNNING_FOOTER, TABLE, Block, Document, Image, Link, Table, assign_sections,
+                        count_words)
 from ..pages import estimate_pages
 from .furniture import (contents_entry, ends_with_page_number, is_page_number, is_placeholder,
                         mark_contents_titles)
@@ -126,8 +127,10 @@ def is_table_rule(line: str) -> bool:
 def _line_furniture(line: str) -> str | None:
     if contents_entry(line) is not None:
         return CONTENTS
-    if is_page_number(line) or ends_with_page_number(line):
+    if is_page_number(line):
         return PAGE_NUMBER
+    if ends_with_page_number(line):
+        return RUNNING_FOOTER  # where a running line carries the page number, mostly
     return None
 
 
@@ -395,7 +398,7 @@ def parse(text: str, document: Document, markdown: bool) -> None:
         if kind and kind.startswith("setext"):
             builder.add(HEADING, run[0], start, level=int(kind[-1]), heading_source="markdown")
             continue
-        if kind in (CONTENTS, PAGE_NUMBER):
+        if kind in (CONTENTS, PAGE_NUMBER, RUNNING_FOOTER):
             entry = contents_entry(run[0]) if kind == CONTENTS else run[0]
             builder.add(PARAGRAPH, BULLET.sub("", entry, count=1), start, furniture=kind)
             continue

@@ -12,7 +12,13 @@ boxes; this module turns those into blocks:
   joined to the text beside it);
 * the other lines of a text box form paragraphs;
 * short text repeated in the top or bottom margin of the pages (running
-  headers, page numbers) goes to ``headers_footers``.
+  headers, page numbers) goes to ``headers_footers``, flagged as furniture;
+* cells standing side by side in rows and columns (ruled or not) are rebuilt
+  as one table, row by row, so a row's label and value stay together;
+* a contents line ("Barriers and our asks ........ 4") is flagged as contents;
+* a small raised number in a line is a note reference when a note with that
+  number starts at the foot of the same page: the note is attached to the
+  citing block and kept as a footnote block after the body.
 
 Links come from link annotations, with the text found inside the link's
 rectangle; images from the image XObjects drawn, with the alternative text of
@@ -31,7 +37,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import (LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextGroup,
+from pdfminer.layout import (LAParams, LTChar, LTCurve, LTFigure, LTPage, LTTextBox, LTTextGroup,
                              LTTextLine)
 from pdfminer.pdfdocument import (PDFDocument, PDFEncryptionError, PDFNoValidXRef,
                                   PDFPasswordIncorrect)
@@ -43,10 +49,12 @@ from pdfminer.psexceptions import PSEOF, PSException, PSSyntaxError
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import apply_matrix_pt, decode_text, mult_matrix
 
-from ..document import (FOOTER, HEADER, HEADING, LIST_ITEM, PARAGRAPH, Block, Document, Image,
-                        Link, Metadata, assign_sections, count_words)
+from ..document import (CONTENTS, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH,
+                        RUNNING_FOOTER, RUNNING_HEADER, TABLE, Block, Document, Image, Link, Metadata,
+                        Table, assign_sections, count_words)
 from ..errors import ReadError, one_line
 from . import raised_in
+from .furniture import contents_entry, ends_with_page_number, is_page_number, mark_contents_titles
 
 # pdfminer logs every oddity it meets at WARNING; without a handler of its own
 # Python would print them to stderr, where only plancheck's one-line errors belong.
@@ -68,6 +76,17 @@ MARGIN_ZONE = 0.1
 
 # Points within which two lines count as sitting on the same baseline.
 ROW_TOLERANCE = 2.0
+# Tables: the least gap (points) between cells side by side, the most words a
+# cell line has before a row of them reads as columns of prose, and the most
+# thickness of a drawn line that counts as a ruling line.
+MIN_CELL_GAP = 6.0
+PROSE_WORDS = 7
+RULE_THICKNESS = 2.0
+# A note reference is a digit set at most this share of the line's size, raised off its baseline.
+SUPERSCRIPT_RATIO = 0.8
+_NOTE_OPEN, _NOTE_CLOSE = "\ue001", "\ue002"
+_NOTE_MARK = re.compile(rf"{_NOTE_OPEN}(\d{{1,3}}){_NOTE_CLOSE}")
+_NOTE_START = re.compile(rf"^{_NOTE_OPEN}?(\d{{1,3}}){_NOTE_CLOSE}?\s*(\S.*)$", re.DOTALL)
 _BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -214,6 +233,9 @@ class _Page:
     links: list[tuple[tuple[float, float], Link]] = field(default_factory=list)
     pieces: list[_Piece] = field(default_factory=list)
     margins: list[_Piece] = field(default_factory=list)
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)
+    notes: list[_Piece] = field(default_factory=list)
+    citing: list[Block] = field(default_factory=list)  # the block citing each of ``notes``
 
 
 class _LinearGrouping:
@@ -309,10 +331,12 @@ class _Reader:
         self._check_text(pages)
         body = self.sizes.most_common(1)[0][0]
         for page in pages:
-            page.pieces = _pieces(page.lines, body)
+            page.pieces = _pieces(page.lines, body, _find_tables(page))
         _split_margins(pages)
+        for page in pages:
+            _take_notes(page, body)
         _set_heading_levels(pages)
-        _mend_hyphens([piece.block for page in pages for piece in page.pieces + page.margins])
+        _mend_hyphens([piece.block for page in pages for piece in page.pieces + page.margins + page.notes])
         for page in pages:
             for index, piece in enumerate(page.pieces, 1):
                 document.blocks.append(piece.block)
@@ -322,9 +346,16 @@ class _Reader:
                 document.headers_footers.append(piece.block)
                 piece.block.location = f"page {page.number}, {piece.block.part}"
                 piece.block.line = max(1, len(document.blocks))
-            for piece in page.pieces + page.margins:
+            for piece in page.pieces + page.margins + page.notes:
                 piece.block.page, piece.block.page_exact = page.number, True
+        mark_contents_titles(document.blocks)
         assign_sections(document.blocks)
+        for page in pages:
+            for number, (piece, citing) in enumerate(zip(page.notes, page.citing), 1):
+                piece.block.section = citing.section
+                document.blocks.append(piece.block)
+                piece.block.location = f"page {page.number}, footnote {number}"
+                piece.block.line = len(document.blocks)
         _place(pages, document)
         document.notes.extend(self.notes)
         return document
@@ -394,6 +425,8 @@ class _Reader:
                             text_lines.append(element)
             elif isinstance(item, LTFigure):
                 text_lines.extend(self._collect_lines(item, page, boxes))
+            elif isinstance(item, LTCurve) and min(item.width, item.height) <= RULE_THICKNESS:
+                page.rules.append(item.bbox)
         return text_lines
 
     def _line(self, element: LTTextLine, box: int) -> _Line | None:
@@ -417,11 +450,13 @@ class _Reader:
                     bold = self._bold_fonts[char.fontname] = bool(
                         _BOLD_FONT.search(_SUBSET_PREFIX.sub("", char.fontname)))
                 bold_letters += bold
-        text = _clean(_CID.sub("", element.get_text()))
-        if not text or not sizes:
+        if not sizes:
+            return None
+        size = sizes.most_common(1)[0][0]
+        text = _clean(_CID.sub("", _marked_text(element, size)))
+        if not text:
             return None
         self.sizes.update(sizes)
-        size = sizes.most_common(1)[0][0]
         return _Line(text=text, size=size, bold=letters > 0 and bold_letters == letters,
                      bbox=element.bbox, box=box)
 
@@ -678,18 +713,173 @@ def _attach_bullets(lines: list[_Line]) -> None:
     lines[:] = [line for box in boxes.values() for line in box]
 
 
-def _pieces(lines: list[_Line], body: float) -> list[_Piece]:
-    """Turn a page's lines into headings, list items and paragraphs, box by box."""
+def _pieces(lines: list[_Line], body: float, tables: list[_Piece] | None = None) -> list[_Piece]:
+    """Turn a page's lines into headings, list items, paragraphs and tables, box by box.
+
+    A table takes the place of the first of its lines in reading order.
+    """
     pieces: list[_Piece] = []
     in_rows = _table_row_lines(lines)
+    table_of = {id(line): table for table in tables or [] for line in table.lines}
+    placed: set[int] = set()
     start = 0
     while start < len(lines):
+        table = table_of.get(id(lines[start]))
+        if table is not None:
+            if id(table) not in placed:
+                placed.add(id(table))
+                pieces.append(table)
+            start += 1
+            continue
         end = start
-        while end < len(lines) and lines[end].box == lines[start].box:
+        while (end < len(lines) and lines[end].box == lines[start].box
+               and id(lines[end]) not in table_of):
             end += 1
         pieces.extend(_box_pieces(lines[start:end], body, in_rows))
         start = end
     return pieces
+
+
+# -- tables -------------------------------------------------------------------------
+
+
+@dataclass
+class _TablePiece(_Piece):
+    lines: list[_Line] = field(default_factory=list)
+
+
+def _find_tables(page: _Page) -> list[_TablePiece]:
+    """Tables on a page: runs of rows whose cells stand side by side in columns.
+
+    A row of cells is two or more lines sharing a baseline, from different text
+    boxes, with a clear gap between them, that are not all lines of prose (two
+    columns of running text also share baselines). Lines between such rows that
+    fall inside one column (a cell that wraps, or a row with empty cells) belong
+    to the table too. Ruling lines, where drawn, say where rows and columns end.
+    """
+    zone = page.height * MARGIN_ZONE
+    lines = [line for line in page.lines if line.bbox[1] < page.height - zone and line.bbox[3] > zone]
+    rows = _rows(lines)
+    flags = [_is_cell_row(row) for row in rows]
+    tables: list[_TablePiece] = []
+    index = 0
+    while index < len(rows):
+        if not flags[index]:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(rows):
+            if flags[end]:
+                end += 1
+                continue
+            # Rows of one cell stay in the table only when a row of cells follows them.
+            ahead = end
+            while ahead < len(rows) and not flags[ahead] and _inside_columns(rows[ahead], rows[index:end]):
+                ahead += 1
+            if ahead < len(rows) and flags[ahead] and ahead > end:
+                end = ahead
+            else:
+                break
+        table = _build_table(rows[index:end], page.rules)
+        if table is not None:
+            tables.append(table)
+        index = end
+    return tables
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """Lines grouped by the band they sit in, top to bottom; each row left to right."""
+    rows: list[list[_Line]] = []
+    band: tuple[float, float] | None = None
+    for line in sorted(lines, key=lambda line: -(line.bbox[1] + line.bbox[3]) / 2):
+        centre = (line.bbox[1] + line.bbox[3]) / 2
+        if band is not None and band[0] <= centre <= band[1]:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+            band = (line.bbox[1], line.bbox[3])
+    return [sorted(row, key=lambda line: line.bbox[0]) for row in rows]
+
+
+def _is_cell_row(row: list[_Line]) -> bool:
+    if len(row) < 2 or len({line.box for line in row}) < 2:
+        return False
+    if any(right.bbox[0] - left.bbox[2] < MIN_CELL_GAP for left, right in zip(row, row[1:])):
+        return False
+    return not all(count_words(line.text) >= PROSE_WORDS for line in row)
+
+
+def _columns_of(rows: list[list[_Line]]) -> list[tuple[float, float]]:
+    """Column extents: the overlapping horizontal extents of the cells, merged."""
+    spans = sorted((line.bbox[0], line.bbox[2]) for row in rows if len(row) > 1 for line in row)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1][1] + 1:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(x0, x1) for x0, x1 in columns]
+
+
+def _inside_columns(row: list[_Line], rows: list[list[_Line]]) -> bool:
+    columns = _columns_of(rows)
+    return all(sum(1 for x0, x1 in columns if line.bbox[0] < x1 and line.bbox[2] > x0) == 1
+               and count_words(line.text) < 3 * PROSE_WORDS for line in row)
+
+
+def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
+    lines = [line for row in rows for line in row]
+    x0, y0, x1, y1 = _union(lines)
+    horizontal = sorted({round(r[1], 1) for r in rules if r[2] - r[0] > r[3] - r[1]
+                         and r[0] < x1 and r[2] > x0 and y0 - 4 <= r[1] <= y1 + 4}, reverse=True)
+    vertical = sorted({round(r[0], 1) for r in rules if r[3] - r[1] > r[2] - r[0]
+                       and r[1] < y1 and r[3] > y0 and x0 - 4 <= r[0] <= x1 + 4})
+    if len(vertical) >= 3:
+        columns = list(zip(vertical, vertical[1:]))
+    else:
+        columns = _columns_of(rows)
+    if len(columns) < 2:
+        return None
+
+    def column(line: _Line) -> int:
+        centre = (line.bbox[0] + line.bbox[2]) / 2
+        for number, (left, right) in enumerate(columns):
+            if centre < right:
+                return number
+        return len(columns) - 1
+
+    grouped: list[list[_Line]] = []
+    for row in rows:
+        if grouped and _same_table_row(grouped[-1], row, horizontal):
+            grouped[-1].extend(row)
+        else:
+            grouped.append(list(row))
+    cells = []
+    for row in grouped:
+        texts: list[list[str]] = [[] for _ in columns]
+        for line in sorted(row, key=lambda line: -line.bbox[3]):
+            texts[column(line)].append(line.text)
+        cells.append([_join(parts) if parts else "" for parts in texts])
+    table = Table(rows=cells, header_row=_header_row(grouped))
+    block = Block(kind=TABLE, text="\n".join(table.row_texts()), table=table)
+    return _TablePiece(block, (x0, y0, x1, y1), size=max(line.size for line in lines), lines=lines)
+
+
+def _same_table_row(above: list[_Line], row: list[_Line], horizontal: list[float]) -> bool:
+    """Whether ``row`` carries on the cells of the row above (wrapped text) or starts a row."""
+    bottom = min(line.bbox[1] for line in above)
+    top = max(line.bbox[3] for line in row)
+    if horizontal:
+        return not any(top - 1 <= rule <= bottom + 1 for rule in horizontal)
+    size = max(line.size for line in row)
+    return bottom - top < 0.5 * size and len(row) < len(above)
+
+
+def _header_row(rows: list[list[_Line]]) -> bool:
+    """A first row set in bold is the table's header; a PDF says nothing more reliable."""
+    if len(rows) < 2:
+        return False
+    return all(line.bold for line in rows[0])
 
 
 def _table_row_lines(lines: list[_Line]) -> set[int]:
@@ -713,7 +903,8 @@ def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()
     right = max(line.bbox[2] for line in lines)
     width = right - min(line.bbox[0] for line in lines)
     candidates = [_heading_candidate(line, body)
-                  and not (id(line) in in_rows and line.size < body * HEADING_SIZE_RATIO) for line in lines]
+                  and not (id(line) in in_rows and line.size < body * HEADING_SIZE_RATIO)
+                  and contents_entry(line.text) is None for line in lines]
     for index, line in enumerate(lines):
         # A bold line at body size that fills the width and runs on is a bold lead-in, not a heading.
         if (candidates[index] and line.size < body * HEADING_SIZE_RATIO and index + 1 < len(lines)
@@ -744,6 +935,13 @@ def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()
                                        heading_source="font"), _union(run), size=line.size))
             current = None
             index = runs[index]
+            continue
+        entry = contents_entry(line.text)
+        if entry is not None:
+            pieces.append(_Piece(Block(kind=PARAGRAPH, text=entry, furniture=CONTENTS), line.bbox, line.size,
+                                 line.bbox[0]))
+            current = None
+            index += 1
             continue
         marker = _BULLET_START.match(line.text)
         if line.marker or marker or _NUMBER_START.match(line.text):
@@ -776,6 +974,75 @@ def _continues(piece: _Piece, line: _Line, previous: _Line, right: float, width:
         return line.bbox[0] > piece.indent + 1
     # A short line ending a sentence closes its paragraph.
     return not (previous.bbox[2] < right - 0.15 * width and previous.text.endswith((".", "!", "?", ":")))
+
+
+def _marked_text(element: LTTextLine, size: float) -> str:
+    """The line's text with raised small digits (note references) wrapped in marks."""
+    parts: list[str] = []
+    open_mark = False
+    baseline = element.y0
+    for item in element:
+        text = item.get_text()
+        raised = (isinstance(item, LTChar) and text.isdigit() and item.size <= size * SUPERSCRIPT_RATIO
+                  and item.y0 > baseline + 0.15 * size)
+        if raised and not open_mark:
+            parts.append(_NOTE_OPEN)
+        elif not raised and open_mark:
+            parts.append(_NOTE_CLOSE)
+        open_mark = raised
+        parts.append(text)
+    if open_mark:
+        parts.append(_NOTE_CLOSE)
+    return "".join(parts)
+
+
+def _take_notes(page: _Page, body: float) -> None:
+    """Attach each note reference to the note with its number at the foot of the page.
+
+    A note is a piece below the body text, in a smaller size than the body,
+    starting with the number; it leaves the page's pieces for ``page.notes``.
+    A raised number with no such note is put back as an ordinary digit.
+    """
+    cited = [piece for piece in page.pieces if _NOTE_OPEN in piece.block.text]
+    notes: dict[str, _Piece] = {}
+    if cited:
+        lowest = min(piece.bbox[1] for piece in cited)
+        # Word and LibreOffice draw a short rule between the text and the notes.
+        separators = [rule[1] for rule in page.rules if rule[2] - rule[0] > rule[3] - rule[1]
+                      and rule[2] - rule[0] < 0.5 * (max(p.bbox[2] for p in page.pieces) - rule[0])
+                      and rule[1] < lowest]
+        for piece in page.pieces:
+            match = _NOTE_START.match(piece.block.text)
+            if not match or piece in cited or piece.bbox[3] >= lowest or piece.block.kind == TABLE:
+                continue
+            if piece.size < body or any(piece.bbox[3] <= rule + 2 for rule in separators):
+                notes.setdefault(match.group(1), piece)
+    for piece in cited:
+        block = piece.block
+        if block.kind == TABLE:
+            block.table.rows = [[_NOTE_MARK.sub(lambda m: m.group(1) if m.group(1) not in notes else "", cell)
+                                 for cell in row] for row in block.table.rows]
+        parts, offset, text = [], 0, block.text
+        for match in _NOTE_MARK.finditer(text):
+            parts.append(text[offset:match.start()])
+            offset = match.end()
+            note = notes.get(match.group(1))
+            if note is None:
+                parts.append(match.group(1))
+            else:
+                block.notes.append((len("".join(parts)), _NOTE_START.match(note.block.text).group(2)))
+                if note not in page.notes:
+                    page.notes.append(note)
+                    page.citing.append(block)
+        block.text = "".join(parts) + text[offset:]
+    for number, note in notes.items():
+        note.block.text = _NOTE_START.match(note.block.text).group(2)
+        note.block.kind, note.block.part = PARAGRAPH, FOOTNOTE
+        note.block.level = note.block.heading_source = None
+    page.pieces = [piece for piece in page.pieces if piece not in notes.values()]
+    for piece in page.pieces + page.margins:  # a raised digit in a line with no note of its own
+        if _NOTE_OPEN in piece.block.text:
+            piece.block.text = piece.block.text.replace(_NOTE_OPEN, "").replace(_NOTE_CLOSE, "")
 
 
 def _set_heading_levels(pages: list[_Page]) -> None:
@@ -817,9 +1084,13 @@ def _split_margins(pages: list[_Page]) -> None:
         kept = []
         for piece in page.pieces:
             part = zone(page, piece)
-            if part and (len(pages_with[key(piece)]) > 1 or _PAGE_NUMBER.match(piece.block.text)):
+            text = piece.block.text
+            if part and (len(pages_with[key(piece)]) > 1 or _PAGE_NUMBER.match(text)
+                         or ends_with_page_number(text)):
                 piece.block.part, piece.block.kind = part, PARAGRAPH
                 piece.block.level = piece.block.heading_source = None
+                piece.block.furniture = (PAGE_NUMBER if is_page_number(text)
+                                         else RUNNING_HEADER if part == HEADER else RUNNING_FOOTER)
                 page.margins.append(piece)
             else:
                 kept.append(piece)
