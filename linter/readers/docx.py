@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ..document import (BODY, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, PARAGRAPH,
-                        TABLE, TEXTBOX, Block, Comment, Document, Image, Link, Metadata, Revision,
-                        Table, assign_sections, count_words)
+from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM,
+                        PAGE_NUMBER, PARAGRAPH, RUNNING_FOOTER, RUNNING_HEADER, TABLE, TEXTBOX, Block,
+                        Comment, Document, Image, Link, Metadata, Revision, Table, assign_sections,
+                        count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
+from .furniture import is_page_number, is_placeholder, mark_contents_titles
 from .safezip import MAIN_PART, Package, open_package, xml_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -97,6 +99,14 @@ _SKIPPED = {W_PPR, W_RPR, W_TCPR, W_TRPR, W_TBLPR, W_SDTPR, W_SDTENDPR, W_SECTPR
             W_DELINSTRTEXT, MC_FALLBACK}
 _MARKERS = {W_BOOKMARK_START, W_COMMENT_RANGE_START, W_COMMENT_RANGE_END}
 _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
+# Where a note reference stood in a paragraph's text, until its offset is taken.
+_NOTE_MARK = "\ue000"
+# Contents entries and titles by style: Word's "toc 1" and "TOC Heading", LibreOffice's "Contents 1".
+_CONTENTS_STYLE = re.compile(r"(?:toc|contents)\s?(?:\d|heading)", re.IGNORECASE)
+_TOC_PAGE = re.compile(r"[\s.…·_]{0,200}(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
+# Building blocks (w:docPartGallery) that are furniture: a cover page, a contents list.
+_GALLERY_FURNITURE = {"cover pages": COVER, "table of contents": CONTENTS}
+W_DOCPARTOBJ, W_DOCPARTGALLERY = _w("docPartObj"), _w("docPartGallery")
 _IMAGE_URIS = ("/picture", "/chart", "/diagram", "/chartex")
 _GROUP_URI = "/wordprocessingGroup"
 _NO_PAGE_SECTIONS = {"continuous", "nextColumn"}
@@ -131,6 +141,8 @@ def read(path: Path, options, fmt: str) -> Document:
     main.read_blocks(body)
     notes = _read_notes(package, rels, context, "footnotes", W_FOOTNOTE, FOOTNOTE)
     notes += _read_notes(package, rels, context, "endnotes", W_ENDNOTE, ENDNOTE)
+    context.attach_notes()
+    mark_contents_titles(main.blocks)
     comments = _read_comments(package, rels, context)
 
     document = Document(path=str(path), format=fmt, blocks=main.blocks + notes,
@@ -535,6 +547,8 @@ class _Context:
         self.comment_spans: dict[str, _CommentSpan] = {}
         self.note_references: dict[tuple[str, str], tuple[_Story, int]] = {}
         self.notes: list[tuple[Block, tuple[str, str]]] = []
+        # (citing block, offset in its text, note key) for every reference, in reading order
+        self.citations: list[tuple[Block, int, tuple[str, str]]] = []
         self.counters: Counter[str] = Counter()
         self._placements: list[tuple[object, _Story, int]] = []
 
@@ -551,6 +565,13 @@ class _Context:
             block = story.blocks[min(index, len(story.blocks) - 1)]
             item.page, item.section = block.page, block.section
             item.location, item.line = block.location, block.line
+
+    def attach_notes(self) -> None:
+        """Give each citing block the text of the notes it cites, at the references' offsets."""
+        texts = {key: block.text for block, key in self.notes}
+        for block, offset, key in self.citations:
+            if key in texts:
+                block.notes.append((offset, texts[key]))
 
     def place_notes(self) -> None:
         """Put each footnote and endnote on the page and in the section that cites it."""
@@ -594,6 +615,7 @@ class _Story:
         self._captures: list[_Capture] = []
         self._fields: list[_Field] = []
         self._boxes: list = []
+        self._note_keys: list[tuple[str, str]] = []  # references read but not yet placed in a block
         self._handlers = self._make_handlers()
 
     def _make_handlers(self) -> dict:
@@ -630,25 +652,52 @@ class _Story:
 
     def read_note(self, note) -> str:
         """The text of one footnote or endnote, its paragraphs joined."""
-        return self._flow_text(note, None)
+        return self._take_marks(self._flow_text(note, None))[0]
 
     def _paragraph_block(self, p) -> None:
         """Read a paragraph of the flow as a block, then any text boxes anchored in it."""
         self._started = False
+        in_contents = self._in_contents_field()
         paragraph = self._read_paragraph(p, top_level=True)
+        paragraph.text, marks = self._take_marks(paragraph.text)
         if paragraph.text:
             kind, level, source = self._classify(paragraph)
-            self._add_block(Block(kind=kind, text=paragraph.text, level=level,
-                                  style=paragraph.style.name, heading_source=source))
+            block = Block(kind=kind, text=paragraph.text, level=level, style=paragraph.style.name,
+                          heading_source=source, furniture=_gallery_furniture(p))
+            if in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or ""):
+                block.furniture = CONTENTS
+                if not (paragraph.style.name or "").lower().endswith("heading"):
+                    block.text = _TOC_PAGE.sub("", block.text).strip() or block.text
+            self._add_block(block)
+            self._cite(block, marks)
         self._read_boxes()
 
     def _table_block(self, tbl) -> None:
         self._started = False
         table = self._read_table(tbl)
-        text = "\n".join(row for row in table.row_texts() if row)
+        text, marks = self._take_marks("\n".join(row for row in table.row_texts() if row))
+        table.rows = [[cell.replace(_NOTE_MARK, "") for cell in row] for row in table.rows]
         if text:
-            self._add_block(Block(kind=TABLE, text=text, table=table))
+            block = Block(kind=TABLE, text=text, table=table, furniture=_gallery_furniture(tbl))
+            self._add_block(block)
+            self._cite(block, marks)
         self._read_boxes()
+
+    def _take_marks(self, text: str) -> tuple[str, list[tuple[int, tuple[str, str]]]]:
+        """``text`` without note marks, and (offset, note key) for each mark, in order."""
+        if _NOTE_MARK not in text:
+            return text, []
+        parts = text.split(_NOTE_MARK)
+        keys, self._note_keys = self._note_keys[:len(parts) - 1], self._note_keys[len(parts) - 1:]
+        offsets = [len("".join(parts[:index + 1])) for index in range(len(parts) - 1)]
+        return "".join(parts).strip(), list(zip(offsets, keys))
+
+    def _cite(self, block: Block, marks: list[tuple[int, tuple[str, str]]]) -> None:
+        self.context.citations.extend((block, min(offset, len(block.text)), key) for offset, key in marks)
+
+    def _in_contents_field(self) -> bool:
+        """Whether a contents field (TOC) is open: its result is the contents list."""
+        return any("".join(f.instruction).strip().upper().startswith("TOC") for f in self._fields)
 
     def _add_block(self, block: Block) -> None:
         block.part = self._current_part
@@ -928,6 +977,9 @@ class _Story:
     def _note_reference(self, kind: str, element) -> None:
         key = (kind, element.get(W_ID, ""))
         self.context.note_references.setdefault(key, (self, self._here()))
+        # A mark, not text: it leaves no trace in links or comments, only an offset.
+        self._text.append(_NOTE_MARK)
+        self._note_keys.append(key)
 
     # -- drawings, text boxes -----------------------------------------------------
 
@@ -951,6 +1003,17 @@ class _Story:
             self._walk(branch)
 
 
+def _gallery_furniture(element) -> str | None:
+    """"cover" or "contents" for a block inside a cover-page or contents building block."""
+    for ancestor in element.iterancestors(W_SDT):
+        gallery = ancestor.find(f"{W_SDTPR}/{W_DOCPARTOBJ}/{W_DOCPARTGALLERY}")
+        if gallery is not None:
+            furniture = _GALLERY_FURNITURE.get((gallery.get(W_VAL) or "").strip().lower())
+            if furniture:
+                return furniture
+    return None
+
+
 def _ignore(_element) -> None:
     """Handler for elements that hold no text of the document."""
 
@@ -967,7 +1030,8 @@ def _looks_like_heading(paragraph: _Paragraph) -> bool:
     """A short, all-bold line: formatted like a heading but not styled as one."""
     text = paragraph.text
     return (paragraph.all_bold and "\n" not in text and not text.endswith(".")
-            and 0 < count_words(text) < BOLD_HEADING_MAX_WORDS and any(c.isalpha() for c in text))
+            and 0 < count_words(text) < BOLD_HEADING_MAX_WORDS and any(c.isalpha() for c in text)
+            and not is_placeholder(text))
 
 
 def _is_picture(frame) -> bool:
@@ -1033,6 +1097,9 @@ def _read_headers_footers(package: Package, rels: dict[str, _Rel], context: _Con
             if root is not None:
                 story = _Story(context, _relationships(package, name), part)
                 story.read_blocks(root)
+                for block in story.blocks:
+                    block.furniture = (PAGE_NUMBER if is_page_number(block.text)
+                                       else RUNNING_HEADER if part == HEADER else RUNNING_FOOTER)
                 blocks.extend(story.blocks)
     return blocks
 

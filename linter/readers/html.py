@@ -205,7 +205,8 @@ def _bold_only(element) -> bool:
     if (children[0].tail or "").strip():
         return False
     text = _clean(element.text_content())
-    return 0 < count_words(text) <= MAX_BOLD_HEADING_WORDS and not text.endswith((".", ":", ";", ","))
+    return (0 < count_words(text) <= MAX_BOLD_HEADING_WORDS and not text.endswith((".", ":", ";", ","))
+            and not is_placeholder(text))
 
 
 @dataclass

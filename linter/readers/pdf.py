@@ -54,7 +54,8 @@ from ..document import (CONTENTS, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, 
                         Table, assign_sections, count_words)
 from ..errors import ReadError, one_line
 from . import raised_in
-from .furniture import contents_entry, ends_with_page_number, is_page_number, mark_contents_titles
+from .furniture import (contents_entry, ends_with_page_number, is_page_number, is_placeholder,
+                        mark_contents_titles)
 
 # pdfminer logs every oddity it meets at WARNING; without a handler of its own
 # Python would print them to stderr, where only plancheck's one-line errors belong.
@@ -962,7 +963,8 @@ def _heading_candidate(line: _Line, body: float) -> bool:
     # Bulleted lines are list items; numbered ones may be headings ("1. Introduction").
     if len(re.findall(r"[^\W\d_]", line.text)) < 2 or _BULLET_START.match(line.text):
         return False
-    return line.size >= body * HEADING_SIZE_RATIO or (line.bold and line.size >= body - 0.5)
+    return line.size >= body * HEADING_SIZE_RATIO or (line.bold and line.size >= body - 0.5
+                                                      and not is_placeholder(line.text))
 
 
 def _continues(piece: _Piece, line: _Line, previous: _Line, right: float, width: float) -> bool:
