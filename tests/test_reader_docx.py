@@ -231,7 +231,8 @@ def test_tables_with_header_row_merged_and_nested_cells(tmp_path):
 
     first, second = [b for b in result.blocks if b.kind == TABLE]
     assert first.table.rows[0] == ["Saving", "2024", "2025"]
-    assert first.table.rows[1] == ["Digital", "£1m over two years"]
+    # The spanned column stays, empty, so each value keeps its place under its heading.
+    assert first.table.rows[1] == ["Digital", "£1m over two years", ""]
     assert first.table.header_row and first.table.merged_cells and not first.table.nested
     assert first.text == "Saving | 2024 | 2025\nDigital | £1m over two years\nEstates"
     assert second.table.nested and not second.table.header_row and not second.table.merged_cells
@@ -597,3 +598,51 @@ def test_command_line_reports_pages_and_method(tmp_path):
     [document] = payload["documents"]
     facts = document.get("facts", document)
     assert facts["pages_method"] == "estimate" and 3 <= facts["pages"] <= 5
+
+
+def test_a_vertically_merged_label_is_repeated_in_each_row_it_spans(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for row, (label, value) in enumerate([("Measure", "Share"), ("Agency staff", "4.7% (2023/24)"),
+                                          ("", "5.1% (2022/23)")]):
+        table.cell(row, 0).text, table.cell(row, 1).text = label, value
+    table.cell(1, 0).merge(table.cell(2, 0))
+    result = read(fx.save(document, tmp_path / "plan.docx"))
+    rows = next(b for b in result.blocks if b.kind == TABLE).table.rows
+    assert rows == [["Measure", "Share"], ["Agency staff", "4.7% (2023/24)"], ["Agency staff", "5.1% (2022/23)"]]
+
+
+def test_the_structured_plan_gives_tables_furniture_and_notes(tmp_path):
+    document = read(fx.structured_plan(tmp_path / "plan.docx"))
+    assert [b.table.rows for b in document.blocks if b.kind == TABLE] == [fx.WORKFORCE_ROWS, fx.SIGN_OFF_ROWS]
+    assert next(b for b in document.blocks if b.kind == TABLE).table.header_row
+    assert [(b.text, b.furniture) for b in document.blocks if b.furniture] == [
+        ("Contents", "contents"), ("Workforce", "contents"), ("Sign-off", "contents")]
+    assert [(b.text, b.furniture) for b in document.headers_footers] == [
+        ("DRAFT – Productivity Plan – Page 1 of 2", "running-footer")]
+    citing = next(b for b in document.blocks if b.text.startswith("This productivity plan"))
+    assert citing.text.startswith("This productivity plan sets out")
+    assert citing.notes == [(len("This productivity plan"), fx.PUBLICATION_NOTE)]
+    assert [(b.text, b.part, b.section) for b in document.blocks if b.part != "body"] == [
+        (fx.PUBLICATION_NOTE, "footnote", citing.section)]
+
+
+def test_contents_building_blocks_cover_pages_and_page_number_footers_are_furniture(tmp_path):
+    def gallery(name: str, content: str) -> str:
+        return (f'<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="{name}"/><w:docPartUnique/>'
+                f"</w:docPartObj></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>")
+
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "7"
+    document.sections[0].header.paragraphs[0].text = "Anyshire Council"
+    body = (gallery("Cover Pages", fx.paragraph("Anyshire Council") + fx.paragraph("Productivity Plan 2024")
+                    + fx.paragraph("Draft for Cabinet"))
+            + gallery("Table of Contents", fx.paragraph("Contents") + fx.paragraph("Introduction\u00a0 .... 2"))
+            + fx.paragraph("Introduction", style="Heading1") + fx.paragraph("We will do more with less."))
+    result = read(fx.build(tmp_path / "plan.docx", body, document=document))
+    assert [(b.text, b.furniture) for b in result.blocks] == [
+        ("Anyshire Council", "cover"), ("Productivity Plan 2024", "cover"), ("Draft for Cabinet", "cover"),
+        ("Contents", "contents"), ("Introduction", "contents"), ("Introduction", None),
+        ("We will do more with less.", None)]
+    assert [(b.text, b.furniture) for b in result.headers_footers] == [
+        ("Anyshire Council", "running-header"), ("7", "page-number")]

@@ -157,7 +157,10 @@ def test_tables_record_header_rows_merged_cells_and_nesting(tmp_path):
     assert (first.header_row, first.merged_cells, first.nested) == (True, False, False)
     assert document.blocks[1].text == "Measure | 2023/24\nAgency staff | 4.1%"
     assert (second.header_row, second.merged_cells, second.nested) == (True, True, False)
-    assert third.rows == [["Plain", "data"], ["inner cells"]]
+    # Spanned cells keep the grid: a column span leaves the columns it covers empty, a row span
+    # repeats its cell in the rows it covers, so every value stays under its column's heading.
+    assert second.rows == [["Service", "Saving"], ["Total to follow", ""]]
+    assert third.rows == [["Plain", "data"], ["inner cells", "data"]]
     assert (third.header_row, third.merged_cells, third.nested) == (False, True, True)
 
 
@@ -483,3 +486,72 @@ def test_a_bold_only_paragraph_is_a_heading_of_lower_confidence(tmp_path):
     headings = [(h.text, h.level, h.heading_source) for h in document.headings()]
     assert headings == [("Our plan", 1, "html"), ("Technology and data", 2, "bold")]
     assert document.blocks[2].section == ("Our plan", "Technology and data")
+
+
+def test_figure_and_sign_off_tables_keep_each_rows_label_and_value(tmp_path):
+    document = read(tmp_path, page("""<main><h1>Plan</h1>
+<table><tr><th>Measure</th><th>Share of staff budget 2023/24</th></tr>
+  <tr><td>Agency staff</td><td>4.7%</td></tr>
+  <tr><td rowspan="2">Trade union facility time</td><td>0.1%</td></tr>
+  <tr><td>0.2% in 2022/23</td></tr></table>
+<table><tr><th>Approved by</th><td>Cabinet</td></tr><tr><th>Date</th><td>9 July 2024</td></tr>
+  <tr><th>Status</th><td>Final</td></tr></table></main>"""))
+    figures, sign_off = [b.table for b in document.blocks if b.kind == TABLE]
+    assert figures.header_row and figures.rows == [
+        ["Measure", "Share of staff budget 2023/24"], ["Agency staff", "4.7%"],
+        ["Trade union facility time", "0.1%"], ["Trade union facility time", "0.2% in 2022/23"]]
+    assert not sign_off.header_row
+    assert sign_off.rows == [["Approved by", "Cabinet"], ["Date", "9 July 2024"], ["Status", "Final"]]
+
+
+def test_an_in_page_contents_list_is_read_and_flagged_but_site_navigation_is_not_read(tmp_path):
+    document = read(tmp_path, page("""<header><nav><a href="/">Home</a><a href="/council">Council</a></nav></header>
+<main><h1>Productivity plan</h1>
+<nav aria-label="Contents"><h2>Contents</h2><ol><li><a href="#workforce">Workforce</a></li>
+  <li><a href="#barriers">Barriers and our asks</a></li></ol></nav>
+<h2>In this plan</h2><ul><li><a href="#workforce">Workforce</a></li></ul>
+<h2 id="workforce">Workforce</h2><p>We keep agency staff under review.</p>
+<ul><li>See <a href="#workforce">the figures</a> below</li></ul></main>
+<footer><p>Page 1 of 1</p></footer>"""))
+    assert [(b.text, b.furniture) for b in document.blocks if b.furniture] == [
+        ("Contents", "contents"), ("Workforce", "contents"), ("Barriers and our asks", "contents"),
+        ("In this plan", "contents"), ("Workforce", "contents")]
+    assert texts(document)[-3:] == ["Workforce", "We keep agency staff under review.", "See the figures below"]
+    assert "Home" not in texts(document) and "Page 1 of 1" not in texts(document)
+
+
+def test_pandoc_footnotes_are_attached_to_the_citing_sentence(tmp_path):
+    document = read(tmp_path, page("""<h1>Publication</h1>
+<p>This productivity plan<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>
+will be published.</p>
+<table><tr><th>Measure</th><th>2023/24</th></tr><tr><td>Agency staff<sup><a href="#fn2" id="fnref2">2</a></sup></td>
+<td>4.7%</td></tr></table>
+<section id="footnotes" class="footnotes" role="doc-endnotes"><hr><ol>
+<li id="fn1"><p>Published on the Council's website at https://anyshire.gov.uk/plan.<a href="#fnref1"
+class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn2"><p>Source: payroll.<a href="#fnref2">↩︎</a></p></li></ol></section>"""))
+    paragraph = document.blocks[1]
+    assert paragraph.text == "This productivity plan will be published."
+    assert paragraph.notes == [(len("This productivity plan"),
+                                "Published on the Council's website at https://anyshire.gov.uk/plan.")]
+    table = document.blocks[2]
+    assert table.table.rows[1] == ["Agency staff", "4.7%"]
+    assert table.notes == [(table.text.index(" | 4.7%"), "Source: payroll.")]
+    assert [(b.text, b.part, b.section) for b in document.blocks[3:]] == [
+        ("Published on the Council's website at https://anyshire.gov.uk/plan.", "footnote", ("Publication",)),
+        ("Source: payroll.", "footnote", ("Publication",))]
+
+
+def test_word_web_page_footnotes_are_attached_to_the_citing_sentence(tmp_path):
+    document = read(tmp_path, page("""<div class=WordSection1><h1>Publication</h1>
+<p class=MsoNormal>This productivity plan<a style='mso-footnote-id:ftn1' href="#_ftn1" name="_ftnref1"
+title=""><span class=MsoFootnoteReference>[1]</span></a> will be published in July.</p></div>
+<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width="33%">
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1'
+href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference>[1]</span></a> Published on the
+Council's website.</p></div></div>"""))
+    assert [(b.text, b.part, b.notes) for b in document.blocks] == [
+        ("Publication", "body", []),
+        ("This productivity plan will be published in July.", "body",
+         [(len("This productivity plan"), "Published on the Council's website.")]),
+        ("Published on the Council's website.", "footnote", [])]

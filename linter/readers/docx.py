@@ -31,7 +31,7 @@ from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER
                         count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
-from .furniture import is_page_number, is_placeholder, mark_contents_titles
+from .furniture import contents_entry, is_page_number, is_placeholder, mark_contents_titles
 from .safezip import MAIN_PART, Package, open_package, xml_parser
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -103,7 +103,7 @@ _NOTE_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 _NOTE_MARK = "\ue000"
 # Contents entries and titles by style: Word's "toc 1" and "TOC Heading", LibreOffice's "Contents 1".
 _CONTENTS_STYLE = re.compile(r"(?:toc|contents)\s?(?:\d|heading)", re.IGNORECASE)
-_TOC_PAGE = re.compile(r"[\s.…·_]{0,200}(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
+_TOC_PAGE = re.compile(r"\s(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
 # Building blocks (w:docPartGallery) that are furniture: a cover page, a contents list.
 _GALLERY_FURNITURE = {"cover pages": COVER, "table of contents": CONTENTS}
 W_DOCPARTOBJ, W_DOCPARTGALLERY = _w("docPartObj"), _w("docPartGallery")
@@ -119,6 +119,7 @@ _W3CDTF = re.compile(r"(\d\d\d\d)(?:-(1[0-2]|0[1-9]|[1-9])(?:-(3[0-1]|[1-2]\d|0[
 _UTC_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
 _FIELD_TOKEN = re.compile(r'"[^"]*"|\S+')
 BOLD_HEADING_MAX_WORDS = 12
+MAX_GRID_SPAN = 63  # Word's own limit on table columns
 # Layout matching: how much of a block's text identifies it on a rendered
 # page, and how far ahead of the last match to look.
 PROBE_CHARS = 40
@@ -666,8 +667,8 @@ class _Story:
                           heading_source=source, furniture=_gallery_furniture(p))
             if in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or ""):
                 block.furniture = CONTENTS
-                if not (paragraph.style.name or "").lower().endswith("heading"):
-                    block.text = _TOC_PAGE.sub("", block.text).strip() or block.text
+            if block.furniture == CONTENTS:
+                block.text = _contents_text(p, block.text)
             self._add_block(block)
             self._cite(block, marks)
         self._read_boxes()
@@ -760,6 +761,7 @@ class _Story:
 
     def _read_table(self, tbl) -> Table:
         table = Table(rows=[])
+        above: dict[int, str] = {}  # the text of each grid column's last cell, for vertically merged cells
         rows = [row for row in _unwrap(tbl) if row.tag == W_TR]
         for position, row in enumerate(rows):
             properties = row.find(W_TRPR)
@@ -767,11 +769,20 @@ class _Story:
                 table.header_row = bool(_flag(properties, W_TBLHEADER))
             if properties is not None and properties.find(W_DEL) is not None:
                 continue  # a row deleted with changes tracked
-            cells = []
+            cells: list[str] = []
             for cell in _unwrap(row):
                 if cell.tag == W_TC:
-                    table.merged_cells |= _is_merged(cell.find(W_TCPR))
-                    cells.append(self._flow_text(cell, table))
+                    properties = cell.find(W_TCPR)
+                    table.merged_cells |= _is_merged(properties)
+                    text = self._flow_text(cell, table)
+                    merge = properties.find(W_VMERGE) if properties is not None else None
+                    if merge is not None and merge.get(W_VAL) != "restart" and not text:
+                        # A cell merged with the one above repeats it, so its row keeps its label.
+                        text = above.get(len(cells), "")
+                    above[len(cells)] = text
+                    span = min(_int(_val(properties, W_GRIDSPAN)) or 1, MAX_GRID_SPAN)
+                    # A cell spanning columns is followed by empty cells, keeping values under their headings.
+                    cells.extend([text] + [""] * (span - 1))
                 elif cell.tag in _MARKERS:
                     self._handlers[cell.tag](cell)
             table.rows.append(cells)
@@ -1001,6 +1012,16 @@ class _Story:
         branch = _chosen(element)
         if branch is not None:
             self._walk(branch)
+
+
+def _contents_text(p, text: str) -> str:
+    """A contents entry without its page number: after a tab (Word's contents) or a dot leader."""
+    entry = contents_entry(text)
+    if entry is not None:
+        return entry
+    if p.find(f".//{W_TAB}") is not None:
+        return _TOC_PAGE.sub("", text).strip() or text
+    return text
 
 
 def _gallery_furniture(element) -> str | None:

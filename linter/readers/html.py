@@ -7,6 +7,13 @@ when the page marks its main content (``<main>``, ``role="main"``, or a single
 ``role="heading"``), so they are exact; a web page has no pages, so the count
 is estimated for A4 at 11 pt.
 
+An in-page contents list (a ``nav`` whose links all point into the page, or
+list items that are each one link to a heading of the page) is read and
+flagged as contents. Footnotes (a raised or marked link such as
+``<sup><a href="#fn1">1</a></sup>`` to a numbered note, as pandoc and Word's
+"Save as Web Page" write them) are attached to the citing block; the notes
+leave the body and follow it as footnote blocks.
+
 Blocks are cited by source line ("line 40"). libxml2 records lines only up to
 65,535; anything further down a file is cited as line 65,535.
 """
@@ -14,6 +21,7 @@ Blocks are cited by source line ("line 40"). libxml2 records lines only up to
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +29,11 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from ..document import (HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, Image, Link,
-                        Metadata, Table, assign_sections, count_words)
+from ..document import (CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, Image,
+                        Link, Metadata, Table, assign_sections, count_words)
 from ..errors import ReadError, one_line
 from ..pages import estimate_pages
+from .furniture import is_placeholder, mark_contents_titles
 
 META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
@@ -50,6 +59,14 @@ COOKIE_BANNER = re.compile(r"cookie|gdpr|consent[-_]?(?:banner|bar|notice|popup|
                            re.IGNORECASE)
 COOKIE_CONTAINERS = frozenset({"div", "section", "aside", "dialog", "form"})
 SKIP_LINK_TEXT = re.compile(r"\s*skip\b", re.IGNORECASE)
+# A note reference: "1", "[1]", "(ii)", "*", set in a link to the note.
+NOTE_REFERENCE_TEXT = re.compile(r"[\[(]?(?:\d{1,3}|[ivx]{1,5}|[*†‡§])[\])]?")
+NOTE_REFERENCE_NAMES = re.compile(r"foot|endnote|noteref", re.IGNORECASE)
+NOTE_TARGET = re.compile(r"#_?(?:ftn|edn|fn|footnote|endnote|note)[-_:]?\w{0,20}$", re.IGNORECASE)
+NOTE_CONTAINERS = frozenset({"li", "p", "div", "aside", "section", "dd", "td"})
+NOTE_BACKLINK = re.compile(r"^[\s↩︎⤴^↑]*$")
+_NOTE_OPEN, _NOTE_CLOSE = "\ue001", "\ue002"
+_NOTE_SPAN = re.compile(f"{_NOTE_OPEN}(\\d{{1,6}}){_NOTE_CLOSE}")
 # Word's "Save as Web Page" writes list items as paragraphs and the bullet as a span.
 WORD_LIST_CLASS = re.compile(r"\bMsoListParagraph", re.IGNORECASE)
 WORD_BULLET_STYLE = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
@@ -117,6 +134,8 @@ def _names(element) -> str:
 
 def _skipped(element, tag: str) -> bool:
     """Whether an element is page furniture rather than the plan's own content."""
+    if _contents_nav(element, tag):
+        return False
     if tag in SKIP_TAGS or _hidden(element):
         return True
     role = _role(element)
@@ -135,6 +154,92 @@ def _skipped(element, tag: str) -> bool:
         # ASP.NET pages wrap the whole page, h1 and all, in one <form>; keep that one.
         return not _contains_h1(element)
     return False
+
+
+def _contents_nav(element, tag: str) -> bool:
+    """A navigation block whose links all lead into the page itself: the plan's contents list."""
+    if tag != "nav" and _role(element) != "navigation":
+        return False
+    if _hidden(element):
+        return False
+    targets = [a.get("href") or "" for a in element.iter("a")]
+    return bool(targets) and all(target.startswith("#") and len(target) > 1 for target in targets)
+
+
+def _replace_with_text(element, text: str) -> None:
+    """Take ``element`` out of the tree, leaving ``text`` (and its tail) where it stood."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    following = text + (element.tail or "")
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + following
+    else:
+        parent.text = (parent.text or "") + following
+    parent.remove(element)
+
+
+def _is_note_reference(anchor) -> bool:
+    href = anchor.get("href") or ""
+    if not href.startswith("#") or not NOTE_REFERENCE_TEXT.fullmatch(_clean(anchor.text_content())):
+        return False
+    if _role(anchor) == "doc-noteref" or NOTE_TARGET.match(href):
+        return True
+    parent = anchor.getparent()
+    raised = (parent is not None and parent.tag == "sup") or anchor.find(".//sup") is not None
+    named = any(NOTE_REFERENCE_NAMES.search(_names(e)) for e in anchor.iter() if isinstance(e.tag, str))
+    return raised or named
+
+
+def _take_notes(content, root) -> list[str]:
+    """Replace each note reference by a mark naming its note; take the notes out of the page.
+
+    Returns the notes' texts; mark ``n`` in the text refers to note ``n``.
+    """
+    anchors: dict[str, object] = {}
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            for key in (element.get("id"), element.get("name") if element.tag == "a" else None):
+                if key:
+                    anchors.setdefault(key, element)
+    notes: list[str] = []
+    number_of: dict[int, int] = {}
+    for anchor in [a for a in content.iter("a") if _is_note_reference(a)]:
+        target = anchors.get(anchor.get("href")[1:])
+        if target is None:
+            continue
+        container = target if target.tag in NOTE_CONTAINERS else next(
+            (a for a in target.iterancestors() if a.tag in NOTE_CONTAINERS), None)
+        if container is None or anchor in container.iter() or container.find(".//h1") is not None:
+            continue
+        if id(container) not in number_of:
+            text = _note_text(container, anchor)
+            if not text:
+                continue
+            number_of[id(container)] = len(notes)
+            notes.append(text)
+            _replace_with_text(container, "")
+        parent = anchor.getparent()
+        wrapper = parent if parent is not None and parent.tag == "sup" and len(parent) == 1 \
+            and not (parent.text or "").strip() else anchor
+        _replace_with_text(wrapper, f"{_NOTE_OPEN}{number_of[id(container)]}{_NOTE_CLOSE}")
+    return notes
+
+
+def _note_text(container, reference) -> str:
+    """A note's text without its number and its link back to the reference."""
+    back = {f"#{reference.get('id')}", f"#{reference.get('name')}"}
+    note = copy.deepcopy(container)
+    for anchor in list(note.iter("a")):
+        if ((anchor.get("href") or "") in back or _role(anchor) == "doc-backlink"
+                or NOTE_BACKLINK.match(anchor.text_content())):
+            _replace_with_text(anchor, "")
+    text = _clean(note.text_content())
+    marker = NOTE_REFERENCE_TEXT.match(text)
+    if marker and (marker.end() == len(text) or text[marker.end()] == " "):
+        text = text[marker.end():].strip()
+    return text
 
 
 def _heading_level(element, tag: str) -> int | None:
@@ -223,14 +328,46 @@ class _Context:
     cell: bool = False           # one cell of the data table being read
     is_list: bool = False        # <ul>, <ol> or <menu>: the list items inside are one level deeper
     source: str = "html"         # how a heading was recognised: "html", or "bold" for a bold-only paragraph
+    furniture: str | None = None  # what the blocks inside are, when they are furniture
 
 
 @dataclass
 class _TableBuilder:
+    """A data table's cells in grid order: a cell spanning columns is followed by empty cells,
+    and a cell spanning rows is repeated in the rows below, so each value stays under its heading."""
+
     rows: list[list[str]] = field(default_factory=list)
     header_row: bool = False
     merged_cells: bool = False
     nested: bool = False
+    below: dict[int, list] = field(default_factory=dict)  # column: [rows still spanned, text]
+    first_row_th: list[bool] = field(default_factory=list)
+
+    def new_row(self) -> None:
+        if self.rows:
+            self._fill_spanned(self.rows[-1], to_end=True)
+        self.rows.append([])
+
+    def add_cell(self, text: str, colspan: int, rowspan: int) -> None:
+        row = self.rows[-1]
+        self._fill_spanned(row)
+        for offset in range(min(colspan, MAX_SPAN)):
+            if rowspan > 1:
+                self.below[len(row)] = [min(rowspan, MAX_SPAN) - 1, text if offset == 0 else ""]
+            row.append(text if offset == 0 else "")
+
+    def finish(self) -> None:
+        if self.rows:
+            self._fill_spanned(self.rows[-1], to_end=True)
+
+    def _fill_spanned(self, row: list[str], to_end: bool = False) -> None:
+        while len(row) in self.below or (to_end and any(column >= len(row) for column in self.below)):
+            span = self.below.get(len(row))
+            row.append(span[1] if span else "")
+            if span:
+                span[0] -= 1
+                if span[0] == 0:
+                    del self.below[len(row) - 1]
 
 
 @dataclass
@@ -243,14 +380,18 @@ class _LinkCapture:
 # How an element is closed once its children have been read.
 SKIP, INLINE, JOINED, BLOCK = "skip", "inline", "joined", "block"
 MAX_BOLD_HEADING_WORDS = 12
+# colspan and rowspan beyond this are taken as this (browsers cap them too: 1000 and 65534).
+MAX_SPAN = 1000
 
 
 class _Reader:
     """Walks the content tree once, without recursion, turning it into blocks in reading order."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, notes: list[str] | None = None):
         self.document = document
         self.blocks = document.blocks
+        self.notes = notes or []
+        self.cited: list[tuple[Block, int]] = []  # (citing block, note number), in citing order
         self._contexts: list[_Context] = []
         self._buffer: list[str] = []
         self._buffer_line: int | None = None
@@ -317,7 +458,7 @@ class _Reader:
             if tag in ("td", "th"):
                 return self._open_cell(element, tag, context.grid)
             if tag == "tr":
-                context.grid.rows.append([])
+                context.grid.new_row()
             if tag in ("tr", "thead", "tbody", "tfoot", "colgroup"):
                 return INLINE
         level = _heading_level(element, tag)
@@ -347,14 +488,16 @@ class _Reader:
             new = _Context(element, PARAGRAPH, style=style, is_list=True)
         else:
             new = _Context(element, PARAGRAPH, style=style, preserve=tag == "pre" or context.preserve)
+        new.furniture = CONTENTS if _contents_nav(element, tag) else context.furniture
         self._contexts.append(new)
         return BLOCK
 
     def _open_cell(self, element, tag: str, grid: _TableBuilder) -> str:
         if not grid.rows:
-            grid.rows.append([])
-        if tag == "th" and len(grid.rows) == 1:
-            grid.header_row = True
+            grid.new_row()
+        if len(grid.rows) == 1:
+            # A first row all of <th> heads the columns; a <th> beginning each row labels its row.
+            grid.first_row_th.append(tag == "th")
         if _span(element, "colspan") > 1 or _span(element, "rowspan") > 1:
             grid.merged_cells = True
         self._take_text()  # stray text between cells is not part of any cell
@@ -370,7 +513,8 @@ class _Reader:
         elif action == BLOCK:
             context = self._contexts[-1]
             if context.cell:
-                self._table.rows[-1].append(_clean(self._take_text()[0]))
+                self._table.add_cell(_clean(self._take_text()[0]), _span(element, "colspan"),
+                                     _span(element, "rowspan"))
             elif context.grid is not None:
                 self._emit_table(context)
             else:
@@ -411,6 +555,8 @@ class _Reader:
     def _emit_table(self, context: _Context) -> None:
         self._take_text()  # stray text after the last cell
         grid, self._table = context.grid, None
+        grid.finish()
+        grid.header_row = grid.header_row or (bool(grid.first_row_th) and all(grid.first_row_th))
         rows = [row for row in grid.rows if row]
         if any(cell for row in rows for cell in row):
             table = Table(rows=rows, header_row=grid.header_row, merged_cells=grid.merged_cells,
@@ -422,9 +568,39 @@ class _Reader:
 
     def _add(self, block: Block, line: int) -> None:
         block.line, block.location = line, f"line {line}"
+        block.furniture = self._contexts[-1].furniture
+        links = [item for item in self._pending if isinstance(item, Link)]
+        # A list item that is only a link to a place in the page is a contents entry.
+        if block.kind == LIST_ITEM and len(links) == 1 and links[0].internal and links[0].text == block.text:
+            block.furniture = CONTENTS
+        if _NOTE_OPEN in block.text:
+            self._place_notes(block)
         self._last_line = line
         self.blocks.append(block)
         self._settle(len(self.blocks) - 1)
+
+    def _place_notes(self, block: Block) -> None:
+        """Take the note marks out of the block's text, attaching their notes at their offsets."""
+        parts, offset, text = [], 0, block.text
+        for match in _NOTE_SPAN.finditer(text):
+            parts.append(text[offset:match.start()])
+            offset = match.end()
+            number = int(match.group(1))
+            block.notes.append((len("".join(parts)), self.notes[number]))
+            self.cited.append((block, number))
+        block.text = "".join(parts) + text[offset:]
+        if block.table is not None:
+            block.table.rows = [[_NOTE_SPAN.sub("", cell) for cell in row] for row in block.table.rows]
+
+    def add_notes(self) -> None:
+        """Each cited note once, as a footnote block after the body, in the section that cites it."""
+        placed: set[int] = set()
+        for block, number in self.cited:
+            if number not in placed:
+                placed.add(number)
+                self.blocks.append(Block(kind=PARAGRAPH, text=self.notes[number], part=FOOTNOTE,
+                                         line=block.line, location=f"footnote {len(placed)}",
+                                         section=block.section))
 
     def _settle(self, index: int) -> None:
         self._placed.extend((item, index) for item in self._pending)
@@ -433,7 +609,7 @@ class _Reader:
     def _link(self, capture: _LinkCapture) -> None:
         element = capture.element
         target = element.get("href").strip()
-        text = (_clean("".join(capture.fragments)) or _clean(element.get("aria-label") or "")
+        text = (_clean(_NOTE_SPAN.sub("", "".join(capture.fragments))) or _clean(element.get("aria-label") or "")
                 or _clean(element.get("title") or "") or " ".join(capture.image_alts))
         line = element.sourceline or self._last_line
         link = Link(text=text, target=target, location=f"line {line}", line=line,
@@ -478,13 +654,16 @@ def read(path: Path, options, fmt: str) -> Document:
     root = _parse(decode(path.read_bytes()))
     document = Document(path=str(path), format=fmt, metadata=_metadata(root))
     document.bookmarks.update(str(name) for name in root.xpath("//@id | //a/@name"))
-    reader = _Reader(document)
-    reader.walk(_content_root(root))
+    content = _content_root(root)
+    reader = _Reader(document, _take_notes(content, root))
+    reader.walk(content)
     if not document.blocks:
         hint = ("; the page may build its text with JavaScript, so save it from the browser "
                 "or export the plan as .docx or .pdf" if root.find(".//script") is not None else "")
         raise ReadError("has no text" + hint)
+    mark_contents_titles(document.blocks)
     assign_sections(document.blocks)
+    reader.add_notes()
     document.pages = estimate_pages(document.blocks)
     document.pages_method = "estimate"
     reader.place_inline_items()
