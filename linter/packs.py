@@ -289,9 +289,11 @@ def _build(data, path: str, validate: bool, known_good: bool = False) -> Pack:
         if item["category"] not in pack.categories:
             raise ConfigError(f"{where}: at {_json_path(at + ('category',))}: unknown category "
                               f"{item['category']!r}")
+        # Imported here, once, rather than by each child process a folder's files are checked in.
+        module = module_for(item["check"])
         params = item.get("params", {})
         if validate:
-            _validate(params, module_for(item["check"]).PARAMS, where, at + ("params",))
+            _validate(params, module.PARAMS, where, at + ("params",))
         if item["check"] == "theme" and params["theme"] not in pack.themes:
             raise ConfigError(f"{where}: at {_json_path(at + ('params', 'theme'))}: "
                               f"unknown theme {params['theme']!r}")
