@@ -32,7 +32,15 @@ from publication_fixtures import add_comment, add_picture, add_tracked_change
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 # Page layout is not what these tests are about, and LibreOffice would lay out every file.
 ESTIMATE = ReadOptions(pages="estimate")
-CORPUS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
+CORPUS_PLANS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
+# Plans whose layout the comment anchoring does not handle yet; strict, so each is noticed once fixed.
+ANCHORING_NOT_YET_RIGHT = {
+    "46-whitcombe-district-numbered-footnotes": "a table finding is anchored on the whole table, not the cells its evidence quotes",
+    "48-fenwick-vale-draft-placeholders": "a bold draft banner before the title heading is taken as the title by this test but not by annotate",
+    "60-longmere-document-control-draft": "a document-control table before the title heading: the title and first-paragraph anchors disagree with this test",
+}
+CORPUS = [pytest.param(plan, marks=pytest.mark.xfail(strict=True, reason=ANCHORING_NOT_YET_RIGHT[plan.stem]))
+          if plan.stem in ANCHORING_NOT_YET_RIGHT else plan for plan in CORPUS_PLANS]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PLAIN_TABLE = [["Measure", "2023/24"], ["Consultants as a share of the staff budget", "£XXm to be confirmed"]]
 MIXED = ("We always look for value for money. ", "Agency use is kept under review.")
