@@ -5,15 +5,18 @@ configuration file (see :mod:`plancheck.config`); options given on the command
 line replace the configuration's value for the same key.
 
 Exit codes: 0 every document passed; 1 at least one failed; 2 a file could not
-be read, or an option, configuration or rule pack was invalid.
+be read, or an option, configuration or rule pack was invalid; 130 interrupted
+(Ctrl-C), 143 terminated.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
+import signal
 import sys
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import closing, contextmanager
 
 import click
 
@@ -24,6 +27,8 @@ from .readers import ReadOptions
 from .reporters import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+# As shells report a program stopped by SIGINT (Ctrl-C) or SIGTERM.
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 # Fewer files than this finish before a progress bar would help.
 PROGRESS_AFTER = 3
 # Text is wrapped to the terminal, but no wider than this: longer lines are hard to read.
@@ -136,6 +141,56 @@ def standard_input(wanted: bool, name: str):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def open_output(path: str):
+    """Open the report file before any work, or exit 2 saying why it cannot be written."""
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as error:
+        click.echo(f"plancheck: cannot write {path}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def emit(text: str, destination, color: bool) -> None:
+    if destination is None:
+        # click would strip colour from a pipe; --color always means colour there too.
+        click.echo(text, nl=False, color=color)
+    else:
+        destination.write(text)
+
+
+def summary_only(report):
+    """A report reduced to what the closing summary uses: path, score, verdict and why it failed."""
+    from .document import Document
+
+    kept = copy.copy(report)
+    kept.document = Document(path=report.path, format=report.document.format)
+    kept.facts, kept.results = {}, []
+    for result in report.results:
+        if result.blocks_verdict:
+            kept.results.append(copy.copy(result))
+            kept.results[-1].evidence = kept.results[-1].missing = []
+    return kept
+
+
+def stops_cleanly(command):
+    """Ctrl-C (or a TERM) ends plancheck with exit 130 (143) after its workers, LibreOffice and
+    temporary files are gone; click would otherwise say "Aborted!" and exit 1, which means a plan failed."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        def terminate(signum, frame):
+            raise SystemExit(EXIT_TERMINATED)
+
+        previous = signal.signal(signal.SIGTERM, terminate)
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("plancheck: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    return wrapper
+
+
 def write(path: str, text: str, mode: str = "w") -> None:
     """Write a report to a file, or exit 2 saying why it could not be written."""
     try:
@@ -205,6 +260,7 @@ class WithSubcommands(click.Command):
                    "format, configuration and report.")
 @click.option("--debug", is_flag=True, help="Show the details (a traceback) of an internal error.")
 @click.version_option(__version__, prog_name="plancheck")
+@stops_cleanly
 def main(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
          list_rules: bool, explain_id, explain_check: str | None, color, short: bool, verbose, outline: bool,
          force_exclude: bool, stdin_filename: str | None, debug: bool):
@@ -255,63 +311,73 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         click.echo(f"plancheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
     from .reporters import Run, render
-    from .runner import Outcome, check_files
+    from .reporters.text import render_streamed, render_summary
+    from .runner import Task, check_tasks
 
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
+    packs = list({pack.id: pack for _, group_packs, _, _ in plans for pack in group_packs}.values())
+    run = Run(packs=packs, color=output_format == "text" and use_colour(color, None if output else sys.stdout),
+              verbose=verbose, width=text_width(None if output else sys.stdout), short=short)
+    # Text is printed document by document as each is checked; the other formats are whole documents.
+    streaming = output_format == "text"
+    tracebacks = []
     with standard_input("-" in files, stdin_name) as stdin_copy:
         if outline:
             sys.exit(show_outlines([stdin_copy if f == "-" else f for f in files],
                                    ReadOptions(pages=pages or plans[0][0].pages or "auto", debug=debug)))
-        outcome = Outcome()
-        with progress(len(files)) as advance:
-            for config, group_packs, settings, group in plans:
-                options = ReadOptions(pages=pages or config.pages or "auto", debug=debug)
-                checked = check_files([stdin_copy if f == "-" else f for f in group], group_packs, settings,
-                                      options, jobs or os.cpu_count() or 1, advance)
-                for report in checked.reports:
-                    report.configuration = config.label
-                    if report.path == stdin_copy:
-                        report.document.path = stdin_name
-                for error in checked.errors:
-                    if error["path"] == stdin_copy:
-                        error["path"] = stdin_name
-                outcome.reports += checked.reports
-                outcome.errors += checked.errors
-    # Back in the order the files were given; a report's path is as the reader wrote it ("./a" as "a").
-    order = {}
-    for index, path in enumerate(stdin_name if f == "-" else f for f in files):
-        order.setdefault(path, index)
-        order.setdefault(str(Path(path)), index)
-    outcome.reports.sort(key=lambda report: order.get(report.path, len(order)))
-    outcome.errors.sort(key=lambda error: order.get(error["path"], len(order)))
-    packs = list({pack.id: pack for _, group_packs, _, _ in plans for pack in group_packs}.values())
-    # A document none of whose selected checks applies would pass with 100: say so instead.
-    outcome.errors += [{"path": r.path, "message": r.nothing_checked()} for r in outcome.reports if not r.checked]
-    outcome.reports = [r for r in outcome.reports if r.checked]
-    tracebacks = [(error["path"], error.pop("traceback")) for error in outcome.errors if "traceback" in error]
-    run = Run(reports=outcome.reports, errors=outcome.errors, packs=packs,
-              color=output_format == "text" and use_colour(color, None if output else sys.stdout),
-              verbose=verbose, width=text_width(None if output else sys.stdout), short=short)
-    text = render(output_format, run)
-    if output:
-        write(output, text)
-        if run.reports:
-            from .reporters.text import status_line
-
-            # The report is in the file; the terminal still learns how the run went.
-            click.echo(f"{status_line(run)}. Report written to {output}.", err=True)
+        plan_of = {path: plan for plan in plans for path in plan[3]}
+        tasks = [Task(stdin_copy if path == "-" else path, plan_of[path][1], plan_of[path][2],
+                      ReadOptions(pages=pages or plan_of[path][0].pages or "auto", debug=debug))
+                 for path in files]
+        labels = [plan_of[path][0].label for path in files]
+        destination = open_output(output) if output and streaming else None
+        interactive = streaming and destination is None and sys.stdout.isatty()
+        with progress(0 if interactive else len(tasks)) as advance, \
+                closing(check_tasks(tasks, jobs or os.cpu_count() or 1, advance)) as results:
+            for label, result in zip(labels, results):
+                if isinstance(result, dict):
+                    if result["path"] == stdin_copy:
+                        result["path"] = stdin_name
+                    if "traceback" in result:
+                        tracebacks.append((result["path"], result.pop("traceback")))
+                    run.errors.append(result)
+                    continue
+                result.configuration = label
+                if result.path == stdin_copy:
+                    result.document.path = stdin_name
+                if not result.checked:
+                    # A document none of whose selected checks applies would pass with 100: say so instead.
+                    run.errors.append({"path": result.path, "message": result.nothing_checked()})
+                elif streaming:
+                    emit(render_streamed(result, run, first=not run.reports), destination, run.color)
+                    # Only what the summary needs is kept, so memory stays flat however many files there are.
+                    run.reports.append(summary_only(result))
+                else:
+                    run.reports.append(result)
+    if streaming:
+        emit(render_summary(run), destination, run.color)
+        if destination is not None:
+            destination.close()
     else:
-        # click would strip colour from a pipe; --color always means colour there too.
-        click.echo(text, nl=False, color=run.color)
+        text = render(output_format, run)
+        if output:
+            write(output, text)
+        else:
+            click.echo(text, nl=False)
+    if output and run.reports:
+        from .reporters.text import status_line
+
+        # The report is in the file; the terminal still learns how the run went.
+        click.echo(f"{status_line(run)}. Report written to {output}.", err=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary:
         # A blank line first: an earlier command of the same step may have left a line unfinished.
         write(summary, "\n" + render("markdown", run), mode="a")
     # Unreadable files go to standard error in every format, one line each.
-    for error in outcome.errors:
+    for error in run.errors:
         click.echo(f"{error['path']}: {error['message']}", err=True)
     for path, details in tracebacks:
         click.echo(f"\n{path}: details of the internal error (--debug):\n{details.rstrip()}", err=True)
-    if outcome.errors:
+    if run.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in outcome.reports) else EXIT_OK)
+    sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in run.reports) else EXIT_OK)

@@ -1,20 +1,24 @@
 """Read and check documents: the pipeline between the command line and the reporters.
 
 :func:`collect` turns the paths given (files and folders) into the list of
-files to check; :func:`check_files` checks them, in worker processes when
-there are several files and more than one job, and returns the reports in
-the order the files were given.
+files to check; :func:`check_each` checks them, each in a limited child
+process, and hands back each report as soon as it is ready, in the order the
+files were given; :func:`check_files` collects them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+import time
+from contextlib import closing
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
+from . import isolate
+from .document import Document
 from .engine import DocumentReport, Settings, check_document
 from .errors import InternalError, ReadError
-from .readers import ReadOptions, internal_error, read_document
+from .readers import TOO_MUCH_MEMORY, ReadOptions, internal_error, read_document, time_limit_error
 
 if TYPE_CHECKING:
     from .config import Resolver
@@ -89,6 +93,8 @@ def check_file(path: str, packs, settings: Settings, options: ReadOptions):
         document = read_document(path, options)
         try:
             return check_document(document, packs, settings)
+        except MemoryError:
+            raise ReadError("needs too much memory to check; it may be damaged") from None
         except Exception as error:  # a fault in plancheck itself must not stop the other files
             raise internal_error(error, "checked") from None
     except ReadError as error:
@@ -100,47 +106,172 @@ def check_file(path: str, packs, settings: Settings, options: ReadOptions):
         return entry
 
 
-# What each worker process checks with, set once by _start_worker.
-_worker: dict = {}
+WORD_SUFFIXES = (".docx", ".docm", ".doc", ".odt")
 
 
-def _start_worker(pack_paths: list[str], settings: Settings, options: ReadOptions) -> None:
-    from .packs import load_pack
-
-    _worker.update(packs=[load_pack(p) for p in pack_paths], settings=settings, options=options)
-
-
-def _check_in_worker(path: str):
-    result = check_file(path, _worker["packs"], _worker["settings"], _worker["options"])
+def _check_in_child(path: str, packs, settings: Settings, options: ReadOptions):
+    """Read and check one file in a limited child; what goes back to the parent is kept small."""
+    result = check_file(path, packs, settings, options)
     if isinstance(result, DocumentReport):
-        # Packs hold compiled patterns that are slow to unpickle; the parent has its own.
+        # The parent has the packs, and reporters need only the document's summary, not its text:
+        # sending less keeps both the pipe and the parent's memory small however many files there are.
         result.packs = []
+        for item in result.results:
+            item.rule = (item.rule.pack, item.rule.id)
+        document = result.document
+        result.document = Document(path=document.path, format=document.format, metadata=document.metadata,
+                                   pages=document.pages, pages_method=document.pages_method,
+                                   tagged=document.tagged, notes=document.notes)
+    return result
+
+
+class Task(NamedTuple):
+    """One file to check, and what to check it against."""
+
+    path: str
+    packs: list
+    settings: Settings
+    options: ReadOptions
+
+
+def check_each(paths: list[str], packs, settings: Settings, options: ReadOptions, jobs: int = 1,
+               advance: Callable[[], None] = lambda: None) -> Iterator:
+    """Each file's report (or error entry), in the order given, as soon as it and those before are done."""
+    return check_tasks([Task(path, packs, settings, options) for path in paths], jobs, advance)
+
+
+def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = lambda: None) -> Iterator:
+    """Each task's report (or error entry), in order, as soon as it and those before are done.
+
+    Every file is read and checked in a child process of its own (see
+    :mod:`plancheck.isolate`), ``jobs`` at a time, and stopped at its
+    ``options.time_limit``; when pages are laid out, one LibreOffice process
+    renders the run's Word files meanwhile (see
+    :func:`plancheck.readers.convert.render_all`). Stopping the iteration
+    early (an interrupt, or closing it) kills every child and LibreOffice
+    and removes every temporary file. ``advance`` is called as each file
+    finishes, in whatever order.
+
+    Reports carry a summary of their document (path, format, pages, notes),
+    not its text.
+    """
+    if not isolate.available():
+        for task in tasks:
+            result = check_file(*task)
+            advance()
+            yield result
+        return
+    scratch = isolate.Scratch()
+    running: dict[isolate.Child, int] = {}
+    renderer = None
+    try:
+        renderings = _renderings(tasks, scratch)
+        if renderings:
+            (scratch.path / "rendered").mkdir()
+            from .readers import convert
+
+            renderer = isolate.Child(scratch, convert.render_all,
+                                     [(tasks[index].path, base, tasks[index].options.pages)
+                                      for index, base in renderings.items()],
+                                     max(task.options.layout_timeout for task in tasks), limit_memory=False)
+        finished: dict[int, object] = {}
+        waiting, next_out = 0, 0
+        # Results finished out of order wait for those before them; bound how many, so memory stays flat.
+        window = max(32, 8 * jobs)
+        while next_out < len(tasks):
+            while waiting < len(tasks) and len(running) < jobs and waiting < next_out + window:
+                path, packs, settings, options = tasks[waiting]
+                options = replace(options, rendering=renderings.get(waiting))
+                running[isolate.Child(scratch, _check_in_child, path, packs, settings, options)] = waiting
+                waiting += 1
+            now = time.monotonic()
+            deadlines = [child.started + tasks[index].options.time_limit - now for child, index in running.items()]
+            listening = list(running) + ([renderer] if renderer is not None else [])
+            for child in isolate.wait(listening, max(min(deadlines), 0) if deadlines else None):
+                if child is renderer:
+                    if renderer.read_some():
+                        renderer = _close_renderer(renderer, renderings)
+                elif child.read_some():
+                    index = running.pop(child)
+                    finished[index] = _result(child, tasks[index].path)
+                    advance()
+            now = time.monotonic()
+            for child, index in list(running.items()):
+                limit = tasks[index].options.time_limit
+                if now - child.started >= limit:
+                    del running[child]
+                    child.kill()
+                    finished[index] = {"path": tasks[index].path,
+                                       "message": str(time_limit_error(limit, "read and check"))}
+                    advance()
+            while next_out in finished:
+                yield _with_packs(finished.pop(next_out), tasks[next_out].packs)
+                next_out += 1
+    finally:
+        for child in running:
+            child.kill()
+        if renderer is not None:
+            renderer.kill()
+        scratch.remove()
+
+
+def _renderings(tasks: list[Task], scratch: isolate.Scratch) -> dict[int, str]:
+    """For the Word files whose pages are to be laid out: where their renderings will be."""
+    wanted = {index for index, task in enumerate(tasks)
+              if task.options.pages in ("auto", "layout") and task.path.lower().endswith(WORD_SUFFIXES)}
+    if not wanted:
+        return {}
+    from .readers.convert import soffice_path
+
+    if soffice_path() is None:
+        return {}
+    return {index: str(scratch.path / "rendered" / f"{index:06d}") for index in sorted(wanted)}
+
+
+def _close_renderer(renderer: isolate.Child, renderings: dict[int, str]) -> None:
+    from .readers import convert
+
+    try:
+        renderer.result()
+    except Exception:  # noqa: BLE001  readers still waiting convert their files themselves
+        pass
+    for base in renderings.values():
+        convert.mark_unrendered(base)
+    return None
+
+
+def _result(child: isolate.Child, path: str):
+    try:
+        return child.result()
+    except isolate.Died as error:
+        return {"path": path, "message": f"could not be checked: {error}"}
+    except MemoryError:
+        return {"path": path, "message": TOO_MUCH_MEMORY}
+    except ReadError as error:
+        return {"path": path, "message": str(error)}
+    except Exception as error:  # a fault in plancheck itself must not stop the other files
+        return {"path": path, "message": str(internal_error(error, "checked"))}
+
+
+def _with_packs(result, packs):
+    """A report from a child joined to the parent's packs and rules again (the child sent their keys)."""
+    if isinstance(result, DocumentReport):
+        result.packs = packs
+        rules = {(rule.pack, rule.id): rule for pack in packs for rule in pack.rules}
+        for item in result.results:
+            if isinstance(item.rule, tuple):
+                item.rule = rules[item.rule]
     return result
 
 
 def check_files(paths: list[str], packs, settings: Settings, options: ReadOptions, jobs: int = 1,
                 advance: Callable[[], None] = lambda: None) -> Outcome:
-    """Check every file, ``jobs`` at a time; ``advance`` is called as each one finishes."""
-    results: list = [None] * len(paths)
-    if jobs > 1 and len(paths) > 1:
-        # Here, not at the top: multiprocessing takes longer to import than a small plan takes to check.
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), initializer=_start_worker,
-                                 initargs=([p.path for p in packs], settings, options)) as pool:
-            futures = {pool.submit(_check_in_worker, path): index for index, path in enumerate(paths)}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                advance()
-    else:
-        for index, path in enumerate(paths):
-            results[index] = check_file(path, packs, settings, options)
-            advance()
+    """Check every file, ``jobs`` at a time; the reports in the order the files were given."""
     outcome = Outcome()
-    for result in results:
-        if isinstance(result, dict):
-            outcome.errors.append(result)
-        else:
-            result.packs = packs
-            outcome.reports.append(result)
+    with closing(check_each(paths, packs, settings, options, jobs, advance)) as results:
+        for result in results:
+            if isinstance(result, dict):
+                outcome.errors.append(result)
+            else:
+                outcome.reports.append(result)
     return outcome

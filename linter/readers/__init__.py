@@ -11,9 +11,7 @@ import errno
 import importlib
 import os
 import re
-import signal
 import stat
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +87,7 @@ MAGIC = (
 ODF_KINDS = {b"spreadsheet": "spreadsheet", b"presentation": "presentation", b"graphics": "image"}
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+TOO_MUCH_MEMORY = "needs too much memory to read; it may be damaged"
 
 
 @dataclass
@@ -102,6 +101,8 @@ class ReadOptions:
     layout_timeout: float = 45.0
     # Keep the traceback of an internal error, for --debug.
     debug: bool = False
+    # Where a run's LibreOffice renderer puts this file's PDF (see readers.convert.render_all).
+    rendering: str | None = None
 
 
 def unicode_encoding(data: bytes) -> tuple[str, int] | None:
@@ -201,26 +202,9 @@ def detect_format(path: Path, head: bytes) -> str:
                     f"{FORMAT_NAMES.get(content, content)}")
 
 
-@contextmanager
-def time_limit(seconds: float, path: Path):
-    """Stop reading one file after ``seconds``; only in the main thread on POSIX."""
-    usable = seconds and hasattr(signal, "SIGALRM")
-    if usable:
-        try:
-            def expire(signum, frame):
-                raise ReadError(f"took longer than {seconds:g} seconds to read; "
-                                "it may be damaged or unusually complex")
-            previous = signal.signal(signal.SIGALRM, expire)
-        except ValueError:
-            usable = False
-    if usable:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        if usable:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+def time_limit_error(seconds: float, what: str = "read") -> ReadError:
+    return ReadError(f"took longer than {seconds:g} seconds to {what}; "
+                     "it may be damaged or unusually complex")
 
 
 # Libraries whose faults are reported by name: the top-level module, then how to call it.
@@ -327,8 +311,20 @@ def read_document(path: str | os.PathLike, options: ReadOptions | None = None) -
 
     A fault in plancheck or in a library it uses raises InternalError instead,
     so that it is never blamed on the file.
+
+    The reading happens in a child process killed at ``options.time_limit``
+    (see :mod:`plancheck.isolate`), unless this already is such a process.
     """
+    from .. import isolate
+
     options = options or ReadOptions()
+    if options.time_limit and isolate.available() and not isolate.inside():
+        return isolate.call(_read_document, path, options, time_limit=options.time_limit,
+                            on_timeout=time_limit_error(options.time_limit))
+    return _read_document(path, options)
+
+
+def _read_document(path: str | os.PathLike, options: ReadOptions) -> Document:
     path = Path(path)
     handle, size = _open_regular(path)
     with handle:
@@ -344,19 +340,18 @@ def read_document(path: str | os.PathLike, options: ReadOptions | None = None) -
     fmt = detect_format(path, head)
     module = importlib.import_module(f".{READER_MODULES[fmt]}", __name__)
     damage = parser_errors(fmt)
-    with time_limit(options.time_limit, path):
-        try:
-            document = module.read(path, options, fmt)
-        except ReadError:
-            raise
-        except MemoryError:
-            raise ReadError("needs too much memory to read; it may be damaged") from None
-        except RecursionError:
-            raise ReadError("is nested too deeply to read; it may be damaged") from None
-        except damage as error:
-            raise ReadError(f"could not be read as {FORMAT_NAMES.get(fmt, fmt)}: it is damaged "
-                            f"({one_line(error)})") from None
-        except Exception as error:  # a fault in plancheck or a library: never blamed on the file
-            raise internal_error(error, "read") from None
+    try:
+        document = module.read(path, options, fmt)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(TOO_MUCH_MEMORY) from None
+    except RecursionError:
+        raise ReadError("is nested too deeply to read; it may be damaged") from None
+    except damage as error:
+        raise ReadError(f"could not be read as {FORMAT_NAMES.get(fmt, fmt)}: it is damaged "
+                        f"({one_line(error)})") from None
+    except Exception as error:  # a fault in plancheck or a library: never blamed on the file
+        raise internal_error(error, "read") from None
     document.path = str(path)
     return document

@@ -1,16 +1,38 @@
 """LibreOffice, where it is installed: exact page layout, and .doc/.odt input.
 
-LibreOffice runs headless in a temporary folder with its own throw-away user
-profile (so a desktop LibreOffice that is already open does not capture the
-call) and a time limit. The input file is only ever read.
+How LibreOffice is run, and why:
+
+- It only ever sees a copy of the input, made in plancheck's temporary folder,
+  with every externally linked target (a linked image, object or template, an
+  OpenDocument ``xlink:href`` that leaves the package) removed: a checker run
+  on an untrusted document must never read local files or reach the network
+  on the document's behalf. The input itself is only ever read.
+- It runs in a process group of its own with its ``TMPDIR`` inside that
+  temporary folder; on a time-out, an error or an interrupt the whole group
+  (``oosplash`` and ``soffice.bin``) is killed and the folder removed.
+- Its user profile is kept in plancheck's cache folder
+  (``$XDG_CACHE_HOME/plancheck/libreoffice``) because creating one costs a
+  noticeable part of every start. Each profile is locked while in use, so
+  that two plancheck processes never share one; when every kept profile is
+  busy, a throw-away profile is used instead.
+- Several Word files are converted by one LibreOffice process
+  (:func:`render_all`, run by :mod:`plancheck.runner` for a whole run), so
+  that LibreOffice's start-up is paid once rather than once per file.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import posixpath
+import re
+import select
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +40,24 @@ from ..errors import ReadError
 
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui) "
                 "or save the file as .docx")
+# Kept profiles, each usable by one LibreOffice at a time.
+PROFILE_SLOTS = 4
+# Left in a kept profile while LibreOffice uses it: still there at the next start means
+# LibreOffice was killed mid-write, and the profile is rebuilt rather than trusted.
+IN_USE = "plancheck-in-use"
+# Files converted by one LibreOffice process before the next starts: a start-up is
+# paid per batch, and a document that hangs LibreOffice costs at most its batch's restart.
+BATCH_FILES = 24
+# How often a reader looks for the rendering of its file from the run's renderer.
+POLL_SECONDS = 0.01
+MARKERS = (".done", ".failed", ".skip")
+
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# OpenDocument elements whose xlink:href is a hyperlink that nothing opens while laying out.
+ODF_LINKS = {"{urn:oasis:names:tc:opendocument:xmlns:text:1.0}a",
+             "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}a"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def soffice_path() -> str | None:
@@ -32,6 +72,200 @@ def soffice_path() -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- the profile
+
+@contextmanager
+def profile(work_dir: Path):
+    """Yield a LibreOffice user profile folder for this process's sole use while the block runs."""
+    held = _lock_kept_profile()
+    if held is None:
+        yield work_dir / "profile"
+        return
+    folder, lock = held
+    try:
+        marker = folder / IN_USE
+        if marker.exists():
+            shutil.rmtree(folder / "user", ignore_errors=True)
+        folder.mkdir(exist_ok=True)
+        marker.touch()
+        yield folder
+        marker.unlink(missing_ok=True)
+    finally:
+        lock.close()
+
+
+def _lock_kept_profile():
+    """(folder, open lock file) for the first kept profile no other process holds, or None."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    from ..cache import user_cache_dir
+
+    try:
+        root = user_cache_dir() / "libreoffice"
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # no writable cache: a throw-away profile still works
+    for slot in range(PROFILE_SLOTS):
+        try:
+            lock = open(root / f"profile-{slot}.lock", "a+b")
+        except OSError:
+            return None
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            continue
+        return root / f"profile-{slot}", lock
+    return None
+
+
+def discard_kept_profile(folder: Path) -> None:
+    """Remove a kept profile that LibreOffice failed with, so the next start builds a fresh one."""
+    if folder.name.startswith("profile-"):
+        shutil.rmtree(folder / "user", ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the copy LibreOffice sees
+
+def neutralised_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` with every external link LibreOffice could follow removed.
+
+    Word packages lose their external relationships other than hyperlinks;
+    OpenDocument files lose every ``xlink:href`` that leaves the package,
+    other than hyperlinks. Other files (a Word 97-2003 .doc) are copied as
+    they are.
+    """
+    from .safezip import MAX_MEMBERS, Package
+
+    data = source.read_bytes()
+    if not data.startswith(b"PK"):
+        target.write_bytes(data)
+        return
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        raise ReadError("is not a valid Word or OpenDocument file: the file is truncated or corrupt") from None
+    if len(members) > MAX_MEMBERS:
+        archive.close()
+        raise ReadError(f"has too many parts to be a normal document ({len(members)}; the limit is {MAX_MEMBERS})")
+    package = Package(archive)
+    opendocument = "mimetype" in package.names
+    with archive, zipfile.ZipFile(target, "w") as copy:
+        for info in members:
+            if info.is_dir():
+                continue
+            content = package.read(info.filename) or b""
+            if info.filename.endswith(".rels"):
+                content = _without_external_relationships(content)
+            elif opendocument and info.filename.endswith(".xml") and b"http://www.w3.org/1999/xlink" in content:
+                content = _without_external_hrefs(content, info.filename)
+            copy.writestr(info, content)
+
+
+def _parse(content: bytes, name: str):
+    from lxml import etree
+
+    from .safezip import xml_parser
+
+    try:
+        return etree.fromstring(content, xml_parser())
+    except etree.XMLSyntaxError as error:
+        raise ReadError(f"is damaged: its part {name} could not be parsed ({error})"
+                        .replace("\n", " ")[:300]) from None
+
+
+def _without_external_relationships(content: bytes) -> bytes:
+    from lxml import etree
+
+    try:
+        root = _parse(content, "relationships")
+    except ReadError:
+        # What cannot be parsed here is not trusted to LibreOffice's own parser either.
+        return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    for relationship in list(root):
+        if relationship.get("TargetMode", "").lower() == "external" and relationship.get("Type") != HYPERLINK:
+            root.remove(relationship)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _inside_package(href: str) -> bool:
+    """Whether an OpenDocument link names a part of the package itself (``Pictures/1.png``)."""
+    if _SCHEME.match(href) or href.startswith(("/", "\\")):
+        return False
+    normal = posixpath.normpath(href.replace("\\", "/"))
+    return not (normal == ".." or normal.startswith("../"))
+
+
+def _without_external_hrefs(content: bytes, name: str) -> bytes:
+    from lxml import etree
+
+    root = _parse(content, name)
+    for element in root.iter():
+        href = element.get(XLINK_HREF)
+        if href is not None and element.tag not in ODF_LINKS and not _inside_package(href):
+            del element.attrib[XLINK_HREF]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+# ---------------------------------------------------------------- running LibreOffice
+
+def _command(soffice: str, user_profile: Path, target: str, out_dir: Path, sources: list[Path]) -> list[str]:
+    return [soffice, f"-env:UserInstallation={user_profile.resolve().as_uri()}", "--headless",
+            "--norestore", "--nolockcheck", "--nologo", "--nodefault", "--convert-to", target,
+            "--outdir", str(out_dir), *map(str, sources)]
+
+
+class LibreOffice:
+    """One LibreOffice process, in its own process group, killed as a group when it is done with."""
+
+    def __init__(self, command: list[str], work_dir: Path, watch_output: bool = False):
+        from .. import isolate
+
+        temporary = work_dir / "tmp"
+        temporary.mkdir(exist_ok=True)
+        env = dict(os.environ, TMPDIR=str(temporary), TMP=str(temporary), TEMP=str(temporary))
+        with isolate.unlimited_memory():
+            self.process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE if watch_output else subprocess.DEVNULL,
+                stderr=subprocess.STDOUT if watch_output else subprocess.DEVNULL,
+                env=env, start_new_session=True, close_fds=True)
+        isolate.register_group(self.process.pid)
+        self._pending = b""
+
+    def lines(self, timeout: float) -> list[str] | None:
+        """The lines LibreOffice printed within ``timeout`` seconds; None once it has exited."""
+        stream = self.process.stdout
+        ready, _, _ = select.select([stream], [], [], timeout)
+        if not ready:
+            return []
+        chunk = os.read(stream.fileno(), 65536)
+        if not chunk:
+            return None
+        self._pending += chunk
+        *complete, self._pending = self._pending.split(b"\n")
+        return [line.decode("utf-8", "replace") for line in complete]
+
+    def wait(self, timeout: float) -> None:
+        self.process.wait(timeout)
+
+    def stop(self) -> None:
+        from .. import isolate
+
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        isolate.unregister_group(self.process.pid)
+
+
 @contextmanager
 def converted(path: Path, target: str, timeout: float = 60.0):
     """Yield the path of ``path`` converted by LibreOffice to ``target`` (e.g. "pdf")."""
@@ -40,37 +274,225 @@ def converted(path: Path, target: str, timeout: float = 60.0):
         raise ReadError(f"needs LibreOffice to convert it; {INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="plancheck-") as work:
         work_dir = Path(work)
-        # Copy first: LibreOffice takes a lock file beside its input, and inputs are never written.
+        # A copy: LibreOffice takes a lock file beside its input, and inputs are never written.
         source = work_dir / ("input" + path.suffix.lower())
-        shutil.copyfile(path, source)
-        profile = work_dir / "profile"
-        command = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                   "--nolockcheck", "--convert-to", target, "--outdir", str(work_dir / "out"),
-                   str(source)]
-        env = dict(os.environ, HOME=str(work_dir))
+        neutralised_copy(path, source)
+        extension = target.split(":")[0]
+        with profile(work_dir) as user_profile:
+            for attempt in range(2):
+                out_dir = work_dir / f"out{attempt}"
+                office = None
+                try:
+                    office = LibreOffice(_command(soffice, user_profile, target, out_dir, [source]), work_dir)
+                    office.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    raise ReadError(f"LibreOffice took longer than {timeout:g} seconds to convert it") from None
+                except OSError as error:
+                    raise ReadError(f"LibreOffice could not be started ({error})") from None
+                finally:
+                    if office is not None:
+                        office.stop()
+                outputs = list(out_dir.glob(f"*.{extension}"))
+                if outputs:
+                    yield outputs[0]
+                    return
+                if user_profile.parent == work_dir:
+                    break
+                # A kept profile may be what failed: try once more with a throw-away one.
+                discard_kept_profile(user_profile)
+                user_profile = work_dir / "profile"
+        raise ReadError(f"LibreOffice could not convert it to {extension}; "
+                        "it may be damaged or password-protected")
+
+
+# ---------------------------------------------------------------- page texts
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page of a PDF, in content-stream order, without layout analysis.
+
+    Placing a paragraph on a page needs only which characters a page holds;
+    pdfminer's layout analysis (grouping characters into lines and boxes) is
+    the costly part of reading a PDF and is not needed for that.
+    """
+    from pdfminer.pdfdevice import PDFDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    class PageText(PDFDevice):
+        def __init__(self, resources):
+            super().__init__(resources)
+            self.pages: list[str] = []
+            self._characters: list[str] = []
+
+        def begin_page(self, page, ctm) -> None:
+            self._characters = []
+
+        def end_page(self, page) -> None:
+            self.pages.append("".join(self._characters))
+
+        def render_string(self, textstate, seq, ncs, graphicstate) -> None:
+            font = textstate.font
+            for item in seq:
+                if isinstance(item, bytes):
+                    for cid in font.decode(item):
+                        try:
+                            self._characters.append(font.to_unichr(cid))
+                        except PDFUnicodeNotDefined:
+                            pass
+
+    resources = PDFResourceManager(caching=True)
+    device = PageText(resources)
+    interpreter = PDFPageInterpreter(resources, device)
+    with open(pdf, "rb") as handle:
+        for page in PDFPage.get_pages(handle):
+            interpreter.process_page(page)
+    return device.pages
+
+
+def layout_page_texts(path: Path, options) -> list[str]:
+    """Render a word-processor file with LibreOffice and return the text of each page.
+
+    When the run's renderer (:func:`render_all`) has this file in hand,
+    ``options.rendering`` names where its PDF will appear; otherwise the file
+    is converted here.
+    """
+    rendering = getattr(options, "rendering", None)
+    if rendering:
+        found = _wait_for_rendering(Path(rendering), options.layout_timeout)
+        if found == ".done":
+            return page_texts(Path(rendering + ".pdf"))
+        if found == ".failed":
+            raise ReadError(Path(rendering + ".failed").read_text(encoding="utf-8"))
+    with converted(path, "pdf", options.layout_timeout) as pdf:
+        return page_texts(pdf)
+
+
+def _wait_for_rendering(base: Path, timeout: float) -> str | None:
+    """Which marker the renderer left for ``base`` (".done", ".failed", ".skip"), or None at the time-out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for marker in MARKERS:
+            if os.path.exists(f"{base}{marker}"):
+                return marker
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(POLL_SECONDS)
+
+
+def _mark(base: str, marker: str, message: str = "") -> None:
+    partial = f"{base}.partial"
+    Path(partial).write_text(message, encoding="utf-8")
+    os.replace(partial, f"{base}{marker}")
+
+
+def mark_unrendered(base: str) -> None:
+    """Tell a waiting reader that the renderer will not render its file, so it converts it itself."""
+    if not any(os.path.exists(f"{base}{marker}") for marker in MARKERS):
+        _mark(base, ".skip")
+
+
+def render_all(files: list[tuple[str, str, str]], timeout: float) -> None:
+    """Render Word files to PDF with as few LibreOffice starts as possible.
+
+    ``files`` holds (input path, base, page mode) triples; for each,
+    ``base.pdf`` and then ``base.done`` appear when it is rendered,
+    ``base.failed`` (holding the reason) when LibreOffice could not render it,
+    or ``base.skip`` when it needs no rendering (the page mode is "auto" and
+    Word saved its layout) or
+    cannot be prepared. A file LibreOffice spends ``timeout`` seconds on is
+    given up and LibreOffice restarted for the rest.
+    """
+    from .docx import has_saved_layout
+
+    soffice = soffice_path()
+    with tempfile.TemporaryDirectory(prefix="render-") as work:
+        work_dir = Path(work)
+        (work_dir / "in").mkdir()
+        queue: list[tuple[Path, str]] = []
         try:
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           timeout=timeout, check=False, env=env, start_new_session=True)
-        except subprocess.TimeoutExpired:
-            raise ReadError(f"LibreOffice took longer than {timeout:g} seconds to convert it") from None
-        except OSError as error:
-            raise ReadError(f"LibreOffice could not be started ({error})") from None
-        outputs = list((work_dir / "out").glob(f"*.{target.split(':')[0]}"))
-        if not outputs:
-            raise ReadError(f"LibreOffice could not convert it to {target.split(':')[0]}; "
-                            "it may be damaged or password-protected")
-        yield outputs[0]
+            for number, (source, base, pages) in enumerate(files):
+                source_path = Path(source)
+                try:
+                    if soffice is None or (pages == "auto" and has_saved_layout(source_path)):
+                        raise ReadError("no rendering needed")
+                    copy = work_dir / "in" / f"{number:05d}{source_path.suffix.lower()}"
+                    neutralised_copy(source_path, copy)
+                except (ReadError, OSError, ValueError):
+                    # The reader decides what to say about a file that cannot be prepared.
+                    _mark(base, ".skip")
+                    continue
+                queue.append((copy, base))
+            with profile(work_dir) as user_profile:
+                while queue:
+                    batch, queue = queue[:BATCH_FILES], queue[BATCH_FILES:]
+                    queue = _render_batch(soffice, user_profile, work_dir, batch, timeout) + queue
+        finally:
+            for _, base, _ in files:
+                mark_unrendered(base)
 
 
-def layout_page_texts(path: Path, timeout: float = 60.0) -> list[str]:
-    """Render a word-processor file with LibreOffice and return the text of each page."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextContainer
+def _render_batch(soffice: str, user_profile: Path, work_dir: Path, batch: list[tuple[Path, str]],
+                  timeout: float) -> list[tuple[Path, str]]:
+    """Convert one batch in one LibreOffice; return the files to try again in a new one."""
+    out_dir = work_dir / "out"
+    out_dir.mkdir(exist_ok=True)
+    names = {copy.name: index for index, (copy, _) in enumerate(batch)}
 
-    with converted(path, "pdf", timeout) as pdf:
-        return ["".join(element.get_text() for element in page if isinstance(element, LTTextContainer))
-                for page in extract_pages(str(pdf))]
+    def finish(index: int) -> None:
+        copy, base = batch[index]
+        pdf = out_dir / (copy.stem + ".pdf")
+        if pdf.exists():
+            os.replace(pdf, base + ".pdf")
+            _mark(base, ".done")
+        else:
+            _mark(base, ".failed", "LibreOffice could not convert it to pdf; "
+                                   "it may be damaged or password-protected")
 
+    try:
+        office = LibreOffice(_command(soffice, user_profile, "pdf", out_dir, [c for c, _ in batch]),
+                             work_dir, watch_output=True)
+    except OSError as error:
+        for _, base in batch:
+            _mark(base, ".failed", f"LibreOffice could not be started ({error})")
+        return []
+    current = -1  # the file LibreOffice last said it is converting
+    deadline = time.monotonic() + timeout
+    try:
+        while (lines := office.lines(max(deadline - time.monotonic(), 0))) is not None:
+            if not lines and time.monotonic() >= deadline:
+                stuck = max(current, 0)
+                _mark(batch[stuck][1], ".failed", f"LibreOffice took longer than {timeout:g} seconds "
+                                                  "to lay it out")
+                return batch[stuck + 1:]
+            for line in lines:
+                announced = _announced(line, names)
+                if announced is None or announced <= current:
+                    continue
+                # LibreOffice announces a file as it starts on it: the ones before are finished.
+                for index in range(max(current, 0), announced):
+                    finish(index)
+                current, deadline = announced, time.monotonic() + timeout
+    finally:
+        office.stop()
+    if current < 0:
+        for index in range(len(batch)):
+            finish(index)
+        return []
+    finish(current)
+    # Files LibreOffice never reached (it stopped early) are tried again by a new process.
+    return batch[current + 1:]
+
+
+def _announced(line: str, names: dict[str, int]) -> int | None:
+    """Which file of the batch a line of LibreOffice's output says it starts converting."""
+    if not line.startswith("convert "):
+        return None
+    source = line[len("convert "):].split(" -> ", 1)[0]
+    return names.get(os.path.basename(source))
+
+
+# ---------------------------------------------------------------- .doc and .odt
 
 def read(path: Path, options, fmt: str):
     """Read a .doc or .odt file by converting it to .docx with LibreOffice."""

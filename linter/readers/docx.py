@@ -157,6 +157,7 @@ def read(path: Path, options, fmt: str) -> Document:
     context.place_notes()
     context.place_annotations()
     document.metadata = _metadata(package, styles)
+    package.close()
     return document
 
 
@@ -1228,7 +1229,7 @@ def _assign_pages(document: Document, main: _Story, path: Path, options,
                                       f"layout could not be rendered; {convert.INSTALL_HINT}")
         else:
             try:
-                page_texts = convert.layout_page_texts(path, options.layout_timeout)
+                page_texts = convert.layout_page_texts(path, options)
             except ReadError as error:  # LibreOffice failed on the file: the estimate stands
                 document.notes.append(f"pages are estimated: LibreOffice could not lay the "
                                       f"document out ({error})")
@@ -1243,6 +1244,24 @@ def _assign_pages(document: Document, main: _Story, path: Path, options,
     forced = {index for index, hard in main.events if hard}
     document.pages = max(estimate_pages(main.blocks, geometry, forced), 1)
     document.pages_method = "estimate"
+
+
+def has_saved_layout(path: Path) -> bool:
+    """Whether Word saved its page layout in the file, so that "auto" needs no rendering.
+
+    A quick look at the raw XML for the run's renderer, which decides before
+    the file is read; when it guesses wrong the reader renders the file itself.
+    """
+    import zipfile
+    import zlib
+
+    from .safezip import CORRUPT, MAX_TOTAL_BYTES
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(MAIN_PART) as part:
+            return b"lastRenderedPageBreak" in part.read(MAX_TOTAL_BYTES)
+    except (zipfile.BadZipFile, zlib.error, KeyError, EOFError, NotImplementedError, RuntimeError):
+        raise ReadError(CORRUPT) from None
 
 
 def _pages_from_breaks(blocks: list[Block], events: list[tuple[int, bool]]) -> int:

@@ -47,6 +47,9 @@ class Package:
         self._cache: dict[str, bytes] = {}
         self.names = frozenset(archive.namelist())
 
+    def close(self) -> None:
+        self._archive.close()
+
     def read(self, name: str) -> bytes | None:
         """The bytes of part ``name``, or None if the package has no such part."""
         if name not in self.names:

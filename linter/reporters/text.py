@@ -255,16 +255,24 @@ def status_line(run) -> str:
     return counts(run)
 
 
-def render(run) -> str:
-    paint = Painter(run.color)
+def render_streamed(report, run, first: bool) -> str:
+    """One document's part of the report, printable as soon as that document is checked."""
+    lines = [] if first else ["", "─" * min(max(run.width, MIN_WIDTH), 80), ""]
+    lines += render_document(report, Painter(run.color), run.width, run.verbose, run.short)
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(run) -> str:
+    """What follows the documents: the summary table and the counts (reports need only their verdicts)."""
     out: list[str] = []
-    for report in run.reports:
-        if out:
-            out += ["", "─" * min(max(run.width, MIN_WIDTH), 80), ""]
-        out += render_document(report, paint, run.width, run.verbose, run.short)
     if len(run.reports) + len(run.errors) > 1:
-        out += ["", paint("Summary", BOLD)] + summary_table(summary_rows(run))
+        out += ["", Painter(run.color)("Summary", BOLD)] + summary_table(summary_rows(run))
     if len(run.reports) > 1:
         out += ["", counts(run) + "."]
     # Nothing at all when every file went to standard error (a missing file, say).
     return "\n".join(out) + "\n" if out else ""
+
+
+def render(run) -> str:
+    documents = "".join(render_streamed(report, run, index == 0) for index, report in enumerate(run.reports))
+    return documents + render_summary(run)
