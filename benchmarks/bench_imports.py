@@ -15,6 +15,7 @@ other (benchmarks/README.md keeps one before and one after the start-up work).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
@@ -23,13 +24,16 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+# As an installed program runs: with its compiled bytecode, whatever this shell says.
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 
 def importtimes(command: list[str], runs: int) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, int]]:
     own, cumulative, depth = defaultdict(list), defaultdict(list), {}
     for _ in range(runs):
-        done = subprocess.run([sys.executable, "-X", "importtime", *command], capture_output=True, text=True)
+        done = subprocess.run([sys.executable, "-X", "importtime", *command], capture_output=True, text=True,
+                              env=ENVIRONMENT)
         for line in done.stderr.splitlines():
             found = LINE.match(line)
             if found:
@@ -53,7 +57,7 @@ def main() -> None:
 
         write_docx(make_plan(4), plan)
         command = ["-m", "plancheck", str(plan), "--pages", "estimate", "--format", "json"]
-        subprocess.run([sys.executable, *command], capture_output=True)  # fill the caches first
+        subprocess.run([sys.executable, *command], capture_output=True, env=ENVIRONMENT)  # fill the caches first
         own, cumulative, depth = importtimes(command, options.runs)
     total = sum(statistics.median(times) for times in own.values()) / 1000
     print(f"python -X importtime -m plancheck plan-4-pages.docx --pages estimate --format json, "

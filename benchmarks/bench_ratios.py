@@ -57,6 +57,9 @@ FOLDER_PLANS = 19
 MEMORY_FILES = (12, 96)
 LONG_PLAN_PAGES, SHORT_PLAN_PAGES = 300, 4
 CONVERT_TIMEOUT = 600
+# As an installed program runs: with its compiled bytecode (pip writes it at install; the warm-up
+# writes it for an editable install), whatever this shell says.
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 # ---------------------------------------------------------------- inputs (made in a child process)
@@ -131,7 +134,8 @@ class Command:
             return
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             start = time.perf_counter()
-            process = subprocess.Popen(self.argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+            process = subprocess.Popen(self.argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                       env=ENVIRONMENT)
             try:
                 _, status, usage = os.wait4(process.pid, 0)
             except BaseException:
