@@ -225,6 +225,12 @@ def _programs(pack: Pack) -> list:
     return [p for p in (program(source, TERM_FLAGS) for source in sorted(sources)) if p is not None]
 
 
+def compile_patterns(pack: Pack) -> None:
+    """Compile, now, the term patterns the pack's checks are likely to use (they compile on first use)."""
+    for concept in _term_sets(pack):
+        concept.matches("")
+
+
 def _term_sets(pack: Pack):
     """The pack's concepts, and whatever in its rules' params reads as one (a guess; a miss costs only time)."""
     yield from pack.concepts.values()

@@ -134,6 +134,23 @@ class Task(NamedTuple):
     options: ReadOptions
 
 
+def _prepare_children(tasks: list[Task]) -> None:
+    """Do here, once, what every child would otherwise do again: each inherits it when forked.
+
+    That is importing the readers the files need and compiling the packs' term patterns.
+    """
+    import importlib
+
+    from .packs import compile_patterns
+    from .readers import READER_MODULES, SUFFIX_FORMATS
+
+    formats = {SUFFIX_FORMATS.get(os.path.splitext(task.path)[1].lower()) for task in tasks}
+    for module in sorted({READER_MODULES[fmt] for fmt in formats if fmt in READER_MODULES}):
+        importlib.import_module(f".readers.{module}", __package__)
+    for pack in {id(pack): pack for task in tasks for pack in task.packs}.values():
+        compile_patterns(pack)
+
+
 def check_each(paths: list[str], packs, settings: Settings, options: ReadOptions, jobs: int = 1,
                advance: Callable[[], None] = lambda: None) -> Iterator:
     """Each file's report (or error entry), in the order given, as soon as it and those before are done."""
@@ -161,6 +178,8 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
             advance()
             yield result
         return
+    if len(tasks) > 1:
+        _prepare_children(tasks)
     scratch = isolate.Scratch()
     running: dict[isolate.Child, int] = {}
     renderer = None

@@ -209,3 +209,18 @@ def test_old_entries_are_removed_as_new_ones_are_written(tmp_path, monkeypatch):
             os.utime(entry, ns=(entry.stat().st_mtime_ns - 10**9,) * 2)
     kept = {json.loads(entry.read_text("utf-8"))["data"]["title"] for entry in entries(tmp_path)}
     assert kept == {"Draft 2", "Draft 3", "Draft 4"}
+
+
+def test_a_folder_run_compiles_the_patterns_and_imports_the_readers_before_forking(tmp_path):
+    """What the parent prepares, each file's child inherits instead of doing again."""
+    import sys
+
+    from plancheck.runner import Task, _prepare_children
+
+    pack = load_afresh(write_pack(tmp_path))
+    money = pack.concepts["money"]
+    assert "_pattern" not in money.__dict__
+    sys.modules.pop("plancheck.readers.html", None)
+    _prepare_children([Task(str(tmp_path / name), [pack], None, None) for name in ("a.html", "b.htm")])
+    assert "_pattern" in money.__dict__ and money.matches("the budget")
+    assert "plancheck.readers.html" in sys.modules
