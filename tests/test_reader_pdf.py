@@ -346,7 +346,10 @@ needs_libreoffice = pytest.mark.skipif(
 def office_pdfs(tmp_path_factory):
     """A four-page plan as a tagged and as an untagged PDF."""
     work = tmp_path_factory.mktemp("office")
-    source = plan_docx(work / "plan.docx", pages=4)
+    return tagged_and_plain(plan_docx(work / "plan.docx", pages=4), work)
+
+
+def tagged_and_plain(source: Path, work: Path) -> dict[str, Path]:
     return {"tagged": convert_to_pdf(source, work / "tagged", tagged=True),
             "plain": convert_to_pdf(source, work / "plain")}
 
@@ -399,9 +402,7 @@ def test_a_four_page_pdf_is_checked_quickly(office_pdfs):
 def structured_pdfs(tmp_path_factory):
     """The structured plan (contents, two tables, a footnote, a running footer) as PDFs."""
     work = tmp_path_factory.mktemp("structured")
-    source = structured_plan(work / "plan.docx")
-    return {"tagged": convert_to_pdf(source, work / "tagged", tagged=True),
-            "plain": convert_to_pdf(source, work / "plain")}
+    return tagged_and_plain(structured_plan(work / "plan.docx"), work)
 
 
 @needs_libreoffice

@@ -769,13 +769,15 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
             index += 1
             continue
         end = index + 1
+        columns = _columns_of(rows[index:end])
         while end < len(rows):
             if flags[end]:
+                columns = _columns_of(rows[end:end + 1], columns)
                 end += 1
                 continue
             # Rows of one cell stay in the table only when a row of cells follows them.
             ahead = end
-            while ahead < len(rows) and not flags[ahead] and _inside_columns(rows[ahead], rows[index:end]):
+            while ahead < len(rows) and not flags[ahead] and _inside_columns(rows[ahead], columns):
                 ahead += 1
             if ahead < len(rows) and flags[ahead] and ahead > end:
                 end = ahead
@@ -810,9 +812,10 @@ def _is_cell_row(row: list[_Line]) -> bool:
     return not all(count_words(line.text) >= PROSE_WORDS for line in row)
 
 
-def _columns_of(rows: list[list[_Line]]) -> list[tuple[float, float]]:
-    """Column extents: the overlapping horizontal extents of the cells, merged."""
-    spans = sorted((line.bbox[0], line.bbox[2]) for row in rows if len(row) > 1 for line in row)
+def _columns_of(rows: list[list[_Line]], known: list[tuple[float, float]] = ()) -> list[tuple[float, float]]:
+    """Column extents: the overlapping horizontal extents of the cells, merged (with ``known`` ones)."""
+    spans = sorted([(line.bbox[0], line.bbox[2]) for row in rows if len(row) > 1 for line in row]
+                   + list(known))
     columns: list[list[float]] = []
     for x0, x1 in spans:
         if columns and x0 < columns[-1][1] + 1:
@@ -822,8 +825,7 @@ def _columns_of(rows: list[list[_Line]]) -> list[tuple[float, float]]:
     return [(x0, x1) for x0, x1 in columns]
 
 
-def _inside_columns(row: list[_Line], rows: list[list[_Line]]) -> bool:
-    columns = _columns_of(rows)
+def _inside_columns(row: list[_Line], columns: list[tuple[float, float]]) -> bool:
     return all(sum(1 for x0, x1 in columns if line.bbox[0] < x1 and line.bbox[2] > x0) == 1
                and count_words(line.text) < 3 * PROSE_WORDS for line in row)
 
