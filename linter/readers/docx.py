@@ -666,7 +666,8 @@ class _Story:
             kind, level, source = self._classify(paragraph)
             block = Block(kind=kind, text=paragraph.text, level=level, style=paragraph.style.name,
                           heading_source=source, furniture=_gallery_furniture(p))
-            if in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or ""):
+            if (in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or "")
+                    or contents_entry(block.text) is not None):
                 block.furniture = CONTENTS
             if block.furniture == CONTENTS:
                 block.text = _contents_text(p, block.text)

@@ -33,7 +33,7 @@ from ..document import (CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE
                         Link, Metadata, Table, assign_sections, count_words)
 from ..errors import ReadError, one_line
 from ..pages import estimate_pages
-from .furniture import is_placeholder, mark_contents_titles
+from .furniture import contents_entry, is_placeholder, mark_contents_titles
 
 META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
@@ -573,6 +573,9 @@ class _Reader:
         # A list item that is only a link to a place in the page is a contents entry.
         if block.kind == LIST_ITEM and len(links) == 1 and links[0].internal and links[0].text == block.text:
             block.furniture = CONTENTS
+        entry = contents_entry(block.text) if block.kind in (PARAGRAPH, LIST_ITEM) else None
+        if entry is not None:
+            block.text, block.furniture = entry, CONTENTS
         if _NOTE_OPEN in block.text:
             self._place_notes(block)
         self._last_line = line

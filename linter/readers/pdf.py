@@ -27,6 +27,7 @@ the matching ``/Figure`` structure element when the PDF is tagged.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
@@ -83,6 +84,8 @@ ROW_TOLERANCE = 2.0
 MIN_CELL_GAP = 6.0
 PROSE_WORDS = 7
 RULE_THICKNESS = 2.0
+# A page drawn with more ruling lines than this (a chart, a form) is not searched for ruled tables.
+MAX_RULES = 2000
 # A note reference is a digit set at most this share of the line's size, raised off its baseline.
 SUPERSCRIPT_RATIO = 0.8
 _NOTE_OPEN, _NOTE_CLOSE = "\ue001", "\ue002"
@@ -317,6 +320,7 @@ class _Reader:
         self.cid_chars = 0
         self.notes: list[str] = []
         self._bold_fonts: dict[str, bool] = {}
+        self._elements: dict[int, LTTextLine] = {}  # the current page's lines, for splitting at rules
 
     def read(self, path: str, fmt: str) -> Document:
         document = Document(path=path, format=fmt, pages=len(self.pdf_pages), pages_method="pdf")
@@ -336,6 +340,7 @@ class _Reader:
         _split_margins(pages)
         for page in pages:
             _take_notes(page, body)
+        _join_split_tables(pages)
         _set_heading_levels(pages)
         _mend_hyphens([piece.block for page in pages for piece in page.pieces + page.margins + page.notes])
         for page in pages:
@@ -395,7 +400,11 @@ class _Reader:
                 continue
             layout = device.get_result()
             page = _Page(number=number, height=layout.height)
-            text_lines = self._collect_lines(layout, page, itertools.count(1))
+            boxes = itertools.count(1)
+            self._elements = {}
+            text_lines = self._collect_lines(layout, page, boxes)
+            _split_at_rules(page, self._elements, boxes)
+            self._elements = {}
             _attach_bullets(page.lines)
             for bbox, mcid, artifact in device.images:
                 key = (pdf_page.pageid, mcid) if mcid is not None else None
@@ -424,6 +433,7 @@ class _Reader:
                         if line is not None:
                             page.lines.append(line)
                             text_lines.append(element)
+                            self._elements[id(line)] = element
             elif isinstance(item, LTFigure):
                 text_lines.extend(self._collect_lines(item, page, boxes))
             elif isinstance(item, LTCurve) and min(item.width, item.height) <= RULE_THICKNESS:
@@ -454,7 +464,7 @@ class _Reader:
         if not sizes:
             return None
         size = sizes.most_common(1)[0][0]
-        text = _clean(_CID.sub("", _marked_text(element, size)))
+        text = _clean(_CID.sub("", _marked_text(element, size, element.y0)))
         if not text:
             return None
         self.sizes.update(sizes)
@@ -749,6 +759,36 @@ class _TablePiece(_Piece):
     lines: list[_Line] = field(default_factory=list)
 
 
+def _split_at_rules(page: _Page, elements: dict[int, LTTextLine], boxes: Iterator[int]) -> None:
+    """Cut lines that cross a vertical ruling line: text either side of a drawn cell border is
+    two cells, however close the layout analysis set them."""
+    vertical = [rule for rule in page.rules if rule[3] - rule[1] > rule[2] - rule[0]]
+    if not vertical or len(vertical) > MAX_RULES:
+        return
+    split: list[_Line] = []
+    for line in page.lines:
+        x0, y0, x1, y1 = line.bbox
+        cuts = sorted({rule[0] for rule in vertical if x0 + 1 < rule[0] < x1 - 1
+                       and rule[1] < (y0 + y1) / 2 < rule[3]})
+        element = elements.get(id(line))
+        if not cuts or element is None:
+            split.append(line)
+            continue
+        groups: list[list] = [[] for _ in range(len(cuts) + 1)]
+        place = 0
+        for item in element:
+            if isinstance(item, LTChar):
+                place = bisect.bisect_left(cuts, (item.x0 + item.x1) / 2)
+            groups[place].append(item)
+        for group in groups:
+            chars = [item for item in group if isinstance(item, LTChar)]
+            text = _clean(_CID.sub("", _marked_text(group, line.size, element.y0)))
+            if text and chars:
+                split.append(_Line(text=text, size=line.size, bold=line.bold, box=next(boxes),
+                                   bbox=(min(c.x0 for c in chars), y0, max(c.x1 for c in chars), y1)))
+    page.lines[:] = split
+
+
 def _find_tables(page: _Page) -> list[_TablePiece]:
     """Tables on a page: runs of rows whose cells stand side by side in columns.
 
@@ -783,11 +823,48 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
                 end = ahead
             else:
                 break
-        table = _build_table(rows[index:end], page.rules)
+        start = index
+        if page.rules and len(page.rules) <= MAX_RULES:
+            # Inside a ruled table every line is a cell: a heading row spanning the columns too.
+            area = _ruled_area(_union([line for row in rows[index:end] for line in row]), page.rules)
+            while start > 0 and all(_within(line.bbox, area) for line in rows[start - 1]):
+                start -= 1
+            while end < len(rows) and all(_within(line.bbox, area) for line in rows[end]):
+                end += 1
+        # The last cell may wrap onto lines of its own below the last row.
+        while (end < len(rows) and not flags[end] and _inside_columns(rows[end], columns)
+               and min(line.bbox[1] for line in rows[end - 1]) - max(line.bbox[3] for line in rows[end])
+               < 0.5 * max(line.size for line in rows[end])):
+            end += 1
+        table = _build_table(rows[start:end], page.rules)
         if table is not None:
             tables.append(table)
         index = end
     return tables
+
+
+def _ruled_area(bbox, rules) -> tuple[float, float, float, float]:
+    """The area of the ruling lines that touch ``bbox`` and each other, as wide as the table."""
+    x0, y0, x1, y1 = bbox
+    left, right = x0 - 12, x1 + 12
+    candidates = [rule for rule in rules if rule[0] >= left - 24 and rule[2] <= right + 24]
+    grown = True
+    while grown:
+        grown = False
+        rest = []
+        for rule in candidates:
+            if rule[0] <= x1 + 3 and rule[2] >= x0 - 3 and rule[1] <= y1 + 3 and rule[3] >= y0 - 3:
+                x0, y0, x1, y1 = min(x0, rule[0]), min(y0, rule[1]), max(x1, rule[2]), max(y1, rule[3])
+                grown = True
+            else:
+                rest.append(rule)
+        candidates = rest
+    return x0, y0, x1, y1
+
+
+def _within(bbox, area) -> bool:
+    return (area[0] - 1 <= bbox[0] and bbox[2] <= area[2] + 1
+            and area[1] - 1 <= (bbox[1] + bbox[3]) / 2 <= area[3] + 1)
 
 
 def _rows(lines: list[_Line]) -> list[list[_Line]]:
@@ -835,10 +912,13 @@ def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
     x0, y0, x1, y1 = _union(lines)
     horizontal = sorted({round(r[1], 1) for r in rules if r[2] - r[0] > r[3] - r[1]
                          and r[0] < x1 and r[2] > x0 and y0 - 4 <= r[1] <= y1 + 4}, reverse=True)
-    vertical = sorted({round(r[0], 1) for r in rules if r[3] - r[1] > r[2] - r[0]
-                       and r[1] < y1 and r[3] > y0 and x0 - 4 <= r[0] <= x1 + 4})
-    if len(vertical) >= 3:
-        columns = list(zip(vertical, vertical[1:]))
+    # Borders inside the text's extent divide the columns; the outer ones only close the table.
+    inner = sorted({round(r[0], 1) for r in rules if r[3] - r[1] > r[2] - r[0]
+                    and r[1] < y1 and r[3] > y0 and x0 + 1 < r[0] < x1 - 1})
+    if inner:
+        edges = [x0 - 1] + inner + [x1 + 1]
+        columns = [(left, right) for left, right in zip(edges, edges[1:])
+                   if any(left <= (line.bbox[0] + line.bbox[2]) / 2 < right for line in lines)]
     else:
         columns = _columns_of(rows)
     if len(columns) < 2:
@@ -866,6 +946,28 @@ def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
     table = Table(rows=cells, header_row=_header_row(grouped))
     block = Block(kind=TABLE, text="\n".join(table.row_texts()), table=table)
     return _TablePiece(block, (x0, y0, x1, y1), size=max(line.size for line in lines), lines=lines)
+
+
+def _join_split_tables(pages: list[_Page]) -> None:
+    """A table that ends one page and starts the next, with the same columns, is one table.
+
+    The next page's first row is dropped when it repeats the header row.
+    """
+    for page, following in zip(pages, pages[1:]):
+        if not page.pieces or not following.pieces:
+            continue
+        first, second = page.pieces[-1].block, following.pieces[0].block
+        if first.kind != TABLE or second.kind != TABLE or not first.table.rows or not second.table.rows:
+            continue
+        if len(first.table.rows[0]) != len(second.table.rows[0]):
+            continue
+        rows = second.table.rows
+        if rows[0] == first.table.rows[0]:
+            rows = rows[1:]
+        first.table.rows.extend(rows)
+        first.text = "\n".join(first.table.row_texts())
+        first.notes.extend((offset + len(first.text) - len(second.text), note) for offset, note in second.notes)
+        following.pieces.pop(0)
 
 
 def _same_table_row(above: list[_Line], row: list[_Line], horizontal: list[float]) -> bool:
@@ -941,6 +1043,8 @@ def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()
             continue
         entry = contents_entry(line.text)
         if entry is not None:
+            # A list marker is the list's, not the entry's: "1. Foreword .... 2" is "Foreword".
+            entry = _BULLET_START.sub("", _NUMBER_START.sub("", entry, count=1), count=1) or entry
             pieces.append(_Piece(Block(kind=PARAGRAPH, text=entry, furniture=CONTENTS), line.bbox, line.size,
                                  line.bbox[0]))
             current = None
@@ -980,12 +1084,11 @@ def _continues(piece: _Piece, line: _Line, previous: _Line, right: float, width:
     return not (previous.bbox[2] < right - 0.15 * width and previous.text.endswith((".", "!", "?", ":")))
 
 
-def _marked_text(element: LTTextLine, size: float) -> str:
+def _marked_text(items, size: float, baseline: float) -> str:
     """The line's text with raised small digits (note references) wrapped in marks."""
     parts: list[str] = []
     open_mark = False
-    baseline = element.y0
-    for item in element:
+    for item in items:
         text = item.get_text()
         raised = (isinstance(item, LTChar) and text.isdigit() and item.size <= size * SUPERSCRIPT_RATIO
                   and item.y0 > baseline + 0.15 * size)
@@ -1122,6 +1225,9 @@ def _mend_hyphens(blocks: list[Block]) -> None:
     for block in blocks:
         if _LINE_HYPHEN in block.text:
             block.text = _HYPHEN_JOIN.sub(mend, block.text).replace(_LINE_HYPHEN, "")
+            if block.table is not None:
+                block.table.rows = [[_HYPHEN_JOIN.sub(mend, cell).replace(_LINE_HYPHEN, "") for cell in row]
+                                    for row in block.table.rows]
 
 
 def _match_figures(drawn: list[_Drawn], figures: list[_Figure]) -> None:

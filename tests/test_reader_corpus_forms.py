@@ -1,0 +1,56 @@
+"""The labelled corpus plans read with the same tables, notes and contents in Markdown, Word and PDF.
+
+corpus/formats.py writes each plan as a Word file (real tables, footnotes) and
+LibreOffice lays that out as a PDF, as a council would publish it. Whatever the
+form, the reader must give the same rows, each with its own label and values,
+the same notes attached to the text citing them, and the same contents entries.
+Only the plans that have any of these are built, to keep the test quick.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from corpus.formats import to_docx, to_pdfs
+from pdf_fixtures import soffice
+from plancheck.readers import ReadOptions, read_document
+
+STRUCTURE = re.compile(r"^\|.*\|\s*$|\[\^[^\]]+\]|\.{5,}\s*\d+\s*$", re.MULTILINE)
+CORPUS = Path(__file__).parent / "corpus"
+SOURCES = [path for half in ("dev", "holdout") for path in sorted((CORPUS / half).glob("*.md"))
+           if STRUCTURE.search(path.read_text(encoding="utf-8"))]
+
+
+def structure(path: Path) -> dict:
+    document = read_document(path, ReadOptions(pages="estimate"))
+    return {
+        "tables": [[[" ".join(cell.split()) for cell in row] for row in block.table.rows]
+                   for block in document.blocks if block.kind == "table"],
+        "notes": [(block.text[max(0, offset - 20):offset], note)
+                  for block in document.blocks for offset, note in block.notes],
+        "contents": [block.text for block in document.blocks if block.furniture == "contents"],
+    }
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory):
+    assert soffice() is not None, "LibreOffice is needed to make the PDF forms"
+    work = tmp_path_factory.mktemp("forms")
+    word = [to_docx(source, work / (source.stem + ".docx")) for source in SOURCES]
+    return dict(zip(SOURCES, zip(word, to_pdfs(word, work / "pdf"))))
+
+
+def test_enough_plans_have_tables_notes_and_contents():
+    found = {kind: sum(1 for path in SOURCES if structure(path)[kind]) for kind in ("tables", "notes", "contents")}
+    assert found["tables"] >= 10 and found["notes"] >= 3 and found["contents"] >= 2, found
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
+def test_word_and_pdf_forms_read_like_the_markdown(forms, source):
+    expected = structure(source)
+    word, pdf = forms[source]
+    assert structure(word) == expected, "Word"
+    assert structure(pdf) == expected, "PDF"
