@@ -942,10 +942,15 @@ def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
         texts: list[list[str]] = [[] for _ in columns]
         for line in sorted(row, key=lambda line: -line.bbox[3]):
             texts[column(line)].append(line.text)
-        cells.append([_join(parts) if parts else "" for parts in texts])
+        cells.append([_cell_text(parts) for parts in texts])
     table = Table(rows=cells, header_row=_header_row(grouped))
     block = Block(kind=TABLE, text="\n".join(table.row_texts()), table=table)
     return _TablePiece(block, (x0, y0, x1, y1), size=max(line.size for line in lines), lines=lines)
+
+
+def _cell_text(parts: list[str]) -> str:
+    """The lines of one cell joined as the lines of a paragraph are."""
+    return _join(parts) if parts else ""
 
 
 def _join_split_tables(pages: list[_Page]) -> None:
@@ -963,6 +968,11 @@ def _join_split_tables(pages: list[_Page]) -> None:
             continue
         rows = second.table.rows
         if rows[0] == first.table.rows[0]:
+            rows = rows[1:]
+        if rows and all(not cell or cell[:1].islower() for cell in rows[0]):
+            # The last row's cells ran on over the page break.
+            first.table.rows[-1] = [_cell_text([a, b]) if a and b else a or b
+                                    for a, b in zip(first.table.rows[-1], rows[0])]
             rows = rows[1:]
         first.table.rows.extend(rows)
         first.text = "\n".join(first.table.row_texts())
@@ -1222,12 +1232,14 @@ def _mend_hyphens(blocks: list[Block]) -> None:
             return head + tail
         return f"{head}-{tail}"
 
+    def fix(text: str) -> str:
+        return _HYPHEN_JOIN.sub(mend, text).replace(_LINE_HYPHEN, "")
+
     for block in blocks:
         if _LINE_HYPHEN in block.text:
-            block.text = _HYPHEN_JOIN.sub(mend, block.text).replace(_LINE_HYPHEN, "")
+            block.text = fix(block.text)
             if block.table is not None:
-                block.table.rows = [[_HYPHEN_JOIN.sub(mend, cell).replace(_LINE_HYPHEN, "") for cell in row]
-                                    for row in block.table.rows]
+                block.table.rows = [[fix(cell) for cell in row] for row in block.table.rows]
 
 
 def _match_figures(drawn: list[_Drawn], figures: list[_Figure]) -> None:
