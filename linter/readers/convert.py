@@ -178,6 +178,8 @@ def _parse(content: bytes, name: str):
 
 
 def _without_external_relationships(content: bytes) -> bytes:
+    if b"external" not in content.lower():
+        return content
     from lxml import etree
 
     try:
@@ -359,6 +361,8 @@ def layout_page_texts(path: Path, options) -> list[str]:
     """
     rendering = getattr(options, "rendering", None)
     if rendering:
+        import pdfminer.pdfinterp  # noqa: F401  imported while LibreOffice works, not after
+
         found = _wait_for_rendering(Path(rendering), options.layout_timeout)
         if found == ".done":
             return page_texts(Path(rendering + ".pdf"))
@@ -403,8 +407,6 @@ def render_all(files: list[tuple[str, str, str]], timeout: float) -> None:
     cannot be prepared. A file LibreOffice spends ``timeout`` seconds on is
     given up and LibreOffice restarted for the rest.
     """
-    from .docx import has_saved_layout
-
     soffice = soffice_path()
     with tempfile.TemporaryDirectory(prefix="render-") as work:
         work_dir = Path(work)
@@ -414,7 +416,9 @@ def render_all(files: list[tuple[str, str, str]], timeout: float) -> None:
             for number, (source, base, pages) in enumerate(files):
                 source_path = Path(source)
                 try:
-                    if soffice is None or (pages == "auto" and has_saved_layout(source_path)):
+                    saved = pages == "auto" and source_path.suffix.lower() in (".docx", ".docm") \
+                        and has_saved_layout(source_path)
+                    if soffice is None or saved:
                         raise ReadError("no rendering needed")
                     copy = work_dir / "in" / f"{number:05d}{source_path.suffix.lower()}"
                     neutralised_copy(source_path, copy)
@@ -490,6 +494,23 @@ def _announced(line: str, names: dict[str, int]) -> int | None:
         return None
     source = line[len("convert "):].split(" -> ", 1)[0]
     return names.get(os.path.basename(source))
+
+
+def has_saved_layout(path: Path) -> bool:
+    """Whether Word saved its page layout in the file, so that "auto" needs no rendering.
+
+    A quick look at the raw XML, for the run's renderer, which decides before
+    the file is read (the Word reader decides the same from its own reading);
+    when the two differ the reader renders the file itself.
+    """
+    import zlib
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as part:
+            # Within the bound the Word reader puts on a whole package.
+            return b"lastRenderedPageBreak" in part.read(200 * 1024 * 1024)
+    except (zipfile.BadZipFile, zlib.error, KeyError, EOFError, NotImplementedError, RuntimeError):
+        raise ReadError("is not a valid Word document: the file is truncated or corrupt") from None
 
 
 # ---------------------------------------------------------------- .doc and .odt

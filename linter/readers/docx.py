@@ -1247,24 +1247,6 @@ def _assign_pages(document: Document, main: _Story, path: Path, options,
     document.pages_method = "estimate"
 
 
-def has_saved_layout(path: Path) -> bool:
-    """Whether Word saved its page layout in the file, so that "auto" needs no rendering.
-
-    A quick look at the raw XML for the run's renderer, which decides before
-    the file is read; when it guesses wrong the reader renders the file itself.
-    """
-    import zipfile
-    import zlib
-
-    from .safezip import CORRUPT, MAX_TOTAL_BYTES
-
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(MAIN_PART) as part:
-            return b"lastRenderedPageBreak" in part.read(MAX_TOTAL_BYTES)
-    except (zipfile.BadZipFile, zlib.error, KeyError, EOFError, NotImplementedError, RuntimeError):
-        raise ReadError(CORRUPT) from None
-
-
 def _pages_from_breaks(blocks: list[Block], events: list[tuple[int, bool]]) -> int:
     """Pages from the breaks Word saved (rendered and hard); returns the page count."""
     breaks = Counter(index for index, _ in events)
