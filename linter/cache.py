@@ -41,8 +41,8 @@ except ImportError:  # another Python implementation: compile from source as usu
 # What Python made a program: only the same one may use it.
 PYTHON = f"{sys.implementation.name} {sys.version} {getattr(_sre, 'MAGIC', '')}"
 
-# A program's code is a list of integers of _sre.CODESIZE bytes, kept as the hex of
-# their bytes in base64: JSON reads one long string much faster than thousands of numbers.
+# A program's code is a list of integers of _sre.CODESIZE bytes, kept as their bytes
+# in base64: JSON reads one long string much faster than thousands of numbers.
 CODE_TYPE = next((kind for kind in "IL" if _sre and array(kind).itemsize == _sre.CODESIZE), None)
 
 # Programs loaded from the cache, by (source, flags).
