@@ -1,8 +1,9 @@
 """Where users wait, as ratios: plancheck against the tools it is built on, side by side.
 
 Each row times a whole plancheck command in a fresh process (interpreter
-start-up included) and divides it by the bare tool doing the least that any
-checker of that file must do, run on the same machine at the same moment:
+start-up included, the default text report written to a file) and divides it
+by the bare tool doing the least that any checker of that file must do, run
+on the same machine at the same moment:
 
 - a 4-page .docx, ``--pages estimate``, against ``python -c "import docx; docx.Document(f)"``;
 - a 4-page .pdf against pdfminer.six's ``extract_text`` of it;
@@ -21,8 +22,9 @@ and memory rows, which take longest) in rounds, each round running every
 command once, plancheck and its baseline one after the other in alternating
 order, so that a busy moment on the machine falls on both. The figures are
 medians; a ratio is the median of plancheck over the median of its
-baseline. The table printed at the end is the one kept in
-benchmarks/README.md.
+baseline, and beside it is the same ratio of processor time (user and
+system, children included), which a busy machine moves less. The table
+printed at the end is the one kept in benchmarks/README.md.
 
     .venv/bin/python benchmarks/bench_ratios.py [--runs N]
 
@@ -223,7 +225,8 @@ def plancheck_command() -> list[str]:
 
 
 def rows_for(inputs: dict, work: Path) -> list[Row]:
-    plancheck = plancheck_command() + ["--format", "json"]
+    # The default (text) report, as a user or a pre-commit hook gets it: it streams a folder's results.
+    plancheck = plancheck_command()
     checked = (0, 1)  # a plan that fails its checks exits 1
     python = sys.executable
     soffice = inputs["soffice"]
