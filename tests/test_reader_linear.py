@@ -38,6 +38,7 @@ HOSTILE_LINES = {
     "emphasis marks without a close": lambda n: "_a " * (n // 3),
     "spaces before a heading mark": lambda n: "# " + " " * n + "x",
     "footnote openers": lambda n: "[^" * (n // 2),
+    "a long list of links": lambda n: "\n".join(f"- [Item {i}](#item-{i})" for i in range(n // 24)),
 }
 
 

@@ -174,6 +174,7 @@ class _Builder:
         self.blocks = document.blocks
         self.notes = notes
         self.cited: list[tuple[Block, str]] = []  # (citing block, note label), in citing order
+        self.last_links: list[Link] = []  # the links of the block added last
 
     def add(self, kind: str, text: str, line: int, **extra) -> Block | None:
         raw = text
@@ -215,6 +216,11 @@ class _Builder:
         return "".join(parts)
 
     def _collect_inline(self, raw: str, line: int) -> None:
+        known = len(self.document.links)
+        self._collect_links_and_images(raw, line)
+        self.last_links = self.document.links[known:]
+
+    def _collect_links_and_images(self, raw: str, line: int) -> None:
         for match in MD_IMAGE.finditer(raw):
             alt = match.group(1).strip()
             self.document.images.append(Image(alt=alt or None, location=f"line {line}", line=line))
@@ -365,7 +371,7 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
 
 def _add_item(builder: _Builder, text: str, line: int) -> None:
     block = builder.add(LIST_ITEM, text, line)
-    links = [link for link in builder.document.links if link.line == line]
+    links = builder.last_links
     # A list item that is only a link to one of the document's own headings is a contents entry.
     if block is not None and len(links) == 1 and links[0].internal and block.text == links[0].text:
         block.furniture = CONTENTS
