@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,7 @@ NOTE_REFERENCE_TEXT = re.compile(r"[\[(]?(?:\d{1,3}|[ivx]{1,5}|[*†‡§])[\])]
 NOTE_REFERENCE_NAMES = re.compile(r"foot|endnote|noteref", re.IGNORECASE)
 NOTE_TARGET = re.compile(r"#_?(?:ftn|edn|fn|footnote|endnote|note)[-_:]?\w{0,20}$", re.IGNORECASE)
 NOTE_CONTAINERS = frozenset({"li", "p", "div", "aside", "section", "dd", "td"})
+MAX_NOTE_ELEMENTS = 40
 NOTE_BACKLINK = re.compile(r"^[\s↩︎⤴^↑]*$")
 _NOTE_OPEN, _NOTE_CLOSE = "\ue001", "\ue002"
 _NOTE_SPAN = re.compile(f"{_NOTE_OPEN}(\\d{{1,6}}){_NOTE_CLOSE}")
@@ -211,7 +213,9 @@ def _take_notes(content, root) -> list[str]:
             continue
         container = target if target.tag in NOTE_CONTAINERS else next(
             (a for a in target.iterancestors() if a.tag in NOTE_CONTAINERS), None)
-        if container is None or anchor in container.iter() or container.find(".//h1") is not None:
+        # A note is small; anything bigger (a whole section with a number in it) is not one.
+        if container is None or len(list(itertools.islice(container.iter(), MAX_NOTE_ELEMENTS + 1))) > \
+                MAX_NOTE_ELEMENTS or anchor in container.iter() or container.find(".//h1") is not None:
             continue
         if id(container) not in number_of:
             text = _note_text(container, anchor)
