@@ -9,6 +9,7 @@ file.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -99,6 +100,7 @@ def word_folder(folder: Path, count: int) -> Path:
     return folder
 
 
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 @pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_stopping_a_parallel_layout_run_ends_it_at_once_and_leaves_nothing(tmp_path, private, stop, code):
     plans = word_folder(tmp_path / "plans", 6)
