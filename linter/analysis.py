@@ -10,9 +10,11 @@ sentences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .document import HEADING, LIST_ITEM, TABLE, Block, Document, count_words
+from .clauses import asserted, clauses
+from .sections import Section, assign_themes, build_sections, heading_themes
 from .terms import TermSet
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(£A-Z0-9•])")
@@ -118,15 +120,25 @@ class Sentence:
     index: int = 0
     prompt: bool = False
     placeholder: bool = False
+    furniture: bool = False
+    # Said of the document itself, as a document-control table's rows are ("Approved by | Cabinet").
+    about_document: bool = False
+    # Notes (footnotes, endnotes) the sentence cites: they belong to what it says.
+    notes: tuple[str, ...] = ()
 
     @property
     def own(self) -> bool:
-        """The council's own words: neither a copied prompt nor drafting filler."""
-        return not self.prompt and not self.placeholder
+        """The council's own words: not a copied prompt, drafting filler or page furniture."""
+        return not self.prompt and not self.placeholder and not self.furniture
 
     @property
     def words(self) -> int:
         return count_words(self.text)
+
+    @property
+    def read_with_notes(self) -> str:
+        """The sentence as a reader takes it in: with the notes it cites."""
+        return " ".join((self.text,) + self.notes) if self.notes else self.text
 
 
 @dataclass
@@ -208,41 +220,104 @@ def evidence_for(block: Block, text: str | None = None, focus: int | None = None
                     location=block.location, line=block.line)
 
 
-@dataclass
+# Page furniture, in any format: contents lines with dot leaders and a page
+# number ("Barriers and our asks ....... 4"), and page-number lines ("Page 3 of 4").
+TOC_LINE = re.compile(r"^\S.{0,150}?(?:\.{3,}|…+|(?:\s\.){3,}|_{3,}|\t)\s*\d{1,3}\s*$")
+PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|^\W*\d{1,3}\W*$", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
+RUNNING_LINE_WORDS = 14
+DIGITS = re.compile(r"\d+")
+# Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
+SPECIFIC_MARK = re.compile(r"\d|£|%|\b[A-Z]{2,}s?\b")
+CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
+CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
+
+
 class Analysis:
-    document: Document
-    prompts: PromptIndex
-    sentences: list[Sentence] = field(default_factory=list)
-    block_sentences: dict[int, list[Sentence]] = field(default_factory=dict)
-    lead_ins: dict[int, Sentence] = field(default_factory=dict)
-    cache: dict = field(default_factory=dict)
+    """One document's sentences, sections and their properties, worked out once for a pack."""
+
+    def __init__(self, document: Document, prompts: PromptIndex, pack=None):
+        self.document = document
+        self.prompts = prompts
+        self.pack = pack
+        self.sentences: list[Sentence] = []
+        self.block_sentences: dict[int, list[Sentence]] = {}
+        self.lead_ins: dict[int, Sentence] = {}
+        self.cache: dict = {}
+        self.sections, self.section_of = build_sections(document.blocks)
 
     @classmethod
-    def of(cls, document: Document, prompts: list[str], placeholders: TermSet | None) -> "Analysis":
-        analysis = cls(document, PromptIndex(prompts))
+    def of(cls, document: Document, prompts: list[str] | None = None, placeholders: TermSet | None = None,
+           pack=None) -> "Analysis":
+        """The analysis of ``document`` for ``pack`` (or, in tests, for bare prompts and placeholders)."""
+        if pack is not None:
+            prompts = pack.prompts if prompts is None else prompts
+            placeholders = pack.placeholders if placeholders is None else placeholders
+        analysis = cls(document, PromptIndex(prompts or []), pack)
+        furniture = analysis._furniture_blocks()
+        control = getattr(pack, "document_control", None)
         for index, block in enumerate(document.blocks):
+            about_document = False
             if block.kind == TABLE and block.table is not None:
                 texts = block.table.row_texts()
+                if control is not None and _is_control_table(block.table, control):
+                    # A document-control table is one statement about the document.
+                    texts, about_document = ["; ".join(t.replace(" | ", ": ", 1) for t in texts)], True
             else:
                 texts = split_sentences(block.text)
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
+            offset = 0
             for text in texts:
                 sentence = Sentence(text, block, index, len(analysis.sentences) + len(found))
                 sentence.prompt = whole_prompt or analysis.prompts.is_prompt(text)
                 sentence.placeholder = bool(placeholders and _is_filler(text, placeholders))
+                sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
+                sentence.about_document = about_document
+                start = block.text.find(text, offset) if block.kind != TABLE else -1
+                if start >= 0:
+                    offset = start + len(text)
+                    sentence.notes = tuple(note for at, note in getattr(block, "notes", ()) or ()
+                                           if start <= at <= offset + 1)
                 found.append(sentence)
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
         analysis._link_lead_ins()
         return analysis
 
+    def _furniture_blocks(self) -> set[int]:
+        """Blocks that are page furniture: flagged by the reader, a contents list, page numbers,
+        or a short line repeated on page after page (a running header or footer)."""
+        blocks = self.document.blocks
+        found = {i for i, b in enumerate(blocks) if getattr(b, "furniture", None)}
+        for section in self.sections:
+            if section.heading is not None and CONTENTS_HEADING.match(section.title):
+                found.add(section.heading)
+                found.update(section.blocks(direct=True))
+        repeats: dict[str, list[int]] = {}
+        for index, block in enumerate(blocks):
+            words = count_words(block.text)
+            if words <= RUNNING_LINE_WORDS and PAGE_MARK.search(block.text):
+                found.add(index)
+            if words <= RUNNING_LINE_WORDS and block.kind != TABLE:
+                repeats.setdefault(DIGITS.sub("#", block.text.strip().lower()), []).append(index)
+        for indexes in repeats.values():
+            pages = {blocks[i].page for i in indexes}
+            if len(indexes) >= 3 and len(pages) >= 3:
+                found.update(indexes)
+        return found
+
     def _link_lead_ins(self) -> None:
-        """Give each list item the sentence that introduces its list ("We ask the Government to:")."""
+        """Give each list item the sentence that introduces its list ("We ask the Government to:"),
+        and each table row its table's header row ("Indicator | 2023/24 | Target 2025/26")."""
         lead = None
         for index, block in enumerate(self.document.blocks):
             sentences = self.block_sentences.get(index, [])
-            if block.kind == LIST_ITEM:
+            if block.kind == TABLE:
+                for sentence in sentences[1:]:
+                    self.lead_ins[sentence.index] = sentences[0]
+                lead = None
+            elif block.kind == LIST_ITEM:
                 if lead is not None:
                     for sentence in sentences:
                         self.lead_ins[sentence.index] = lead
@@ -267,25 +342,95 @@ class Analysis:
         return [lead, sentence] if lead is not None and lead.own else [sentence]
 
     def has(self, concept: TermSet, sentence: Sentence) -> bool:
-        """Whether ``concept`` occurs in ``sentence``; remembered, since many rules ask."""
+        """Whether ``concept`` occurs in ``sentence`` (or the notes it cites); remembered, since many rules ask."""
         key = (id(concept), sentence.index)
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = concept.matches(sentence.text)
+            found = self.cache[key] = concept.matches(sentence.read_with_notes)
         return found
+
+    def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool = False) -> bool:
+        """Whether ``sentence`` uses ``concept`` outside a negation ("we have not yet agreed KPIs")
+        and, with ``facts_only``, outside a hedge ("it should be approved")."""
+        if not self.has(concept, sentence):
+            return False
+        text = sentence.read_with_notes
+        return any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
 
     def own_sentences(self):
         for sentence in self.sentences:
             if sentence.own and sentence.block.kind != HEADING:
                 yield sentence
 
+    # ------------------------------------------------------------ sections
+
+    def section_sentences(self, section: Section, direct: bool = False) -> list[Sentence]:
+        """The council's own sentences in a section (headings and furniture left out)."""
+        return [s for i in section.blocks(direct) for s in self.block_sentences.get(i, [])
+                if s.own and s.block.kind != HEADING]
+
+    def section_at(self, sentence: Sentence) -> Section:
+        return self.sections[self.section_of[sentence.block_index]]
+
+    def theme_sections(self, theme: str) -> list[Section]:
+        """The sections whose own text answers ``theme`` (in document order)."""
+        assigned = self.cache.get("assigned_themes")
+        if assigned is None:
+            assigned = self.cache["assigned_themes"] = assign_themes(self, self.pack)
+        return [self.sections[n] for n, name in sorted(assigned.items()) if name == theme]
+
+    def named_sections(self, theme: str) -> list[Section]:
+        """The sections whose heading names ``theme``, whatever their text says."""
+        named = self.cache.get("named_themes")
+        if named is None:
+            named = self.cache["named_themes"] = heading_themes(self, self.pack)
+        return [self.sections[n] for n, name in sorted(named.items()) if name == theme]
+
+    def in_theme(self, sentence: Sentence, theme: str) -> bool:
+        """Whether a sentence lies in a section that answers ``theme``."""
+        return any(s.number == self.section_of[sentence.block_index] for s in self.theme_sections(theme))
+
+    # ------------------------------------------------------------ substance
+
+    def specific(self, sentence: Sentence, vocabulary: TermSet | None = None) -> bool:
+        """Whether a sentence says something specific: a figure, a date, a name, an acronym, or
+        several concrete terms, rather than a generality ("we face many challenges")."""
+        key = ("specific", id(vocabulary), sentence.index)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._specific(sentence.text, vocabulary)
+        return found
+
+    def _specific(self, text: str, vocabulary: TermSet | None) -> bool:
+        generic = getattr(self.pack, "generic_words", frozenset())
+        if SPECIFIC_MARK.search(text) or any(name.lower() not in generic for name in CAPITALISED.findall(text)):
+            return True
+        content = {w for w in CONTENT_WORD.findall(text.lower()) if w not in generic}
+        if vocabulary is not None:
+            terms = {m.group(0).lower() for m in vocabulary.finditer(text)}
+            if len(terms) >= 2:
+                return True
+        return len(content) >= CONCRETE_WORDS
+
+
+# Content words, beyond the pack's generic ones, that make a sentence concrete.
+CONCRETE_WORDS = 4
+
+
+def _is_control_table(table, control: TermSet) -> bool:
+    """A two-column table of labels and values, some labels naming document control ("Approved by")."""
+    rows = [[c for c in row if c.strip()] for row in table.rows]
+    pairs = [row for row in rows if len(row) == 2]
+    return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
+
 
 def _is_filler(text: str, placeholders: TermSet) -> bool:
-    """A sentence is filler when, placeholders removed, almost nothing is left."""
-    matches = list(placeholders.finditer(text))
-    if not matches:
+    """A sentence is filler when, the clauses holding a placeholder removed, almost nothing is left.
+
+    "Savings of £XXm to be confirmed" is filler; "Agency staff cost 3.8% of
+    the staff budget; the 2024/25 figure is TBC" still answers in its first clause.
+    """
+    if placeholders.search(text) is None:
         return False
-    remaining = text
-    for match in reversed(matches):
-        remaining = remaining[:match.start()] + remaining[match.end():]
-    return count_words(remaining) <= 3
+    left = sum(count_words(clause) for _, clause in clauses(text) if placeholders.search(clause) is None)
+    return left <= 3

@@ -142,7 +142,7 @@ def check_document(document: Document, packs: list[Pack], settings: Settings | N
             facts.setdefault(name, None)
     results = []
     for pack in packs:
-        analysis = Analysis.of(document, pack.prompts, pack.placeholders)
+        analysis = Analysis.of(document, pack=pack)
         for rule in pack.rules:
             severity = settings.severity.get(rule.id, rule.severity)
             if settings.select and not matches(rule.id, settings.select):

@@ -73,8 +73,13 @@ class Pack:
     themes: dict[str, Theme] = field(default_factory=dict)
     prompts: list[str] = field(default_factory=list)
     placeholders: TermSet = field(default_factory=lambda: TermSet("placeholders", ()))
-    section_breaks: TermSet = field(default_factory=lambda: TermSet("section-breaks", ()))
     facts: list[str] = field(default_factory=list)
+    # Labels of a document-control table ("Approved by", "Status"): its rows speak of the document itself.
+    document_control: TermSet | None = None
+    # A concept that a sentence about the document itself satisfies without naming it ("this plan").
+    document_reference: TermSet | None = None
+    # Words too general to make a sentence specific ("services", "residents", "improve").
+    generic_words: frozenset = frozenset()
 
     def concept(self, spec) -> TermSet:
         """A concept by name, or an inline list of terms and ``$concept`` names."""
@@ -278,7 +283,11 @@ def _build(data, path: str, validate: bool, known_good: bool = False) -> Pack:
         raise ConfigError(f"{where}: at $.concepts.{name}: unknown concept ${missing.args[0]} "
                           "(concepts can only use those defined above them)") from None
     pack.placeholders = term_set(data.get("placeholders", []), pack.concepts, "placeholders")
-    pack.section_breaks = term_set(data.get("section_breaks", []), pack.concepts, "section-breaks")
+    if "document_control" in data:
+        pack.document_control = term_set(data["document_control"], pack.concepts, "document-control")
+    if "document_reference" in data:
+        pack.document_reference = pack.concept(data["document_reference"])
+    pack.generic_words = frozenset(w.lower() for w in data.get("generic_words", []))
     for name, theme in data.get("themes", {}).items():
         pack.prompts.append(theme["prompt"])
         pack.themes[name] = Theme(name, len(pack.prompts) - 1,

@@ -4,7 +4,7 @@ A term is a word or phrase matched case-insensitively on word boundaries:
 ``transform*`` takes any ending, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
-match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``.
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``.
 
 Patterns are alternations of literals with no nested repetition, so matching
 stays linear in the length of the text: pack authors never write raw regular
@@ -30,6 +30,8 @@ BUILT_INS = {
     "@year": r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?\b",
     "@date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b(?:\s(?:19|20)\d\d)?"
              rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
+    # A bracketed note to the drafter: "[to be completed]", "[Digital team to complete]", "[tbc]".
+    "@bracketed": r"\[[^\[\]\d]{2,80}\]",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))",
 }

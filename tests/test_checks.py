@@ -347,10 +347,17 @@ def test_member_endorsement_passes_and_records_body_and_date(check_md, sentence,
     assert endorsement["date"] == date
 
 
-def test_the_meeting_where_members_will_consider_the_plan_passes(check_md):
-    report = check_md("The draft plan will be considered by Cabinet on 17 July 2024.", ENDORSEMENT)
+def test_the_meeting_where_members_will_approve_the_plan_passes(check_md):
+    report = check_md("Cabinet will be asked to approve the draft plan on 17 July 2024, before submission.",
+                      ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"
     assert report.facts["endorsement"] == {"body": "Cabinet", "date": "17 July 2024"}
+
+
+def test_a_meeting_that_will_only_consider_the_plan_is_partial(check_md):
+    # "Considered by" is members seeing the plan, not deciding on it (requirements' judgement notes).
+    report = check_md("The draft plan will be considered by Cabinet on 17 July 2024.", ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "partial"
 
 
 def test_endorsement_in_a_timeline_bullet_passes(check_md):

@@ -366,7 +366,6 @@ categories:
 weights: {error: 5, warning: 2, info: 1}
 facts: [pages, pages_method, words, book_fund_percent, volunteers]
 placeholders: ["TBC"]
-section_breaks: ["appendix"]
 concepts:
   book-fund: ["book fund", "stock budget", "book budget"]
   library-budget: ["library budget", "service budget"]
@@ -393,7 +392,7 @@ rules:
     category: content
     severity: error
     check: theme
-    params: {theme: reading, pass_words: 40}
+    params: {theme: reading, pass_specifics: 2}
     guidance: Say how you encouraged children to read.
   - id: content.displayed
     title: Displayed in every branch

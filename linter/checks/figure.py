@@ -5,10 +5,19 @@ What it does
     sentence, with the subject the nearest of the named subjects on the side
     the sentence puts its subjects (so "agency 4% and consultants 2%" and "4%
     on agency staff and 2% on consultants" give each its own figure), or in
-    the subject's row of a table. A percentage that describes a change
-    ("down by 12%") or an aim ("to 3% by 2026", a "Target" column) is not
-    what is spent now. Where several years are given, the figure for the most recent year
-    is the answer, and it is recorded as the rule's fact.
+    the subject's row (or column) of a table. A percentage that describes a
+    change ("down by 12%", "from 6%") or an aim ("to 3% by 2026", a "Target"
+    column) is not what is spent now. Where several years are given, the
+    figure for the most recent year is the answer, and it is recorded as the
+    rule's fact.
+
+    Two other answers count. A share worked out from two amounts in one
+    sentence, the subject's and the ``denominator``'s ("agency staff cost
+    £1.2m against a pay bill of £24m" is 5.0%), is the fact, and the message
+    says it was worked out. An explicit nil ("we do not use consultants",
+    "no spend on agency staff", "Consultants | nil") is the fact 0 and passes:
+    an exact "none" answers the question. A vague size ("negligible") is only
+    a mention: partial, with no fact.
 
 Why
     Figure questions want a figure. "Agency use is strictly controlled" shows
@@ -34,9 +43,21 @@ from __future__ import annotations
 import re
 
 from ..analysis import evidence_for
+from ..clauses import clauses
 from ..document import TABLE
+from ..figures import money
+from ..messages import register
 from ..terms import term_set
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
+
+register({
+    "figure.given": "given as {value}{when}.",
+    "figure.worked-out": "worked out as {value} from the two amounts given ({part} of {whole}).",
+    "figure.nil": "stated as none, so the share is 0%.",
+    "figure.vague": "described only as “{word}”: no percentage is given.",
+    "figure.mentioned": "discussed, but no percentage is given.",
+    "figure.absent": "not addressed.",
+})
 
 PARAMS = {
     "type": "object",
@@ -61,11 +82,24 @@ CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decrease
                 "fell", "risen", "rose", "rise", "down", "up", "cut", "cuts", "saving", "savings",
                 "growth", "grew", "dropped", "drop", "lower", "higher"}
 PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b)\s*")
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
                            r"expect\w*|forecast\w*)\b", re.IGNORECASE)
 TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d")
-TARGET_COLUMN = re.compile(r"target|aim|forecast|budget|plan|goal", re.IGNORECASE)
+# A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
+TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?)\b",
+                           re.IGNORECASE)
+# Nil answers: "no spend on X", "we do not use X", "X: nil". Grammar; the subject comes from the pack.
+NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|use|money|payments?|costs?|"
+                        r"external|paid|of|on|the|any)\s+){0,4}$|"
+                        r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t)\s+(?:currently\s+|directly\s+)?"
+                        r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|"
+                        r"commission(?:ed)?)\s+(?:any\s+)?$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$",
+                        re.IGNORECASE)
+NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
+                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b",
+                       re.IGNORECASE)
+VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
+                   re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
           "only", "c", "circa", "a", "of", "than", "more", "less"}
 
@@ -88,6 +122,12 @@ def is_change(text: str, start: int) -> bool:
     return bool(words) and words[-1] in CHANGE_WORDS
 
 
+def is_starting_point(clause: str, match) -> bool:
+    """Whether a percentage is where a change started: "from 6% to 4.7%"."""
+    before = clause[max(0, match.start() - 6):match.start()].lower()
+    return before.rstrip().endswith("from") and bool(re.match(r"[^%]{0,40}?\bto\s+\d", clause[match.end():]))
+
+
 def _value(match_text: str) -> float:
     return float(NUMBER.search(match_text).group(0))
 
@@ -95,16 +135,6 @@ def _value(match_text: str) -> float:
 def is_target(clause: str, start: int, end: int) -> bool:
     """Whether a percentage is an aim ("we aim to cut it to 3% by 2026") rather than what is spent now."""
     return bool(TARGET_BEFORE.search(clause[:start]) or TARGET_AFTER.search(clause[end:]))
-
-
-def clauses(text: str) -> list[tuple[int, str]]:
-    """(offset, clause) pieces of a sentence split at semicolons, colons, dashes and ", and"."""
-    pieces, start = [], 0
-    for match in CLAUSE_BREAK.finditer(text):
-        pieces.append((start, text[start:match.start()]))
-        start = match.end()
-    pieces.append((start, text[start:]))
-    return pieces
 
 
 def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) -> bool | None:
@@ -137,7 +167,8 @@ def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, 
             continue
         mentions += theirs
         percents = [m for m in PERCENT.finditer(clause)
-                    if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())]
+                    if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
+                    and not is_starting_point(clause, m)]
         if not percents:
             continue
         subject_first = min(mentions)[0] < percents[0].start()
@@ -150,25 +181,89 @@ def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, 
     return figures
 
 
-def table_figures(block, subject) -> list[tuple[float, tuple | None, str]]:
-    """Percentages in the subject's row of a table, with the year of their column."""
-    rows = block.table.rows
-    header = rows[0] if rows else []
+def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, str]]:
+    """Percentages in the subject's row (or column) of a table, with the year of their column (or row).
+
+    The first row is a header when it holds no percentages. A row is the
+    subject's when its label cell names the subject and no other subject;
+    in a table whose header names the subjects, the subject's column is read
+    instead, each row labelled by its first cell ("2023/24").
+    """
+    rows = [row for row in block.table.rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return []
+    header = rows[0] if not any(PERCENT.search(cell) for cell in rows[0]) else []
+    body = rows[1:] if header else rows
     found = []
-    for row in rows[1:] if len(rows) > 1 else rows:
-        if not row or not subject.matches(row[0] if row[0] else " ".join(row)):
-            continue
-        for column, cell in enumerate(row[1:], 1):
-            match = PERCENT.search(cell)
-            if match is None:
-                continue
-            label = header[column] if column < len(header) else ""
+
+    def mine(text: str) -> bool:
+        return subject.matches(text) and not any(other.matches(text) for other in others)
+
+    columns = [i for i, cell in enumerate(header) if i > 0 and mine(cell)]
+    if columns:
+        for row in body:
+            label = row[0] if row else ""
             if TARGET_COLUMN.search(label):
                 continue
             year = YEAR.search(label)
+            for column in columns:
+                cell = row[column] if column < len(row) else ""
+                match = PERCENT.search(cell)
+                if match:
+                    found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
+                                  " | ".join(c for c in (header[column], label, cell) if c)))
+        return found
+    for row in body:
+        label = next((cell for cell in row if cell.strip()), "")
+        if not mine(label):
+            continue
+        for column, cell in enumerate(row):
+            if cell is label:
+                continue
+            match = PERCENT.search(cell)
+            if match is None:
+                continue
+            heading = header[column] if column < len(header) else ""
+            if TARGET_COLUMN.search(heading):
+                continue
+            year = YEAR.search(heading)
             found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
-                          " | ".join(row)))
+                          " | ".join(c for c in row if c)))
     return found
+
+
+def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None:
+    """A share worked out from the subject's amount and the denominator's in one sentence."""
+    if denominator is None:
+        return None
+    amounts = money(text)
+    if len(amounts) < 2:
+        return None
+    whole_at = [m.start() for m in denominator.finditer(text)]
+    part_at = [m.start() for m in subject.finditer(text)]
+    if not whole_at or not part_at:
+        return None
+    # Each amount goes with the nearer of the two mentions.
+    wholes = [(p, v) for p, v in amounts if min(abs(p - w) for w in whole_at) < min(abs(p - s) for s in part_at)]
+    parts = [(p, v) for p, v in amounts if (p, v) not in wholes]
+    if not wholes or not parts or wholes[0][1] <= parts[0][1] or wholes[0][1] == 0:
+        return None
+    share = round(100.0 * parts[0][1] / wholes[0][1], 1)
+    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (parts[0], wholes[0])]
+    return share, shown[0], shown[1]
+
+
+def nil_stated(text: str, subject) -> bool:
+    """Whether the text says the subject costs nothing: "we do not use consultants", "no agency staff"."""
+    for match in subject.finditer(text):
+        if NIL_BEFORE.search(text[max(0, match.start() - 60):match.start()]) or \
+                NIL_AFTER.match(text[match.end():match.end() + 40]):
+            return True
+    return False
+
+
+def _percent(value: float) -> str:
+    return f"{value:g}%"
 
 
 def check(analysis, params, pack) -> Outcome:
@@ -179,10 +274,12 @@ def check(analysis, params, pack) -> Outcome:
     mention = pack.concept(params["mention"]) if "mention" in params else subject
     fact = params["fact"]
     candidates = []  # (value, year key, order, block, quote text)
-    mentions = []
+    mentions, computed, nils = [], [], []
     for order, sentence in enumerate(analysis.own_sentences()):
         text = sentence.text
         if sentence.block.kind == TABLE and sentence.block.table is not None:
+            if nil_stated(text, subject):
+                nils.append(sentence)
             continue
         if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)):
             continue
@@ -190,21 +287,37 @@ def check(analysis, params, pack) -> Outcome:
             mentions.append(sentence)
         for value, year, _ in tied_figures(text, subject, others):
             candidates.append((value, year, order, sentence.block, text))
-    for order, block in enumerate(analysis.document.blocks):
+        if subject.matches(text):
+            shared = worked_out(text, subject, denominator)
+            if shared:
+                computed.append((shared, sentence))
+            elif nil_stated(text, subject):
+                nils.append(sentence)
+    for block in analysis.document.blocks:
         if block.kind == TABLE and block.table is not None:
-            for value, year, row in table_figures(block, subject):
+            for value, year, row in table_figures(block, subject, others):
                 candidates.append((value, year, -1, block, row))
     if candidates:
         dated = [c for c in candidates if c[1] is not None]
         chosen = max(dated, key=lambda c: c[1]) if dated else candidates[0]
         value = chosen[0]
-        shown = f"{value:g}%"
-        when = " for the most recent year given" if len(dated) > 1 else ""
         evidence = [evidence_for(chosen[3], chosen[4])] + \
             [evidence_for(c[3], c[4]) for c in candidates if c is not chosen][:2]
-        return Outcome(PASS, f"Given as {shown}{when}.", evidence, facts={fact: value})
+        return Outcome(PASS, "figure.given", evidence, facts={fact: value},
+                       data={"value": _percent(value),
+                             "when": " for the most recent year given" if len(dated) > 1 else ""})
+    if computed:
+        (share, part, whole), sentence = computed[0]
+        return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
+                       facts={fact: share}, data={"value": _percent(share), "part": part, "whole": whole})
+    if nils:
+        sentence = nils[0]
+        return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})
     if mentions:
-        return Outcome(PARTIAL, "Discussed, but no percentage is given.",
-                       [evidence_for(s.block, s.text) for s in mentions[:3]],
-                       missing=["the percentage itself"], facts={fact: None})
-    return Outcome(FAIL, "Not addressed.", [], missing=["the percentage itself"], facts={fact: None})
+        vague = next((s for s in mentions if VAGUE.search(s.text)), None)
+        shown = [vague] + [s for s in mentions if s is not vague] if vague else mentions
+        return Outcome(PARTIAL, "figure.vague" if vague else "figure.mentioned",
+                       [evidence_for(s.block, s.text) for s in shown[:3]],
+                       missing=["the percentage itself"], facts={fact: None},
+                       data={"word": VAGUE.search(vague.text).group(0).lower()} if vague else {})
+    return Outcome(FAIL, "figure.absent", [], missing=["the percentage itself"], facts={fact: None})

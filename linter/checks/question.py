@@ -36,10 +36,10 @@ Example
 
 from __future__ import annotations
 
-import re
-
 from ..analysis import evidence_for
 from ..document import HEADING
+from ..figures import count_near
+from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 PARAMS = {
@@ -62,9 +62,14 @@ PARAMS = {
     "additionalProperties": False,
 }
 
-COUNT_BEFORE = re.compile(r"(\d[\d,]*)\s+(?:[A-Za-z&-]+\s+){0,3}$")
-COUNT_AFTER = re.compile(r"^\W{0,3}(?:[a-z]+\s+){0,2}?(\d[\d,]*)\b")
 QUESTION_HEADING = 0.5
+
+register({
+    "question.answered": "answered.",
+    "question.answered-under-heading": "answered under the question heading “{heading}”.",
+    "question.touched": "touched on, but not answered.",
+    "question.absent": "not addressed.",
+})
 
 
 def passages(analysis, window: int = 2):
@@ -83,30 +88,24 @@ def passage_has(analysis, conjunction, passage) -> bool:
 
 
 def answered_under_heading(analysis, prompt_id: int, words_needed: int):
-    """The heading that copies the question, if enough own text follows it."""
-    blocks = analysis.document.blocks
-    for position, block in enumerate(blocks):
-        if block.kind != HEADING or analysis.prompts.similarity(block.text, prompt_id) < QUESTION_HEADING:
+    """The section headed by a copy of the question, if enough of the council's own text follows it."""
+    for section in analysis.sections:
+        if section.heading is None or \
+                analysis.prompts.similarity(section.title, prompt_id) < QUESTION_HEADING:
             continue
-        own = []
-        for later in range(position + 1, len(blocks)):
-            if blocks[later].kind == HEADING and (blocks[later].level or 1) <= (block.level or 1):
-                break
-            own.extend(s for s in analysis.block_sentences.get(later, []) if s.own)
+        own = analysis.section_sentences(section)
         if sum(s.words for s in own) >= words_needed:
-            return block, own
+            return analysis.document.blocks[section.heading], own
     return None
 
 
 def count_of(analysis, concept) -> int | None:
+    """The number written beside ``concept`` ("12 EDI champions", "six champions"), if any."""
     for sentence in analysis.own_sentences():
         for match in concept.finditer(sentence.text):
-            # Only the few words before the match matter; a bounded slice keeps this linear.
-            before = COUNT_BEFORE.search(sentence.text[max(0, match.start() - 60):match.start()])
-            after = COUNT_AFTER.search(sentence.text[match.end():])
-            found = before or after
-            if found:
-                return int(found.group(1).replace(",", ""))
+            found = count_near(sentence.text, match.start(), match.end())
+            if found is not None:
+                return found
     return None
 
 
@@ -116,37 +115,38 @@ def check(analysis, params, pack) -> Outcome:
     facts = {}
     if "count_fact" in params:
         facts[params["count_fact"]["name"]] = count_of(analysis, pack.concept(params["count_fact"]["of"]))
-    spans = []
-    if params.get("theme") in pack.themes:
-        from .theme import theme_sections
-
-        spans = theme_sections(analysis, pack, params["theme"])
+    theme = params.get("theme") if params.get("theme") in pack.themes else None
+    theme_blocks = set()
+    if theme:
+        for section in analysis.theme_sections(theme):
+            theme_blocks.update(section.blocks(direct=True))
 
     def in_theme(sentence) -> bool:
-        return any(start <= sentence.block_index < end for start, end in spans)
+        return sentence.block_index in theme_blocks
 
     answers, touches = [], []
     for sentence, passage in passages(analysis, params.get("window", 2)):
-        if params.get("within_theme") and spans and not in_theme(sentence):
+        if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
         if any(passage_has(analysis, conjunction, passage) for conjunction in alternatives):
-            answers.append((sentence, " ".join(s.text for s in passage if s is not analysis.lead_ins.get(sentence.index))))
+            lead = analysis.lead_ins.get(sentence.index)
+            answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
         elif analysis.has(topic, sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
     if answers:
-        return Outcome(PASS, "Answered.", [evidence_for(s.block, t) for s, t in answers[:3]], facts=facts)
+        return Outcome(PASS, "question.answered", [evidence_for(s.block, t) for s, t in answers[:3]],
+                       facts=facts)
     if params.get("prompt"):
         # The pack lists every rule's prompt among its own, so the analysis already knows it.
         headed = answered_under_heading(analysis, pack.prompts.index(params["prompt"]),
                                         params.get("heading_words", 25))
         if headed:
             heading, own = headed
-            return Outcome(PASS, f"Answered under the question heading \"{heading.text}\".",
+            return Outcome(PASS, "question.answered-under-heading",
                            [evidence_for(heading)] + [evidence_for(s.block, s.text) for s in own[:2]],
-                           facts=facts)
+                           facts=facts, data={"heading": heading.text.strip()})
     if touches:
-        return Outcome(PARTIAL, "Touched on, but not answered.",
-                       [evidence_for(s.block, s.text) for s in touches[:3]],
+        return Outcome(PARTIAL, "question.touched", [evidence_for(s.block, s.text) for s in touches[:3]],
                        missing=["a direct answer"], facts=facts)
-    return Outcome(FAIL, "Not addressed.", [], missing=["an answer to this question"], facts=facts)
+    return Outcome(FAIL, "question.absent", [], missing=["an answer to this question"], facts=facts)

@@ -15,11 +15,22 @@ Why
     matter: performance "reported to Cabinet" is not endorsement of the
     plan, and a website link is not publication of the plan. A list item is
     read together with the sentence that introduces its list ("Key dates for
-    this plan:"), as a reader would.
+    this plan:"), and a sentence with the footnotes it cites, as a reader
+    would.
+
+    A statement's words must be asserted: "we have not yet agreed KPIs",
+    "the plan has not been considered by members" and "no decision has been
+    taken" make no statement (see :mod:`plancheck.clauses`). With
+    ``facts_only`` a hedged statement ("the plan should be approved by
+    Cabinet") does not count either. A document-control table ("Approved by
+    | Cabinet", "Date | 9 July 2024") is a statement about the document
+    itself: it satisfies the pack's ``document_reference`` concept without
+    naming the plan.
 
 Parameters
     ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
-    ``partial`` (same form); ``exclude`` (concept); ``pass_when``
+    ``partial`` (same form); ``exclude`` (concept); ``facts_only``
+    (hedged statements do not count, default false); ``pass_when``
     (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
     record the first match of each part in the sentence that passed).
 
@@ -32,6 +43,7 @@ Example
 from __future__ import annotations
 
 from ..analysis import evidence_for
+from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 STATEMENT = {
@@ -55,6 +67,7 @@ PARAMS = {
         "partial": {"type": "array", "items": {"$ref": "#/$defs/statement"}},
         "exclude": {"$ref": "#/$defs/concept"},
         "pass_when": {"enum": ["all", "any"]},
+        "facts_only": {"type": "boolean"},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
             "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
@@ -65,24 +78,40 @@ PARAMS = {
 }
 
 
-def find_statement(analysis, pack, statement: dict, exclude=None):
+register({
+    "statements.found": "found: {labels}.",
+    "statements.some": "found {labels}, but not {missing}.",
+    "statements.weaker": "only {label}; not {missing}.",
+    "statements.none": "not found: {missing}.",
+})
+
+
+def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False):
     """The first of the council's own sentences that makes ``statement``, or None."""
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
+    implicit = pack.document_reference
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
             continue
         if own_exclude and own_exclude.matches(sentence.text):
             continue
         context = analysis.context(sentence)
-        if any(all(any(analysis.has(c, s) for s in context) for c in conjunction) for conjunction in alternatives):
+
+        def said(concept) -> bool:
+            if sentence.about_document and implicit is not None and concept is implicit:
+                return True
+            return any(analysis.asserts(concept, s, facts_only) for s in context)
+
+        if any(all(said(c) for c in conjunction) for conjunction in alternatives):
             return sentence
     return None
 
 
 def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
-    found = [(s, find_statement(analysis, pack, s, exclude)) for s in params["find"]]
+    facts_only = params.get("facts_only", False)
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only)) for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
     missing = [s["label"] for s, sentence in found if sentence is None]
     evidence = [evidence_for(sentence.block, sentence.text) for _, sentence in made]
@@ -90,19 +119,19 @@ def check(analysis, params, pack) -> Outcome:
     if "fact" in params:
         facts[params["fact"]["name"]] = None
         if made:
-            text = made[0][1].text
+            text = made[0][1].read_with_notes
             parts = {key: pack.concept(concept).search(text) for key, concept in params["fact"]["parts"].items()}
             facts[params["fact"]["name"]] = {key: (m.group(0) if m else None) for key, m in parts.items()}
     enough = bool(made) if params.get("pass_when") == "any" else not missing
     if enough:
-        labels = "; ".join(s["label"] for s, _ in made)
-        return Outcome(PASS, f"Found: {labels}.", evidence, facts=facts)
+        return Outcome(PASS, "statements.found", evidence, facts=facts,
+                       data={"labels": [s["label"] for s, _ in made]})
     if made:
-        return Outcome(PARTIAL, f"Found {'; '.join(s['label'] for s, _ in made)}, "
-                                f"but not {'; '.join(missing)}.", evidence, missing, facts)
+        return Outcome(PARTIAL, "statements.some", evidence, missing, facts,
+                       data={"labels": [s["label"] for s, _ in made], "missing": missing})
     for statement in params.get("partial", []):
         sentence = find_statement(analysis, pack, statement, exclude)
         if sentence is not None:
-            return Outcome(PARTIAL, f"Only {statement['label']}; not {'; '.join(missing)}.",
-                           [evidence_for(sentence.block, sentence.text)], missing, facts)
-    return Outcome(FAIL, f"Not found: {'; '.join(missing)}.", [], missing, facts)
+            return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
+                           facts, data={"label": statement["label"], "missing": missing})
+    return Outcome(FAIL, "statements.none", [], missing, facts, data={"missing": missing})

@@ -1,0 +1,83 @@
+"""What a sentence asserts: clause boundaries, negation and hedging.
+
+"We have not yet agreed KPIs", "the plan has not been considered by
+members" and "no decision has been taken" use the very words an answer
+would use. A reviewer reads the negation; so does plancheck, in one place
+that every check shares. A cue ("not", "no", "yet to", "without", "never",
+"n't") negates what follows it in its own clause, for a few words: the
+scope ends at punctuation or a conjunction that starts a new clause, as in
+NegEx-style scoping. Hedges ("should", "could", "may") make a statement a
+possibility rather than a fact; checks that need a fact (a plan *was*
+endorsed) ask for hedges too.
+
+This is grammar, not a regime's vocabulary, so it lives in code; the words
+a regime cares about stay in its rule pack.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A cue opens a negated scope over the words after it.
+NEGATION_CUE = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|without|cannot|unable\s+to|yet\s+to|"
+    r"\w+n[’']t)\b",
+    re.IGNORECASE)
+# Cue words that do not negate what follows.
+NOT_A_CUE = re.compile(
+    r"\b(?:not\s+only|no\s+doubt|no\s+later\s+than|no\s+more\s+than|no\s+less\s+than|not\s+least|"
+    r"no\s+fewer\s+than|without\s+doubt|not\s+just|no\s+exception)\b",
+    re.IGNORECASE)
+HEDGE_CUE = re.compile(
+    r"\b(?:should|could|would|may|might|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
+    r"seeking|aim\s+to\s+have|if|whether|unless)\b",
+    re.IGNORECASE)
+# Scope ends here: punctuation, or a word that starts another clause.
+SCOPE_END = re.compile(
+    r"[,;:()\[\]–—]|\s-\s|\b(?:but|although|though|however|whereas|while|which|who|so|because|"
+    r"and\s+(?:it|this|we|they|the)|once|after|when)\b",
+    re.IGNORECASE)
+SCOPE_WORDS = 7
+WORD = re.compile(r"[\w’'£%.-]+")
+CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b)\s*")
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) pieces of a sentence split at semicolons, colons, dashes and ", and"."""
+    pieces, start = [], 0
+    for match in CLAUSE_BREAK.finditer(text):
+        pieces.append((start, text[start:match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _in_scope(text: str, position: int, cue: re.Pattern, words: int) -> re.Match | None:
+    """The cue whose scope covers ``position``, if one does."""
+    window = text[max(0, position - 120):position]
+    offset = max(0, position - 120)
+    for match in reversed(list(cue.finditer(window))):
+        if NOT_A_CUE.match(text, offset + match.start()):
+            continue
+        between = window[match.end():]
+        if SCOPE_END.search(between):
+            return None
+        if len(WORD.findall(between)) <= words:
+            return match
+        return None
+    return None
+
+
+def negated(text: str, position: int) -> bool:
+    """Whether the word at ``position`` falls in the scope of a negation ("have not yet agreed")."""
+    return _in_scope(text, position, NEGATION_CUE, SCOPE_WORDS) is not None
+
+
+def hedged(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed")."""
+    return _in_scope(text, position, HEDGE_CUE, 4) is not None
+
+
+def asserted(text: str, position: int, facts_only: bool = False) -> bool:
+    """Whether the text asserts the word at ``position``: not negated, and with ``facts_only`` not hedged."""
+    return not negated(text, position) and not (facts_only and hedged(text, position))

@@ -1,0 +1,85 @@
+"""Numbers as writers write them: counts in digits or words, amounts of money, percentages.
+
+Shared by the checks that read figures. "Six EDI champions" is a count of 6;
+"24/7", years, dates, ordinals and page numbers are never counts. "£1.2m",
+"£24 million" and "£850k" are amounts in pounds, so that a share can be
+worked out from two of them ("£1.2m against a pay bill of £24m" is 5.0%).
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+         "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+NUMBER_WORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+               "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+               "eighty|ninety|a\\s+dozen|dozen|a\\s+hundred|one\\s+hundred")
+# A count: digits that are not part of a ratio, date, money or percentage, or a number in words.
+COUNT = re.compile(
+    rf"(?<![\d.,£$/:-])\b(\d{{1,3}}(?:,\d{{3}})*|\d+)\b(?![.,/:]\d|\s?(?:%|per\s?cent|percent)|(?:st|nd|rd|th)\b)"
+    rf"|\b((?:{NUMBER_WORD})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+    re.IGNORECASE)
+YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
+# Words between a number and what it counts ("12 trained EDI champions", "six active champions").
+BETWEEN = re.compile(r"^[\s\w&'’-]{0,30}$")
+NOT_COUNTED_AFTER = re.compile(r"^\s*(?:pages?|wards?|years?|months?|weeks?|days?|hours?|minutes?|times?)\b",
+                               re.IGNORECASE)
+# What may stand between a subject and its count after it: "EDI champions: 12", "champions is 14".
+AFTER_LINK = re.compile(r"^[\s:–—|-]*(?:(?:is|are|was|were|stands?\s+at|now|currently|totals?|totalled|of|"
+                        r"we\s+have|there\s+are)\s+){0,3}$", re.IGNORECASE)
+MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
+SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
+PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+
+
+def word_number(text: str) -> int | None:
+    words = re.findall(r"[a-z]+", text.lower())
+    words = [w for w in words if w != "a"] or words
+    if not words or any(w not in UNITS for w in words):
+        return None
+    if words[-1] == "hundred":
+        return 100 * (UNITS[words[0]] if len(words) > 1 else 1)
+    return sum(UNITS[w] for w in words)
+
+
+def _as_count(match: re.Match) -> int | None:
+    if match.group(1):
+        digits = match.group(1).replace(",", "")
+        return None if YEAR_LIKE.match(digits) else int(digits)
+    return word_number(match.group(2))
+
+
+def count_near(text: str, start: int, end: int) -> int | None:
+    """The count written just before ``text[start:end]`` ("six EDI champions") or just after it
+    ("EDI champions: 12"), or None."""
+    before = text[max(0, start - 40):start]
+    for match in reversed(list(COUNT.finditer(before))):
+        if BETWEEN.match(before[match.end():]) and not COUNT.search(before[match.end():]):
+            value = _as_count(match)
+            if value is not None:
+                return value
+        break
+    after = text[end:end + 30]
+    match = COUNT.search(after)
+    if match and AFTER_LINK.match(after[:match.start()]) \
+            and not NOT_COUNTED_AFTER.match(after[match.end():]):
+        return _as_count(match)
+    return None
+
+
+def money(text: str) -> list[tuple[int, float]]:
+    """(position, pounds) of each amount of money in ``text``."""
+    found = []
+    for match in MONEY.finditer(text):
+        value = float(match.group(1).replace(",", ""))
+        found.append((match.start(), value * SCALE.get((match.group(2) or "").lower(), 1)))
+    return found
+
+
+def percent_value(text: str) -> float | None:
+    match = PERCENT.search(text)
+    return float(match.group(1)) if match else None

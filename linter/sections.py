@@ -1,0 +1,130 @@
+"""The document's sections, worked out once for every check.
+
+Each heading opens a section that runs, through its sub-headings, to the next
+heading of the same or a higher level; text before the first heading is a
+section of its own (the preamble). A block belongs to its innermost section,
+whose *direct* text is what lies between its heading and its first
+sub-heading.
+
+Which theme a section answers is decided by what it says, not by what it is
+called: its own sentences are weighed against each theme's vocabulary, and a
+heading that names a theme (its own, or failing that its nearest ancestor's)
+only tips the balance. "Doing things differently" full of redesigned
+services is theme 1; a heading "Savings" over a review of which service could
+save most is not theme 3 merely by its name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import HEADING
+
+# How many on-theme sentences a heading that names a theme is worth.
+HEADING_WEIGHT = 2.0
+# A sub-section with no theme in its own heading inherits its nearest ancestor's.
+ANCESTOR_WEIGHT = 2.0
+# A section answers a theme when its score reaches this: two on-theme sentences, or a heading
+# that names the theme over text that speaks of no other theme more.
+ASSIGN_SCORE = 2.0
+PROMPT_HEADING = 0.5
+
+
+@dataclass
+class Section:
+    number: int
+    heading: int | None  # block index of the heading; None for the preamble
+    title: str
+    level: int
+    start: int  # first block after the heading
+    end: int  # block index after the section, sub-sections included
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+    direct_end: int = 0  # block index of the first sub-heading, or ``end``
+
+    def blocks(self, direct: bool = False) -> range:
+        return range(self.start, self.direct_end if direct else self.end)
+
+
+def build_sections(blocks) -> tuple[list[Section], list[int]]:
+    """(sections in document order, innermost section number of each block)."""
+    sections: list[Section] = []
+    section_of = [0] * len(blocks)
+    first_heading = next((i for i, b in enumerate(blocks) if b.kind == HEADING), len(blocks))
+    if first_heading > 0:
+        sections.append(Section(0, None, "", 0, 0, first_heading, direct_end=first_heading))
+    stack: list[Section] = []
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING:
+            level = block.level or 1
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            section = Section(len(sections), index, block.text.strip(), level, index + 1, len(blocks),
+                              parent=stack[-1].number if stack else None)
+            if stack:
+                stack[-1].children.append(section.number)
+            sections.append(section)
+            stack.append(section)
+        if sections:
+            section_of[index] = stack[-1].number if stack else 0
+    # A section ends where the next heading of its level or higher begins.
+    open_sections: list[Section] = []
+    for section in sections:
+        if section.heading is None:
+            continue
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().end = section.heading
+        open_sections.append(section)
+    for section in sections:
+        children = [sections[c] for c in section.children]
+        section.direct_end = children[0].heading if children else section.end
+    return sections, section_of
+
+
+def heading_themes(analysis, pack) -> dict[int, str]:
+    """Section number → the theme its heading names (by the theme's words or by its prompt)."""
+    named: dict[int, str] = {}
+    for section in analysis.sections:
+        if section.heading is None:
+            continue
+        text = section.title
+        similarity = {name: analysis.prompts.similarity(text, theme.prompt_id)
+                      for name, theme in pack.themes.items()}
+        best = max(similarity, key=similarity.get, default=None)
+        if best is not None and similarity[best] >= PROMPT_HEADING:
+            named[section.number] = best
+            continue
+        hits = [name for name, theme in pack.themes.items()
+                if theme.headings.matches(text) and not theme.exclude.matches(text)]
+        if len(hits) == 1:
+            named[section.number] = hits[0]
+    return named
+
+
+def on_theme(analysis, theme, sentence) -> bool:
+    return analysis.has(theme.vocabulary, sentence) and not analysis.has(theme.exclude, sentence)
+
+
+def assign_themes(analysis, pack) -> dict[int, str]:
+    """Section number → the theme its own text answers, where one stands out."""
+    named = heading_themes(analysis, pack)
+    assigned: dict[int, str] = {}
+    for section in analysis.sections:
+        sentences = [s for i in section.blocks(direct=True) for s in analysis.block_sentences.get(i, [])
+                     if s.own and s.block.kind != HEADING]
+        if not sentences:
+            continue
+        scores = {name: float(sum(1 for s in sentences if on_theme(analysis, theme, s)))
+                  for name, theme in pack.themes.items()}
+        if section.number in named:
+            scores[named[section.number]] += HEADING_WEIGHT
+        else:
+            ancestor = section.parent
+            while ancestor is not None and ancestor not in named:
+                ancestor = analysis.sections[ancestor].parent
+            if ancestor is not None:
+                scores[named[ancestor]] += ANCESTOR_WEIGHT
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        if ranked and ranked[0][1] >= ASSIGN_SCORE and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            assigned[section.number] = ranked[0][0]
+    return assigned
