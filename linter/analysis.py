@@ -228,9 +228,9 @@ CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECA
 RUNNING_LINE_WORDS = 14
 DIGITS = re.compile(r"\d+")
 # Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
-SPECIFIC_MARK = re.compile(r"\d|£|%|\b[A-Z]{2,}s?\b")
+FIGURE_MARK = re.compile(r"\d|£|%")
+ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
-CONTENT_WORD = re.compile(r"[a-z][a-z-]{3,}")
 
 
 class Analysis:
@@ -402,19 +402,28 @@ class Analysis:
         return found
 
     def _specific(self, text: str, vocabulary: TermSet | None) -> bool:
-        generic = getattr(self.pack, "generic_words", frozenset())
-        if SPECIFIC_MARK.search(text) or any(name.lower() not in generic for name in CAPITALISED.findall(text)):
+        pack = self.pack
+        generic = getattr(pack, "generic_words", frozenset())
+        if FIGURE_MARK.search(text) or any(a.lower().rstrip("s") not in generic for a in ACRONYM.findall(text)):
             return True
-        content = {w for w in CONTENT_WORD.findall(text.lower()) if w not in generic}
-        if vocabulary is not None:
-            terms = {m.group(0).lower() for m in vocabulary.finditer(text)}
-            if len(terms) >= 2:
-                return True
-        return len(content) >= CONCRETE_WORDS
+        names = self.own_names
+        if any(w.lower() not in generic and w not in names for w in CAPITALISED.findall(text)):
+            return True
+        terms = getattr(pack, "specific_terms", None)
+        if terms is not None and terms.matches(text):
+            return True
+        return vocabulary is not None and len({m.group(0).lower() for m in vocabulary.finditer(text)}) >= 2
 
-
-# Content words, beyond the pack's generic ones, that make a sentence concrete.
-CONCRETE_WORDS = 4
+    @property
+    def own_names(self) -> frozenset:
+        """Capitalised words of the document's own title ("Greyholme District Council"): naming
+        oneself is not a specific."""
+        names = self.cache.get("own_names")
+        if names is None:
+            first = next((b.text for b in self.document.blocks if b.kind == HEADING), "")
+            titles = " ".join(t for t in (first, self.document.metadata.title or "") if t)
+            names = self.cache["own_names"] = frozenset(re.findall(r"\b[A-Z][a-z]+", titles))
+        return names
 
 
 def _is_control_table(table, control: TermSet) -> bool:

@@ -36,6 +36,18 @@ SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousan
 PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
+# Nil answers: "no spend on X", "we do not use X", "X: nil". Grammar; the subject comes from the pack.
+NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|use|money|payments?|costs?|"
+                        r"external|paid|of|on|the|any)\s+){0,4}$|"
+                        r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t)\s+(?:currently\s+|directly\s+)?"
+                        r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|"
+                        r"commission(?:ed)?)\s+(?:any\s+)?$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$",
+                        re.IGNORECASE)
+NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
+                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b",
+                       re.IGNORECASE)
+
+
 def word_number(text: str) -> int | None:
     words = re.findall(r"[a-z]+", text.lower())
     words = [w for w in words if w != "a"] or words
@@ -83,3 +95,12 @@ def money(text: str) -> list[tuple[int, float]]:
 def percent_value(text: str) -> float | None:
     match = PERCENT.search(text)
     return float(match.group(1)) if match else None
+
+
+def nil_stated(text: str, subject) -> bool:
+    """Whether the text says there is none of the subject: "we do not use consultants", "no EDI champions"."""
+    for match in subject.finditer(text):
+        if NIL_BEFORE.search(text[max(0, match.start() - 60):match.start()]) or \
+                NIL_AFTER.match(text[match.end():match.end() + 40]):
+            return True
+    return False

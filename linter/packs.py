@@ -80,6 +80,8 @@ class Pack:
     document_reference: TermSet | None = None
     # Words too general to make a sentence specific ("services", "residents", "improve").
     generic_words: frozenset = frozenset()
+    # Named services, systems and tools: a sentence naming one says something specific.
+    specific_terms: TermSet | None = None
 
     def concept(self, spec) -> TermSet:
         """A concept by name, or an inline list of terms and ``$concept`` names."""
@@ -240,7 +242,9 @@ def _term_sets(pack: Pack):
     """The pack's concepts, and whatever in its rules' params reads as one (a guess; a miss costs only time)."""
     yield from pack.concepts.values()
     yield pack.placeholders
-    yield pack.section_breaks
+    for extra in (pack.document_control, pack.specific_terms):
+        if extra is not None:
+            yield extra
     for theme in pack.themes.values():
         yield from (theme.headings, theme.vocabulary, theme.exclude)
 
@@ -288,6 +292,8 @@ def _build(data, path: str, validate: bool, known_good: bool = False) -> Pack:
     if "document_reference" in data:
         pack.document_reference = pack.concept(data["document_reference"])
     pack.generic_words = frozenset(w.lower() for w in data.get("generic_words", []))
+    if "specific_terms" in data:
+        pack.specific_terms = term_set(data["specific_terms"], pack.concepts, "specific-terms")
     for name, theme in data.get("themes", {}).items():
         pack.prompts.append(theme["prompt"])
         pack.themes[name] = Theme(name, len(pack.prompts) - 1,

@@ -32,8 +32,12 @@ BUILT_INS = {
              rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
     # A bracketed note to the drafter: "[to be completed]", "[Digital team to complete]", "[tbc]".
     "@bracketed": r"\[[^\[\]\d]{2,80}\]",
-    "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,]\d)"
-              rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))",
+    "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
+              rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
+              # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)
+              r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+              r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+              r"dozen|hundred)\b",
 }
 
 

@@ -45,7 +45,7 @@ import re
 from ..analysis import evidence_for
 from ..clauses import clauses
 from ..document import TABLE
-from ..figures import money
+from ..figures import money, nil_stated
 from ..messages import register
 from ..terms import term_set
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -81,6 +81,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decreased", "decrease", "fallen",
                 "fell", "risen", "rose", "rise", "down", "up", "cut", "cuts", "saving", "savings",
                 "growth", "grew", "dropped", "drop", "lower", "higher"}
+MAKE_UP = {"made", "make", "makes", "making", "take", "takes", "took", "taken", "add", "adds", "added"}
 PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
                            r"expect\w*|forecast\w*)\b", re.IGNORECASE)
@@ -88,16 +89,6 @@ TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\
 # A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
 TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?)\b",
                            re.IGNORECASE)
-# Nil answers: "no spend on X", "we do not use X", "X: nil". Grammar; the subject comes from the pack.
-NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|use|money|payments?|costs?|"
-                        r"external|paid|of|on|the|any)\s+){0,4}$|"
-                        r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t)\s+(?:currently\s+|directly\s+)?"
-                        r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|"
-                        r"commission(?:ed)?)\s+(?:any\s+)?$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$",
-                        re.IGNORECASE)
-NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
-                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b",
-                       re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
@@ -119,6 +110,8 @@ def is_change(text: str, start: int) -> bool:
     words = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())
     while words and words[-1] in HEDGES:
         words.pop()
+    if len(words) >= 2 and words[-1] == "up" and words[-2] in MAKE_UP:
+        return False  # "made up 4.9% of the staff budget" is a share, not a rise
     return bool(words) and words[-1] in CHANGE_WORDS
 
 
@@ -239,8 +232,11 @@ def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None
     amounts = money(text)
     if len(amounts) < 2:
         return None
-    whole_at = [m.start() for m in denominator.finditer(text)]
-    part_at = [m.start() for m in subject.finditer(text)]
+    part_spans = [m.span() for m in subject.finditer(text)]
+    part_at = [start for start, _ in part_spans]
+    # "agency staff cost £1.2m": the subject's own words are not the denominator's.
+    whole_at = [m.start() for m in denominator.finditer(text)
+                if not any(s < m.end() and m.start() < e for s, e in part_spans)]
     if not whole_at or not part_at:
         return None
     # Each amount goes with the nearer of the two mentions.
@@ -253,17 +249,8 @@ def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None
     return share, shown[0], shown[1]
 
 
-def nil_stated(text: str, subject) -> bool:
-    """Whether the text says the subject costs nothing: "we do not use consultants", "no agency staff"."""
-    for match in subject.finditer(text):
-        if NIL_BEFORE.search(text[max(0, match.start() - 60):match.start()]) or \
-                NIL_AFTER.match(text[match.end():match.end() + 40]):
-            return True
-    return False
-
-
-def _percent(value: float) -> str:
-    return f"{value:g}%"
+def _percent(value: float, decimals: bool = False) -> str:
+    return f"{value:.1f}%" if decimals else f"{value:g}%"
 
 
 def check(analysis, params, pack) -> Outcome:
@@ -309,7 +296,7 @@ def check(analysis, params, pack) -> Outcome:
     if computed:
         (share, part, whole), sentence = computed[0]
         return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
-                       facts={fact: share}, data={"value": _percent(share), "part": part, "whole": whole})
+                       facts={fact: share}, data={"value": _percent(share, decimals=True), "part": part, "whole": whole})
     if nils:
         sentence = nils[0]
         return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})

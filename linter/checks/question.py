@@ -24,7 +24,9 @@ Parameters
     theme it belongs to); ``topic`` (concept);
     ``answer`` (list of alternatives, each a list of concepts);
     ``heading_words`` (default 25); ``window`` (sentences in a passage,
-    default 2); ``within_theme`` (default false); ``count_fact`` (``{name, of: concept}``:
+    default 2); ``within_theme`` (default false); ``specific`` (the passage
+    must say something specific, as the analysis judges it, not "we would
+    welcome more support": default false); ``count_fact`` (``{name, of: concept}``:
     record the number written just before the concept, e.g. "12 EDI
     champions").
 
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import HEADING
-from ..figures import count_near
+from ..figures import count_near, nil_stated
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -54,6 +56,7 @@ PARAMS = {
         "heading_words": {"type": "integer", "minimum": 1},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "within_theme": {"type": "boolean"},
+        "specific": {"type": "boolean"},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
                                                         "of": {"$ref": "#/$defs/concept"}},
                        "required": ["name", "of"], "additionalProperties": False},
@@ -106,6 +109,8 @@ def count_of(analysis, concept) -> int | None:
             found = count_near(sentence.text, match.start(), match.end())
             if found is not None:
                 return found
+        if nil_stated(sentence.text, concept):
+            return 0
     return None
 
 
@@ -128,7 +133,8 @@ def check(analysis, params, pack) -> Outcome:
     for sentence, passage in passages(analysis, params.get("window", 2)):
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
-        if any(passage_has(analysis, conjunction, passage) for conjunction in alternatives):
+        if any(passage_has(analysis, conjunction, passage) for conjunction in alternatives) and \
+                (not params.get("specific") or any(analysis.specific(s) for s in passage)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
         elif analysis.has(topic, sentence):
