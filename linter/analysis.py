@@ -439,7 +439,9 @@ def _is_filler(text: str, placeholders: TermSet) -> bool:
     "Savings of £XXm to be confirmed" is filler; "Agency staff cost 3.8% of
     the staff budget; the 2024/25 figure is TBC" still answers in its first clause.
     """
-    if placeholders.search(text) is None:
+    spans = [m.span() for m in placeholders.finditer(text)]
+    if not spans:
         return False
-    left = sum(count_words(clause) for _, clause in clauses(text) if placeholders.search(clause) is None)
+    left = sum(count_words(clause) for offset, clause in clauses(text)
+               if not any(start < offset + len(clause) and offset < end for start, end in spans))
     return left <= 3

@@ -48,6 +48,11 @@ NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|ar
                        re.IGNORECASE)
 
 
+# A nil narrowed to some of the subject: "for more than a year", "longer than 12 months".
+QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|over\s+a\s+year|"
+                       r"longer\s+than|beyond|since|at\s+present\s+in)\b", re.IGNORECASE)
+
+
 def word_number(text: str) -> int | None:
     words = re.findall(r"[a-z]+", text.lower())
     words = [w for w in words if w != "a"] or words
@@ -98,8 +103,13 @@ def percent_value(text: str) -> float | None:
 
 
 def nil_stated(text: str, subject) -> bool:
-    """Whether the text says there is none of the subject: "we do not use consultants", "no EDI champions"."""
+    """Whether the text says there is none of the subject: "we do not use consultants", "no EDI champions".
+
+    "No consultant has been engaged for more than a year" says nothing of how many there are.
+    """
     for match in subject.finditer(text):
+        if QUALIFIED.search(text[match.end():match.end() + 60]):
+            continue
         if NIL_BEFORE.search(text[max(0, match.start() - 60):match.start()]) or \
                 NIL_AFTER.match(text[match.end():match.end() + 40]):
             return True

@@ -11,7 +11,9 @@ What it does
     cited first, because that is where a reviewer looks; with
     ``within_theme`` they must come from there when the document has such a
     section (a "challenge" in the introduction is context, in the barriers
-    section it is a barrier).
+    section it is a barrier). ``answer_in_theme`` alternatives count only
+    inside the theme's sections: "multi-year settlements would let us plan"
+    is an ask in a barriers section and nothing in particular elsewhere.
 
 Why
     Councils answered the letter's questions in prose, in bullet lists and
@@ -56,6 +58,8 @@ PARAMS = {
         "heading_words": {"type": "integer", "minimum": 1},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "within_theme": {"type": "boolean"},
+        "answer_in_theme": {"type": "array", "minItems": 1,
+                            "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "specific": {"type": "boolean"},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
                                                         "of": {"$ref": "#/$defs/concept"}},
@@ -117,6 +121,7 @@ def count_of(analysis, concept) -> int | None:
 def check(analysis, params, pack) -> Outcome:
     topic = pack.concept(params["topic"])
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params["answer"]]
+    in_theme_alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params.get("answer_in_theme", [])]
     facts = {}
     if "count_fact" in params:
         facts[params["count_fact"]["name"]] = count_of(analysis, pack.concept(params["count_fact"]["of"]))
@@ -133,7 +138,8 @@ def check(analysis, params, pack) -> Outcome:
     for sentence, passage in passages(analysis, params.get("window", 2)):
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
-        if any(passage_has(analysis, conjunction, passage) for conjunction in alternatives) and \
+        usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
+        if any(passage_has(analysis, conjunction, passage) for conjunction in usable) and \
                 (not params.get("specific") or any(analysis.specific(s) for s in passage)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
