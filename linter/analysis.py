@@ -341,6 +341,16 @@ class Analysis:
             lead = previous if previous.block_index == sentence.block_index else None
         return [lead, sentence] if lead is not None and lead.own else [sentence]
 
+    def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:
+        """Up to ``count`` of the council's own sentences just before ``sentence`` in its paragraph."""
+        found = []
+        for index in range(sentence.index - 1, max(-1, sentence.index - 1 - count), -1):
+            before = self.sentences[index]
+            if before.block_index != sentence.block_index or not before.own:
+                break
+            found.append(before)
+        return found
+
     def has(self, concept: TermSet, sentence: Sentence) -> bool:
         """Whether ``concept`` occurs in ``sentence`` (or the notes it cites); remembered, since many rules ask."""
         key = (id(concept), sentence.index)

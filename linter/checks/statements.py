@@ -30,7 +30,10 @@ Why
 Parameters
     ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
     ``partial`` (same form); ``exclude`` (concept); ``facts_only``
-    (hedged statements do not count, default false); ``pass_when``
+    (hedged statements do not count, default false); ``window`` (a
+    statement may run over this many sentences of one paragraph, default 1:
+    "We will track the plan through eight measures. All eight go to Cabinet
+    each quarter."); ``pass_when``
     (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
     record the first match of each part in the sentence that passed).
 
@@ -41,6 +44,8 @@ Example
 """
 
 from __future__ import annotations
+
+import re
 
 from ..analysis import evidence_for
 from ..messages import register
@@ -68,6 +73,7 @@ PARAMS = {
         "exclude": {"$ref": "#/$defs/concept"},
         "pass_when": {"enum": ["all", "any"]},
         "facts_only": {"type": "boolean"},
+        "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
             "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
@@ -86,8 +92,13 @@ register({
 })
 
 
-def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False):
+def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1):
     """The first of the council's own sentences that makes ``statement``, or None."""
+    return next(find_statements(analysis, pack, statement, exclude, facts_only, window), None)
+
+
+def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1):
+    """Every one of the council's own sentences that makes ``statement``, in document order."""
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
     implicit = pack.document_reference
@@ -96,7 +107,7 @@ def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bo
             continue
         if own_exclude and own_exclude.matches(sentence.text):
             continue
-        context = analysis.context(sentence)
+        context = analysis.context(sentence) + analysis.preceding(sentence, window - 1)
 
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
@@ -104,14 +115,56 @@ def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bo
             return any(analysis.asserts(concept, s, facts_only) for s in context)
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
-            return sentence
-    return None
+            yield sentence
+
+
+def fact_parts(pack, statement: dict, parts: dict, sentences) -> dict:
+    """The fact's parts, from the sentence that gives most of them ("approved by Cabinet on 9 July").
+
+    Each part is the match nearest the statement's other words ("approved by the Leader of the
+    Council", not the Cabinet that delegated the decision), widened to the whole name
+    ("Portfolio Holder for Resources").
+    """
+    concepts = {key: pack.concept(concept) for key, concept in parts.items()}
+    anchors = [pack.concept(c) for conjunction in statement["any"] for c in conjunction]
+    best = None
+    for sentence in sentences:
+        text = sentence.read_with_notes
+        found = {}
+        for key, concept in concepts.items():
+            near = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
+            found[key] = widest_near(concept, text, near)
+        score = sum(v is not None for v in found.values())
+        if best is None or score > best[0]:
+            best = (score, found)
+    return best[1] if best else {key: None for key in parts}
+
+
+NAME_TAIL = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:and\s+)?[A-Z][\w&’'-]*)*)?")
+
+
+def widest_near(concept, text: str, anchors: list[int]) -> str | None:
+    """The concept's match nearest the anchors, widened over overlapping matches and a name's tail."""
+    matches = list(concept.finditer(text))
+    if not matches:
+        return None
+    chosen = min(matches, key=lambda m: min((abs(m.start() - a) + (0 if m.start() > a else 1)
+                                             for a in anchors), default=0))
+    start, end = chosen.span()
+    # "the Leader of the Council" holds a shorter match ("the Leader"): take the longest.
+    for offset in range(start, end):
+        match = concept.search(text[offset:offset + 80])
+        if match is not None and match.start() == 0:
+            end = max(end, offset + match.end())
+    end += len(NAME_TAIL.match(text, end).group(0))
+    return text[start:end].strip()
 
 
 def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
     facts_only = params.get("facts_only", False)
-    found = [(s, find_statement(analysis, pack, s, exclude, facts_only)) for s in params["find"]]
+    window = params.get("window", 1)
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window)) for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
     missing = [s["label"] for s, sentence in found if sentence is None]
     evidence = [evidence_for(sentence.block, sentence.text) for _, sentence in made]
@@ -119,9 +172,9 @@ def check(analysis, params, pack) -> Outcome:
     if "fact" in params:
         facts[params["fact"]["name"]] = None
         if made:
-            text = made[0][1].read_with_notes
-            parts = {key: pack.concept(concept).search(text) for key, concept in params["fact"]["parts"].items()}
-            facts[params["fact"]["name"]] = {key: (m.group(0) if m else None) for key, m in parts.items()}
+            statement = made[0][0]
+            candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window))
+            facts[params["fact"]["name"]] = fact_parts(pack, statement, params["fact"]["parts"], candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
     if enough:
         return Outcome(PASS, "statements.found", evidence, facts=facts,
@@ -130,7 +183,7 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(PARTIAL, "statements.some", evidence, missing, facts,
                        data={"labels": [s["label"] for s, _ in made], "missing": missing})
     for statement in params.get("partial", []):
-        sentence = find_statement(analysis, pack, statement, exclude)
+        sentence = find_statement(analysis, pack, statement, exclude, window=window)
         if sentence is not None:
             return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
                            facts, data={"label": statement["label"], "missing": missing})
