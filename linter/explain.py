@@ -32,15 +32,14 @@ def _content(rule, pack) -> tuple[str, str, str] | None:
                 f"Outside {wanted}. The message says by how many pages and how they were counted (in the "
                 "PDF, from Word's saved layout, laid out by LibreOffice, or estimated from the text).")
     if rule.check == "theme":
-        words = params.get("pass_words", 120)
-        sentences = params.get("content_sentences", 5)
-        return (f"{passes} Under a heading that names the theme, at least {words} words of the council's "
-                f"own text; with no such heading, at least {sentences} sentences "
-                f"on the theme, of {words} words in all.",
-                f"A heading with a thin answer (fewer than {words} words of the council's own text), or "
-                "only a passing mention with no heading.",
-                "The theme is absent, or only the regime's own wording is there (a pasted theme statement "
-                "or question, with nothing or \"TBC\" under it).")
+        needed = params.get("pass_specifics", 3)
+        across = params.get("content_specifics", 4)
+        return (f"{passes} The sections whose own text answers the theme, whatever their headings, hold at "
+                f"least {needed} specific sentences of the council's own (naming services, systems, "
+                f"barriers, asks, figures or dates); or, with no such section, at least {across} such "
+                "sentences on the theme across the plan.",
+                "Only a thin answer, or a passing mention.",
+                "The theme is absent, or only the regime's own wording or drafting text is there.")
     if rule.check == "statements":
         labels = [s["label"] for s in params["find"]]
         weaker = [s["label"] for s in params.get("partial", [])]
@@ -135,9 +134,10 @@ def _publication(rule) -> tuple[str, str, str] | None:
 
 
 def outcomes(rule, pack) -> tuple[str, str, str]:
-    """(pass, partial, fail) in words for this rule."""
+    """(pass, partial, fail) in words for this rule; the rule's own ``partial`` and ``fails`` win."""
     found = _content(rule, pack) or _publication(rule)
-    return found or (rule.passes or "The requirement is met.", "Partly met.", "Not met.")
+    passed, partial, failed = found or (rule.passes or "The requirement is met.", "Partly met.", "Not met.")
+    return passed, rule.partial or partial, rule.fails or failed
 
 
 def explain(packs, rule_id: str) -> str:
@@ -154,11 +154,13 @@ def explain(packs, rule_id: str) -> str:
                                 f"severity: {rule.severity} ({weight}); weight: {rule.weight:g}", WIDTH)]
         sections = [("Requirement", rule.reference), ("Why it matters", rule.why), ("Pass (full weight)", passed),
                     ("Partial (half the weight)", partial), ("Fail (no points)", failed),
-                    ("How to fix", rule.guidance)]
+                    ("What does not count", rule.notes), ("How to fix", rule.guidance)]
         for heading, text in sections:
             if text:
                 lines += ["", heading, *textwrap.wrap(" ".join(text.split()), WIDTH, initial_indent="  ",
                                                       subsequent_indent="  ", break_on_hyphens=False)]
+        for status, text in rule.examples.items():
+            lines += ["", f"Example that is {status}"] + [f"  {line}".rstrip() for line in text.splitlines()]
         lines += ["", f"Check type: {rule.check} (plancheck --explain-check {rule.check})"]
         return "\n".join(lines) + "\n"
     known = sorted(r.id for p in packs for r in p.rules)

@@ -49,6 +49,10 @@ class Rule:
     reference: str = ""
     why: str = ""
     pack: str = ""
+    partial: str = ""
+    fails: str = ""
+    notes: str = ""
+    examples: dict = field(default_factory=dict)
     # The fix in one line, for the short view; the guidance's first sentence when not given.
     fix: str = ""
 
@@ -327,6 +331,8 @@ def _build(data, path: str, validate: bool, known_good: bool = False) -> Pack:
                                severity=severity, weight=item.get("weight", weights.get(severity, 1)),
                                check=item["check"], params=params, guidance=item["guidance"],
                                passes=item.get("passes", ""), reference=item.get("reference", ""),
+                               partial=item.get("partial", ""), fails=item.get("fails", ""),
+                               notes=item.get("notes", ""), examples=dict(item.get("examples", {})),
                                why=item.get("why", ""), pack=pack.id, fix=item.get("fix", "")))
     return pack
 

@@ -765,3 +765,23 @@ def test_every_verdict_shows_page_section_and_a_short_quote(check_md):
         assert evidence.section == "3. Reducing wasteful spend"
         assert 0 < len(evidence.quote) <= 200
     assert "4.1%" in outcome(report, AGENCY).evidence[0].quote
+
+
+# ---------------------------------------------------------------- the pack's own examples
+
+def _examples():
+    from plancheck.packs import load_pack
+
+    for rule in load_pack("productivity-plan-2024").rules:
+        for expected, text in rule.examples.items():
+            yield pytest.param(rule.id, expected, text, id=f"{rule.id}-{expected}")
+
+
+@pytest.mark.parametrize("rule_id, expected, text", list(_examples()))
+def test_every_example_in_the_rule_docs_gets_its_status(check_md, rule_id, expected, text):
+    # docs/rules/ shows these examples as what passes and what is partial: they must be true.
+    # A table written "a | b — c | d" in the pack is a header row and a body row.
+    if " — " in text and "|" in text:
+        header, row = text.split(" — ")
+        text = f"| {header} |\n|{'---|' * (header.count('|') + 1)}\n| {row} |"
+    assert status(check_md(text, rule_id), rule_id) == expected

@@ -8,8 +8,9 @@ Titles, severities, weights, "what passes", "why" and "how to fix" come from
 the pack itself, so the page cannot drift from what plancheck prints. What
 pass, partial and fail mean comes from ``plancheck.explain``, worked out from
 each rule's check type and parameters, as ``plancheck --explain ID`` gives
-it. ``NOTES`` adds, for a few productivity-plan rules, the judgement notes
-of the specification (what does *not* count). A pack's hand-written
+it; a rule's own ``notes`` (what a careful reviewer does not accept) and
+``examples`` (a passing and a partial text, which the tests check) follow.
+A pack's hand-written
 preface, ``<pack id>.preface.md`` beside this script, goes after the pack's
 description; the check types' own documentation (``--explain-check``) ends
 the page.
@@ -26,42 +27,6 @@ from plancheck.packs import load_pack
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = ("productivity-plan-2024", "publication")
-
-# What a careful reviewer does not accept, from the specification's judgement notes.
-NOTES = {
-    "theme.transformation": "The letter's theme statement pasted in as a heading, or its questions "
-                            "pasted in as prompts, is never an answer, in any voice (\"How you have "
-                            "transformed...\" or \"How we have transformed...\"). Drafting filler such as "
-                            "\"TBC\" is not counted.",
-    "theme.technology-data": "As for theme 1: only the council's own words count.",
-    "theme.wasteful-spend": "\"Waste\" as refuse collection (bins, recycling, waste services) is not this "
-                            "theme; a \"Waste and recycling\" section does not answer it.",
-    "theme.barriers": "As for theme 1: only the council's own words count.",
-    "metrics.kpis": "The letter's own sentence about metrics and key performance indicators, pasted in, "
-                    "does not count. A change (\"reduced by 12%\") is still a figure here.",
-    "governance.member-endorsement": "Not endorsement: approval by officers (Chief Executive, leadership "
-                                     "team), auditors, consultants or a peer review; performance "
-                                     "\"reported to Cabinet\"; members approving another document (the "
-                                     "budget, a strategy); the letter's own instruction to seek endorsement. "
-                                     "The body and date are recorded as the fact `endorsement`.",
-    "governance.publication": "\"Website\" alone is not publication of the plan: a link, the council's "
-                              "website in general, or other data published there do not count.",
-    "governance.progress-reporting": "Partial when only the council's general performance management is "
-                                     "described.",
-    "content.partners": "Partial for \"partners\" or \"other agencies\" without naming the services.",
-    "question.edi": "\"None\", \"negligible\" or \"statutory minimum only\" are answers. A number of EDI "
-                    "champions is recorded as the fact `edi_champions`.",
-    "question.agency-spend": "The percentage must be tied to agency staff in the text or in the agency "
-                             "row of a table; \"agency\" as a government body (the Environment Agency) is "
-                             "not agency staff; a change (\"down by 12%\") is not a share; where several "
-                             "years are given the most recent is recorded as `agency_spend_percent`; "
-                             "\"per cent\" spelled out counts.",
-    "question.consultant-spend": "A consultancy named as the author of a study is not consultancy spend. "
-                                 "The most recent year is recorded as `consultant_spend_percent`.",
-    "question.facility-time": "\"Negligible\" without a figure is partial. \"Paybill\", \"pay bill\" and "
-                              "\"wage bill\" all count; a credit union is not a trade union. Recorded as "
-                              "`facility_time_percent`.",
-}
 
 SEVERITY_WORDS = {"error": "error (a submission blocker: a fail fails the verdict)",
                   "warning": "warning (the regime asks for it; reviewers will notice)",
@@ -128,8 +93,10 @@ def render(pack) -> str:
                     f"**Pass.** {passed}", "",
                     f"**Partial.** {partial}", "",
                     f"**Fail.** {failed}", ""]
-            if rule.id in NOTES and pack.id == "productivity-plan-2024":
-                out += [f"**Judgement notes.** {NOTES[rule.id]}", ""]
+            if rule.notes:
+                out += [f"**Judgement notes.** {rule.notes}", ""]
+            for status, text in rule.examples.items():
+                out += [f"**Example ({status}).**", ""] + [f"> {line}".rstrip() for line in text.splitlines()] + [""]
             out += [f"**How to fix.** {' '.join(rule.guidance.split())}"]
     out += ["", "## Check types", "",
             "What each check type does, as `plancheck --explain-check TYPE` prints it."]
