@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import HEADING, LIST_ITEM, TABLE, Block, Document, count_words
+from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, TABLE, Block, Document, count_words
 from .clauses import asserted, clauses
 from .sections import Section, assign_themes, build_sections, heading_themes
 from .terms import TermSet
@@ -125,11 +125,13 @@ class Sentence:
     about_document: bool = False
     # Notes (footnotes, endnotes) the sentence cites: they belong to what it says.
     notes: tuple[str, ...] = ()
+    # A note that a sentence cites: read there, with its sentence, not again on its own.
+    cited_note: bool = False
 
     @property
     def own(self) -> bool:
-        """The council's own words: not a copied prompt, drafting filler or page furniture."""
-        return not self.prompt and not self.placeholder and not self.furniture
+        """The council's own words: not a copied prompt, drafting filler, page furniture or a cited note."""
+        return not self.prompt and not self.placeholder and not self.furniture and not self.cited_note
 
     @property
     def words(self) -> int:
@@ -226,6 +228,7 @@ TOC_LINE = re.compile(r"^\S.{0,150}?(?:\.{3,}|…+|(?:\s\.){3,}|_{3,}|\t)\s*\d{1
 PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|^\W*\d{1,3}\W*$", re.IGNORECASE)
 CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
 RUNNING_LINE_WORDS = 14
+NOTE_PARTS = (FOOTNOTE, ENDNOTE)
 DIGITS = re.compile(r"\d+")
 # Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
 FIGURE_MARK = re.compile(r"\d|£|%")
@@ -255,6 +258,7 @@ class Analysis:
             placeholders = pack.placeholders if placeholders is None else placeholders
         analysis = cls(document, PromptIndex(prompts or []), pack)
         furniture = analysis._furniture_blocks()
+        cited = {" ".join(note.split()) for block in document.blocks for _, note in block.notes}
         control = getattr(pack, "document_control", None)
         for index, block in enumerate(document.blocks):
             about_document = False
@@ -274,11 +278,11 @@ class Analysis:
                 sentence.placeholder = bool(placeholders and _is_filler(text, placeholders))
                 sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
                 sentence.about_document = about_document
+                sentence.cited_note = block.part in NOTE_PARTS and " ".join(block.text.split()) in cited
                 start = block.text.find(text, offset) if block.kind != TABLE else -1
                 if start >= 0:
                     offset = start + len(text)
-                    sentence.notes = tuple(note for at, note in getattr(block, "notes", ()) or ()
-                                           if start <= at <= offset + 1)
+                    sentence.notes = tuple(note for at, note in block.notes if start <= at <= offset + 1)
                 found.append(sentence)
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
@@ -289,7 +293,7 @@ class Analysis:
         """Blocks that are page furniture: flagged by the reader, a contents list, page numbers,
         or a short line repeated on page after page (a running header or footer)."""
         blocks = self.document.blocks
-        found = {i for i, b in enumerate(blocks) if getattr(b, "furniture", None)}
+        found = {i for i, b in enumerate(blocks) if b.furniture}
         for section in self.sections:
             if section.heading is not None and CONTENTS_HEADING.match(section.title):
                 found.add(section.heading)

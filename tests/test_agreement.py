@@ -115,3 +115,41 @@ def test_every_label_names_a_real_check_and_fact(pack):
             assert set(labels.get("statuses") or {}) <= known, path.name
             assert set(labels.get("facts") or {}) <= set(pack.facts), path.name
             assert set((labels.get("statuses") or {}).values()) <= {"pass", "partial", "fail"}, path.name
+
+
+# ---------------------------------------------------------------- the same plan in every format
+
+# Checks whose result depends on the format itself, not on what the plan says.
+FORMAT_BOUND = ("length.pages",)
+FORMAT_BOUND_FACTS = ("pages", "pages_method", "words")
+
+
+@pytest.fixture(scope="module")
+def word_and_pdf_forms(tmp_path_factory):
+    from corpus.formats import listed_documents, to_docx, to_pdfs
+
+    out = tmp_path_factory.mktemp("formats")
+    sources = listed_documents()
+    words = [to_docx(source, out / (source.stem + ".docx")) for source in sources]
+    pdfs = to_pdfs(words, out)
+    return list(zip(sources, words, pdfs))
+
+
+def outcome_of(path: Path, pack) -> tuple[dict, dict]:
+    report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])
+    statuses = {r.rule.id: r.status for r in report.results if r.rule.id not in FORMAT_BOUND}
+    facts = {k: v for k, v in report.facts.items() if k not in FORMAT_BOUND_FACTS}
+    return statuses, facts
+
+
+def test_the_same_plan_gets_the_same_statuses_in_markdown_word_and_pdf(word_and_pdf_forms, pack):
+    differences = []
+    for source, word, pdf in word_and_pdf_forms:
+        expected = outcome_of(source, pack)
+        for form in (word, pdf):
+            found = outcome_of(form, pack)
+            for kind, want, got in (("status", expected[0], found[0]), ("fact", expected[1], found[1])):
+                differences += [f"{form.name}: {kind} {key}: {want[key]!r} in Markdown, {got.get(key)!r} here"
+                                for key in want if not fact_agrees(want[key], got.get(key))
+                                and want[key] != got.get(key)]
+    assert not differences, "\n".join(differences)

@@ -1,0 +1,418 @@
+"""The six classes of judgement a careful reviewer makes (issue: plans never seen).
+
+Each class is a capability, tested with its traps: sections and headings,
+substance by specifics, negation and reported action, document furniture and
+structured facts, figures however they are written, and placeholders. The
+expected statuses were written from the letter and ../shared/requirements.md
+before the checks were run on these texts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.formats import to_docx, to_pdfs
+from plancheck.engine import check_document
+from plancheck.packs import load_pack
+from plancheck.readers import ReadOptions, read_document
+
+ENDORSEMENT = "governance.member-endorsement"
+PUBLICATION = "governance.publication"
+KPIS = "metrics.kpis"
+
+
+def status(report, rule_id):
+    return next(r for r in report.results if r.rule.id == rule_id).status
+
+
+def result(report, rule_id):
+    return next(r for r in report.results if r.rule.id == rule_id)
+
+
+# ---------------------------------------------------------------- 1. sections, whatever their headings
+
+THEME_SECTIONS = {
+    "theme.transformation": ("Doing things differently", """\
+        In 2021 we brought eleven separate contact points into one Customer Services team with a single
+        case management system. Average phone waits fell from 9 minutes 40 seconds to under 3 minutes.
+        We moved housing options and homelessness prevention into the same locality teams in 2022, and
+        repeat presentations fell by 18%. Over the next two years we will redesign planning and building
+        control around online applications."""),
+    "theme.technology-data": ("Digital by default", """\
+        We moved all 640 staff to Microsoft 365 in 2023 and retired 14 on-premises servers. A single
+        data warehouse now replaces 40 departmental spreadsheets, and every director sees a monthly
+        dashboard of demand and cost. We share housing and hospital-discharge data with the NHS every
+        week. A pilot of AI transcription saved social workers about five hours a week each."""),
+    "theme.wasteful-spend": ("Every pound counts", """\
+        A spend control panel reviews every purchase over £5,000; in 2023/24 it refused or reduced 37
+        requests worth £214,000. Every contract over £100,000 is reviewed each year before renewal. We
+        stopped printing the residents' magazine and cancelled 120 software licences nobody used. Agency
+        staff are approved only by a director, for no more than twelve weeks at a time."""),
+    "theme.barriers": ("What would help us", """\
+        - A multi-year funding settlement, so we can plan beyond one budget round.
+        - Uprating housing benefit subsidy for temporary accommodation, which costs us £420,000 a year.
+        - An end to competitive bidding for small funding pots: nine bids cost us £70,000 in 2023/24.
+        - Local setting of planning fees, which cover only two thirds of our costs.
+        - Common data standards for housing software, so that legacy systems can be replaced."""),
+}
+
+
+@pytest.mark.parametrize("rule_id", list(THEME_SECTIONS))
+def test_a_theme_is_answered_by_what_its_section_says_whatever_the_heading(check_md, rule_id):
+    heading, body = THEME_SECTIONS[rule_id]
+    report = check_md(f"## {heading}\n\n{_dedent(body)}", rule_id)
+    assert status(report, rule_id) == "pass"
+
+
+@pytest.mark.parametrize("rule_id", list(THEME_SECTIONS))
+def test_a_heading_that_names_no_theme_is_a_note_never_half_the_points(check_md, rule_id):
+    _, body = THEME_SECTIONS[rule_id]
+    report = check_md(f"## Our year in review\n\n{_dedent(body)}", rule_id)
+    assert status(report, rule_id) == "pass"
+    assert "no heading names the theme" in result(report, rule_id).message
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+    return textwrap.dedent(text).strip()
+
+
+@pytest.mark.parametrize("under", ["", "[to be completed]", "TBC",
+                                   "How you have transformed the way you design and deliver services to make "
+                                   "better use of resources."])
+def test_a_heading_naming_the_theme_earns_nothing_over_nothing(check_md, under):
+    text = f"## Transforming our services\n\n{under}\n\n## Contact\n\nPlease email the policy team."
+    assert status(check_md(text, "theme.transformation"), "theme.transformation") == "fail"
+
+
+def test_savings_from_redesigning_a_service_are_theme_one_not_theme_three(check_md):
+    text = """\
+    ## Where the biggest savings are
+
+    Adult social care has the greatest potential for savings. Redesigning home care around reablement
+    could save £1.2m a year by 2026/27, and moving to outcome-based home care saves a further £0.7m.
+    Our new reablement team has already helped 340 people regain independence since 2022."""
+    report = check_md(text, "theme.transformation", "theme.wasteful-spend")
+    assert status(report, "theme.wasteful-spend") == "fail"
+    assert status(report, "theme.transformation") in ("pass", "partial")
+
+
+# ---------------------------------------------------------------- 2. substance by specifics, not word counts
+
+def test_eighty_words_naming_five_asks_pass_the_barriers_theme(check_md):
+    heading, body = THEME_SECTIONS["theme.barriers"]
+    text = f"## {heading}\n\n{_dedent(body)}"
+    assert 60 <= len(text.split()) <= 100
+    assert status(check_md(text, "theme.barriers"), "theme.barriers") == "pass"
+
+
+GENERALITIES = """\
+## Barriers to progress
+
+Like every council in the country, we face many challenges. The financial environment remains
+extremely difficult and the pressures on local government have never been greater. Demand for our
+services continues to grow while resources continue to shrink, which makes it harder to invest in the
+changes that would make us more productive.
+
+We are ambitious for our residents and committed to doing everything we can to improve services.
+However, there are a number of barriers which limit how far and how fast we can go. Some are within our
+control and we are working hard to address them. Others are outside our control and we would welcome
+the support of Government in addressing them.
+
+Uncertainty is a significant issue for the whole sector. It is difficult to plan effectively when the
+future is uncertain, and this can lead to short-term decisions that are not always in the best
+long-term interests of residents. Greater certainty would allow councils to plan with more confidence.
+
+Capacity is another challenge. Councils have lost many experienced staff in recent years and it is
+increasingly difficult to recruit and retain people with the right skills. We look forward to working
+with Government to overcome the barriers that we face, so that we can continue to deliver high-quality
+services for our communities now and in the future.
+"""
+
+
+def test_three_hundred_words_of_generalities_do_not_answer_the_barriers_theme(check_md):
+    report = check_md(GENERALITIES, "theme.barriers", "question.government-asks")
+    assert status(report, "theme.barriers") == "partial"
+    assert status(report, "question.government-asks") != "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We track eight measures, including the average days to process a benefit claim (9 days; target 8).",
+     "pass"),
+    ("| Indicator | 2023/24 | Target 2025/26 |\n|---|---|---|\n| Households in temporary accommodation | 61 | 50 |",
+     "pass"),
+    ("We take part in annual benchmarking exercises.", "fail"),
+    ("We saved £1.4m last year.", "partial"),
+    ("We will agree key performance indicators with Cabinet.", "partial"),
+])
+def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(check_md, text, expected):
+    assert status(check_md(text, KPIS), KPIS) == expected
+
+
+# ---------------------------------------------------------------- 3. negation, modality, reported action
+
+@pytest.mark.parametrize("text, rule_id", [
+    ("We have not yet agreed KPIs for this plan.", KPIS),
+    ("The plan has not been considered by members.", ENDORSEMENT),
+    ("We will not publish the plan on our website until the panel has reported.", PUBLICATION),
+    ("No decision has been taken by Cabinet on the plan.", ENDORSEMENT),
+])
+def test_negated_statements_are_not_answers(check_md, text, rule_id):
+    assert status(check_md(text, rule_id), rule_id) == "fail"
+
+
+@pytest.mark.parametrize("text", ["The plan should be approved by Cabinet in due course.",
+                                  "If members agree, the plan will be endorsed in September."])
+def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was presented to Cabinet on 9 July 2024.",
+    "The productivity plan was reported to the Overview and Scrutiny Committee in July.",
+    "The plan was noted by the Policy and Resources Committee on 11 July 2024.",
+    "The draft plan was considered by the Executive on 8 July 2024.",
+    "The plan was shared with members by email on 16 July 2024.",
+    "The plan was circulated to councillors before submission.",
+])
+def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "partial"
+    assert "no endorsement is stated" in result(report, ENDORSEMENT).message
+
+
+@pytest.mark.parametrize("text", [
+    "This plan was approved by Cabinet on 9 July 2024.",
+    "Full Council agreed the productivity plan on 18 July 2024.",
+    "The plan was endorsed by the Leader of the Council on 15 July 2024.",
+    "The Resources Committee signed off the plan at its meeting on 10 July 2024.",
+    "This plan was signed off by the Portfolio Holder for Resources on 12 July 2024.",
+    "Councillor Priya Nandra, Cabinet Member for Finance, approved this plan on 12 July 2024.",
+    "The Chief Executive, in consultation with the Leader of the Council, approved the final plan on "
+    "16 July 2024 under delegated authority.",
+    "Cabinet will be asked to approve the plan at its meeting on 16 July 2024, before submission.",
+])
+def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was endorsed by our external auditors, Grant & Co, in June 2024.",
+    "Our performance is reported to Cabinet every quarter.",
+    "Cabinet approved the Medium Term Financial Strategy in February; this plan builds on it.",
+])
+def test_endorsement_by_others_or_of_other_things_does_not_count(check_md, text):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
+
+
+# ---------------------------------------------------------------- 4. furniture and structured facts
+
+FURNITURE = """\
+# Ashby District Council Productivity Plan 2024
+
+DRAFT – Productivity Plan – Page 1 of 4
+
+## Contents
+
+Transforming our services ........ 2
+Technology and data ........ 2
+Reducing wasteful spend ........ 3
+Barriers and our asks ........ 4
+
+## Transforming our services
+
+In 2022 we merged our revenues and benefits teams into one service; claims are now processed in 9 days
+rather than 15.
+
+DRAFT – Productivity Plan – Page 2 of 4
+
+## Reducing wasteful spend
+
+A spend control panel reviews every purchase over £5,000.
+
+DRAFT – Productivity Plan – Page 3 of 4
+
+3
+"""
+
+
+def test_contents_lines_running_headers_and_page_numbers_are_never_evidence(check_md):
+    report = check_md(FURNITURE, "theme.barriers", "theme.technology-data")
+    # "Barriers and our asks .... 4" is a contents line, not a barriers section.
+    assert status(report, "theme.barriers") == "fail"
+    assert status(report, "theme.technology-data") == "fail"
+    quoted = [e.quote for r in report.results for e in r.evidence]
+    assert not any("Page 2 of 4" in q or "........" in q for q in quoted)
+
+
+FOOTNOTED = """\
+## About this plan
+
+This productivity plan[^1] sets out how we will improve services over the next two years.
+
+[^1]: Published on the Council's website at www.example.gov.uk/plan once it has been submitted.
+"""
+
+SIGN_OFF = """\
+## Document control
+
+| Item | Detail |
+|---|---|
+| Approved by | Cabinet |
+| Date | 9 July 2024 |
+| Status | Final |
+"""
+
+
+def test_a_footnote_belongs_to_the_sentence_that_cites_it(check_md):
+    assert status(check_md(FOOTNOTED, PUBLICATION), PUBLICATION) == "pass"
+
+
+def test_a_sign_off_table_is_an_endorsement(check_md):
+    report = check_md(SIGN_OFF, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("productivity-plan-2024")
+
+
+@pytest.fixture(scope="module")
+def structured_forms(tmp_path_factory):
+    """The footnoted and sign-off texts as Word and PDF files, as an officer would save them."""
+    out = tmp_path_factory.mktemp("structured")
+    sources = []
+    for name, text in (("footnoted", FOOTNOTED), ("sign-off", SIGN_OFF)):
+        path = out / f"{name}.md"
+        path.write_text(text, encoding="utf-8")
+        sources.append(path)
+    words = [to_docx(source, out / f"{source.stem}.docx") for source in sources]
+    return dict(zip(("footnoted", "sign-off"), zip(words, to_pdfs(words, out))))
+
+
+HTML_SIGN_OFF = """<!doctype html><html lang="en"><head><title>Plan</title></head><body><main>
+<h2>Document control</h2>
+<table><tr><th>Item</th><th>Detail</th></tr><tr><td>Approved by</td><td>Cabinet</td></tr>
+<tr><td>Date</td><td>9 July 2024</td></tr><tr><td>Status</td><td>Final</td></tr></table>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize("form", [0, 1], ids=["docx", "pdf"])
+@pytest.mark.parametrize("name, rule_id", [("footnoted", PUBLICATION), ("sign-off", ENDORSEMENT)])
+def test_footnotes_and_sign_off_tables_count_in_word_and_pdf(structured_forms, pack, name, rule_id, form):
+    path = structured_forms[name][form]
+    report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])
+    assert status(report, rule_id) == "pass"
+
+
+def test_a_sign_off_table_counts_in_html(tmp_path, pack):
+    path = tmp_path / "plan.html"
+    path.write_text(HTML_SIGN_OFF, encoding="utf-8")
+    report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])
+    assert status(report, ENDORSEMENT) == "pass"
+
+
+# ---------------------------------------------------------------- 5. figures wherever and however written
+
+@pytest.mark.parametrize("text, value", [
+    ("Agency staff made up 4.9% of the total staff budget in 2023/24.", 4.9),
+    ("Agency staff cost 4.9 per cent of the staff budget.", 4.9),
+    ("Agency staff cost 4.9 percent of the staff budget.", 4.9),
+    ("Agency staff were 4.1% of the staff budget in 2023/24 (5.0% in 2022/23).", 4.1),
+    ("Agency spend fell from 6.1% to 4.7% of the staff budget.", 4.7),
+    ("| Staff group | Share of staff budget 2023/24 |\n|---|---|\n| Agency staff | 4.7% |\n"
+     "| Consultants | 1.1% |", 4.7),
+    ("| Year | Agency staff | Consultants |\n|---|---|---|\n| 2022/23 | 5.2% | 1.4% |\n"
+     "| 2023/24 | 4.6% | 1.2% |", 4.6),
+    ("| Spend | Budget 2023/24 | Plan 2024/25 target |\n|---|---|---|\n| Agency staff | 4.4% | 3.0% |", 4.4),
+])
+def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
+    report = check_md(text, "question.agency-spend")
+    assert status(report, "question.agency-spend") == "pass"
+    assert report.facts["agency_spend_percent"] == value
+
+
+def test_a_share_worked_out_from_two_amounts_says_so(check_md):
+    report = check_md("In 2023/24 agency staff cost £1.2m against a total pay bill of £24m.", "question.agency-spend")
+    outcome = result(report, "question.agency-spend")
+    assert outcome.status == "pass" and report.facts["agency_spend_percent"] == 5.0
+    assert "worked out" in outcome.message.lower()
+
+
+@pytest.mark.parametrize("text", ["We do not use consultants.", "There was no spend on consultants in 2023/24.",
+                                  "| Staff group | Share of staff budget |\n|---|---|\n| Consultants | nil |"])
+def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
+    report = check_md(text, "question.consultant-spend")
+    assert status(report, "question.consultant-spend") == "pass"
+    assert report.facts["consultant_spend_percent"] == 0
+
+
+@pytest.mark.parametrize("text", ["Our spending on consultants is negligible.",
+                                  "No consultant has been engaged for more than a year."])
+def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
+    report = check_md(text, "question.consultant-spend")
+    assert status(report, "question.consultant-spend") == "partial"
+    assert report.facts["consultant_spend_percent"] is None
+
+
+@pytest.mark.parametrize("text, count", [
+    ("We have six EDI champions.", 6),
+    ("Twelve EDI champions support our staff networks.", 12),
+    ("We have no EDI champions.", 0),
+    ("Our 24/7 helpline is run by 3 EDI champions.", 3),
+])
+def test_counts_of_champions_in_words_and_figures(check_md, text, count):
+    assert check_md(text, "question.edi").facts["edi_champions"] == count
+
+
+@pytest.mark.parametrize("text", ["Our EDI champions network has run since 2019.",
+                                  "EDI champions are listed on page 4.",
+                                  "Our EDI champions cover 24/7 services across 31 wards."])
+def test_years_pages_and_rota_hours_are_never_counts(check_md, text):
+    assert check_md(text, "question.edi").facts["edi_champions"] is None
+
+
+# ---------------------------------------------------------------- 6. placeholders earn nothing
+
+PLACEHOLDERS = """\
+## Transforming our services
+
+[to be completed]
+
+## Technology and data
+
+[Digital team to complete]
+
+## Reducing wasteful spend
+
+Savings of £XXm to be confirmed.
+
+## Workforce
+
+Agency staff are [tbc]% of the staff budget.
+"""
+NOTHING_EARNED = ("theme.transformation", "theme.technology-data", "theme.wasteful-spend", "metrics.kpis",
+                  "question.agency-spend")
+
+
+@pytest.mark.parametrize("name", ["plan.md", "plan.txt"])
+def test_placeholders_earn_nothing_in_text_formats(check_md, name):
+    report = check_md(PLACEHOLDERS, *NOTHING_EARNED, name=name)
+    assert {rule: status(report, rule) for rule in NOTHING_EARNED} == dict.fromkeys(NOTHING_EARNED, "fail")
+
+
+@pytest.fixture(scope="module")
+def placeholder_forms(tmp_path_factory):
+    out = tmp_path_factory.mktemp("placeholders")
+    source = out / "placeholders.md"
+    source.write_text(PLACEHOLDERS, encoding="utf-8")
+    word = to_docx(source, out / "placeholders.docx")
+    return word, to_pdfs([word], out)[0]
+
+
+@pytest.mark.parametrize("form", [0, 1], ids=["docx", "pdf"])
+def test_placeholders_earn_nothing_in_word_and_pdf(placeholder_forms, pack, form):
+    report = check_document(read_document(placeholder_forms[form], ReadOptions(pages="estimate")), [pack])
+    assert {rule: status(report, rule) for rule in NOTHING_EARNED} == dict.fromkeys(NOTHING_EARNED, "fail")
