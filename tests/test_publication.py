@@ -741,3 +741,49 @@ def test_reports_of_the_publication_checks_keep_to_the_report_contract(tmp_path)
     statuses = {c["id"]: c["status"] for c in payload["documents"][0]["checks"]}
     assert {statuses[i] for i in ("publish.comments", "publish.tracked-changes", "publish.placeholders",
                                   "publish.metadata", "access.headings", "readability.sentence-length")} == {FAIL}
+
+
+# ---------------------------------------------------------------- contents entries
+
+CONTENTS_PLAN = """\
+# Anyshire productivity plan
+
+## Contents
+
+1. Transforming our services ........ 2
+2. Technology and data ........ 3
+3. Barriers and our asks ........ 4
+
+## 1. Transforming our services
+
+We merged our revenues and benefits teams in 2022.
+
+## 2. Technology and data
+
+We moved to Microsoft 365 in 2023.
+"""
+
+
+def test_a_contents_entry_with_no_section_is_a_finding(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(CONTENTS_PLAN, encoding="utf-8")
+    results, _ = check_file(path)
+    outcome = results["publish.contents"]
+    assert outcome.status == "fail"
+    assert "“Barriers and our asks”" in outcome.message
+    assert "Transforming" not in outcome.message and "Technology" not in outcome.message
+    assert "Barriers and our asks" in outcome.evidence[0].quote
+
+
+def test_a_contents_list_whose_entries_all_have_sections_passes(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(CONTENTS_PLAN.replace("3. Barriers and our asks ........ 4\n", ""), encoding="utf-8")
+    results, _ = check_file(path)
+    assert results["publish.contents"].status == "pass"
+
+
+def test_a_plan_without_a_contents_list_passes_the_contents_check(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\n## Technology\n\nWe moved to Microsoft 365 in 2023.\n", encoding="utf-8")
+    results, _ = check_file(path)
+    assert results["publish.contents"].status == "pass"

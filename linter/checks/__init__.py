@@ -25,6 +25,7 @@ CHECK_TYPES = {
     "comments": "comments",
     "tracked-changes": "tracked_changes",
     "drafting-text": "drafting_text",
+    "contents": "contents",
     "links": "links",
     "metadata": "metadata",
     "heading-structure": "heading_structure",

@@ -200,9 +200,7 @@ def unanswered_blocks(analysis, min_words: int) -> list[Finding]:
             continue
         end = index + 1
         if block.kind == HEADING:
-            level = block.level or 1
-            while end < len(blocks) and not (blocks[end].kind == HEADING and (blocks[end].level or 1) <= level):
-                end += 1
+            end = analysis.sections[analysis.section_of[index]].end
         else:
             # Copied paragraphs in a row (a pasted list of questions) share the answer after them.
             while end < len(blocks) and prompt[end] and blocks[end].kind != HEADING:
