@@ -45,7 +45,8 @@ def test_the_first_12_lines_hold_the_score_the_verdict_and_every_failed_required
     top = "\n".join(result.stdout.splitlines()[:12])
     assert re.search(r"^Score [0-9.]+ / 100\. Verdict: FAIL, because:$", top, re.M)
     failed = re.findall(r"\[([a-z.-]+)\]", top)
-    assert failed == ["length.pages", "metrics.kpis", "governance.member-endorsement", "publish.placeholders"]
+    assert failed == ["length.pages", "theme.barriers", "metrics.kpis", "governance.member-endorsement",
+                      "publish.placeholders"]
     # A required item found on a page says which; the rest were not found anywhere.
     assert "No drafting text or unanswered questions [publish.placeholders], page 1 (est.)" in \
         " ".join(top.split())
