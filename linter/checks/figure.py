@@ -201,7 +201,7 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
             year = YEAR.search(label)
             for column in columns:
                 cell = row[column] if column < len(row) else ""
-                match = PERCENT.search(cell)
+                match = single_percent(cell)
                 if match:
                     found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
                                   " | ".join(c for c in (header[column], label, cell) if c)))
@@ -213,7 +213,7 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
         for column, cell in enumerate(row):
             if cell is label:
                 continue
-            match = PERCENT.search(cell)
+            match = single_percent(cell)
             if match is None:
                 continue
             heading = header[column] if column < len(header) else ""
@@ -223,6 +223,13 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
             found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
                           " | ".join(c for c in row if c)))
     return found
+
+
+def single_percent(cell: str):
+    """The one percentage in a table cell; a cell holding two ("0.8% 0.05%") is two cells run
+    together, and which figure is whose cannot be told, so neither is taken."""
+    found = list(PERCENT.finditer(cell))
+    return found[0] if len(found) == 1 else None
 
 
 def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None:
