@@ -231,7 +231,9 @@ RUNNING_LINE_WORDS = 14
 NOTE_PARTS = (FOOTNOTE, ENDNOTE)
 DIGITS = re.compile(r"\d+")
 # Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
-FIGURE_MARK = re.compile(r"\d|£|%")
+# Figures, in digits or words ("twelve weeks"; not "one", too often a pronoun).
+FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                         r"forty|fifty|hundred|thousand|dozen)\b", re.IGNORECASE)
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
 

@@ -416,3 +416,13 @@ def placeholder_forms(tmp_path_factory):
 def test_placeholders_earn_nothing_in_word_and_pdf(placeholder_forms, pack, form):
     report = check_document(read_document(placeholder_forms[form], ReadOptions(pages="estimate")), [pack])
     assert {rule: status(report, rule) for rule in NOTHING_EARNED} == dict.fromkeys(NOTHING_EARNED, "fail")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We always look for value for money. Agency use is kept under review.", "partial"),
+    ("Every agency or consultancy engagement over twelve weeks needs a director's approval and a value for "
+     "money review; four agency workers have been with us for more than a year.", "pass"),
+])
+def test_value_for_money_of_agency_spend_needs_a_concrete_answer(check_md, text, expected):
+    rule = "question.agency-consultant-value"
+    assert status(check_md(text, rule), rule) == expected
