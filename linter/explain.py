@@ -83,6 +83,10 @@ def _publication(rule) -> tuple[str, str, str] | None:
         return (f"{passes} No placeholder (\"TBC\", \"[insert figure]\", \"XX%\"), template field, \"draft\" "
                 "in a header or title, or question pasted in without an answer.", never,
                 "Any of these is found; each is quoted with its page.")
+    if rule.check == "contents":
+        return (f"{passes} No contents list, or one whose every entry matches a heading (words compared, "
+                "numbering and page numbers ignored).", never,
+                "A contents entry has no section; each such entry is quoted.")
     if rule.check == "links":
         return (f"{passes} Every link has a target and text that says where it goes.", never,
                 "A link goes nowhere or to a bookmark that does not exist, has no text or text such as "
