@@ -449,6 +449,11 @@ def _is_control_table(table, control: TermSet) -> bool:
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
 
 
+# What may be left of a sentence once its placeholder clauses are gone and still be filler: a label
+# ("Trade union facility time: [HR to complete]% of the paybill").
+FILLER_WORDS = 5
+
+
 def _is_filler(text: str, placeholders: TermSet) -> bool:
     """A sentence is filler when, the clauses holding a placeholder removed, almost nothing is left.
 
@@ -460,4 +465,4 @@ def _is_filler(text: str, placeholders: TermSet) -> bool:
         return False
     left = sum(count_words(clause) for offset, clause in clauses(text)
                if not any(start < offset + len(clause) and offset < end for start, end in spans))
-    return left <= 3
+    return left <= FILLER_WORDS

@@ -81,6 +81,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decreased", "decrease", "fallen",
                 "fell", "risen", "rose", "rise", "down", "up", "cut", "cuts", "saving", "savings",
                 "growth", "grew", "dropped", "drop", "lower", "higher"}
+BOUND_BEFORE = re.compile(r"\b(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|"
+                          r"not\s+more\s+than|a\s+maximum\s+of|within)\s*$", re.IGNORECASE)
 MAKE_UP = {"made", "make", "makes", "making", "take", "takes", "took", "taken", "add", "adds", "added"}
 PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
@@ -113,6 +115,11 @@ def is_change(text: str, start: int) -> bool:
     if len(words) >= 2 and words[-1] == "up" and words[-2] in MAKE_UP:
         return False  # "made up 4.9% of the staff budget" is a share, not a rise
     return bool(words) and words[-1] in CHANGE_WORDS
+
+
+def is_bound(clause: str, start: int) -> bool:
+    """Whether a percentage is only a limit ("well under 1%", "below 5%"), not the figure."""
+    return bool(BOUND_BEFORE.search(clause[max(0, start - 30):start]))
 
 
 def is_starting_point(clause: str, match) -> bool:
@@ -150,7 +157,7 @@ def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, 
     """Percentages in one sentence that belong to ``subject``: (value, year key, position)."""
     figures = []
     carried = False
-    for offset, clause in clauses(text):
+    for offset, clause in clauses(text, labels=True):
         mentions = [(m.start(), True) for m in subject.finditer(clause)]
         theirs = [(m.start(), False) for other in others for m in other.finditer(clause)]
         if not mentions and not theirs and carried and PRONOUN.search(clause):
@@ -161,7 +168,7 @@ def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, 
         mentions += theirs
         percents = [m for m in PERCENT.finditer(clause)
                     if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
-                    and not is_starting_point(clause, m)]
+                    and not is_starting_point(clause, m) and not is_bound(clause, m.start())]
         if not percents:
             continue
         subject_first = min(mentions)[0] < percents[0].start()
@@ -246,14 +253,15 @@ def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None
                 if not any(s < m.end() and m.start() < e for s, e in part_spans)]
     if not whole_at or not part_at:
         return None
-    # Each amount goes with the nearer of the two mentions.
-    wholes = [(p, v) for p, v in amounts if min(abs(p - w) for w in whole_at) < min(abs(p - s) for s in part_at)]
-    parts = [(p, v) for p, v in amounts if (p, v) not in wholes]
-    if not wholes or not parts or wholes[0][1] <= parts[0][1] or wholes[0][1] == 0:
+    # The whole is the amount nearest the denominator ("of a £31.4m staff budget", "a pay bill of
+    # £24m"); the part is the amount nearest the subject among the others.
+    whole = min(amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
+    others = [a for a in amounts if a is not whole]
+    part = min(others, key=lambda a: min(abs(a[0] - p) for p in part_at))
+    if whole[1] <= part[1] or whole[1] == 0:
         return None
-    share = round(100.0 * parts[0][1] / wholes[0][1], 1)
-    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (parts[0], wholes[0])]
-    return share, shown[0], shown[1]
+    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
+    return round(100.0 * part[1] / whole[1], 1), shown[0], shown[1]
 
 
 def _percent(value: float, decimals: bool = False) -> str:
