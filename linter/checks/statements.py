@@ -107,7 +107,9 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             continue
         if own_exclude and own_exclude.matches(sentence.text):
             continue
-        context = analysis.context(sentence) + analysis.preceding(sentence, window - 1)
+        # A sentence read with what it refers back to: that too must not be about something excluded.
+        context = [s for s in analysis.context(sentence) + analysis.preceding(sentence, window - 1)
+                   if s is sentence or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
 
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
@@ -118,7 +120,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             yield sentence
 
 
-def fact_parts(pack, statement: dict, parts: dict, sentences) -> dict:
+def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
     """The fact's parts, from the sentence that gives most of them ("approved by Cabinet on 9 July").
 
     Each part is the match nearest the statement's other words ("approved by the Leader of the
@@ -129,7 +131,8 @@ def fact_parts(pack, statement: dict, parts: dict, sentences) -> dict:
     anchors = [pack.concept(c) for conjunction in statement["any"] for c in conjunction]
     best = None
     for sentence in sentences:
-        text = sentence.read_with_notes
+        # Read with what it refers back to: "It was approved on 9 July" names its body before.
+        text = " ".join(s.read_with_notes for s in analysis.context(sentence))
         found = {}
         for key, concept in concepts.items():
             near = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
@@ -174,7 +177,8 @@ def check(analysis, params, pack) -> Outcome:
         if made:
             statement = made[0][0]
             candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window))
-            facts[params["fact"]["name"]] = fact_parts(pack, statement, params["fact"]["parts"], candidates)
+            facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
+                                                                candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
     if enough:
         return Outcome(PASS, "statements.found", evidence, facts=facts,
