@@ -10,6 +10,7 @@ sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, TABLE, Block, Document, count_words
@@ -408,16 +409,16 @@ class Analysis:
 
     # ------------------------------------------------------------ substance
 
-    def specific(self, sentence: Sentence, vocabulary: TermSet | None = None) -> bool:
-        """Whether a sentence says something specific: a figure, a date, a name, an acronym, or
-        several concrete terms, rather than a generality ("we face many challenges")."""
-        key = ("specific", id(vocabulary), sentence.index)
+    def specific(self, sentence: Sentence) -> bool:
+        """Whether a sentence says something specific: a figure, a date, a name, an acronym or a
+        named service or system, rather than a generality ("we face many challenges")."""
+        key = ("specific", sentence.index)
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = self._specific(sentence.text, vocabulary)
+            found = self.cache[key] = self._specific(sentence.text)
         return found
 
-    def _specific(self, text: str, vocabulary: TermSet | None) -> bool:
+    def _specific(self, text: str) -> bool:
         pack = self.pack
         generic = getattr(pack, "generic_words", frozenset())
         if FIGURE_MARK.search(text) or any(a.lower().rstrip("s") not in generic for a in ACRONYM.findall(text)):
@@ -426,20 +427,27 @@ class Analysis:
         if any(w.lower() not in generic and w not in names for w in CAPITALISED.findall(text)):
             return True
         terms = getattr(pack, "specific_terms", None)
-        if terms is not None and terms.matches(text):
-            return True
-        return vocabulary is not None and len({m.group(0).lower() for m in vocabulary.finditer(text)}) >= 2
+        return terms is not None and terms.matches(text)
 
     @property
     def own_names(self) -> frozenset:
-        """Capitalised words of the document's own title ("Greyholme District Council"): naming
-        oneself is not a specific."""
+        """The council's own name ("Greyholme" of Greyholme District Council): naming oneself is not a
+        specific. Taken from the title and from the name most often written before "Council"."""
         names = self.cache.get("own_names")
         if names is None:
             first = next((b.text for b in self.document.blocks if b.kind == HEADING), "")
             titles = " ".join(t for t in (first, self.document.metadata.title or "") if t)
-            names = self.cache["own_names"] = frozenset(re.findall(r"\b[A-Z][a-z]+", titles))
+            found = set(re.findall(r"\b[A-Z][a-z]+", titles))
+            councils = Counter(m.group(1) for b in self.document.blocks for m in COUNCIL_NAME.finditer(b.text))
+            if councils:
+                found.add(councils.most_common(1)[0][0])
+            names = self.cache["own_names"] = frozenset(found)
         return names
+
+
+# "Hollins Borough Council", "Ashdown City Council": the word that names a council.
+COUNCIL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?(?:Borough|District|County|City|Town))?"
+                          r"\s+Council\b")
 
 
 def _is_control_table(table, control: TermSet) -> bool:

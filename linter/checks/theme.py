@@ -84,7 +84,7 @@ def check(analysis, params, pack) -> Outcome:
     sections = analysis.theme_sections(name)
     named = {s.number for s in analysis.named_sections(name)}
     own = [s for section in sections for s in analysis.section_sentences(section, direct=True)]
-    specific = [s for s in own if analysis.specific(s, theme.vocabulary)]
+    specific = [s for s in own if analysis.specific(s)]
     # Evidence: on-theme specific sentences first, as a reviewer would quote them.
     ranked = sorted(specific, key=lambda s: not on_theme(analysis, theme, s))
     if len(specific) >= needed:
@@ -95,7 +95,7 @@ def check(analysis, params, pack) -> Outcome:
                              "sentences": _sentences(len(specific)),
                              "named": "" if titled else "; no heading names the theme, which would help reviewers"})
     across = [s for s in analysis.own_sentences() if on_theme(analysis, theme, s)]
-    across_specific = [s for s in across if analysis.specific(s, theme.vocabulary)]
+    across_specific = [s for s in across if analysis.specific(s)]
     if len(across_specific) >= params.get("content_specifics", 4):
         return Outcome(PASS, "theme.answered-across",
                        [evidence_for(s.block, s.text) for s in across_specific[:3]],
