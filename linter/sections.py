@@ -7,9 +7,10 @@ whose *direct* text is what lies between its heading and its first
 sub-heading.
 
 Which theme a section answers is decided by what it says, not by what it is
-called: its own sentences are weighed against each theme's vocabulary, and a
-heading that names a theme (its own, or failing that its nearest ancestor's)
-only tips the balance. "Doing things differently" full of redesigned
+called: its own sentences are weighed against each theme's vocabulary. A
+heading that names a theme decides, unless the text under it says nothing of
+that theme and plenty of another; a heading above it that names a theme only
+tips the balance. "Doing things differently" full of redesigned
 services is theme 1; a heading "Savings" over a review of which service could
 save most is not theme 3 merely by its name.
 """
@@ -20,12 +21,10 @@ from dataclasses import dataclass, field
 
 from .document import HEADING
 
-# How many on-theme sentences a heading that names a theme is worth.
-HEADING_WEIGHT = 2.0
 # A sub-section with no theme in its own heading inherits its nearest ancestor's.
 ANCESTOR_WEIGHT = 2.0
-# A section answers a theme when its score reaches this: two on-theme sentences, or a heading
-# that names the theme over text that speaks of no other theme more.
+# A section with no theme in its heading answers a theme when its score reaches this: two
+# on-theme sentences, or one and a heading above it that names the theme.
 ASSIGN_SCORE = 2.0
 PROMPT_HEADING = 0.5
 
@@ -116,8 +115,14 @@ def assign_themes(analysis, pack) -> dict[int, str]:
             continue
         scores = {name: float(sum(1 for s in sentences if on_theme(analysis, theme, s)))
                   for name, theme in pack.themes.items()}
-        if section.number in named:
-            scores[named[section.number]] += HEADING_WEIGHT
+        own = named.get(section.number)
+        if own is not None:
+            # A heading that names a theme decides, unless its text says nothing of that theme and
+            # plenty of another ("Reducing waste" over bin collections).
+            rivals = max((score for name, score in scores.items() if name != own), default=0)
+            if scores[own] >= 1 or rivals < ASSIGN_SCORE:
+                assigned[section.number] = own
+                continue
         else:
             ancestor = section.parent
             while ancestor is not None and ancestor not in named:

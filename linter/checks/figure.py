@@ -83,6 +83,9 @@ CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decrease
                 "growth", "grew", "dropped", "drop", "lower", "higher"}
 BOUND_BEFORE = re.compile(r"\b(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|"
                           r"not\s+more\s+than|a\s+maximum\s+of|within)\s*$", re.IGNORECASE)
+BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+NIL_CELL = re.compile(r"^\s*(?:nil|none|zero|-|–)\s*$", re.IGNORECASE)
+IN_PERCENT = re.compile(r"%|per\s?cent|percent", re.IGNORECASE)
 MAKE_UP = {"made", "make", "makes", "making", "take", "takes", "took", "taken", "add", "adds", "added"}
 PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
@@ -208,9 +211,9 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
             year = YEAR.search(label)
             for column in columns:
                 cell = row[column] if column < len(row) else ""
-                match = single_percent(cell)
-                if match:
-                    found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
+                value = cell_percent(cell, bool(IN_PERCENT.search(header[column])))
+                if value is not None:
+                    found.append((value, year_key(year.group(0)) if year else None,
                                   " | ".join(c for c in (header[column], label, cell) if c)))
         return found
     for row in body:
@@ -220,23 +223,32 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
         for column, cell in enumerate(row):
             if cell is label:
                 continue
-            match = single_percent(cell)
-            if match is None:
-                continue
             heading = header[column] if column < len(header) else ""
-            if TARGET_COLUMN.search(heading):
+            value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
+            if value is None or TARGET_COLUMN.search(heading):
                 continue
             year = YEAR.search(heading)
-            found.append((_value(match.group(0)), year_key(year.group(0)) if year else None,
-                          " | ".join(c for c in row if c)))
+            found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
     return found
 
 
-def single_percent(cell: str):
-    """The one percentage in a table cell; a cell holding two ("0.8% 0.05%") is two cells run
-    together, and which figure is whose cannot be told, so neither is taken."""
+def cell_percent(cell: str, in_percent: bool) -> float | None:
+    """The one percentage in a table cell, or None.
+
+    A cell holding two ("0.8% 0.05%") is two cells run together, and which figure is whose
+    cannot be told, so neither is taken. Under a heading that says the column is in per cent
+    ("Agency staff (% of staff budget)"), a bare number ("7.4") is a percentage and "nil" is 0.
+    """
     found = list(PERCENT.finditer(cell))
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return _value(found[0].group(0))
+    if not found and in_percent:
+        bare = BARE_NUMBER.match(cell)
+        if bare:
+            return float(bare.group(1))
+        if NIL_CELL.match(cell):
+            return 0.0
+    return None
 
 
 def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None:
