@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, TABLE, Block, Document, count_words
+from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, count_words
 from .clauses import asserted, clauses
 from .sections import Section, assign_themes, build_sections, heading_themes
 from .terms import TermSet
@@ -263,13 +263,15 @@ class Analysis:
         furniture = analysis._furniture_blocks()
         cited = {" ".join(note.split()) for block in document.blocks for _, note in block.notes}
         control = getattr(pack, "document_control", None)
+        records = _records(document.blocks, control, placeholders) if control is not None else {}
         for index, block in enumerate(document.blocks):
-            about_document = False
-            if block.kind == TABLE and block.table is not None:
+            about_document = index in records
+            if about_document:
+                # A document-control table, a sign-off block or a cover line: one statement about
+                # the document itself ("Approved by: Cabinet; Date: 9 July 2024").
+                texts = [records[index]] if records[index] else []
+            elif block.kind == TABLE and block.table is not None:
                 texts = block.table.row_texts()
-                if control is not None and _is_control_table(block.table, control):
-                    # A document-control table is one statement about the document.
-                    texts, about_document = ["; ".join(t.replace(" | ", ": ", 1) for t in texts)], True
             else:
                 texts = split_sentences(block.text)
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
@@ -375,8 +377,9 @@ class Analysis:
         return any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
 
     def own_sentences(self):
+        """The council's own sentences of running text (and its statements about the document)."""
         for sentence in self.sentences:
-            if sentence.own and sentence.block.kind != HEADING:
+            if sentence.own and (sentence.block.kind != HEADING or sentence.about_document):
                 yield sentence
 
     # ------------------------------------------------------------ sections
@@ -455,6 +458,66 @@ def _is_control_table(table, control: TermSet) -> bool:
     rows = [[c for c in row if c.strip()] for row in table.rows]
     pairs = [row for row in rows if len(row) == 2]
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
+
+
+# "Signed off by: Councillor Patel", "**Decision taken by:** the Director": a label and its value.
+LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*){0,4})\**:\**\s+(?=\S)")
+COVER_WORDS = 15
+
+
+def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int, str]:
+    """Statements about the document itself, by block index: document-control tables, runs of
+    "Label: value" lines with control labels ("Signed off by: Councillor Patel", "Date: 8 July
+    2024"), and short dated cover lines before the running text ("Agreed at Full Council on 11
+    July 2024"). A run's statement sits on its first control line; its other control lines give
+    "" (read there), and its other lines ("Reasons: ...") are read as usual. Rows whose value is a
+    placeholder ("Approved by | [tbc]") say nothing and are left out.
+    """
+    def keep(label: str, value: str) -> bool:
+        return bool(value.strip()) and not (placeholders and _is_filler(value, placeholders))
+
+    def controlled(label: str) -> bool:
+        return control.matches(label) or bool(DATE_LABEL.match(label))
+
+    found: dict[int, str] = {}
+    run: list[tuple[int, list[tuple[str, str]]]] = []
+
+    def close_run():
+        lines = [(index, [pair for pair in items if controlled(pair[0])]) for index, items in run]
+        lines = [(index, items) for index, items in lines if items]
+        pairs = [pair for _, items in lines for pair in items]
+        if len(pairs) >= 2 and any(control.matches(label) for label, _ in pairs):
+            found[lines[0][0]] = "; ".join(f"{label}: {value}" for label, value in pairs if keep(label, value))
+            found.update({index: "" for index, items in lines[1:] if len(items) == len(dict(run)[index])})
+        run.clear()
+
+    for index, block in enumerate(blocks):
+        if block.kind == TABLE and block.table is not None:
+            close_run()
+            if _is_control_table(block.table, control):
+                rows = [[c for c in row if c.strip()] for row in block.table.rows]
+                found[index] = "; ".join(f"{row[0]}: {row[1]}" for row in rows
+                                         if len(row) == 2 and keep(row[0], row[1]))
+            continue
+        labels = list(LABEL.finditer(block.text))
+        if block.kind != HEADING and labels and labels[0].start() == 0:
+            ends = [m.start() for m in labels[1:]] + [len(block.text)]
+            run.append((index, [(m.group(1), block.text[m.end():end].strip()) for m, end in zip(labels, ends)]))
+            continue
+        close_run()
+    close_run()
+    first_text = next((i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, LIST_ITEM)
+                       and count_words(b.text) > COVER_WORDS), len(blocks))
+    for index in range(first_text):
+        text = blocks[index].text
+        if index not in found and count_words(text) <= COVER_WORDS and control.matches(text) and \
+                DATED.search(text):
+            found[index] = text
+    return found
+
+
+DATE_LABEL = re.compile(r"^(?:date|dated|on)\b", re.IGNORECASE)
+DATED = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # What may be left of a sentence once its placeholder clauses are gone and still be filler: a label
