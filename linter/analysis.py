@@ -291,8 +291,20 @@ class Analysis:
                 found.append(sentence)
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
+        analysis._drafting_sections()
         analysis._link_lead_ins()
         return analysis
+
+    def _drafting_sections(self) -> None:
+        """Everything under a heading that is itself drafting ("Officer notes (to be deleted)") is drafting."""
+        for section in self.sections:
+            if section.heading is None:
+                continue
+            heading = self.block_sentences.get(section.heading, [])
+            if heading and all(s.placeholder for s in heading):
+                for index in section.blocks():
+                    for sentence in self.block_sentences.get(index, []):
+                        sentence.placeholder = True
 
     def _furniture_blocks(self) -> set[int]:
         """Blocks that are page furniture: flagged by the reader, a contents list, page numbers,

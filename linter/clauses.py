@@ -29,7 +29,7 @@ NOT_A_CUE = re.compile(
     r"no\s+fewer\s+than|without\s+doubt|not\s+just|no\s+exception)\b",
     re.IGNORECASE)
 HEDGE_CUE = re.compile(
-    r"\b(?:should|could|would|may|might|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
+    r"\b(?:should|could|would|may|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
     r"seeking|aim\s+to\s+have|if|whether|unless)\b",
     re.IGNORECASE)
 # Scope ends here: punctuation, or a word that starts another clause.

@@ -31,7 +31,8 @@ BUILT_INS = {
     "@date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b(?:\s(?:19|20)\d\d)?"
              rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
     # A bracketed note to the drafter: "[to be completed]", "[Digital team to complete]", "[tbc]".
-    "@bracketed": r"\[[^\[\]\d]{2,80}\]",
+    # (Letters needed: "[1]" is a reference, not a blank.)
+    "@bracketed": r"\[(?=[^\[\]]*?[A-Za-z]{2})(?!\^)[^\[\]]{2,300}\]",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)
