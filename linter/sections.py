@@ -100,8 +100,24 @@ def heading_themes(analysis, pack) -> dict[int, str]:
     return named
 
 
-def on_theme(analysis, theme, sentence) -> bool:
+# A sentence that speaks of this many themes at once is an overview ("our response on
+# transformation, technology and data, wasteful spend and barriers"), not an answer to any.
+OVERVIEW_THEMES = 3
+
+
+def _touches(analysis, theme, sentence) -> bool:
     return analysis.has(theme.vocabulary, sentence) and not analysis.has(theme.exclude, sentence)
+
+
+def on_theme(analysis, theme, sentence) -> bool:
+    if not _touches(analysis, theme, sentence):
+        return False
+    key = ("overview", sentence.index)
+    overview = analysis.cache.get(key)
+    if overview is None:
+        themes = analysis.pack.themes.values()
+        overview = analysis.cache[key] = sum(_touches(analysis, t, sentence) for t in themes) >= OVERVIEW_THEMES
+    return not overview
 
 
 def assign_themes(analysis, pack) -> dict[int, str]:

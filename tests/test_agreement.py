@@ -104,9 +104,11 @@ def test_agreement_with_the_reviewer(half, pack):
         judge(path, pack, tally)
     print(f"\nAgreement on {half}: {tally.agreed}/{tally.total} = {100 * tally.share:.1f}% "
           f"({len(paths)} documents)")
-    for miss in tally.misses:
+    # The held-out half's disagreements are never shown, so that they cannot steer the checks.
+    shown = tally.misses if half == "dev" else []
+    for miss in shown:
         print("  " + miss)
-    assert tally.share >= FLOOR[half], "\n".join(tally.misses)
+    assert tally.share >= FLOOR[half], "\n".join(shown) or f"{len(tally.misses)} held-out disagreements"
 
 
 def test_every_label_names_a_real_check_and_fact(pack):
