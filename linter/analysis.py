@@ -29,7 +29,11 @@ PERSON_WORDS = {"you": "P", "your": "P", "yours": "P", "we": "P", "our": "P", "o
                 "authority": "P", "organisation": "P", "the": None, "a": None, "an": None,
                 "has": "have", "had": "have", "is": "are", "was": "are", "were": "are"}
 SHINGLE = 3
-REFERS_BACK = re.compile(r"(?:It|This|These|They|Its|Their)\b")
+# A sentence that opens (perhaps after a short clause: "Once approved, it ...") with a word
+# pointing back to the sentence before it.
+REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
+                         re.IGNORECASE)
+BACK_REFERENCES = 2
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
@@ -356,11 +360,19 @@ class Analysis:
         it in the same paragraph ("The plan was endorsed by Cabinet. It will
         be published on our website.").
         """
-        lead = self.lead_ins.get(sentence.index)
-        if lead is None and REFERS_BACK.match(sentence.text) and sentence.index > 0:
-            previous = self.sentences[sentence.index - 1]
-            lead = previous if previous.block_index == sentence.block_index else None
-        return [lead, sentence] if lead is not None and lead.own else [sentence]
+        found = [sentence]
+        # Follow the chain back a step or two: "This plan was presented to Cabinet. It will be
+        # submitted by 19 July. A copy will be placed on the website."
+        for _ in range(BACK_REFERENCES):
+            current = found[0]
+            lead = self.lead_ins.get(current.index)
+            if lead is None and REFERS_BACK.match(current.text) and current.index > 0:
+                previous = self.sentences[current.index - 1]
+                lead = previous if previous.block_index == current.block_index else None
+            if lead is None or not lead.own:
+                break
+            found.insert(0, lead)
+        return found
 
     def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:
         """Up to ``count`` of the council's own sentences just before ``sentence`` in its paragraph."""
