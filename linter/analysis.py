@@ -284,7 +284,7 @@ class Analysis:
             for text in texts:
                 sentence = Sentence(text, block, index, len(analysis.sentences) + len(found))
                 sentence.prompt = whole_prompt or analysis.prompts.is_prompt(text)
-                sentence.placeholder = bool(placeholders and _is_filler(text, placeholders))
+                sentence.placeholder = bool(placeholders and _is_filler(text, placeholders, block.kind == TABLE))
                 sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
                 sentence.about_document = about_document
                 sentence.cited_note = block.part in NOTE_PARTS and " ".join(block.text.split()) in cited
@@ -549,7 +549,7 @@ DATED = re.compile(r"\b(?:19|20)\d\d\b")
 FILLER_WORDS = 5
 
 
-def _is_filler(text: str, placeholders: TermSet) -> bool:
+def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
     """A sentence is filler when, the clauses holding a placeholder removed, almost nothing is left.
 
     "Savings of £XXm to be confirmed" is filler; "Agency staff cost 3.8% of
@@ -558,6 +558,11 @@ def _is_filler(text: str, placeholders: TermSet) -> bool:
     spans = [m.span() for m in placeholders.finditer(text)]
     if not spans:
         return False
+    if row:
+        # A table row is filler when its label has only blanks beside it ("Agency staff | [tbc]").
+        label, *values = text.split(" | ")
+        return placeholders.search(label) is not None or \
+            all(not v.strip() or placeholders.search(v) is not None for v in values)
     # A table row's cells are its clauses: "Agency staff | 5.1% | [tbc]" still gives its baseline.
     left = sum(count_words(clause) for offset, clause in clauses(text.replace(" | ", " ; "))
                if not any(start < offset + len(clause) and offset < end for start, end in spans))

@@ -29,8 +29,8 @@ BETWEEN = re.compile(r"^[\s\w&'’-]{0,30}$")
 NOT_COUNTED_AFTER = re.compile(r"^\s*(?:pages?|wards?|years?|months?|weeks?|days?|hours?|minutes?|times?)\b",
                                re.IGNORECASE)
 # What may stand between a subject and its count after it: "EDI champions: 12", "champions is 14".
-AFTER_LINK = re.compile(r"^[\s:–—|-]*(?:(?:is|are|was|were|stands?\s+at|now|currently|totals?|totalled|of|"
-                        r"we\s+have|there\s+are)\s+){0,3}$", re.IGNORECASE)
+AFTER_LINK = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?[\s:–—|-]*(?:(?:is|are|was|were|stands?\s+at|now|currently|"
+                        r"totals?|totalled|of|we\s+have|there\s+are)\s+){0,3}$", re.IGNORECASE)
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
 SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)

@@ -120,6 +120,16 @@ def on_theme(analysis, theme, sentence) -> bool:
     return not overview
 
 
+def _heading_decides(analysis, theme, name: str, scores: dict, sentences) -> bool:
+    """A heading that names a theme decides, unless the text under it says nothing of that theme
+    and plenty of another, or is mostly what the theme excludes (bin rounds under "Reducing waste")."""
+    excluded = sum(1 for s in sentences if analysis.has(theme.exclude, s))
+    if excluded > scores[name]:
+        return False
+    rivals = max((score for other, score in scores.items() if other != name), default=0)
+    return scores[name] >= 1 or rivals < ASSIGN_SCORE
+
+
 def assign_themes(analysis, pack) -> dict[int, str]:
     """Section number → the theme its own text answers, where one stands out."""
     named = heading_themes(analysis, pack)
@@ -132,14 +142,10 @@ def assign_themes(analysis, pack) -> dict[int, str]:
         scores = {name: float(sum(1 for s in sentences if on_theme(analysis, theme, s)))
                   for name, theme in pack.themes.items()}
         own = named.get(section.number)
-        if own is not None:
-            # A heading that names a theme decides, unless its text says nothing of that theme and
-            # plenty of another ("Reducing waste" over bin collections).
-            rivals = max((score for name, score in scores.items() if name != own), default=0)
-            if scores[own] >= 1 or rivals < ASSIGN_SCORE:
-                assigned[section.number] = own
-                continue
-        else:
+        if own is not None and _heading_decides(analysis, pack.themes[own], own, scores, sentences):
+            assigned[section.number] = own
+            continue
+        if own is None:
             ancestor = section.parent
             while ancestor is not None and ancestor not in named:
                 ancestor = analysis.sections[ancestor].parent

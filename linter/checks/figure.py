@@ -217,8 +217,9 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
                                   " | ".join(c for c in (header[column], label, cell) if c)))
         return found
     for row in body:
-        label = next((cell for cell in row if cell.strip()), "")
-        if not mine(label):
+        # The label is the row's first cell that names the subject ("P6 | Agency spend as % of staff budget").
+        label = next((cell for cell in row if cell.strip() and not PERCENT.search(cell) and mine(cell)), None)
+        if label is None:
             continue
         for column, cell in enumerate(row):
             if cell is label:
