@@ -49,7 +49,7 @@ PARTIAL = """\
 
 ## Governance
 
-Cabinet members were consulted on this draft. We saved 20% on printing last year.
+The leadership team was consulted on this draft. We saved 20% on printing last year.
 """
 
 SELECTED = ("governance.member-endorsement", "metrics.kpis")
