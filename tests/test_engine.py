@@ -392,7 +392,7 @@ rules:
     category: content
     severity: error
     check: theme
-    params: {theme: reading, pass_specifics: 2}
+    params: {theme: reading, pass_specifics: 1}
     guidance: Say how you encouraged children to read.
   - id: content.displayed
     title: Displayed in every branch
