@@ -80,7 +80,9 @@ YEAR = term_set(["@year"])
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decreased", "decrease", "fallen",
                 "fell", "risen", "rose", "rise", "down", "up", "cut", "cuts", "saving", "savings",
-                "growth", "grew", "dropped", "drop", "lower", "higher"}
+                "growth", "grew", "dropped", "drop", "lower", "higher",
+                # a comparison of rates, not a share of the budget: "an agency premium of about 35%"
+                "premium", "premiums", "uplift", "markup", "mark"}
 BOUND_BEFORE = re.compile(r"\b(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|"
                           r"not\s+more\s+than|a\s+maximum\s+of|within)\s*$", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
@@ -316,8 +318,11 @@ def check(analysis, params, pack) -> Outcome:
         dated = [c for c in candidates if c[1] is not None]
         chosen = max(dated, key=lambda c: c[1]) if dated else candidates[0]
         value = chosen[0]
-        evidence = [evidence_for(chosen[3], chosen[4])] + \
-            [evidence_for(c[3], c[4]) for c in candidates if c is not chosen][:2]
+        # The chosen figure first, then other places that give it, each quoted once.
+        quoted = {}
+        for candidate in [chosen] + candidates:
+            quoted.setdefault((id(candidate[3]), candidate[4]), candidate)
+        evidence = [evidence_for(c[3], c[4]) for c in list(quoted.values())[:3]]
         return Outcome(PASS, "figure.given", evidence, facts={fact: value},
                        data={"value": _percent(value),
                              "when": " for the most recent year given" if len(dated) > 1 else ""})
