@@ -58,7 +58,7 @@ register({
                              "do; a heading would help reviewers find them.",
     "theme.thin": "only a thin answer in {where}: {specifics} specific {sentences} of the council's own, "
                   "where about {needed} are expected.",
-    "theme.passing-mention": "only a passing mention: {count} {sentences} touch this theme, {specifics} of them "
+    "theme.passing-mention": "only a passing mention: {count} {sentences} {touch} this theme, {specifics} of them "
                              "specific, and no section answers it.",
     "theme.heading-over-nothing": "the heading “{heading}” has no answer of the council's own under it{why}.",
     "theme.prompt-only": "only the letter's wording of this theme appears; there is no answer.",
@@ -111,6 +111,7 @@ def check(analysis, params, pack) -> Outcome:
                        [evidence_for(s.block, s.text) for s in (across_specific or across)[:3]],
                        missing=["a section that answers this theme"],
                        data={"count": len(across), "sentences": _sentences(len(across)),
+                             "touch": "touches" if len(across) == 1 else "touch",
                              "specifics": len(across_specific)})
     headings = analysis.named_sections(name)
     if headings:
