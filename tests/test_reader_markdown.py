@@ -182,3 +182,13 @@ def test_placeholder_lines_are_text_not_headings_in_plain_text(tmp_path):
             (PARAGRAPH, "Savings of £XXm to be confirmed", "Every pound counts"),
             (PARAGRAPH, "Agency staff made up [tbc]% of the staff budget.", "Every pound counts"),
             (PARAGRAPH, "[to be completed]", "What would help us")]
+
+
+def test_a_numbered_sentence_with_a_figure_is_a_paragraph_not_a_heading(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("4. WORKFORCE\n\n4.4 Trade union facility time accounts for 0.1% of the paybill.\n\n"
+                    "5. TRANSFORMING SERVICES\n\nWe merged two teams.\n", encoding="utf-8")
+    document = read_document(path, ReadOptions(pages="estimate"))
+    kinds = {b.text: b.kind for b in document.blocks}
+    assert kinds["4.4 Trade union facility time accounts for 0.1% of the paybill."] == "paragraph"
+    assert kinds["5. TRANSFORMING SERVICES"] == "heading"

@@ -39,6 +39,10 @@ NUMBERED_HEADING = re.compile(
     r"|(?:theme|section|part|chapter|priority)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.IGNORECASE)
 SUBNUMBER = re.compile(r"^\d{1,2}\.\d{1,2}")
+NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+FIGURE = re.compile(r"\d|%|£")
+# A numbered line ending in a full stop is a heading only when it is short.
+MAX_DOTTED_HEADING_WORDS = 8
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 RULE_CELL = re.compile(r":?-+:?")
 # Link and image text may not hold brackets, and a target or title may not hold
@@ -145,7 +149,12 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     if words == 0 or words > MAX_HEADING_WORDS or is_placeholder(line):
         return False
     if NUMBERED_HEADING.match(line):
-        # "1. How we transformed services." is still a heading when text follows it.
+        # "1. How we transformed services." is still a heading when text follows it; "4.4 Facility
+        # time accounts for 0.1% of the paybill." is a numbered paragraph: a full sentence, a figure.
+        if line.endswith("."):
+            rest = NUMBER_PREFIX.sub("", line)
+            if count_words(rest) > MAX_DOTTED_HEADING_WORDS or FIGURE.search(rest):
+                return False
         return not line.endswith(".") or (next_is_body and len(SENTENCE_BREAK.findall(line)) == 0)
     if line.endswith("?"):
         # A question standing alone is a heading only when something answers it.
