@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PARTIAL, PASS, Outcome
-from .places import block_at, evidence_at, first_words, plural
+from .places import block_at, evidence_at, first_words
 
 register({
     "alt-text.missing": "{images} of {total} without alternative text{kinds}{decorative}.{untagged}",

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..messages import register
+from ..messages import plural, register
 from . import FAIL, PARTIAL, PASS, SKIP, Outcome
-from .places import FORMATS_SCHEMA, evidence_at, first_words, format_name, plural
+from .places import FORMATS_SCHEMA, evidence_at, first_words, format_name
 
 register({
     "comments.not-read": "Not checked: comments are not read from {format}.",

@@ -55,9 +55,8 @@ from dataclasses import dataclass
 
 from ..analysis import Evidence, evidence_for, quote
 from ..document import ENDNOTE, FOOTNOTE, HEADING, TABLE, count_words
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import CONCEPT, FAIL, PASS, Outcome
-from .places import plural
 
 register({
     "drafting.none": "No drafting text, template fields or unanswered questions found.",

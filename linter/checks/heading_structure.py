@@ -46,9 +46,9 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import BODY, HEADING
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PASS, SKIP, Outcome
-from .places import FORMATS_SCHEMA, format_name, plural
+from .places import FORMATS_SCHEMA, format_name
 
 register({
     "headings.cannot-mark": "Not checked: {format} cannot mark headings; check the version that will be "

@@ -42,9 +42,9 @@ import re
 from dataclasses import dataclass
 
 from ..analysis import Evidence, evidence_for
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PASS, Outcome
-from .places import evidence_at, plural
+from .places import evidence_at
 
 register({
     "links.ok": "{links} checked: each goes somewhere and says where.",

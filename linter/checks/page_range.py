@@ -19,9 +19,8 @@ Example
 
 from __future__ import annotations
 
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PASS, Outcome
-from .places import plural
 
 PARAMS = {
     "type": "object",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..analysis import Evidence, quote
 from ..document import Document
-from ..messages import plural  # noqa: F401  (the checks import it from here)
 from ..readers import FORMAT_NAMES, READER_MODULES
 
 EXACT_METHODS = ("pdf", "rendered-breaks", "layout")

@@ -28,9 +28,8 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import LIST_ITEM, PARAGRAPH
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PASS, SKIP, Outcome
-from .places import plural
 
 register({
     "sentences.no-text": "No running text to measure.",

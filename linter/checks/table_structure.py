@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from ..analysis import evidence_for
 from ..document import TABLE, count_words
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PASS, SKIP, Outcome
-from .places import FORMATS_SCHEMA, format_name, plural
+from .places import FORMATS_SCHEMA, format_name
 
 register({
     "tables.not-read": "Not checked: table structure is not read from {format}; check the source document.",

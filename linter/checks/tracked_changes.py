@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..messages import part, register
+from ..messages import part, plural, register
 from . import FAIL, PASS, SKIP, Outcome
-from .places import FORMATS_SCHEMA, evidence_at, first_words, format_name, plural
+from .places import FORMATS_SCHEMA, evidence_at, first_words, format_name
 
 register({
     "tracked-changes.not-read": "Not checked: tracked changes are not read from {format}.",

@@ -32,7 +32,7 @@ from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
 from .furniture import contents_entry, is_page_number, is_placeholder, mark_contents_titles
-from .safezip import MAIN_PART, Package, open_package, xml_parser
+from .safezip import MAIN_PART, Package, open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
