@@ -4,7 +4,7 @@ A term is a word or phrase matched case-insensitively on word boundaries:
 ``transform*`` takes any ending, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
-match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``.
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``, ``@cell-number``, ``@value``.
 
 Patterns are alternations of literals with no nested repetition, so matching
 stays linear in the length of the text: pack authors never write raw regular
@@ -31,6 +31,11 @@ BUILT_INS = {
     "@date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b(?:\s(?:19|20)\d\d)?"
              rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
     # A bracketed note to the drafter: "[to be completed]", "[Digital team to complete]", "[tbc]".
+    # A number given as a value: "(9 days; target 8)", "baseline 61", "from 28 days to 21", "now: 74".
+    "@value": r"(?:\btarget(?:\s+of)?|\bbaseline(?:\s+of)?|\bcurrently|\bnow|\bfrom|\bto|:|\()\s*"
+              r"(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b",
+    # A number standing alone in a table cell ("Households in temporary accommodation | 61 | 50").
+    "@cell-number": r"(?<=\| )\d[\d,]*(?:\.\d+)?(?= \||$)",
     # (Letters needed: "[1]" is a reference, not a blank.)
     "@bracketed": r"\[(?=[^\[\]]*?[A-Za-z]{2})(?!\^)[^\[\]]{2,300}\]",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"

@@ -142,6 +142,11 @@ def test_three_hundred_words_of_generalities_do_not_answer_the_barriers_theme(ch
     ("| Indicator | 2023/24 | Target 2025/26 |\n|---|---|---|\n| Households in temporary accommodation | 61 | 50 |",
      "pass"),
     ("We take part in annual benchmarking exercises.", "fail"),
+    # A number inside a measure's name is not a value: no baseline, target or figure is given.
+    ("We will track six measures:\n\n- the percentage of calls answered within three minutes;\n"
+     "- the average days to process a claim.\n\nWe will not set targets until 2025.", "partial"),
+    ("Average days to process a claim: from 28 days to 21 by March 2026, our key performance indicator.",
+     "pass"),
     ("We saved £1.4m last year.", "partial"),
     ("We will agree key performance indicators with Cabinet.", "partial"),
 ])
