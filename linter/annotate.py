@@ -381,9 +381,13 @@ def _pieces(quote: str) -> list[str]:
     """The quote, then its longer pieces, folded and with spaces collapsed, longest first."""
     folded = _fold(" ".join(quote.split()))
     whole = folded.strip(" .…")
-    pieces = sorted((p.strip(" .") for p in QUOTE_SEPARATORS.split(folded)), key=len, reverse=True)
+    split = [p.strip(" .") for p in QUOTE_SEPARATORS.split(folded)]
+    pieces = sorted(split, key=len, reverse=True)
+    # A table row's label cell names the row however short it is ("2021/22 | 9.8 | 1.4").
+    label = split[0] if " | " in folded and split else ""
     # The whole quote is the finding's own words however short ("Capital."); a piece must say enough.
-    return [p for p in dict.fromkeys([whole, *pieces]) if p and (p == whole or len(p) >= SHORTEST_PIECE)]
+    return [p for p in dict.fromkeys([whole, *pieces, label])
+            if p and (p == whole or len(p) >= SHORTEST_PIECE or (p == label and len(p) >= 3))]
 
 
 # ---------------------------------------------------------------- the markers
