@@ -39,8 +39,9 @@ SCOPE_END = re.compile(
     re.IGNORECASE)
 SCOPE_WORDS = 7
 WORD = re.compile(r"[\w’'£%.-]+")
-CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b)\s*")
-CLAUSE_BREAK_KEEPING_LABELS = re.compile(r"\s*(?:;|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b)\s*")
+_BREAKS = r";|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b"
+CLAUSE_BREAK = re.compile(rf"\s*(?::|{_BREAKS})\s*")
+CLAUSE_BREAK_KEEPING_LABELS = re.compile(rf"\s*(?:{_BREAKS})\s*")
 
 
 def clauses(text: str, labels: bool = False) -> list[tuple[int, str]]:

@@ -33,7 +33,6 @@ AFTER_LINK = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?[\s:–—|-]*(?:(?:is|are|
                         r"totals?|totalled|of|we\s+have|there\s+are)\s+){0,3}$", re.IGNORECASE)
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
 SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
-PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 
 
 # Nil answers: "no spend on X", "we do not use X", "X: nil". Grammar; the subject comes from the pack.
@@ -95,11 +94,6 @@ def money(text: str) -> list[tuple[int, float]]:
         value = float(match.group(1).replace(",", ""))
         found.append((match.start(), value * SCALE.get((match.group(2) or "").lower(), 1)))
     return found
-
-
-def percent_value(text: str) -> float | None:
-    match = PERCENT.search(text)
-    return float(match.group(1)) if match else None
 
 
 def nil_stated(text: str, subject) -> bool:
