@@ -77,6 +77,8 @@ def pattern_source(terms: tuple[str, ...]) -> str | None:
         if case_sensitive:
             pattern = f"(?-i:{pattern})"
         (bounded if needs_boundaries else free).append(pattern)
+    # Longer terms first, so that a match is the whole name: "cabinet member" before "cabinet".
+    bounded.sort(key=len, reverse=True)
     parts = free + ([rf"(?<!\w)(?:{'|'.join(bounded)})(?!\w)"] if bounded else [])
     return "|".join(parts)
 

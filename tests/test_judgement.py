@@ -201,6 +201,18 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"
 
 
+@pytest.mark.parametrize("text, body, date", [
+    ("Councillor Priya Nandra, Portfolio Holder for Resources, signed off this plan on 12 July 2024.",
+     "Portfolio Holder for Resources", "12 July 2024"),
+    ("This plan was signed off by Cllr Joe Bell, the Cabinet Member for Finance, on 12 July 2024.",
+     "Cabinet Member for Finance", "12 July 2024"),
+    ("The plan will be considered for approval by Cabinet on 16 July 2024, before submission on 19 July, and "
+     "once approved it will be published.", "Cabinet", "16 July 2024"),
+])
+def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md, text, body, date):
+    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}
+
+
 @pytest.mark.parametrize("text", [
     "The plan was endorsed by our external auditors, Grant & Co, in June 2024.",
     "Our performance is reported to Cabinet every quarter.",
@@ -332,6 +344,10 @@ def test_a_sign_off_table_counts_in_html(tmp_path, pack):
     ("| Year | Agency staff | Consultants |\n|---|---|---|\n| 2022/23 | 5.2% | 1.4% |\n"
      "| 2023/24 | 4.6% | 1.2% |", 4.6),
     ("| Spend | Budget 2023/24 | Plan 2024/25 target |\n|---|---|---|\n| Agency staff | 4.4% | 3.0% |", 4.4),
+    # Beside outturn columns, a later budget column is a plan, not what was spent.
+    ("| Measure | 2022/23 outturn | 2023/24 outturn | 2024/25 budget |\n|---|---|---|---|\n"
+     "| Agency staff, % of staff budget | 12.1 | 10.4 | 8.0 |", 10.4),
+    ("| Year | Agency staff (% of staff budget) |\n|---|---|\n| 2023/24 actual | 6.2 |\n| 2024/25 budget | 5.0 |", 6.2),
 ])
 def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
     report = check_md(text, "question.agency-spend")
@@ -366,10 +382,15 @@ def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
     ("We have six EDI champions.", 6),
     ("Twelve EDI champions support our staff networks.", 12),
     ("We have no EDI champions.", 0),
+    ("We do not have a formal EDI champion role.", 0),
     ("Our 24/7 helpline is run by 3 EDI champions.", 3),
 ])
 def test_counts_of_champions_in_words_and_figures(check_md, text, count):
     assert check_md(text, "question.edi").facts["edi_champions"] == count
+
+
+def test_not_enough_champions_is_not_none(check_md):
+    assert check_md("We do not have enough EDI champions: there are four.", "question.edi").facts["edi_champions"] == 4
 
 
 @pytest.mark.parametrize("text", ["Our EDI champions network has run since 2019.",

@@ -96,6 +96,10 @@ TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\
 # A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
 TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?)\b",
                            re.IGNORECASE)
+# Where a table sets what was spent beside what is budgeted ("2023/24 outturn | 2024/25 budget"),
+# the budget column is a plan. Alone, "budget" names the base: "Share of staff budget 2023/24".
+ACTUAL_COLUMN = re.compile(r"\b(?:outturn|actuals?|spent|spend to date)\b", re.IGNORECASE)
+PLANNED_COLUMN = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|estimated?|provisional)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
@@ -206,9 +210,10 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
 
     columns = [i for i, cell in enumerate(header) if i > 0 and mine(cell)]
     if columns:
-        for row in body:
-            label = row[0] if row else ""
-            if TARGET_COLUMN.search(label):
+        labels = [row[0] if row else "" for row in body]
+        planned = planned_beside_actual(labels)
+        for row, label in zip(body, labels):
+            if TARGET_COLUMN.search(label) or label in planned:
                 continue
             year = YEAR.search(label)
             for column in columns:
@@ -218,6 +223,7 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
                     found.append((value, year_key(year.group(0)) if year else None,
                                   " | ".join(c for c in (header[column], label, cell) if c)))
         return found
+    planned = planned_beside_actual(header)
     for row in body:
         # The label is the row's first cell that names the subject ("P6 | Agency spend as % of staff budget").
         label = next((cell for cell in row if cell.strip() and not PERCENT.search(cell) and mine(cell)), None)
@@ -228,11 +234,18 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
                 continue
             heading = header[column] if column < len(header) else ""
             value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
-            if value is None or TARGET_COLUMN.search(heading):
+            if value is None or TARGET_COLUMN.search(heading) or heading in planned:
                 continue
             year = YEAR.search(heading)
             found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
     return found
+
+
+def planned_beside_actual(headings: list[str]) -> set[str]:
+    """The headings of budgeted years, when the same table gives spent ones too."""
+    if not any(ACTUAL_COLUMN.search(h) and YEAR.search(h) for h in headings):
+        return set()
+    return {h for h in headings if PLANNED_COLUMN.search(h) and YEAR.search(h) and not ACTUAL_COLUMN.search(h)}
 
 
 def cell_percent(cell: str, in_percent: bool) -> float | None:

@@ -123,9 +123,11 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
 def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
     """The fact's parts, from the sentence that gives most of them ("approved by Cabinet on 9 July").
 
-    Each part is the match nearest the statement's other words ("approved by the Leader of the
+    The first part is the match nearest the statement's other words ("approved by the Leader of the
     Council", not the Cabinet that delegated the decision), widened to the whole name
-    ("Portfolio Holder for Resources").
+    ("Portfolio Holder for Resources"). Each later part is the match nearest the parts found before
+    it: a meeting's date is the one given with its body ("by Cabinet on 16 July 2024, before
+    submission on 19 July").
     """
     concepts = {key: pack.concept(concept) for key, concept in parts.items()}
     anchors = [pack.concept(c) for conjunction in statement["any"] for c in conjunction]
@@ -133,10 +135,13 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
     for sentence in sentences:
         # Read with what it refers back to: "It was approved on 9 July" names its body before.
         text = " ".join(s.read_with_notes for s in analysis.context(sentence))
-        found = {}
+        statement_anchors = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
+        found, found_at = {}, []
         for key, concept in concepts.items():
-            near = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
-            found[key] = widest_near(concept, text, near)
+            match = widest_near(concept, text, found_at or statement_anchors)
+            found[key] = match and match[0]
+            if match:
+                found_at.append(match[1])
         score = sum(v is not None for v in found.values())
         if best is None or score > best[0]:
             best = (score, found)
@@ -144,23 +149,39 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
 
 
 NAME_TAIL = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:and\s+)?[A-Z][\w&’'-]*)*)?")
+# A person's name and a comma between a title and the office it introduces:
+# "Councillor Priya Nandra, Portfolio Holder for Resources".
+APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?:the\s+)?")
 
 
-def widest_near(concept, text: str, anchors: list[int]) -> str | None:
-    """The concept's match nearest the anchors, widened over overlapping matches and a name's tail."""
+def widest_near(concept, text: str, anchors: list[int]) -> tuple[str, int] | None:
+    """The concept's match nearest the anchors, widened over overlapping matches and a name's tail.
+
+    Returns the text matched and where it starts. A person's title followed by their name and their
+    office ("Councillor Priya Nandra, Portfolio Holder for Resources") gives the office: that is
+    the body that decided.
+    """
     matches = list(concept.finditer(text))
     if not matches:
         return None
     chosen = min(matches, key=lambda m: min((abs(m.start() - a) + (0 if m.start() > a else 1)
                                              for a in anchors), default=0))
-    start, end = chosen.span()
+    start, end = widest(concept, text, chosen.start(), chosen.end())
+    appositive = APPOSITIVE.match(text, end)
+    if appositive:
+        office = concept.search(text[appositive.end():appositive.end() + 80])
+        if office is not None and office.start() == 0:
+            start, end = widest(concept, text, appositive.end(), appositive.end() + office.end())
+    return text[start:end].strip(), start
+
+
+def widest(concept, text: str, start: int, end: int) -> tuple[int, int]:
     # "the Leader of the Council" holds a shorter match ("the Leader"): take the longest.
     for offset in range(start, end):
         match = concept.search(text[offset:offset + 80])
         if match is not None and match.start() == 0:
             end = max(end, offset + match.end())
-    end += len(NAME_TAIL.match(text, end).group(0))
-    return text[start:end].strip()
+    return start, end + len(NAME_TAIL.match(text, end).group(0))
 
 
 def check(analysis, params, pack) -> Outcome:
