@@ -239,6 +239,7 @@ DIGITS = re.compile(r"\d+")
 # Figures, in digits or words ("twelve weeks"; not "one", too often a pronoun).
 FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                          r"forty|fifty|hundred|thousand|dozen)\b", re.IGNORECASE)
+PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]\d+(?:\.\d+)*|\(?[a-z]\))[.):]?\s+")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
 
@@ -447,6 +448,8 @@ class Analysis:
 
     def _specific(self, text: str) -> bool:
         pack = self.pack
+        # A paragraph's number ("3.1 We will continue…") is not a figure.
+        text = PARAGRAPH_NUMBER.sub("", text, count=1)
         generic = getattr(pack, "generic_words", frozenset())
         if FIGURE_MARK.search(text) or any(a.lower().rstrip("s") not in generic for a in ACRONYM.findall(text)):
             return True

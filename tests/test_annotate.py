@@ -35,7 +35,6 @@ ESTIMATE = ReadOptions(pages="estimate")
 CORPUS_PLANS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
 # Plans whose layout the comment anchoring does not handle yet; strict, so each is noticed once fixed.
 ANCHORING_NOT_YET_RIGHT = {
-    "46-whitcombe-district-numbered-footnotes": "a table finding is anchored on the whole table, not the cells its evidence quotes",
     "48-fenwick-vale-draft-placeholders": "a bold draft banner before the title heading is taken as the title by this test but not by annotate",
     "60-longmere-document-control-draft": "a document-control table before the title heading: the title and first-paragraph anchors disagree with this test",
     "102-kingsholm-metropolitan-web-page": "a cookie banner, skip link and breadcrumb before the title heading: the title anchor disagrees with this test",

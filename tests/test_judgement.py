@@ -452,3 +452,75 @@ def test_placeholders_earn_nothing_in_word_and_pdf(placeholder_forms, pack, form
 def test_value_for_money_of_agency_spend_needs_a_concrete_answer(check_md, text, expected):
     rule = "question.agency-consultant-value"
     assert status(check_md(text, rule), rule) == expected
+
+
+# ---------------------------------------------------------------- questions in every form
+
+def test_a_question_set_as_a_bold_paragraph_is_answered_by_the_text_after_it(check_md):
+    report = check_md("""\
+        # Transforming services
+
+        **A4. What are your current plans for transformation over the next two years, and how will you
+        measure their effects?**
+
+        Our "Hartsmere Next" programme runs to March 2026 with three projects:
+
+        1. a single customer account (measured by the share of contacts completed online, now 52%);
+        2. a review of the leisure trust's contract (measured by subsidy per visit, now £1.84);
+        3. a shared building control service with Lowbridge District Council.
+        """, "question.transformation-plans")
+    outcome = result(report, "question.transformation-plans")
+    assert outcome.status == "pass"
+    assert any("Hartsmere Next" in e.quote for e in outcome.evidence)
+
+
+def test_a_copied_question_with_nothing_of_the_councils_after_it_is_no_answer(check_md):
+    report = check_md("""\
+        # Transforming services
+
+        **A4. What are your current plans for transformation over the next two years, and how will you
+        measure their effects?**
+
+        **A5. Which service has greatest potential for savings?**
+        """, "question.transformation-plans")
+    assert status(report, "question.transformation-plans") != "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A specific plan for the next two years in the transformation section, whatever it is called.
+    ("By March 2026 we will move our revenues and benefits service into a shared service with Eastfield "
+     "Borough Council, saving £300,000 a year.", "pass"),
+    ("We will continue to look for ways to improve our services in future.", "fail"),
+])
+def test_transformation_plans_are_specific_plans_in_the_transformation_section(check_md, text, expected):
+    report = check_md(f"# Transforming services\n\n{text}\n", "question.transformation-plans")
+    assert status(report, "question.transformation-plans") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3.1 We recognise that legacy systems can be a barrier and that change needs careful planning.", "partial"),
+    ("3.1 Our highways asset system dates from 2006 and cannot export data; its replacement is due in 2025.",
+     "pass"),
+])
+def test_legacy_systems_are_answered_by_naming_one_not_by_a_paragraph_number(check_md, text, expected):
+    report = check_md(f"# Technology and data\n\n{text}\n", "question.legacy-systems")
+    assert status(report, "question.legacy-systems") == expected
+
+
+def test_numbered_lines_under_a_title_are_headings_lead_ins_and_items(check_md):
+    report = check_md("""\
+        # Productivity Plan 2024
+
+        5.0 Barriers and asks
+
+        5.1 We ask government for:
+
+        5.1.1 a multi-year settlement, so that we can plan shared-service investments beyond one year;
+
+        5.1.2 funding for the full running costs of weekly food waste collections, not just the vehicles;
+
+        5.1.3 planning fees that cover the cost of the service, which would close a £420,000 gap.
+        """, "question.government-asks")
+    outcome = result(report, "question.government-asks")
+    assert outcome.status == "pass"
+    assert all(e.section.endswith("5.0 Barriers and asks") for e in outcome.evidence)

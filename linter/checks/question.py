@@ -5,9 +5,10 @@ What it does
     the same paragraph) of the council's own text in which all the concepts of one
     of the ``answer`` alternatives appear together. The question is
     *touched* when its ``topic`` appears anywhere in the council's own text.
-    Where the document copies the question in as a heading, the text under
-    that heading is its answer when it has at least ``heading_words`` own
-    words. Answers found in the section of the question's ``theme`` are
+    Where the document copies the question in as a heading, or as a
+    paragraph of its own (a bold "Q4." line), the text under it, up to the
+    next heading or copied question, is its answer when it has at least
+    ``heading_words`` own words. Answers found in the section of the question's ``theme`` are
     cited first, because that is where a reviewer looks; with
     ``within_theme`` they must come from there when the document has such a
     section (a "challenge" in the introduction is context, in the barriers
@@ -106,6 +107,34 @@ def answered_under_heading(analysis, prompt_id: int, words_needed: int):
     return None
 
 
+def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
+    """The answer after a paragraph that copies the question ("**Q4. What are your current plans…?**").
+
+    Question-and-answer plans often set the question as a bold paragraph, not a heading: the
+    council's own text after it, up to the next heading or the next copied question, answers it.
+    """
+    blocks = analysis.document.blocks
+    for index, block in enumerate(blocks):
+        if block.kind == HEADING or not copies_a_question(analysis, index) or \
+                analysis.prompts.similarity(block.text, prompt_id) < QUESTION_HEADING:
+            continue
+        own = []
+        for later in range(index + 1, len(blocks)):
+            following = analysis.block_sentences.get(later, [])
+            if blocks[later].kind == HEADING or copies_a_question(analysis, later):
+                break
+            own += [s for s in following if s.own]
+        if sum(s.words for s in own) >= words_needed:
+            return block, own
+    return None
+
+
+def copies_a_question(analysis, block_index: int) -> bool:
+    """A block that is only a copy of the regime's words, with perhaps its number ("A4.")."""
+    worded = [s for s in analysis.block_sentences.get(block_index, []) if s.words > 1]
+    return bool(worded) and all(s.prompt for s in worded)
+
+
 def count_of(analysis, concept) -> int | None:
     """The number written beside ``concept`` ("12 EDI champions", "six champions"), if any."""
     for sentence in analysis.own_sentences():
@@ -151,8 +180,9 @@ def check(analysis, params, pack) -> Outcome:
                        facts=facts)
     if params.get("prompt"):
         # The pack lists every rule's prompt among its own, so the analysis already knows it.
-        headed = answered_under_heading(analysis, pack.prompts.index(params["prompt"]),
-                                        params.get("heading_words", 25))
+        prompt_id, words_needed = pack.prompts.index(params["prompt"]), params.get("heading_words", 25)
+        headed = answered_under_heading(analysis, prompt_id, words_needed) or \
+            answered_under_paragraph(analysis, prompt_id, words_needed)
         if headed:
             heading, own = headed
             return Outcome(PASS, "question.answered-under-heading",

@@ -149,6 +149,8 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     if words == 0 or words > MAX_HEADING_WORDS or is_placeholder(line):
         return False
     if NUMBERED_HEADING.match(line):
+        if numbered_item(line) or line.endswith(":"):
+            return False  # an item, or the sentence that introduces a list ("5.1 We ask government for:")
         # "1. How we transformed services." is still a heading when text follows it; "4.4 Facility
         # time accounts for 0.1% of the paybill." is a numbered paragraph: a full sentence, a figure.
         if line.endswith("."):
@@ -375,7 +377,20 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
         if item:
             _add_item(builder, " ".join(item), item_start)
         return
-    builder.add(PARAGRAPH, " ".join(l.strip() for l in lines), start)
+    text = " ".join(l.strip() for l in lines)
+    if numbered_item(text):
+        _add_item(builder, NUMBER_PREFIX.sub("", text, count=1), start)
+        return
+    builder.add(PARAGRAPH, text, start)
+
+
+def numbered_item(line: str) -> bool:
+    """A numbered line that continues a sentence, as an item of a list: "5.1.1 a multi-year settlement;"."""
+    number = NUMBER_PREFIX.match(line)
+    if number is None:
+        return False
+    rest = line[number.end():].rstrip()
+    return bool(rest) and (rest[0].islower() or rest[-1] in ";,")
 
 
 def _add_item(builder: _Builder, text: str, line: int) -> None:
@@ -403,7 +418,9 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     builder = _Builder(document, _take_footnotes(lines) if markdown else {})
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
         [(s, l, None) for s, l in _paragraphs(lines)]
-    has_marked_headings = any(kind for _, _, kind in pieces)
+    # A title alone ("# Productivity Plan 2024") over numbered lines ("2.0 Transformation") leaves
+    # the lines to be read as headings, as in plain text.
+    has_marked_headings = sum(1 for _, _, kind in pieces if kind) > 1
     pieces = list(_split_furniture(pieces))
     for index, (start, run, kind) in enumerate(pieces):
         if kind == "atx":
