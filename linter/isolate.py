@@ -14,6 +14,17 @@ from inside at all. So the work for one document runs in a forked child:
   there, so that the parent can kill LibreOffice too even when the child had
   no chance to.
 
+A run with a single document has nothing else to keep going for, and
+forking costs it more than a fifth of its time: every page of the parent the
+child writes to is copied. So :func:`within_limits` gives the same limits to
+work done in this very process instead: a timer interrupts it at the
+deadline (again and again, should something catch the first interruption),
+the address space is capped for the duration, and the scratch folder and
+every LibreOffice process group recorded in it are removed and killed on
+every path. What it cannot do is interrupt a single call into C that never
+returns to Python; plancheck's readers make no such call on any input
+(their patterns are linear, and the XML parser's own limits bound it).
+
 Where ``os.fork`` does not exist (Windows) the work runs in-process without
 these limits.
 """
@@ -36,7 +47,7 @@ from pathlib import Path
 MEMORY_BUDGET = 1024 * 1024 * 1024
 GROUPS = ".process-groups"
 
-# The scratch folder of the child this process is, or None in the parent.
+# The scratch folder of the child this process is (or of the limits it is working within), or None.
 _scratch: Path | None = None
 
 
@@ -45,8 +56,68 @@ def available() -> bool:
 
 
 def inside() -> bool:
-    """Whether this process is already a limited child (then work runs in-process)."""
+    """Whether this process is already working within limits (then work runs in-process)."""
     return _scratch is not None
+
+
+class _Expired(BaseException):
+    """The deadline of :func:`within_limits` passed; not an Exception, so ``except Exception`` lets it by."""
+
+
+@contextmanager
+def within_limits(time_limit: float, on_timeout: Exception):
+    """Run the block in this process with the limits a child has (see the module's documentation).
+
+    Raises ``on_timeout`` when the block is still running after
+    ``time_limit`` seconds. Only the main thread can be interrupted by a
+    timer: elsewhere this raises RuntimeError before the block starts.
+    """
+    global _scratch
+    import resource
+
+    armed = False
+
+    def expire(signum, frame):
+        if armed:
+            raise _Expired
+
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except ValueError:  # not the main thread
+        raise RuntimeError("within_limits needs the main thread") from None
+    scratch = Scratch()
+    tempdir, memory = tempfile.tempdir, resource.getrlimit(resource.RLIMIT_AS)
+    _scratch, tempfile.tempdir = scratch.path, str(scratch.path)
+    try:
+        _limit_memory(MEMORY_BUDGET)
+        armed = True
+        # Fired again every tenth of a second until the block ends, should something catch it.
+        signal.setitimer(signal.ITIMER_REAL, time_limit, 0.1)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            armed = False
+        if _past(scratch, time_limit):  # it caught the interruption, and went on
+            raise _Expired
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        # Whatever the interruption was turned into, work stopped at the deadline ran out of time.
+        if isinstance(error, _Expired) or _past(scratch, time_limit):
+            raise on_timeout from None
+        raise
+    finally:
+        armed = False
+        signal.signal(signal.SIGALRM, previous)
+        resource.setrlimit(resource.RLIMIT_AS, memory)
+        _scratch, tempfile.tempdir = None, tempdir
+        scratch.remove()
+
+
+def _past(scratch: "Scratch", time_limit: float) -> bool:
+    """Whether the deadline of work begun with ``scratch`` has passed (its interruption may have been caught)."""
+    return time.monotonic() - scratch.started >= time_limit
 
 
 class Scratch:
@@ -55,6 +126,7 @@ class Scratch:
     def __init__(self):
         self.path = Path(tempfile.mkdtemp(prefix="plancheck-"))
         (self.path / GROUPS).mkdir()
+        self.started = time.monotonic()
 
     def kill_groups(self) -> None:
         for entry in (self.path / GROUPS).iterdir():

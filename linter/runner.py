@@ -178,6 +178,16 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
             advance()
             yield result
         return
+    if len(tasks) == 1 and not _renderings(tasks, None):
+        # One file: checked in this process, within the same limits (forking would cost more than reading).
+        try:
+            result = _check_alone(tasks[0])
+        except RuntimeError:  # not the main thread, so no timer: a child after all
+            pass
+        else:
+            advance()
+            yield result
+            return
     if len(tasks) > 1:
         _prepare_children(tasks)
     scratch = isolate.Scratch()
@@ -234,8 +244,23 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
         scratch.remove()
 
 
-def _renderings(tasks: list[Task], scratch: isolate.Scratch) -> dict[int, str]:
-    """For the Word files whose pages are to be laid out: where their renderings will be."""
+def _check_alone(task: Task):
+    """One task's report (or error entry), checked in this process within a child's limits."""
+    limit = task.options.time_limit
+    try:
+        with isolate.within_limits(limit, time_limit_error(limit, "read and check")):
+            result = _check_in_child(*task)
+    except ReadError as error:
+        return {"path": task.path, "message": str(error)}
+    except MemoryError:
+        return {"path": task.path, "message": TOO_MUCH_MEMORY}
+    # Reported exactly as a child's report would be.
+    return _with_packs(result, task.packs)
+
+
+def _renderings(tasks: list[Task], scratch: isolate.Scratch | None) -> dict[int, str]:
+    """For the Word files whose pages are to be laid out: where their renderings will be (None
+    as ``scratch``: only which)."""
     wanted = {index for index, task in enumerate(tasks)
               if task.options.pages in ("auto", "layout") and task.path.lower().endswith(WORD_SUFFIXES)}
     if not wanted:
@@ -244,7 +269,8 @@ def _renderings(tasks: list[Task], scratch: isolate.Scratch) -> dict[int, str]:
 
     if soffice_path() is None:
         return {}
-    return {index: str(scratch.path / "rendered" / f"{index:06d}") for index in sorted(wanted)}
+    folder = scratch.path if scratch is not None else "."
+    return {index: os.path.join(folder, "rendered", f"{index:06d}") for index in sorted(wanted)}
 
 
 def _close_renderer(renderer: isolate.Child, renderings: dict[int, str]) -> None:

@@ -3,7 +3,8 @@
 Each document is read and checked in a child process of its own (see
 plancheck.isolate): the time limit kills it, its memory is capped, and a
 Ctrl-C or TERM stops every child and LibreOffice and removes every temporary
-file.
+file. A document checked alone is checked in plancheck's own process, within
+the same limits.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from plancheck.engine import Settings
 from plancheck.errors import ReadError
 from plancheck.packs import load_pack
 from plancheck.readers import ReadOptions, read_document
+from plancheck.reporters.json_report import document_dict
 from plancheck.runner import check_files
 
 HUNGRY_CMAP = b"""/CIDInit /ProcSet findresource begin 12 dict begin begincmap
@@ -147,3 +149,54 @@ def test_memory_stays_flat_however_many_files_a_folder_holds(tmp_path):
     many = memory_kept_by_a_run(folder("many", 24), tmp_path / "many.txt")
     # What is kept for the summary is a few kilobytes a file at most; a whole report is about a hundred.
     assert many - few < 20 * 8 * 1024, (few, many)
+
+
+# A file checked alone is checked in plancheck's own process, within the same limits.
+
+def test_a_document_checked_alone_over_the_time_limit_is_stopped_and_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    slow = tmp_path / "slow.md"
+    slow.write_text("# Plan\n\n" + "\n\n".join(f"Paragraph {n} about the plan and its aims." for n in range(60_000)))
+    outcome = check_files([str(slow)], [load_pack("productivity-plan-2024")], Settings(),
+                          ReadOptions(pages="estimate", time_limit=0.5))
+    assert outcome.errors == [{"path": str(slow), "message": "took longer than 0.5 seconds to read and check; "
+                                                             "it may be damaged or unusually complex"}]
+    assert os.listdir(tmp_path) == ["slow.md"]
+
+
+def test_work_that_catches_the_interruption_is_interrupted_again():
+    caught = 0
+    with pytest.raises(ReadError, match="^too slow$"):
+        with isolate.within_limits(0.2, ReadError("too slow")):
+            while True:
+                try:
+                    time.sleep(0.01)
+                except BaseException:  # as a careless reader or a __del__ might
+                    caught += 1
+                    if caught > 1:
+                        raise
+    assert caught == 2
+
+
+def test_a_document_checked_alone_that_needs_too_much_memory_is_refused_and_the_limit_lifted(tmp_path,
+                                                                                          monkeypatch):
+    import resource
+
+    monkeypatch.setattr(isolate, "MEMORY_BUDGET", 300 * 1024 * 1024)
+    hungry = tmp_path / "hungry.pdf"
+    hungry.write_bytes(one_page_pdf(HUNGRY_CMAP))
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    outcome = check_files([str(hungry)], [load_pack("productivity-plan-2024")], Settings(), ReadOptions())
+    assert outcome.errors == [{"path": str(hungry), "message": "needs too much memory to read; it may be damaged"}]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    assert not isolate.inside()
+
+
+def test_a_document_checked_alone_is_reported_as_a_child_would_report_it(tmp_path):
+    plan = tmp_path / "plan.md"
+    plan.write_text(STRONG, encoding="utf-8")
+    packs = [load_pack("productivity-plan-2024")]
+    alone = check_files([str(plan)], packs, Settings(), ReadOptions()).reports[0]
+    in_child = check_files([str(plan), str(plan) + "-missing"], packs, Settings(), ReadOptions()).reports[0]
+    assert document_dict(alone) == document_dict(in_child)
+    assert alone.document == in_child.document
