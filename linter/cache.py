@@ -19,6 +19,14 @@ directly. The program is specific to the Python that made it, so it is only
 used by the same Python; the matcher's builder also checks the program it is
 given and refuses a malformed one, in which case the source is compiled as
 usual.
+
+The same goes for every other regular expression a run compiles (those of
+plancheck's modules and of the libraries it uses, mostly compiled as they
+are imported): :func:`remember_patterns` keeps their programs, for this
+version of plancheck and this Python, and :func:`warm_patterns` puts the
+patterns built from them into ``re``'s own cache at the next start, where
+``re.compile`` finds them. A pattern is looked up there by its source and
+flags, so a changed pattern is simply compiled again.
 """
 
 from __future__ import annotations
@@ -139,3 +147,68 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
             if pattern.pattern == source:
                 return pattern
     return re.compile(source, flags)
+
+
+# ---------------------------------------------------------------- every pattern a run compiles
+
+# Entries of ``re``'s cache are (type of source, source, flags); the cache holds at most
+# re._MAXCACHE of them and drops the oldest first, so remember fewer than that.
+MAX_REMEMBERED_PATTERNS = 384
+PATTERNS_FORMAT = 1
+# The items warm_patterns loaded, by their key in re's cache: nothing to write again for them.
+_warm: dict[tuple, list] = {}
+
+
+def _patterns_path() -> Path:
+    from hashlib import sha256
+
+    from . import __version__
+
+    key = sha256(f"{PATTERNS_FORMAT}\0{__version__}\0{PYTHON}".encode()).hexdigest()
+    return user_cache_dir() / "patterns" / f"{key[:32]}.json"
+
+
+def _re_cache() -> dict | None:
+    cache = getattr(re, "_cache", None)
+    return cache if isinstance(cache, dict) and _sre is not None else None
+
+
+def warm_patterns() -> None:
+    """Put the patterns earlier runs compiled into ``re``'s cache, built from their programs."""
+    cache = _re_cache()
+    entry = read_entry(_patterns_path())
+    if cache is None or entry is None or entry.get("python") != PYTHON or not isinstance(entry.get("patterns"), list):
+        return
+    for item in entry["patterns"]:
+        try:
+            kind, source, flags = item[0], item[1], item[2]
+            source = source.encode("latin-1") if kind == "bytes" else source
+            code = array(CODE_TYPE, a2b_base64(item[4])).tolist()
+            pattern = _sre.compile(source, item[3], code, item[5], item[6], tuple(item[7]))
+        except Exception:  # a damaged or foreign item: that pattern is compiled as usual
+            continue
+        if pattern.pattern == source and pattern.flags == item[3]:
+            key = (type(source), source, flags)
+            cache.setdefault(key, pattern)
+            _warm[key] = item
+
+
+def remember_patterns() -> None:
+    """Keep the programs of the patterns this run compiled, when the cache lacks any of them."""
+    cache = _re_cache()
+    if cache is None:
+        return
+    keys = [key for key in list(cache) if len(key) == 3 and key[0] in (str, bytes) and isinstance(key[2], int)]
+    if all(key in _warm for key in keys):
+        return
+    items = []
+    for kind, source, flags in keys[-MAX_REMEMBERED_PATTERNS:]:
+        item = _warm.get((kind, source, flags))
+        if item is None:
+            made = program(source, flags)
+            if made is None:
+                continue
+            text = source.decode("latin-1") if kind is bytes else source
+            item = [kind.__name__, text, flags, *made[2:]]
+        items.append(item)
+    write_entry(_patterns_path(), {"python": PYTHON, "patterns": items})

@@ -20,7 +20,11 @@ from contextlib import closing, contextmanager
 
 import click
 
-from . import __version__
+from . import __version__, cache
+
+# Before the imports below compile their regular expressions (see plancheck.cache).
+cache.warm_patterns()
+
 from .errors import ConfigError
 from .packs import DEFAULT_PACKS
 from .readers import ReadOptions
@@ -373,6 +377,7 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     if output_format == "github" and summary:
         # A blank line first: an earlier command of the same step may have left a line unfinished.
         write(summary, "\n" + render("markdown", run), mode="a")
+    cache.remember_patterns()
     # Unreadable files go to standard error in every format, one line each.
     for error in run.errors:
         click.echo(f"{error['path']}: {error['message']}", err=True)

@@ -224,3 +224,59 @@ def test_a_folder_run_compiles_the_patterns_and_imports_the_readers_before_forki
     _prepare_children([Task(str(tmp_path / name), [pack], None, None) for name in ("a.html", "b.htm")])
     assert "_pattern" in money.__dict__ and money.matches("the budget")
     assert "plancheck.readers.html" in sys.modules
+
+
+def pattern_entries(tmp_path):
+    folder = tmp_path / "cache" / "plancheck" / "patterns"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def test_every_pattern_a_run_compiled_is_warmed_at_the_next_start_and_matches_as_compiled(tmp_path, corpus_dir):
+    plan = corpus_dir / "plan-leicester-city-2024.txt"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    reports = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "plancheck", str(plan), "--format", "json"],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode in (0, 1), done.stderr
+        reports.append(done.stdout)
+    [entry] = pattern_entries(tmp_path)
+    written = entry.stat().st_mtime_ns
+    assert reports[0] == reports[1]
+    # Nothing new compiled the second time, so nothing written again.
+    assert len(json.loads(entry.read_text("utf-8"))["patterns"]) > 50
+    check = ("import json, re, sys\nfrom re import _compiler\nfrom plancheck import cache\n"
+             "cache.warm_patterns()\ntext = open(sys.argv[1], encoding='utf-8').read()\n"
+             "assert len(cache._warm) > 50\n"
+             "for (kind, source, flags) in cache._warm:\n"
+             "    warm, fresh = re._cache[kind, source, flags], _compiler.compile(source, flags)\n"
+             "    sample = text if kind is str else text.encode('utf-8')\n"
+             "    assert warm is not fresh and warm.flags == fresh.flags and warm.groupindex == fresh.groupindex\n"
+             "    assert [m.span() for m in warm.finditer(sample)] == [m.span() for m in fresh.finditer(sample)]\n")
+    done = subprocess.run([sys.executable, "-c", check, str(plan)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert entry.stat().st_mtime_ns == written
+
+
+def test_a_damaged_pattern_cache_is_ignored_and_written_again(tmp_path, corpus_dir):
+    plan = corpus_dir / "plan-leicester-city-2024.txt"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def run():
+        done = subprocess.run([sys.executable, "-m", "plancheck", str(plan), "--format", "json"],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode in (0, 1), done.stderr
+        return done.stdout
+
+    cold = run()
+    [entry] = pattern_entries(tmp_path)
+    patterns = json.loads(entry.read_text("utf-8"))["patterns"]
+    # A program _sre refuses, and an item of the wrong shape.
+    patterns[0][4] = cache.b2a_base64(cache.array(cache.CODE_TYPE, [17, 3, 99, 1]).tobytes(),
+                                      newline=False).decode("ascii")
+    patterns[1] = patterns[1][:3]
+    entry.write_text(json.dumps({"python": cache.PYTHON, "patterns": patterns}), encoding="utf-8")
+    assert run() == cold
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    assert run() == cold
+    assert len(json.loads(entry.read_text("utf-8"))["patterns"]) > 50
