@@ -68,7 +68,7 @@ class _Expired(BaseException):
 def within_limits(time_limit: float, on_timeout: Exception):
     """Run the block in this process with the limits a child has (see the module's documentation).
 
-    Raises ``on_timeout`` when the block is still running after
+    Yields the scratch folder, the block's temporary folder. Raises ``on_timeout`` when the block is still running after
     ``time_limit`` seconds. Only the main thread can be interrupted by a
     timer: elsewhere this raises RuntimeError before the block starts.
     """
@@ -94,7 +94,7 @@ def within_limits(time_limit: float, on_timeout: Exception):
         # Fired again every tenth of a second until the block ends, should something catch it.
         signal.setitimer(signal.ITIMER_REAL, time_limit, 0.1)
         try:
-            yield
+            yield scratch.path
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             armed = False

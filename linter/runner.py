@@ -12,6 +12,7 @@ import os
 import time
 from contextlib import closing
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
 from . import isolate
@@ -178,10 +179,10 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
             advance()
             yield result
         return
-    if len(tasks) == 1 and not _renderings(tasks, None):
+    if len(tasks) == 1:
         # One file: checked in this process, within the same limits (forking would cost more than reading).
         try:
-            result = _check_alone(tasks[0])
+            result = _check_alone(tasks[0], rendered=bool(_renderings(tasks, None)))
         except RuntimeError:  # not the main thread, so no timer: a child after all
             pass
         else:
@@ -244,12 +245,23 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
         scratch.remove()
 
 
-def _check_alone(task: Task):
-    """One task's report (or error entry), checked in this process within a child's limits."""
+def _check_alone(task: Task, rendered: bool):
+    """One task's report (or error entry), checked in this process within a child's limits;
+    ``rendered``: laid out by a LibreOffice started first, which works while the file is read."""
     limit = task.options.time_limit
     try:
-        with isolate.within_limits(limit, time_limit_error(limit, "read and check")):
-            result = _check_in_child(*task)
+        with isolate.within_limits(limit, time_limit_error(limit, "read and check")) as scratch:
+            if not rendered:
+                result = _check_in_child(*task)
+            else:
+                from .readers.convert import Rendering
+
+                (scratch / "render").mkdir()
+                rendering = Rendering(Path(task.path), scratch / "render", task.options.pages)
+                try:
+                    result = _check_in_child(*task[:3], replace(task.options, rendering=rendering))
+                finally:
+                    rendering.close()
     except ReadError as error:
         return {"path": task.path, "message": str(error)}
     except MemoryError:

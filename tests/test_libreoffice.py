@@ -10,9 +10,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -220,3 +222,40 @@ def test_two_runs_at_once_both_lay_out_and_leave_the_profiles_usable(tmp_path, p
     again = plancheck(*plans, "--pages", "layout", "--format", "json", env=private)
     documents = json.loads(again.stdout)["documents"]
     assert [(d["facts"]["pages_method"], d["notes"]) for d in documents] == [("layout", [])] * 2
+
+
+def test_a_plan_checked_alone_is_laid_out_as_in_a_batch_and_leaves_nothing_behind(tmp_path, private):
+    plan = fx.save(fx.long_document(1500), tmp_path / "plan.docx")
+    other = fx.save(fx.long_document(300, seed=1), tmp_path / "other.docx")
+    alone = plancheck(plan, "--pages", "layout", "--format", "json", env=private)
+    assert alone.returncode in (0, 1), alone.stderr
+    batch = plancheck(plan, other, "--pages", "layout", "--format", "json", env=private)
+    [alone_report] = json.loads(alone.stdout)["documents"]
+    batch_report = json.loads(batch.stdout)["documents"][0]
+    assert alone_report["facts"]["pages_method"] == "layout" and alone_report["facts"]["pages"] > 1
+    assert alone_report == batch_report
+    assert processes_mentioning(private["TMPDIR"]) == []
+    assert os.listdir(private["TMPDIR"]) == []
+    # LibreOffice was let finish, not killed: its profile is not marked as left mid-write.
+    profiles = Path(private["XDG_CACHE_HOME"]) / "plancheck" / "libreoffice"
+    assert not list(profiles.glob(f"*/{convert.IN_USE}"))
+
+
+@pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_stopping_a_run_of_one_plan_while_it_is_laid_out_leaves_nothing(tmp_path, private, stop, code):
+    plan = fx.save(fx.long_document(3000), tmp_path / "plan.docx")
+    run = subprocess.Popen([sys.executable, "-m", "plancheck", str(plan), "--pages", "layout"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, **private})
+    for _ in range(600):
+        if any("soffice" in command for command in processes_mentioning(private["TMPDIR"])):
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("LibreOffice never started")
+    run.send_signal(stop)
+    _, stderr = run.communicate(timeout=5)
+    assert run.returncode == code
+    assert "Traceback" not in stderr
+    assert processes_mentioning(private["TMPDIR"]) == []
+    assert os.listdir(private["TMPDIR"]) == []

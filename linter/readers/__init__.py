@@ -14,9 +14,13 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..document import Document
 from ..errors import InternalError, ReadError, one_line
+
+if TYPE_CHECKING:
+    from . import convert
 
 SUFFIX_FORMATS = {
     ".docx": "docx",
@@ -101,8 +105,9 @@ class ReadOptions:
     layout_timeout: float = 45.0
     # Keep the traceback of an internal error, for --debug.
     debug: bool = False
-    # Where a run's LibreOffice renderer puts this file's PDF (see readers.convert.render_all).
-    rendering: str | None = None
+    # Where a run's LibreOffice renderer puts this file's PDF (see readers.convert.render_all), or
+    # the LibreOffice rendering it (a readers.convert.Rendering).
+    rendering: "str | convert.Rendering | None" = None
 
 
 def unicode_encoding(data: bytes) -> tuple[str, int] | None:

@@ -18,6 +18,11 @@ How LibreOffice is run, and why:
 - Several Word files are converted by one LibreOffice process
   (:func:`render_all`, run by :mod:`plancheck.runner` for a whole run), so
   that LibreOffice's start-up is paid once rather than once per file.
+- A Word file checked alone is rendered by a LibreOffice started before the
+  file is read (:class:`Rendering`), and its PDF is taken as soon as it is
+  written: LibreOffice removes its lock file beside the PDF once the PDF is
+  complete, and then spends a while shutting down, which it does while the
+  file is checked.
 """
 
 from __future__ import annotations
@@ -356,11 +361,16 @@ def layout_page_texts(path: Path, options) -> list[str]:
     """Render a word-processor file with LibreOffice and return the text of each page.
 
     When the run's renderer (:func:`render_all`) has this file in hand,
-    ``options.rendering`` names where its PDF will appear; otherwise the file
-    is converted here.
+    ``options.rendering`` names where its PDF will appear; when a
+    :class:`Rendering` of it was started, it is that; otherwise the file is
+    converted here.
     """
     rendering = getattr(options, "rendering", None)
-    if rendering:
+    if isinstance(rendering, Rendering):
+        texts = rendering.page_texts(options.layout_timeout)
+        if texts is not None:
+            return texts
+    elif rendering:
         import pdfminer.pdfinterp  # noqa: F401  imported while LibreOffice works, not after
 
         found = _wait_for_rendering(Path(rendering), options.layout_timeout)
@@ -370,6 +380,81 @@ def layout_page_texts(path: Path, options) -> list[str]:
             raise ReadError(Path(rendering + ".failed").read_text(encoding="utf-8"))
     with converted(path, "pdf", options.layout_timeout) as pdf:
         return page_texts(pdf)
+
+
+class Rendering:
+    """One Word file laid out by a LibreOffice started now, while the file is read and checked.
+
+    ``pages`` is the page mode: in "auto" a Word file whose layout Word
+    saved is not rendered. Whatever happens, :meth:`close` must follow.
+    """
+
+    # How long LibreOffice may take to shut down once the PDF is written.
+    SHUTDOWN_SECONDS = 10
+
+    def __init__(self, source: Path, work_dir: Path, pages: str):
+        self.office: LibreOffice | None = None
+        self.failure: str | None = None
+        self._profile = None
+        soffice = soffice_path()
+        suffix = source.suffix.lower()
+        copy = work_dir / f"input{suffix}"
+        try:
+            if soffice is None or (pages == "auto" and suffix in (".docx", ".docm") and has_saved_layout(source)):
+                return
+            neutralised_copy(source, copy)
+        except (ReadError, OSError, ValueError):
+            return  # the reader says what is wrong with the file
+        out_dir = work_dir / "out"
+        self.pdf = out_dir / f"{copy.stem}.pdf"
+        # LibreOffice's lock file for the PDF: there from before the PDF is made until it is complete.
+        self.lock = out_dir / f".~lock.{self.pdf.name}#"
+        self._profile = profile(work_dir)
+        user_profile = self._profile.__enter__()
+        try:
+            self.office = LibreOffice(_command(soffice, user_profile, "pdf", out_dir, [copy]), work_dir)
+        except OSError as error:
+            self.failure = f"LibreOffice could not be started ({error})"
+
+    def page_texts(self, timeout: float) -> list[str] | None:
+        """The text of each rendered page; None when the file was not rendered here."""
+        if self.failure:
+            raise ReadError(self.failure)
+        if self.office is None:
+            return None
+        import pdfminer.pdfinterp  # noqa: F401  imported while LibreOffice works, not after
+
+        deadline = time.monotonic() + timeout
+        while True:
+            exited = self.office.process.poll() is not None
+            if self.pdf.exists() and (exited or not self.lock.exists()):
+                try:
+                    return page_texts(self.pdf)
+                except Exception:
+                    if exited:
+                        raise
+                    # Not complete after all (a LibreOffice that makes no lock file): wait for it to end.
+                    self.office.wait(max(deadline - time.monotonic(), 0))
+                    return page_texts(self.pdf)
+            if exited:
+                raise ReadError("LibreOffice could not convert it to pdf; it may be damaged or password-protected")
+            if time.monotonic() > deadline:
+                raise ReadError(f"LibreOffice took longer than {timeout:g} seconds to convert it")
+            time.sleep(POLL_SECONDS)
+
+    def close(self) -> None:
+        """Let LibreOffice finish shutting down (or stop it), and give its profile back."""
+        finished = True
+        if self.office is not None:
+            try:
+                self.office.wait(self.SHUTDOWN_SECONDS if self.pdf.exists() else 0)
+            except subprocess.TimeoutExpired:
+                finished = False
+            self.office.stop()
+        if self._profile is not None:
+            # Stopped mid-write, the profile is left marked as in use, to be rebuilt at its next use.
+            stopped = None if finished else ReadError("LibreOffice was stopped")
+            self._profile.__exit__(type(stopped) if stopped else None, stopped, None)
 
 
 def _wait_for_rendering(base: Path, timeout: float) -> str | None:

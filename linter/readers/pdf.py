@@ -134,7 +134,7 @@ def _open(handle) -> PDFDocument:
     except _DAMAGE as error:
         raise _damaged(_cause(error)) from None
     except Exception as error:
-        if raised_in(error, "pdfminer"):
+        if raised_in(error, "pdfminer") and not isinstance(error, MemoryError):
             raise _not_parsed() from None
         raise
 
@@ -150,7 +150,7 @@ def _list_pages(pdf: PDFDocument) -> list[PDFPage]:
     except _DAMAGE as error:
         raise _damaged(_cause(error)) from None
     except Exception as error:
-        if raised_in(error, "pdfminer"):
+        if raised_in(error, "pdfminer") and not isinstance(error, MemoryError):
             raise _not_parsed() from None
         raise
     if not pages:
@@ -370,6 +370,8 @@ class _Reader:
         """What ``read_part()`` returns; if it fails, ``default`` and a note saying what is missing."""
         try:
             return read_part()
+        except MemoryError:  # the whole file is too much, not this part of it
+            raise
         except Exception as error:
             if isinstance(error, _DAMAGE) or raised_in(error, "pdfminer"):
                 note = f"{what} could not be read: that part of the file is damaged"
@@ -391,6 +393,8 @@ class _Reader:
         for number, pdf_page in enumerate(self.pdf_pages, 1):
             try:
                 interpreter.process_page(pdf_page)
+            except MemoryError:  # the whole file is too much, not this page
+                raise
             except Exception as error:
                 # One broken page should not cost the rest of the document.
                 if not isinstance(error, _DAMAGE) and not raised_in(error, "pdfminer"):
