@@ -39,13 +39,16 @@ OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
 
 
+ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a block's text into sentences, keeping "e.g." and initials intact."""
     pieces, start = [], 0
     for match in SENTENCE_END.finditer(text):
         candidate = text[start:match.start()].strip()
-        if ABBREVIATION_END.search(candidate):
-            continue
+        if ABBREVIATION_END.search(candidate) or ENUMERATOR.fullmatch(candidate):
+            continue  # "e.g." goes on; "9." and "A4." number the sentence that follows
         if candidate:
             pieces.append(candidate)
         start = match.end()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import HEADING
+from .document import HEADING, TABLE
 
 # A sub-section with no theme in its own heading inherits its nearest ancestor's.
 ANCESTOR_WEIGHT = 2.0
@@ -106,7 +106,13 @@ OVERVIEW_THEMES = 3
 
 
 def _touches(analysis, theme, sentence) -> bool:
-    return analysis.has(theme.vocabulary, sentence) and not analysis.has(theme.exclude, sentence)
+    if analysis.has(theme.exclude, sentence):
+        return False
+    # A list item is read with the sentence that introduces its list: "We would ask the Government
+    # to:" makes each item an ask.
+    lead = analysis.lead_ins.get(sentence.index)
+    return analysis.has(theme.vocabulary, sentence) or (
+        lead is not None and lead.block.kind != TABLE and analysis.has(theme.vocabulary, lead))
 
 
 def on_theme(analysis, theme, sentence) -> bool:

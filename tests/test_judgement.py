@@ -355,6 +355,36 @@ def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
     assert report.facts["agency_spend_percent"] == value
 
 
+@pytest.mark.parametrize("text, value", [
+    # Another base than the staff budget is not the answer, in prose or in a column heading.
+    ("Agency spend was £1.1m, which is 6.5% of the Council's net revenue budget. In the table, agency staff "
+     "were 6.1% of the staff budget in 2023/24.", 6.1),
+    ("| Spend 2023/24 | % of net revenue budget | % of staff budget |\n|---|---|---|\n| Agency workers | 2.4 | 7.8 |",
+     7.8),
+    # The subject left out of the clause that gives its figure.
+    ("Agency staff are used only for specialist work, and made up 3.4% of the total staff budget in 2023/24.", 3.4),
+])
+def test_the_agency_share_is_the_staff_budget_share_of_agency_alone(check_md, text, value):
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Agency workers and consultants together took 7.3% of the staff budget in 2023/24.",
+    "Agency and consultancy spend was 7.3% of the staff budget.",
+    "Our spend on agency staff was £1.1m, which is 6.5% of the Council's net revenue budget.",
+])
+def test_a_figure_shared_with_another_subject_or_of_another_base_is_not_given(check_md, text):
+    report = check_md(text, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] is None
+    assert status(report, "question.agency-spend") == "partial"
+
+
+def test_a_share_is_worked_out_from_a_staff_budget_given_just_before(check_md):
+    report = check_md("Our total staff budget for 2023/24 was £41m. Consultancy, at £0.9m, is much smaller.",
+                      "question.consultant-spend")
+    assert report.facts["consultant_spend_percent"] == 2.2
+
+
 def test_a_share_worked_out_from_two_amounts_says_so(check_md):
     report = check_md("In 2023/24 agency staff cost £1.2m against a total pay bill of £24m.", "question.agency-spend")
     outcome = result(report, "question.agency-spend")
@@ -524,3 +554,41 @@ def test_numbered_lines_under_a_title_are_headings_lead_ins_and_items(check_md):
     outcome = result(report, "question.government-asks")
     assert outcome.status == "pass"
     assert all(e.section.endswith("5.0 Barriers and asks") for e in outcome.evidence)
+
+
+def test_a_paragraph_about_the_theme_throughout_answers_it_without_a_heading(check_md):
+    report = check_md("""\
+        Ellerby Council: productivity plan
+
+        8. Since 2021 we have merged our customer services, revenues and housing teams into one contact
+        centre, and moved 70% of contacts online. We redesigned adult social care around reablement, and
+        admissions to care homes fell by 12%. We transformed our housing options service with a new triage
+        model. Our transformation programme will redesign planning and building control by 2026.
+
+        9. We have moved our finance and payroll systems to the cloud, retired 12 servers, and built a data
+        warehouse that gives every director a weekly dashboard of demand. A chatbot now answers 40% of
+        council tax queries.
+
+        10. What would help us: a settlement for more than one year; the end of small competitive funds, each
+        with its own bid and report; and a national solution to the cost of children's residential placements,
+        where one placement now costs us up to £9,000 a week. We would also like the Government to fund the new
+        burdens it creates, such as weekly food waste collections, in full. Inside the Council the biggest
+        barrier is recruitment: we cannot match neighbouring councils' pay for planners and social workers.
+        """, "theme.barriers", name="plan.txt")
+    outcome = result(report, "theme.barriers")
+    assert outcome.status == "pass"
+    assert "paragraph beginning" in outcome.message
+
+
+def test_list_items_are_read_with_the_sentence_that_introduces_them(check_md):
+    report = check_md("""\
+        ## What stands in the way
+
+        We would ask the Government to:
+
+        - give councils a settlement covering at least three years, so that savings can be planned;
+        - let councils set planning fees locally, as the service loses £380,000 a year;
+        - replace the 14 separate grants we bid for each year with a single allocation;
+        - restore full subsidy on temporary accommodation, capped at 2011 rates and costing us £520,000.
+        """, "theme.barriers")
+    assert status(report, "theme.barriers") == "pass"

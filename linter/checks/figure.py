@@ -100,6 +100,15 @@ TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|pr
 # the budget column is a plan. Alone, "budget" names the base: "Share of staff budget 2023/24".
 ACTUAL_COLUMN = re.compile(r"\b(?:outturn|actuals?|spent|spend to date)\b", re.IGNORECASE)
 PLANNED_COLUMN = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|estimated?|provisional)\b", re.IGNORECASE)
+# A clause that goes on with its verb, its subject left out: "…, and made up 0.6% of the budget".
+ELIDED_SUBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:made|makes|took|takes|accounted|accounts|represented|represents|"
+                            r"amounted|amounts|cost|costs|came\s+to|comes\s+to|equalled|equals|was|were)\b",
+                            re.IGNORECASE)
+# Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
+JOINED_SUBJECTS = re.compile(r"(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
+# "…% of the Council's net revenue budget": a base named after the figure.
+BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w-]+\s+){0,3}?"
+                  r"(?:budget|spend|spending|expenditure|costs?|bill)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
@@ -162,22 +171,25 @@ def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) 
     return None if chosen is None else chosen[1]
 
 
-def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, int]]:
+def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[float, tuple | None, int]]:
     """Percentages in one sentence that belong to ``subject``: (value, year key, position)."""
     figures = []
     carried = False
     for offset, clause in clauses(text, labels=True):
         mentions = [(m.start(), True) for m in subject.finditer(clause)]
         theirs = [(m.start(), False) for other in others for m in other.finditer(clause)]
-        if not mentions and not theirs and carried and PRONOUN.search(clause):
-            mentions = [(0, True)]  # "...; in 2023/24 it was 4.1%": "it" is the subject of the clause before
+        if not mentions and not theirs and carried and (PRONOUN.search(clause) or ELIDED_SUBJECT.match(clause)):
+            # "...; in 2023/24 it was 4.1%", "Consultants are used rarely, and made up 0.6%": the
+            # subject of the clause before
+            mentions = [(0, True)]
         carried = bool(mentions) and not theirs
-        if not mentions:
+        if not mentions or joined(clause, mentions, theirs):
             continue
         mentions += theirs
         percents = [m for m in PERCENT.finditer(clause)
                     if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
-                    and not is_starting_point(clause, m) and not is_bound(clause, m.start())]
+                    and not is_starting_point(clause, m) and not is_bound(clause, m.start())
+                    and not other_base(clause[m.end():], denominator)]
         if not percents:
             continue
         subject_first = min(mentions)[0] < percents[0].start()
@@ -190,7 +202,26 @@ def tied_figures(text: str, subject, others) -> list[tuple[float, tuple | None, 
     return figures
 
 
-def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, str]]:
+def joined(clause: str, mentions, theirs) -> bool:
+    """Whether the subject shares its figure with another: "agency workers and consultants together took 7.3%"."""
+    for start, _ in mentions:
+        for other, _ in theirs:
+            first, second = sorted((start, other))
+            if JOINED_SUBJECTS.fullmatch(clause[first:second].split(None, 1)[-1] if " " in clause[first:second]
+                                         else clause[first:second]):
+                return True
+    return False
+
+
+def other_base(after: str, denominator) -> bool:
+    """Whether a percentage is of another base than the question's: "6.5% of the net revenue budget"."""
+    base = BASE.match(after)
+    if base is None or denominator is None:
+        return False
+    return not denominator.matches(re.split(r"[,.;:()]", after, maxsplit=1)[0])
+
+
+def table_figures(block, subject, others=(), denominator=None) -> list[tuple[float, tuple | None, str]]:
     """Percentages in the subject's row (or column) of a table, with the year of their column (or row).
 
     The first row is a header when it holds no percentages. A row is the
@@ -234,7 +265,8 @@ def table_figures(block, subject, others=()) -> list[tuple[float, tuple | None, 
                 continue
             heading = header[column] if column < len(header) else ""
             value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
-            if value is None or TARGET_COLUMN.search(heading) or heading in planned:
+            if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
+                    other_base(IN_PERCENT.split(heading, maxsplit=1)[-1], denominator):
                 continue
             year = YEAR.search(heading)
             found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
@@ -267,14 +299,18 @@ def cell_percent(cell: str, in_percent: bool) -> float | None:
     return None
 
 
-def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None:
-    """A share worked out from the subject's amount and the denominator's in one sentence."""
+def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[float, str, str] | None:
+    """A share worked out from the subject's amount and the denominator's in one sentence.
+
+    With ``own_from``, the text before it is the sentences leading up to the subject's ("Our staff
+    budget was £41m. … Consultancy, at £0.9m, is much smaller"): they may give only the whole.
+    """
     if denominator is None:
         return None
     amounts = money(text)
     if len(amounts) < 2:
         return None
-    part_spans = [m.span() for m in subject.finditer(text)]
+    part_spans = [m.span() for m in subject.finditer(text) if m.start() >= own_from]
     part_at = [start for start, _ in part_spans]
     # "agency staff cost £1.2m": the subject's own words are not the denominator's.
     whole_at = [m.start() for m in denominator.finditer(text)
@@ -284,7 +320,9 @@ def worked_out(text: str, subject, denominator) -> tuple[float, str, str] | None
     # The whole is the amount nearest the denominator ("of a £31.4m staff budget", "a pay bill of
     # £24m"); the part is the amount nearest the subject among the others.
     whole = min(amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
-    others = [a for a in amounts if a is not whole]
+    others = [a for a in amounts if a is not whole and a[0] >= own_from]
+    if not others:
+        return None
     part = min(others, key=lambda a: min(abs(a[0] - p) for p in part_at))
     if whole[1] <= part[1] or whole[1] == 0:
         return None
@@ -315,17 +353,21 @@ def check(analysis, params, pack) -> Outcome:
             continue
         if mention.matches(text):
             mentions.append(sentence)
-        for value, year, _ in tied_figures(text, subject, others):
+        for value, year, _ in tied_figures(text, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))
         if subject.matches(text):
             shared = worked_out(text, subject, denominator)
+            if not shared and money(text) and not (denominator and denominator.matches(text)):
+                leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
+                if leading and denominator and denominator.matches(leading):
+                    shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
             if shared:
                 computed.append((shared, sentence))
             elif nil_stated(text, subject):
                 nils.append(sentence)
     for block in analysis.document.blocks:
         if block.kind == TABLE and block.table is not None:
-            for value, year, row in table_figures(block, subject, others):
+            for value, year, row in table_figures(block, subject, others, denominator):
                 candidates.append((value, year, -1, block, row))
     if candidates:
         dated = [c for c in candidates if c[1] is not None]

@@ -37,6 +37,7 @@ Example
 from __future__ import annotations
 
 from ..analysis import evidence_for
+from ..document import LIST_ITEM, PARAGRAPH
 from ..messages import register
 from ..sections import on_theme
 from . import FAIL, PARTIAL, PASS, Outcome
@@ -58,12 +59,31 @@ register({
                              "do; a heading would help reviewers find them.",
     "theme.thin": "only a thin answer in {where}: {specifics} specific {sentences} of the council's own, "
                   "where about {needed} are expected.",
+    "theme.answered-in-paragraph": "answered in the paragraph beginning “{opening}…”: {specifics} specific "
+                                   "{sentences} of the council's own; a heading would help reviewers find it.",
     "theme.passing-mention": "only a passing mention: {count} {sentences} {touch} this theme, {specifics} of them "
                              "specific, and no section answers it.",
     "theme.heading-over-nothing": "the heading “{heading}” has no answer of the council's own under it{why}.",
     "theme.prompt-only": "only the letter's wording of this theme appears; there is no answer.",
     "theme.absent": "this theme is not addressed.",
 })
+
+
+def answering_paragraph(analysis, theme, needed: int, seen: set[int]):
+    """A paragraph that is about the theme throughout and answers it: a section in all but its heading.
+
+    Plans with few headings answer a theme in one paragraph ("10. What would help us: a settlement
+    for more than one year; …"). Returns the paragraph's opening words and its specific sentences.
+    """
+    for index, sentences in analysis.block_sentences.items():
+        if index in seen or not sentences or sentences[0].block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        own = [s for s in sentences if s.own]
+        touching = sum(1 for s in own if on_theme(analysis, theme, s))
+        specifics = [s for s in own if analysis.specific(s)]
+        if touching >= 2 and touching * 2 > len(own) and len(specifics) >= needed:
+            return " ".join(own[0].text.split()[:6]), specifics
+    return None
 
 
 def _where(sections) -> str:
@@ -94,6 +114,12 @@ def check(analysis, params, pack) -> Outcome:
                        data={"where": _where(sections), "specifics": len(specific),
                              "sentences": _sentences(len(specific)),
                              "named": "" if titled else "; no heading names the theme, which would help reviewers"})
+    paragraph = answering_paragraph(analysis, theme, needed, {i for section in sections for i in section.blocks(True)})
+    if paragraph is not None:
+        opening, specifics = paragraph
+        return Outcome(PASS, "theme.answered-in-paragraph",
+                       [evidence_for(s.block, s.text) for s in specifics[:3]],
+                       data={"opening": opening, "specifics": len(specifics), "sentences": _sentences(len(specifics))})
     across = [s for s in analysis.own_sentences() if on_theme(analysis, theme, s)]
     across_specific = [s for s in across if analysis.specific(s)]
     if len(across_specific) >= params.get("content_specifics", 4):
