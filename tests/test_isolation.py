@@ -200,3 +200,4 @@ def test_a_document_checked_alone_is_reported_as_a_child_would_report_it(tmp_pat
     in_child = check_files([str(plan), str(plan) + "-missing"], packs, Settings(), ReadOptions()).reports[0]
     assert document_dict(alone) == document_dict(in_child)
     assert alone.document == in_child.document
+

@@ -84,3 +84,16 @@ def test_a_password_protected_word_file_is_named_as_such(tmp_path):
     assert result.returncode == 2
     line, = result.stderr.strip().splitlines()
     assert "password-protected" in line and "Traceback" not in result.stderr
+
+
+def test_page_texts_of_a_pdf_the_scan_cannot_follow_come_from_pdfminer(tmp_path):
+    from pdf_fixtures import Page, Text, build_pdf
+
+    from plancheck.readers import convert
+
+    # Text in literal strings, as LibreOffice never writes it.
+    pdf = tmp_path / "literal.pdf"
+    pdf.write_bytes(build_pdf([Page([Text("Our productivity plan", 72, 700)]), Page([Text("Barriers", 72, 700)])]))
+    with pytest.raises(convert._NotSimple):
+        convert._scanned_page_texts(pdf)
+    assert convert.page_texts(pdf) == convert._interpreted_page_texts(pdf) == ["Our productivity plan", "Barriers"]

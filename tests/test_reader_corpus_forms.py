@@ -16,7 +16,7 @@ import pytest
 
 from corpus.formats import to_docx, to_pdfs
 from pdf_fixtures import soffice
-from plancheck.readers import ReadOptions, read_document
+from plancheck.readers import ReadOptions, convert, read_document
 
 STRUCTURE = re.compile(r"^\|.*\|\s*$|\[\^[^\]]+\]|\.{5,}\s*\d+\s*$", re.MULTILINE)
 CORPUS = Path(__file__).parent / "corpus"
@@ -68,3 +68,18 @@ def test_word_and_pdf_forms_read_like_the_markdown(forms, source):
     word, pdf = forms[source]
     assert structure(word) == expected, "Word"
     assert structure(pdf) == expected, "PDF"
+
+
+def test_page_texts_scanned_from_libreoffice_pdfs_are_what_pdfminer_interprets(forms):
+    scanned = 0
+    for _, pdf in forms.values():
+        interpreted = convert._interpreted_page_texts(pdf)
+        try:
+            texts = convert._scanned_page_texts(pdf)
+        except convert._NotSimple:
+            continue
+        scanned += 1
+        assert texts == interpreted, pdf.name
+        assert convert.page_texts(pdf) == interpreted
+    # The scan is what LibreOffice's PDFs get, not a rare case.
+    assert scanned == len(forms)

@@ -319,8 +319,116 @@ def page_texts(pdf: Path) -> list[str]:
 
     Placing a paragraph on a page needs only which characters a page holds;
     pdfminer's layout analysis (grouping characters into lines and boxes) is
-    the costly part of reading a PDF and is not needed for that.
+    the costly part of reading a PDF and is not needed for that. The pages
+    LibreOffice writes are simple enough for :func:`_scanned_page_texts`,
+    several times faster than pdfminer's interpreter, which reads any other.
     """
+    try:
+        return _scanned_page_texts(pdf)
+    except _NotSimple:
+        return _interpreted_page_texts(pdf)
+
+
+class _NotSimple(Exception):
+    """A page holds something only pdfminer's interpreter reads right."""
+
+
+# One token of a content stream, with the white space before it: what a page written by LibreOffice
+# holds. Literal strings, dictionaries and anything else are left to pdfminer's interpreter.
+_CONTENT_TOKEN = re.compile(rb"""\s*(?:
+    /(?P<name>[^\s/\[\]<>(){}%]+)
+  | <(?P<hex>[0-9A-Fa-f\s]*)>
+  | (?P<number>[-+]?(?:\d+\.?\d*|\.\d+))(?=[\s/\[\]<>(){}%]|$)
+  | (?P<open>\[)
+  | (?P<close>\])
+  | (?P<operator>[A-Za-z'"*][A-Za-z0-9'"*]*)(?=[\s/\[\]<>(){}%]|$)
+  | (?P<end>$)
+  | (?P<other>)
+)""", re.VERBOSE)
+_SHOW_TEXT = {b"Tj", b"TJ", b"'", b'"'}
+
+
+def _scanned_page_texts(pdf: Path) -> list[str]:
+    """The text of each page, as pdfminer's interpreter finds it, from a scan of the page's tokens.
+
+    Only fonts and the operators that show text or save and restore the
+    graphics state (which holds the font) are followed. Raises _NotSimple
+    for a page with anything else that can hold text: a literal string, an
+    inline image, a form drawn from the resources, a font it does not name.
+    """
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1, stream_value
+    from pdfminer.psparser import LIT
+
+    resources = PDFResourceManager(caching=True)
+    form = LIT("Form")
+    pages = []
+    with open(pdf, "rb") as handle:
+        for page in PDFPage.get_pages(handle):
+            page_resources = dict_value(page.resources)
+            for spec in dict_value(page_resources.get("XObject", {})).values():
+                if dict_value(stream_value(spec).attrs).get("Subtype") is form:
+                    raise _NotSimple
+            fonts = {}
+            for name, spec in dict_value(page_resources.get("Font", {})).items():
+                fonts[name] = resources.get_font(spec.objid if isinstance(spec, PDFObjRef) else None,
+                                                 dict_value(spec))
+            data = b"\n".join(stream_value(stream).get_data() for stream in page.contents if resolve1(stream))
+            characters: list[str] = []
+            font, saved, operands, arrays = None, [], [], []
+            for token in _CONTENT_TOKEN.finditer(data):
+                kind = token.lastgroup
+                if kind == "operator":
+                    operator = token.group("operator")
+                    if operator in _SHOW_TEXT:
+                        shown = operands[-1] if operands else None
+                        for item in shown if isinstance(shown, list) else [shown]:
+                            if isinstance(item, bytes) and font is not None:
+                                for cid in font.decode(item):
+                                    try:
+                                        characters.append(font.to_unichr(cid))
+                                    except PDFUnicodeNotDefined:
+                                        pass
+                    elif operator == b"Tf":
+                        if len(operands) < 2 or operands[-2] not in fonts:
+                            raise _NotSimple
+                        font = fonts[operands[-2]]
+                    elif operator == b"q":
+                        saved.append(font)
+                    elif operator == b"Q":
+                        font = saved.pop() if saved else font
+                    elif operator in (b"BI", b"ID", b"EI"):
+                        raise _NotSimple
+                    operands = []
+                elif kind == "hex":
+                    digits = re.sub(rb"\s", b"", token.group("hex"))
+                    if len(digits) % 2:
+                        raise _NotSimple
+                    operands.append(bytes.fromhex(digits.decode("ascii")))
+                elif kind == "name":
+                    operands.append(token.group("name").decode("latin-1"))
+                elif kind == "number":
+                    operands.append(0)
+                elif kind == "open":
+                    arrays.append(operands)
+                    operands = []
+                elif kind == "close":
+                    if not arrays:
+                        raise _NotSimple
+                    inner, operands = operands, arrays.pop()
+                    operands.append(inner)
+                elif kind == "end":
+                    break
+                else:
+                    raise _NotSimple
+            pages.append("".join(characters))
+    return pages
+
+
+def _interpreted_page_texts(pdf: Path) -> list[str]:
+    """The text of each page, as pdfminer's interpreter finds it."""
     from pdfminer.pdfdevice import PDFDevice
     from pdfminer.pdffont import PDFUnicodeNotDefined
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
