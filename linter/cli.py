@@ -176,6 +176,10 @@ def summary_only(report):
     return kept
 
 
+# What the command started and must stop however it ends (a LibreOffice at work, say).
+_started: list = []
+
+
 def stops_cleanly(command):
     """Ctrl-C (or a TERM) ends plancheck with exit 130 (143) after its workers, LibreOffice and
     temporary files are gone; click would otherwise say "Aborted!" and exit 1, which means a plan failed."""
@@ -191,7 +195,11 @@ def stops_cleanly(command):
             click.echo("plancheck: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            try:
+                while _started:
+                    _started.pop().close()
+            finally:
+                signal.signal(signal.SIGTERM, previous)
     return wrapper
 
 
@@ -294,7 +302,7 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         if stdin_filename and "-" not in paths:
             raise ConfigError("--stdin-filename names the document read from standard input; give - as the path")
         resolver = configuration.Resolver(config_path)
-        from .runner import collect
+        from .runner import collect, start_rendering
 
         files = collect(list(paths), resolver, force_exclude)
         if "-" in files and stdin_filename:
@@ -307,6 +315,10 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
             sys.exit(EXIT_OK)
         stdin_name = stdin_filename or "-"
         groups = group_by_configuration(files, resolver, stdin_name)
+        # A Word plan checked alone is laid out by LibreOffice while its rule packs load.
+        early = start_rendering(files, pages or groups[0][0].pages or "auto")
+        if early is not None:
+            _started.append(early)
         plans = [(config, load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS), group)
                  for config, group in groups]
         plans = [(config, group_packs, config.settings(group_packs, select, ignore, fail_under), group)
@@ -337,7 +349,7 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         destination = open_output(output) if output and streaming else None
         interactive = streaming and destination is None and sys.stdout.isatty()
         with progress(0 if interactive else len(tasks)) as advance, \
-                closing(check_tasks(tasks, jobs or os.cpu_count() or 1, advance)) as results:
+                closing(check_tasks(tasks, jobs or os.cpu_count() or 1, advance, early)) as results:
             for label, result in zip(labels, results):
                 if isinstance(result, dict):
                     if result["path"] == stdin_copy:

@@ -158,7 +158,8 @@ def check_each(paths: list[str], packs, settings: Settings, options: ReadOptions
     return check_tasks([Task(path, packs, settings, options) for path in paths], jobs, advance)
 
 
-def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = lambda: None) -> Iterator:
+def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = lambda: None,
+                early: "EarlyRendering | None" = None) -> Iterator:
     """Each task's report (or error entry), in order, as soon as it and those before are done.
 
     Every file is read and checked in a child process of its own (see
@@ -171,7 +172,8 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
     finishes, in whatever order.
 
     Reports carry a summary of their document (path, format, pages, notes),
-    not its text.
+    not its text. ``early`` is the rendering :func:`start_rendering` started
+    for a task checked alone.
     """
     if not isolate.available():
         for task in tasks:
@@ -182,7 +184,7 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
     if len(tasks) == 1:
         # One file: checked in this process, within the same limits (forking would cost more than reading).
         try:
-            result = _check_alone(tasks[0], rendered=bool(_renderings(tasks, None)))
+            result = _check_alone(tasks[0], rendered=bool(_renderings(tasks, None)), early=early)
         except RuntimeError:  # not the main thread, so no timer: a child after all
             pass
         else:
@@ -245,14 +247,47 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
         scratch.remove()
 
 
-def _check_alone(task: Task, rendered: bool):
+class EarlyRendering:
+    """The LibreOffice rendering of a Word file checked alone, started before the run is ready to
+    read it (while its rule packs load); :meth:`close` stops it, whatever happened meanwhile."""
+
+    def __init__(self, path: str, pages: str):
+        from .readers.convert import Rendering
+
+        self.scratch = isolate.Scratch()
+        try:
+            self.rendering = Rendering(Path(path), self.scratch.path, pages)
+        except BaseException:
+            self.scratch.remove()
+            raise
+
+    def close(self) -> None:
+        try:
+            self.rendering.close()
+        finally:
+            self.scratch.remove()
+
+
+def start_rendering(paths: list[str], pages: str) -> EarlyRendering | None:
+    """For a single Word file whose pages are laid out, its rendering, started now; else None."""
+    if len(paths) != 1 or paths[0] == "-" or not isolate.available():
+        return None
+    if not _renderings([Task(paths[0], [], Settings(), ReadOptions(pages=pages))], None):
+        return None
+    return EarlyRendering(paths[0], pages)
+
+
+def _check_alone(task: Task, rendered: bool, early: EarlyRendering | None = None):
     """One task's report (or error entry), checked in this process within a child's limits;
-    ``rendered``: laid out by a LibreOffice started first, which works while the file is read."""
+    ``rendered``: laid out by a LibreOffice started first (``early``, or here), which works while
+    the file is read."""
     limit = task.options.time_limit
     try:
         with isolate.within_limits(limit, time_limit_error(limit, "read and check")) as scratch:
             if not rendered:
                 result = _check_in_child(*task)
+            elif early is not None and early.rendering.source == Path(task.path):
+                result = _check_in_child(*task[:3], replace(task.options, rendering=early.rendering))
             else:
                 from .readers.convert import Rendering
 

@@ -501,6 +501,7 @@ class Rendering:
     SHUTDOWN_SECONDS = 10
 
     def __init__(self, source: Path, work_dir: Path, pages: str):
+        self.source = source
         self.office: LibreOffice | None = None
         self.failure: str | None = None
         self._profile = None
@@ -552,17 +553,20 @@ class Rendering:
 
     def close(self) -> None:
         """Let LibreOffice finish shutting down (or stop it), and give its profile back."""
-        finished = True
-        if self.office is not None:
-            try:
+        finished = self.office is None
+        try:
+            if self.office is not None:
                 self.office.wait(self.SHUTDOWN_SECONDS if self.pdf.exists() else 0)
-            except subprocess.TimeoutExpired:
-                finished = False
-            self.office.stop()
-        if self._profile is not None:
-            # Stopped mid-write, the profile is left marked as in use, to be rebuilt at its next use.
-            stopped = None if finished else ReadError("LibreOffice was stopped")
-            self._profile.__exit__(type(stopped) if stopped else None, stopped, None)
+                finished = True
+        except subprocess.TimeoutExpired:
+            pass
+        finally:
+            if self.office is not None:
+                self.office.stop()
+            if self._profile is not None:
+                # Stopped mid-write, the profile is left marked as in use, to be rebuilt at its next use.
+                stopped = None if finished else ReadError("LibreOffice was stopped")
+                self._profile.__exit__(type(stopped) if stopped else None, stopped, None)
 
 
 def _wait_for_rendering(base: Path, timeout: float) -> str | None:
