@@ -49,6 +49,14 @@ class Table:
         return [" | ".join(cell for cell in row if cell) for row in self.rows]
 
 
+def is_blank_row(row: list[str]) -> bool:
+    """A table row with no text in any cell: a spacer, or Markdown's empty header over a table with no headings.
+
+    Readers leave such rows out, since a PDF cannot show them and they hold no label or value.
+    """
+    return not any(cell.strip() for cell in row)
+
+
 @dataclass
 class Block:
     """One unit of reading order: a heading, paragraph, list item or table.

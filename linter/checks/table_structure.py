@@ -4,7 +4,10 @@ What it does
     For each table, reports:
 
     * no header row (Word: "Repeat as header row at the top of each page";
-      HTML: ``<th>`` or ``<thead>``; Markdown: the ``|---|`` rule);
+      HTML: ``<th>`` or ``<thead>``; Markdown: the ``|---|`` rule). A
+      header row with nothing in it, such as Markdown's ``| | |`` over a
+      table of labels and values, names no column, so it is no header row;
+      rows with nothing in any cell are left out in every format;
     * merged or split cells;
     * a table used for layout rather than data: a single row, a single
       column, a table inside another table, or cells of long prose (more

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM,
                         PAGE_NUMBER, PARAGRAPH, RUNNING_FOOTER, RUNNING_HEADER, TABLE, TEXTBOX, Block,
-                        Comment, Document, Image, Link, Metadata, Revision, Table, assign_sections,
+                        Comment, Document, Image, Link, Metadata, Revision, Table, assign_sections, is_blank_row,
                         count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
@@ -787,6 +787,10 @@ class _Story:
                     cells.extend([text] + [""] * (span - 1))
                 elif cell.tag in _MARKERS:
                     self._handlers[cell.tag](cell)
+            if is_blank_row(cells):
+                # An empty row marked to repeat at the top of each page still names no column.
+                table.header_row = table.header_row and position > 0
+                continue
             table.rows.append(cells)
         return table
 

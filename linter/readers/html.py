@@ -31,7 +31,7 @@ import lxml.etree
 import lxml.html
 
 from ..document import (CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, Image,
-                        Link, Metadata, Table, assign_sections, count_words)
+                        Link, Metadata, Table, assign_sections, count_words, is_blank_row)
 from ..errors import ReadError, one_line
 from ..pages import estimate_pages
 from .furniture import contents_entry, is_placeholder, mark_contents_titles
@@ -561,8 +561,10 @@ class _Reader:
         grid, self._table = context.grid, None
         grid.finish()
         grid.header_row = grid.header_row or (bool(grid.first_row_th) and all(grid.first_row_th))
-        rows = [row for row in grid.rows if row]
-        if any(cell for row in rows for cell in row):
+        if grid.rows and is_blank_row(grid.rows[0]):
+            grid.header_row = False  # empty header cells name no column
+        rows = [row for row in grid.rows if not is_blank_row(row)]
+        if rows:
             table = Table(rows=rows, header_row=grid.header_row, merged_cells=grid.merged_cells,
                           nested=grid.nested)
             self._add(Block(kind=TABLE, text="\n".join(table.row_texts()), style="table", table=table),

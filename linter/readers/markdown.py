@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH,
                         RUNNING_FOOTER, TABLE, Block, Document, Image, Link, Table, assign_sections,
-                        count_words)
+                        count_words, is_blank_row)
 from ..pages import estimate_pages
 from .furniture import (contents_entry, ends_with_page_number, is_page_number, is_placeholder,
                         mark_contents_titles)
@@ -349,9 +349,14 @@ def _table_start(lines: list[str]) -> int | None:
 
 
 def _emit_table(builder: _Builder, start: int, lines: list[str]) -> None:
-    header = len(lines) > 1 and is_table_rule(lines[1])
+    ruled = len(lines) > 1 and is_table_rule(lines[1])
     rows = [[inline_text(cell) for cell in split_cells(line)]
-            for index, line in enumerate(lines) if not (header and index == 1)]
+            for index, line in enumerate(lines) if not (ruled and index == 1)]
+    # Markdown cannot write a table without a header row, so "| | |" over the rule means there is none.
+    header = ruled and not is_blank_row(rows[0])
+    rows = [row for row in rows if not is_blank_row(row)]
+    if not rows:
+        return
     width = max(len(row) for row in rows)
     # Short rows are padded so that every value stays under its column's heading.
     builder.add_table(Table(rows=[row + [""] * (width - len(row)) for row in rows], header_row=header),
