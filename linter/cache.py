@@ -57,6 +57,22 @@ CODE_TYPE = next((kind for kind in "IL" if _sre and array(kind).itemsize == _sre
 _programs: dict[tuple[str, int], list] = {}
 
 
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 digest of ``data`` in hex.
+
+    From CPython's own SHA-256 module where there is one: hashlib loads
+    OpenSSL first, which takes longer than everything a run hashes.
+    """
+    try:
+        from _sha256 import sha256
+    except ImportError:
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data).hexdigest()
+
+
 def user_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/plancheck``, or ``~/.cache/plancheck`` (which need not exist)."""
     base = os.environ.get("XDG_CACHE_HOME", "")
@@ -160,11 +176,9 @@ _warm: dict[tuple, list] = {}
 
 
 def _patterns_path() -> Path:
-    from hashlib import sha256
-
     from . import __version__
 
-    key = sha256(f"{PATTERNS_FORMAT}\0{__version__}\0{PYTHON}".encode()).hexdigest()
+    key = sha256_hex(f"{PATTERNS_FORMAT}\0{__version__}\0{PYTHON}".encode())
     return user_cache_dir() / "patterns" / f"{key[:32]}.json"
 
 

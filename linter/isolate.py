@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import select
 import shutil
 import signal
@@ -202,6 +201,8 @@ class Child:
     """``function(*args)`` running in a forked, limited child; its result comes back through a pipe."""
 
     def __init__(self, scratch: Scratch, function, *args, limit_memory: bool = True):
+        import pickle  # noqa: F401  imported once here, rather than by every child
+
         read_end, write_end = os.pipe()
         # The child's garbage collector leaves what the parent already had alone: walking it
         # would copy every page the parent's objects are on, which costs more than the work.
@@ -240,6 +241,8 @@ class Child:
         self._chunks = []
         if not data:
             raise Died(_describe_status(self._status))
+        import pickle
+
         ok, value = pickle.loads(data)
         if ok:
             return value
@@ -273,6 +276,8 @@ def _describe_status(status: int) -> str:
 
 def _run_child(write_end: int, scratch: Path, memory_budget: int | None, function, args) -> None:
     global _scratch
+    import pickle
+
     status = 0
     try:
         try:

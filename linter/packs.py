@@ -8,7 +8,6 @@ takes a built-in name or a path.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,11 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .cache import PYTHON, add_programs, program, prune, read_entry, user_cache_dir, write_entry
+from .cache import PYTHON, add_programs, program, prune, read_entry, sha256_hex, user_cache_dir, write_entry
 from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
 from .terms import FLAGS as TERM_FLAGS
-from .terms import TermSet, pattern_source, term_set
+from .terms import TermSet, add_sources, code_digest, pattern_source, term_set
 
 # Packs checked when neither --rules nor configuration names any.
 DEFAULT_PACKS = ("productivity-plan-2024", "publication")
@@ -164,7 +163,7 @@ def validate_pack(name_or_path: str) -> Pack:
 
 
 # Bump when what a cache entry holds changes shape.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # Every edit of a pack, and every new version of plancheck, makes a new entry; the oldest go.
 MAX_CACHED_PACKS = 32
 
@@ -184,24 +183,26 @@ def _load(path: str, validate: bool = True, cached: bool = True) -> Pack:
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{where}: cannot be read ({error})") from None
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = sha256_hex(raw)
     entry_path = _cache_path(digest, validate)
     entry = read_entry(entry_path)
     if cached and _entry_fits(entry, digest, validate):
         add_programs(entry["programs"], entry["python"])
+        add_sources(entry.get("sources"), entry.get("terms_code"))
         # Validated when the entry was made; the checks below that need no schema still run.
         return _build(entry["data"], path, validate=False, known_good=True)
     data = _parse(text, path)
     pack = _build(data, path, validate)
     if write_entry(entry_path, {"format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest,
                                 "validated": validate, "python": PYTHON, "data": data,
-                                "programs": _programs(pack)}):
+                                "programs": _programs(pack), "sources": _sources(pack),
+                                "terms_code": code_digest()}):
         prune(entry_path.parent, keep=MAX_CACHED_PACKS)
     return pack
 
 
 def _cache_path(digest: str, validate: bool) -> Path:
-    key = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{digest}\0{validate}".encode()).hexdigest()
+    key = sha256_hex(f"{CACHE_FORMAT}\0{__version__}\0{digest}\0{validate}".encode())
     return user_cache_dir() / "packs" / f"{key}.json"
 
 
@@ -234,6 +235,16 @@ def _programs(pack: Pack) -> list:
             if source is not None:
                 sources.add(source)
     return [p for p in (program(source, TERM_FLAGS) for source in sorted(sources)) if p is not None]
+
+
+def _sources(pack: Pack) -> list:
+    """(terms, pattern source) pairs for the term lists the pack's checks are likely to use."""
+    pairs = {}
+    for concept in _term_sets(pack):
+        for terms in (concept.terms, concept.unless):
+            if terms and terms not in pairs:
+                pairs[terms] = pattern_source(terms)
+    return [[list(terms), source] for terms, source in pairs.items()]
 
 
 def compile_patterns(pack: Pack) -> None:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
-from .cache import compiled
+from .cache import compiled, sha256_hex
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -83,9 +84,31 @@ def pattern_source(terms: tuple[str, ...]) -> str | None:
     return "|".join(parts)
 
 
+# Sources already made from term lists, by an earlier run of this very code (see add_sources).
+_sources: dict[tuple[str, ...], str] = {}
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str | None:
+    """A digest of this module's code, which makes the sources: a source made by other code is not used."""
+    try:
+        return sha256_hex(Path(__file__).read_bytes())
+    except OSError:
+        return None
+
+
+def add_sources(pairs, digest) -> None:
+    """Take (terms, source) pairs an earlier run made (the pack cache keeps them), if this code made them."""
+    if digest is None or digest != code_digest() or not isinstance(pairs, list):
+        return
+    for pair in pairs:
+        if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], list) and isinstance(pair[1], str):
+            _sources[tuple(pair[0])] = pair[1]
+
+
 @lru_cache(maxsize=4096)
 def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
-    source = pattern_source(terms)
+    source = _sources.get(terms) or pattern_source(terms)
     # The pack cache holds the compiled programs of a pack's patterns (see plancheck.cache).
     return None if source is None else compiled(source, FLAGS)
 
