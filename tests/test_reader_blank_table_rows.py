@@ -3,6 +3,7 @@
 Markdown cannot write a table without a header row, so a key-and-value table is
 written under "| | |". A PDF shows an empty row as nothing at all, so every reader
 leaves out rows with no text in any cell, and an empty header row is no header.
+A heading straight after a table, in one of its columns, starts what follows the table.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ MARKDOWN = f"""# Record of changes
 | {" | ".join(ROWS[0])} |
 | | |
 {"".join(f"| {' | '.join(row)} |{chr(10)}" for row in ROWS[1:])}
-The record is kept by the Transformation team and published with each version of the plan.
-
 ## Staffing
 
 | Team | Posts |

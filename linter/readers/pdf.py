@@ -820,8 +820,11 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
                 end += 1
                 continue
             # Rows of one cell stay in the table only when a row of cells follows them.
+            # A heading between two tables, set larger than their cells, is not a row of either.
+            cell_size = max(line.size for row in rows[index:end] for line in row)
             ahead = end
-            while ahead < len(rows) and not flags[ahead] and _inside_columns(rows[ahead], columns):
+            while (ahead < len(rows) and not flags[ahead] and _inside_columns(rows[ahead], columns)
+                   and max(line.size for line in rows[ahead]) <= cell_size + 0.5):
                 ahead += 1
             if ahead < len(rows) and flags[ahead] and ahead > end:
                 end = ahead
