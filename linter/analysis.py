@@ -39,6 +39,7 @@ OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
 
 
+DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]", re.DOTALL)
 ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
 
 
@@ -297,6 +298,11 @@ class Analysis:
                     offset = start + len(text)
                     sentence.notes = tuple(note for at, note in block.notes if start <= at <= offset + 1)
                 found.append(sentence)
+            if found and DRAFTING_NOTE.fullmatch(block.text.strip()):
+                # A note to the drafter over several sentences: "<<Digital team: please complete by
+                # 5 July. Suggested content – …>>".
+                for sentence in found:
+                    sentence.placeholder = True
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
         analysis._drafting_sections()

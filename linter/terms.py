@@ -4,7 +4,7 @@ A term is a word or phrase matched case-insensitively on word boundaries:
 ``transform*`` takes any ending, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
-match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``, ``@cell-number``, ``@value``.
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@cell-number``, ``@value``.
 
 Patterns are alternations of literals with no nested repetition, so matching
 stays linear in the length of the text: pack authors never write raw regular
@@ -38,7 +38,17 @@ BUILT_INS = {
     # A number standing alone in a table cell ("Households in temporary accommodation | 61 | 50").
     "@cell-number": r"(?<=\| )\d[\d,]*(?:\.\d+)?(?= \||$)",
     # (Letters needed: "[1]" is a reference, not a blank.)
-    "@bracketed": r"\[(?=[^\[\]]*?[A-Za-z]{2})(?!\^)[^\[\]]{2,300}\]",
+    # Also "<<Digital team to complete>>", "«insert»" and "(to follow)", "(HR to confirm)".
+    "@bracketed": r"\[(?=[^\[\]]*?[A-Za-z]{2})(?!\^)[^\[\]]{2,300}\]"
+                  r"|(?:<<|«|‹)[^<>«»‹›]{2,300}(?:>>|»|›)"
+                  r"|\((?:to follow|tbc|tba|tbd|to be \w+|[A-Za-z ]{0,30}\bto (?:confirm|complete|add|follow|"
+                  r"update|insert|provide)\b[^()]{0,40})\)",
+    # A drafting instruction to a team: "HR to confirm", "Finance to add", "Digital team to complete".
+    "@drafting-instruction": r"(?-i:\b(?:[A-Z]{2,}\d*|(?:Finance|Digital|Procurement|Policy|Performance|Comms)"
+                             r"|[A-Z][a-z]+\s+team))\s+to\s+(?:confirm|complete|add|provide|insert|update|check|write)\b",
+    # A figure left blank: "£X.Xm", "XX%", "??%", "£[TBC]".
+    "@blank-figure": r"£\s?(?:\[\s*)?(?:X[X.,]*|TBC|TBA)(?:\s*\])?(?:m|k|bn)?(?!\w)"
+                     r"|(?<!\w)(?:X{1,3}(?:\.X{1,2})?|\?{1,3})\s?%|(?<![\w?])\?{2,}(?![\w?])",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)

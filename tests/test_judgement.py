@@ -592,3 +592,24 @@ def test_list_items_are_read_with_the_sentence_that_introduces_them(check_md):
         - restore full subsidy on temporary accommodation, capped at 2011 rates and costing us £520,000.
         """, "theme.barriers")
     assert status(report, "theme.barriers") == "pass"
+
+
+@pytest.mark.parametrize("blank, rule_id", [
+    ("<<Digital team: please complete by 5 July. Suggested content – Microsoft 365 roll-out, AI pilots.>>",
+     "theme.technology-data"),
+    ("Agency staff accounted for ??% of the staff budget in 2023/24.", "question.agency-spend"),
+    ("Agency staff accounted for XX% of the staff budget in 2023/24.", "question.agency-spend"),
+    ("Consultancy: £[TBC]", "question.consultant-spend"),
+    ("Trade union facility time: X.X% of paybill – HR to confirm from the July return.", "question.facility-time"),
+    ("Facility time: see the HR return (to follow).", "question.facility-time"),
+])
+def test_blanks_in_every_form_earn_nothing(check_md, blank, rule_id):
+    assert status(check_md(f"## Our plan\n\n{blank}\n", rule_id), rule_id) == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "Cabinet met to confirm and approve the plan on 9 July 2024.",
+    "The Leader was asked to complete the sign-off, and approved the plan on 9 July 2024.",
+])
+def test_words_of_drafting_in_an_ordinary_sentence_are_not_blanks(check_md, text):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"
