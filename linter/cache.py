@@ -171,6 +171,7 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
 # re._MAXCACHE of them and drops the oldest first, so remember fewer than that.
 MAX_REMEMBERED_PATTERNS = 384
 PATTERNS_FORMAT = 1
+MAX_PATTERN_ENTRIES = 4
 # The items warm_patterns loaded, by their key in re's cache: nothing to write again for them.
 _warm: dict[tuple, list] = {}
 
@@ -225,4 +226,6 @@ def remember_patterns() -> None:
             text = source.decode("latin-1") if kind is bytes else source
             item = [kind.__name__, text, flags, *made[2:]]
         items.append(item)
-    write_entry(_patterns_path(), {"python": PYTHON, "patterns": items})
+    path = _patterns_path()
+    if write_entry(path, {"python": PYTHON, "patterns": items}):
+        prune(path.parent, keep=MAX_PATTERN_ENTRIES)  # those of other versions of plancheck or Python
