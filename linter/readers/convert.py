@@ -167,7 +167,9 @@ def neutralised_copy(source: Path, target: Path) -> None:
                 content = _without_external_relationships(content)
             elif opendocument and info.filename.endswith(".xml") and b"http://www.w3.org/1999/xlink" in content:
                 content = _without_external_hrefs(content, info.filename)
-            copy.writestr(info, content)
+            # Stored, not compressed again: the copy is read once, at once, and compressing the
+            # styles of a short plan took longer than starting LibreOffice's conversion.
+            copy.writestr(info, content, compress_type=zipfile.ZIP_STORED)
 
 
 def _parse(content: bytes, name: str):
