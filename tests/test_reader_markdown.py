@@ -192,3 +192,19 @@ def test_a_numbered_sentence_with_a_figure_is_a_paragraph_not_a_heading(tmp_path
     kinds = {b.text: b.kind for b in document.blocks}
     assert kinds["4.4 Trade union facility time accounts for 0.1% of the paybill."] == "paragraph"
     assert kinds["5. TRANSFORMING SERVICES"] == "heading"
+
+
+def test_numbered_lines_under_a_lone_title_are_headings_items_and_lead_ins(tmp_path):
+    document = read(tmp_path, "# Productivity Plan 2024\n\n5.0 Barriers and asks\n\n5.1 We ask government for:\n\n"
+                              "5.1.1 a multi-year settlement;\n\n5.1.2 planning fees set locally.\n\n"
+                              "**Date of decision:** 15 July 2024\n")
+    assert [h[0] for h in headings(document)] == ["Productivity Plan 2024", "5.0 Barriers and asks"]
+    items = [b.text for b in document.blocks if b.kind == LIST_ITEM]
+    assert items == ["a multi-year settlement;", "planning fees set locally."]
+    assert any(b.kind == PARAGRAPH and b.text.startswith("5.1 We ask government for:") for b in document.blocks)
+    assert any(b.kind == PARAGRAPH and "15 July 2024" in b.text for b in document.blocks)
+
+
+def test_a_section_number_opens_its_sentence(tmp_path):
+    from plancheck.analysis import split_sentences
+    assert split_sentences("9. We cut costs. A4. What are your plans?") == ["9. We cut costs.", "A4. What are your plans?"]

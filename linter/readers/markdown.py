@@ -62,6 +62,7 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 MAX_HEADING_WORDS = 25
+BOLD_FIELD = re.compile(r"(\*\*|__)[^*_\n]{1,80}?(?::\1|\1\s*:)\s*\S")
 
 
 def decode(data: bytes) -> str:
@@ -148,6 +149,8 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     words = count_words(line)
     if words == 0 or words > MAX_HEADING_WORDS or is_placeholder(line):
         return False
+    if BOLD_FIELD.match(line):
+        return False  # "**Date of decision:** 15 July 2024" is a field and its value
     if NUMBERED_HEADING.match(line):
         if numbered_item(line) or line.endswith(":"):
             return False  # an item, or the sentence that introduces a list ("5.1 We ask government for:")
