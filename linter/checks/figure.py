@@ -45,7 +45,7 @@ import re
 from ..analysis import evidence_for
 from ..clauses import clauses
 from ..document import TABLE
-from ..figures import money, nil_stated
+from ..figures import money, nil_stated, word_number
 from ..messages import register
 from ..terms import term_set
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -109,6 +109,9 @@ JOINED_SUBJECTS = re.compile(r"(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNOREC
 # "…% of the Council's net revenue budget": a base named after the figure.
 BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:budget|spend|spending|expenditure|costs?|bill)\b", re.IGNORECASE)
+CURRENT_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today)(?:\s+(?:at|stands\s+at|is|was))?\s*[:,]?\s*$",
+                            re.IGNORECASE)
+FRACTION = re.compile(r"\b(?:one|a|1)\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
@@ -152,6 +155,10 @@ def _value(match_text: str) -> float:
 
 def is_target(clause: str, start: int, end: int) -> bool:
     """Whether a percentage is an aim ("we aim to cut it to 3% by 2026") rather than what is spent now."""
+    if CURRENT_BEFORE.search(clause[:start]):
+        # "now 8.3%, which we intend to reduce to 6% by 2026": the aim is the 6%; the 8.3% is today's.
+        previous = [m.end() for m in PERCENT.finditer(clause[:start])]
+        return bool(TARGET_BEFORE.search(clause[previous[-1] if previous else 0:start]))
     return bool(TARGET_BEFORE.search(clause[:start]) or TARGET_AFTER.search(clause[end:]))
 
 
@@ -186,20 +193,33 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         if not mentions or joined(clause, mentions, theirs):
             continue
         mentions += theirs
-        percents = [m for m in PERCENT.finditer(clause)
+        percents = [(m.start(), _value(m.group(0))) for m in PERCENT.finditer(clause)
                     if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
                     and not is_starting_point(clause, m) and not is_bound(clause, m.start())
                     and not other_base(clause[m.end():], denominator)]
+        if denominator is not None and denominator.matches(clause):
+            # "One in every twenty pounds of our staff budget went on agency workers": 5%.
+            percents += [(m.start(), value) for m in FRACTION.finditer(clause)
+                         if (value := fraction_value(m)) is not None]
         if not percents:
             continue
-        subject_first = min(mentions)[0] < percents[0].start()
+        percents.sort()
+        subject_first = min(mentions)[0] < percents[0][0]
         years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause)]
-        for match in percents:
-            if not owner(match.start(), mentions, subject_first):
+        for start, value in percents:
+            if not owner(start, mentions, subject_first):
                 continue
-            year = min(years, key=lambda y: abs(y[0] - match.start()))[1] if years else None
-            figures.append((_value(match.group(0)), year, offset + match.start()))
+            year = min(years, key=lambda y: abs(y[0] - start))[1] if years else None
+            figures.append((value, year, offset + start))
     return figures
+
+
+def fraction_value(match: re.Match) -> float | None:
+    """The percentage a share in words stands for: "one in every twenty" is 5.0, "one in 25" is 4.0."""
+    whole = match.group(1)
+    # "twenty-five", or "twenty" of "twenty pounds"
+    number = int(whole) if whole[0].isdigit() else word_number(whole) or word_number(whole.split()[0])
+    return round(100.0 / number, 1) if number and number > 1 else None
 
 
 def joined(clause: str, mentions, theirs) -> bool:
