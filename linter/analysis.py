@@ -40,6 +40,9 @@ QUOTE_LIMIT = 200
 
 
 DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]", re.DOTALL)
+NOTES_HEADING = re.compile(r"\b(?:notes?|guidance|instructions?|delete[sd]?|deletion|suggested|prompts?)\b",
+                           re.IGNORECASE)
+LEADING_LABEL = re.compile(r"[^:;.\[\]<>]{1,60}:\s+(?=\S)")
 ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
 
 
@@ -50,6 +53,8 @@ def split_sentences(text: str) -> list[str]:
         candidate = text[start:match.start()].strip()
         if ABBREVIATION_END.search(candidate) or ENUMERATOR.fullmatch(candidate):
             continue  # "e.g." goes on; "9." and "A4." number the sentence that follows
+        if candidate.count("[") > candidate.count("]") or candidate.count("<<") > candidate.count(">>"):
+            continue  # a note to the drafter runs on: "[HR to add: time spent. Use the report.]"
         if candidate:
             pieces.append(candidate)
         start = match.end()
@@ -315,7 +320,11 @@ class Analysis:
             if section.heading is None:
                 continue
             heading = self.block_sentences.get(section.heading, [])
-            if heading and all(s.placeholder for s in heading):
+            title = self.document.blocks[section.heading].text.strip()
+            # A heading that says what follows is notes ("Officer notes (to be deleted)", "[Guidance for
+            # authors]"); a draft banner ("Draft v0.2 – Finance to complete") leaves the text its own.
+            if heading and all(s.placeholder for s in heading) and \
+                    (DRAFTING_NOTE.fullmatch(title) or NOTES_HEADING.search(title)):
                 for index in section.blocks():
                     for sentence in self.block_sentences.get(index, []):
                         sentence.placeholder = True
@@ -575,6 +584,13 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
         label, *values = text.split(" | ")
         return placeholders.search(label) is not None or \
             all(not v.strip() or placeholders.search(v) is not None for v in values)
+    # "Value for money on temporary staff: to be completed": a label over a blank says nothing.
+    label = LEADING_LABEL.match(text)
+    if label:
+        value = text[label.end():]
+        kept = [clause for _, clause in clauses(value) if not placeholders.search(clause)]
+        if sum(count_words(c) for c in kept) <= FILLER_WORDS and not any(re.search(r"\d", c) for c in kept):
+            return True
     # A table row's cells are its clauses: "Agency staff | 5.1% | [tbc]" still gives its baseline.
     left = sum(count_words(clause) for offset, clause in clauses(text.replace(" | ", " ; "))
                if not any(start < offset + len(clause) and offset < end for start, end in spans))

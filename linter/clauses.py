@@ -45,12 +45,15 @@ CLAUSE_BREAK_KEEPING_LABELS = re.compile(rf"\s*(?:{_BREAKS})\s*")
 
 
 def clauses(text: str, labels: bool = False) -> list[tuple[int, str]]:
-    """(offset, clause) pieces of a sentence split at semicolons, colons, dashes and ", and".
+    """(offset, clause) pieces of a sentence split at semicolons, colons, dashes and ", and",
+    but not inside parentheses.
 
     With ``labels`` a colon does not split: "Agency: 3.9%" is one clause, a label and its value.
     """
     pieces, start = [], 0
     for match in (CLAUSE_BREAK_KEEPING_LABELS if labels else CLAUSE_BREAK).finditer(text):
+        if text.count("(", 0, match.start()) > text.count(")", 0, match.start()):
+            continue  # "(89%; target 92%)" is one aside, not two clauses
         pieces.append((start, text[start:match.start()]))
         start = match.end()
     pieces.append((start, text[start:]))

@@ -52,7 +52,7 @@ NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|ar
 
 # A nil narrowed to some of the subject: "for more than a year", "longer than 12 months".
 QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|over\s+a\s+year|"
-                       r"longer\s+than|beyond|since|at\s+present\s+in)\b", re.IGNORECASE)
+                       r"longer\s+than|beyond|at\s+present\s+in)\b", re.IGNORECASE)
 
 
 def word_number(text: str) -> int | None:

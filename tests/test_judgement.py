@@ -620,3 +620,39 @@ def test_blanks_in_every_form_earn_nothing(check_md, blank, rule_id):
 ])
 def test_words_of_drafting_in_an_ordinary_sentence_are_not_blanks(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"
+
+
+@pytest.mark.parametrize("text, rule_id", [
+    ("Value for money on temporary staff: to be completed.", "question.agency-consultant-value"),
+    ("Equality, diversity and inclusion: we have [number] EDI champions. [HR to add: time spent on EDI "
+     "training in 2023/24. Use the figures from the workforce report.]", "question.edi"),
+])
+def test_a_label_over_a_blank_and_a_note_over_several_sentences_earn_nothing(check_md, text, rule_id):
+    assert status(check_md(f"## Workforce\n\n{text}\n", rule_id), rule_id) == "fail"
+
+
+def test_a_draft_banner_over_a_section_leaves_its_text_the_councils(check_md):
+    report = check_md("""\
+        ## Our workforce
+
+        **Draft v0.2 – HR and Finance to complete before CLT on 3 July**
+
+        We do not use consultants. Agency staff accounted for [??]% of the staff budget.
+        """, "question.consultant-spend")
+    assert status(report, "question.consultant-spend") == "pass"
+    assert report.facts["consultant_spend_percent"] == 0
+
+
+def test_a_nil_that_says_commissioned_is_still_a_nil(check_md):
+    report = check_md("We have not commissioned management consultants since 2021 and spent nothing on them "
+                      "in 2023/24.", "question.consultant-spend")
+    assert report.facts["consultant_spend_percent"] == 0
+
+
+def test_a_figure_in_brackets_belongs_to_the_words_before_them(check_md):
+    report = check_md("We will track: potholes repaired within 28 days (89%; target 92%), agency spend (£9.8m; "
+                      "target £7m), and calls answered within two minutes (74%; 85%).", "question.agency-spend")
+    assert report.facts["agency_spend_percent"] is None
+    report = check_md("Agency staff (4.1% of the staff budget in 2023/24) are used mainly in social work.",
+                      "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == 4.1

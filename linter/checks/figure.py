@@ -207,11 +207,26 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         subject_first = min(mentions)[0] < percents[0][0]
         years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause)]
         for start, value in percents:
-            if not owner(start, mentions, subject_first):
+            aside = in_parentheses(clause, start)
+            if aside is not None:
+                # "potholes repaired in 28 days (89%; 92%), agency spend (£9.8m; £7m)": a figure in
+                # brackets belongs to the words just before them.
+                if not any(0 <= aside - (at + 1) and not re.search(r"[,;(]", clause[at:aside])
+                           and aside - at <= 60 for at, ours in mentions if ours):
+                    continue
+            elif not owner(start, mentions, subject_first):
                 continue
             year = min(years, key=lambda y: abs(y[0] - start))[1] if years else None
             figures.append((value, year, offset + start))
     return figures
+
+
+def in_parentheses(clause: str, position: int) -> int | None:
+    """Where the parenthesis holding ``position`` opens, if it is in one."""
+    opening = clause.rfind("(", 0, position)
+    if opening < 0 or ")" in clause[opening:position]:
+        return None
+    return opening
 
 
 def fraction_value(match: re.Match) -> float | None:
@@ -369,7 +384,10 @@ def check(analysis, params, pack) -> Outcome:
             if nil_stated(text, subject):
                 nils.append(sentence)
             continue
-        if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)):
+        # "A study by consultants found…" is about something else; "we have not commissioned
+        # consultants" is not.
+        if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)) and \
+                not nil_stated(text, subject):
             continue
         if mention.matches(text):
             mentions.append(sentence)
