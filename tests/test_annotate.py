@@ -35,6 +35,8 @@ ESTIMATE = ReadOptions(pages="estimate")
 CORPUS_PLANS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
 # Plans whose layout the comment anchoring does not handle yet; strict, so each is noticed once fixed.
 ANCHORING_NOT_YET_RIGHT = {
+    "124-scarrowfield-unitary-working-draft-control-table": "a blank in a document-control table: the comment "
+    "spans the whole table, but the finding quotes only the table's end",
     "48-fenwick-vale-draft-placeholders": "a bold draft banner before the title heading is taken as the title by this test but not by annotate",
     "60-longmere-document-control-draft": "a document-control table before the title heading: the title and first-paragraph anchors disagree with this test",
     "102-kingsholm-metropolitan-web-page": "a cookie banner, skip link and breadcrumb before the title heading: the title anchor disagrees with this test",
