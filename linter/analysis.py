@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, count_words
 from .clauses import asserted, clauses
@@ -72,17 +73,21 @@ def _stem(token: str) -> str:
     return token
 
 
-def tokens(text: str) -> list[str]:
-    """Words folded so that "How we have transformed" and "How you have transformed" compare equal."""
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """Words folded so that "How we have transformed" and "How you have transformed" compare equal.
+
+    Remembered: every pack's prompt index folds the same sentences, each more than once.
+    """
     folded = []
     for token in TOKEN.findall(text.lower()):
         replacement = PERSON_WORDS.get(token, token)
         if replacement is not None:
             folded.append(_stem(replacement))
-    return folded
+    return tuple(folded)
 
 
-def shingles(words: list[str], size: int = SHINGLE) -> set[tuple[str, ...]]:
+def shingles(words, size: int = SHINGLE) -> set[tuple[str, ...]]:
     if len(words) < size:
         return {tuple(words)} if words else set()
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
@@ -171,22 +176,16 @@ class Evidence:
                 "quote": self.quote, "location": self.location, "line": self.line}
 
 
-def _squeezed(text: str) -> tuple[str, list[int]]:
-    """``text`` with each run of white space made one space and the ends stripped, and where
-    each original position went (so a span found in the original still points at its words)."""
-    out: list[str] = []
-    where: list[int] = []
-    for char in text:
-        if char.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-        else:
-            out.append(char)
-        where.append(len(out) - (1 if out and not char.isspace() else 0))
-    while out and out[-1] == " ":
-        out.pop()
-    where.append(len(out))
-    return "".join(out), [min(w, len(out)) for w in where]
+def _squeezed_position(text: str, position: int) -> int:
+    """Where ``position`` of ``text`` goes in ``text`` with each run of white space made one space
+    and the ends stripped (so a span found in the original still points at its words): a
+    character keeps its place among the words; white space goes to the character after its run."""
+    if position < len(text) and text[position].isspace():
+        position += 1
+    before = text[:position]
+    words = before.split()
+    squeezed = len(" ".join(words)) + (1 if words and before[-1].isspace() else 0)
+    return min(squeezed, len(" ".join(text.split())))
 
 
 def _cut(text: str, start: int, end: int) -> str:
@@ -209,13 +208,15 @@ def quote(text: str, focus: int | None = None, limit: int = QUOTE_LIMIT,
     shown with some of what comes before them; or ``focus``, a position to
     show.
     """
-    squeezed, where = _squeezed(text)
+    # White space squeezed: str.split splits where str.isspace says.
+    squeezed = " ".join(text.split())
     if len(squeezed) <= limit:
         return squeezed
     if span is not None:
-        first, last = where[max(0, min(span[0], len(text)))], where[max(0, min(span[1], len(text)))]
+        first = _squeezed_position(text, max(0, min(span[0], len(text))))
+        last = _squeezed_position(text, max(0, min(span[1], len(text))))
     elif focus is not None:
-        first = last = where[max(0, min(focus, len(text)))]
+        first = last = _squeezed_position(text, max(0, min(focus, len(text))))
     else:
         first = last = 0
     room = limit - 2

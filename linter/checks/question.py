@@ -85,10 +85,16 @@ def passages(analysis, window: int = 2):
 
     A list item's window starts with the sentence that introduces the list.
     """
-    for sentences in analysis.block_sentences.values():
-        own = [s for s in sentences if s.own and s.block.kind != HEADING]
-        for index, sentence in enumerate(own):
-            yield sentence, analysis.context(sentence)[:-1] + own[index:index + window]
+    # Every question rule walks the same windows: work them out once per analysis.
+    key = ("question.passages", window)
+    found = analysis.cache.get(key)
+    if found is None:
+        found = analysis.cache[key] = []
+        for sentences in analysis.block_sentences.values():
+            own = [s for s in sentences if s.own and s.block.kind != HEADING]
+            for index, sentence in enumerate(own):
+                found.append((sentence, analysis.context(sentence)[:-1] + own[index:index + window]))
+    return found
 
 
 def passage_has(analysis, conjunction, passage) -> bool:
@@ -131,8 +137,12 @@ def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
 
 def copies_a_question(analysis, block_index: int) -> bool:
     """A block that is only a copy of the regime's words, with perhaps its number ("A4.")."""
-    worded = [s for s in analysis.block_sentences.get(block_index, []) if s.words > 1]
-    return bool(worded) and all(s.prompt for s in worded)
+    key = ("question.copies", block_index)
+    found = analysis.cache.get(key)
+    if found is None:  # asked for every block by every unanswered question
+        worded = [s for s in analysis.block_sentences.get(block_index, []) if s.words > 1]
+        found = analysis.cache[key] = bool(worded) and all(s.prompt for s in worded)
+    return found
 
 
 def count_of(analysis, concept) -> int | None:
