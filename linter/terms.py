@@ -148,8 +148,10 @@ class TermSet:
         if pattern is None:
             return
         blocked = self._blocked
-        spans = [m.span() for m in blocked.finditer(text)] if blocked else []
+        spans = None  # found at the first match: most texts have none
         for match in pattern.finditer(text):
+            if spans is None:
+                spans = [m.span() for m in blocked.finditer(text)] if blocked else []
             start, end = match.span()
             if not any(s < end and start < e for s, e in spans):
                 yield match
@@ -158,10 +160,11 @@ class TermSet:
         return next(self.finditer(text), None)
 
     def matches(self, text: str) -> bool:
-        if not self.unless:
-            pattern = self._pattern
-            return pattern is not None and pattern.search(text) is not None
-        return self.search(text) is not None
+        pattern = self._pattern
+        if pattern is None or pattern.search(text) is None:
+            return False
+        # A match: it counts unless every match is hidden by an ``unless`` term.
+        return not self.unless or self.search(text) is not None
 
 
 def term_set(spec, concepts: dict[str, "TermSet"] | None = None, name: str = "") -> TermSet:
