@@ -168,8 +168,10 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
 # ---------------------------------------------------------------- every pattern a run compiles
 
 # Entries of ``re``'s cache are (type of source, source, flags); the cache holds at most
-# re._MAXCACHE of them and drops the oldest first, so remember fewer than that.
-MAX_REMEMBERED_PATTERNS = 384
+# re._MAXCACHE (512) of them and drops the oldest first, so remember fewer than that, but more
+# than a run compiles (about 400 for a Word file): a run that compiles more than are remembered
+# finds some missing every time, so compiles them and writes the whole entry again every time.
+MAX_REMEMBERED_PATTERNS = 480
 PATTERNS_FORMAT = 1
 MAX_PATTERN_ENTRIES = 4
 # The items warm_patterns loaded, by their key in re's cache: nothing to write again for them.
