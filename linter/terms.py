@@ -4,7 +4,7 @@ A term is a word or phrase matched case-insensitively on word boundaries:
 ``transform*`` takes any ending, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
-match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@cell-number``, ``@value``.
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``.
 
 Patterns are alternations of literals with no nested repetition, so matching
 stays linear in the length of the text: pack authors never write raw regular
@@ -46,6 +46,10 @@ BUILT_INS = {
     # A drafting instruction to a team: "HR to confirm", "Finance to add", "Digital team to complete".
     "@drafting-instruction": r"(?-i:\b(?:[A-Z]{2,}\d*|(?:Finance|Digital|Procurement|Policy|Performance|Comms)"
                              r"|[A-Z][a-z]+\s+team))\s+to\s+(?:confirm|complete|add|provide|insert|update|check|write)\b",
+    # Another council by name: "Northmoor Council", "Dunstow District Council".
+    "@named-council": r"(?-i:\b(?!(?:The|This|That|Our|Your|Each|Every|Any|Full|District|Borough|County|City)\s)"
+                      r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+(?:(?:District|Borough|County|City|Metropolitan "
+                      r"Borough)\s+)?Council)\b",
     # A figure left blank: "£X.Xm", "XX%", "??%", "£[TBC]".
     "@blank-figure": r"£\s?(?:\[\s*)?(?:X[X.,]*|TBC|TBA)(?:\s*\])?(?:m|k|bn)?(?!\w)"
                      r"|(?<!\w)(?:X{1,3}(?:\.X{1,2})?|\?{1,3})\s?%|(?<![\w?])\?{2,}(?![\w?])",

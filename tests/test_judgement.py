@@ -656,3 +656,25 @@ def test_a_figure_in_brackets_belongs_to_the_words_before_them(check_md):
     report = check_md("Agency staff (4.1% of the staff budget in 2023/24) are used mainly in social work.",
                       "question.agency-spend")
     assert report.facts["agency_spend_percent"] == 4.1
+
+
+@pytest.mark.parametrize("rule_id, text", [
+    ("question.capital-spending", "We have also put capital to work. The £11m rebuild of Fearnley Street depot in 2022 "
+                                  "combined three sites into one and released land for 120 homes."),
+    ("question.measuring-productivity", "We track the cost of a unit of service wherever one can be defined: the cost "
+                                        "per hour of home care and the cost per mile of road resurfaced."),
+    ("question.shared-services", "Since 2021 we have shared internal audit, procurement and an emergency planning "
+                                 "team with Northmoor Council."),
+    ("question.devolution", "Our experience of working with the Mayor of London and the Greater London Authority has "
+                            "been mixed: the Mayor's programme funded 38% of our new homes."),
+])
+def test_the_letters_questions_are_answered_in_the_councils_own_words(check_md, rule_id, text):
+    assert status(check_md(f"## Our plan\n\n{text}\n", rule_id), rule_id) == "pass"
+
+
+@pytest.mark.parametrize("rule_id, text", [
+    ("question.capital-spending", "We have a capital programme."),
+    ("question.shared-services", "The Council shares its priorities with residents."),
+])
+def test_a_passing_word_is_not_an_answer(check_md, rule_id, text):
+    assert status(check_md(f"## Our plan\n\n{text}\n", rule_id), rule_id) != "pass"
