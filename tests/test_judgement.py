@@ -208,6 +208,14 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "Cabinet Member for Finance", "12 July 2024"),
     ("The plan will be considered for approval by Cabinet on 16 July 2024, before submission on 19 July, and "
      "once approved it will be published.", "Cabinet", "16 July 2024"),
+    ("On 5 July 2024 the Cabinet Member for Resources and Reform, Councillor Priya Hallam, approved the plan.",
+     "Cabinet Member for Resources and Reform", "5 July 2024"),
+    ("The final plan was approved by the Executive Member for Resources on 12 July 2024, under the delegation "
+     "agreed by Cabinet, and submitted on 15 July 2024.", "Executive Member for Resources", "12 July 2024"),
+    ("Sign-off\n\nApproved by: Strategy and Resources Committee\nDate: 2 July 2024",
+     "Strategy and Resources Committee", "2 July 2024"),
+    ("The Council's Policy and Resources Committee approved the plan on 4 July 2024.",
+     "Policy and Resources Committee", "4 July 2024"),
 ])
 def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md, text, body, date):
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}

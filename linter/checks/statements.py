@@ -148,10 +148,17 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
     return best[1] if best else {key: None for key in parts}
 
 
-NAME_TAIL = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:and\s+)?[A-Z][\w&’'-]*)*)?")
+NAME_TAIL = re.compile(r"(?:\s+(?:Committee|Sub-Committee|Board|Panel|Forum|Working Group))?(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:and\s+)?[A-Z][\w&’'-]*)*)?")
 # A person's name and a comma between a title and the office it introduces:
 # "Councillor Priya Nandra, Portfolio Holder for Resources".
 APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?:the\s+)?")
+
+
+AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+PERSON_TITLE = re.compile(r"(?:Councillor|Cllr)\b")
+# The words of a committee's name before the word that matched: "Strategy and Resources Committee".
+NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z][\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
 def widest_near(concept, text: str, anchors: list[int]) -> tuple[str, int] | None:
@@ -164,14 +171,23 @@ def widest_near(concept, text: str, anchors: list[int]) -> tuple[str, int] | Non
     matches = list(concept.finditer(text))
     if not matches:
         return None
-    chosen = min(matches, key=lambda m: min((abs(m.start() - a) + (0 if m.start() > a else 1)
-                                             for a in anchors), default=0))
+    # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by
+    # Cabinet") is the first body named after "approved by"; otherwise the nearest to the anchors.
+    agents = [m for m in matches if AGENT_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+    chosen = agents[0] if agents else min(matches, key=lambda m: min(
+        (abs(m.start() - a) + (0 if m.start() > a else 1) for a in anchors), default=0))
     start, end = widest(concept, text, chosen.start(), chosen.end())
     appositive = APPOSITIVE.match(text, end)
-    if appositive:
-        office = concept.search(text[appositive.end():appositive.end() + 80])
-        if office is not None and office.start() == 0:
-            start, end = widest(concept, text, appositive.end(), appositive.end() + office.end())
+    office = concept.search(text[appositive.end():appositive.end() + 80]) if appositive else None
+    if office is not None and office.start() == 0:
+        start, end = widest(concept, text, appositive.end(), appositive.end() + office.end())
+    else:
+        # "the Cabinet Member for Resources, Councillor Priya Hallam, approved": the office before the name.
+        before = [m for m in matches if m.end() <= start and re.fullmatch(r"(?:\s+[A-Z][\w&’'-]*)*,\s*",
+                                                                          text[widest(concept, text, m.start(), m.end())[1]:start])]
+        if before and PERSON_TITLE.match(text, start):
+            start, end = widest(concept, text, before[-1].start(), before[-1].end())
+    start = NAME_HEAD.search(text[:start]).start() if NAME_HEAD.search(text[:start]) and text[start:start + 1].isupper() else start
     return text[start:end].strip(), start
 
 
