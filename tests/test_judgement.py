@@ -686,3 +686,13 @@ def test_the_letters_questions_are_answered_in_the_councils_own_words(check_md, 
 ])
 def test_a_passing_word_is_not_an_answer(check_md, rule_id, text):
     assert status(check_md(f"## Our plan\n\n{text}\n", rule_id), rule_id) != "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Finance and Performance Scrutiny Panel will see these four figures every quarter.", "pass"),
+    ("Progress against these measures will be reported to the Strategy and Resources Committee once a year, "
+     "each September.", "pass"),
+    ("Our performance is reported to Cabinet every quarter.", "partial"),
+])
+def test_who_will_see_the_plans_progress_and_how_often(check_md, text, expected):
+    assert status(check_md(text, "governance.progress-reporting"), "governance.progress-reporting") == expected
