@@ -13,10 +13,18 @@ from __future__ import annotations
 
 import copy
 import functools
+import gc
 import os
 import signal
 import sys
 from contextlib import closing, contextmanager
+
+# Python collects cyclic garbage after every 700 new objects by default. A run makes most of its
+# objects to keep them (modules, the rule packs, the document), so collecting that often re-scans
+# the same live objects again and again: 10-20 ms of a 4-page run's 200, 150 ms of a 300-page
+# one's, for no memory saved (the peak is the same). Every 50,000 objects instead: a short run
+# never collects, and cyclic garbage still cannot pile up.
+gc.set_threshold(50_000, 10, 10)
 
 import click
 
