@@ -696,3 +696,9 @@ def test_a_passing_word_is_not_an_answer(check_md, rule_id, text):
 ])
 def test_who_will_see_the_plans_progress_and_how_often(check_md, text, expected):
     assert status(check_md(text, "governance.progress-reporting"), "governance.progress-reporting") == expected
+
+
+def test_naming_the_government_is_not_touching_what_is_asked_of_it(check_md):
+    report = check_md("## Introduction\n\nThis plan responds to the Government's letter of 16 April 2024 and sets "
+                      "out our work since 2019.\n", "question.government-asks")
+    assert status(report, "question.government-asks") == "fail"
