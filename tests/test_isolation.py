@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -21,7 +19,7 @@ from pathlib import Path
 import docx_fixtures as fx
 import pytest
 from cli_helpers import STRONG, WEAK, plancheck
-from test_libreoffice import processes_mentioning
+from test_libreoffice import processes_mentioning, stop_while_laid_out
 
 from plancheck import isolate
 from plancheck.engine import Settings
@@ -106,19 +104,8 @@ def word_folder(folder: Path, count: int) -> Path:
 @pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_stopping_a_parallel_layout_run_ends_it_at_once_and_leaves_nothing(tmp_path, private, stop, code):
     plans = word_folder(tmp_path / "plans", 6)
-    run = subprocess.Popen([sys.executable, "-m", "plancheck", str(plans), "--jobs", "2", "--pages", "layout"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           env={**os.environ, **private})
-    # Wait until LibreOffice is at work, so that there is a conversion to stop.
-    for _ in range(600):
-        if any("soffice" in command for command in processes_mentioning(private["TMPDIR"])):
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("LibreOffice never started")
-    run.send_signal(stop)
-    _, stderr = run.communicate(timeout=2)
-    assert run.returncode == code
+    returncode, stderr = stop_while_laid_out([str(plans), "--jobs", "2"], private, stop, wait=2)
+    assert returncode == code
     assert "Traceback" not in stderr
     assert processes_mentioning(private["TMPDIR"]) == []
     assert os.listdir(private["TMPDIR"]) == []

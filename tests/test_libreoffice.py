@@ -49,6 +49,24 @@ def processes_mentioning(marker: str) -> list[str]:
     return found
 
 
+def stop_while_laid_out(arguments: list[str], private: dict, stop: int, wait: float) -> tuple[int, str]:
+    """Run plancheck, send it ``stop`` once LibreOffice is at work; its exit code and error output."""
+    run = subprocess.Popen([sys.executable, "-m", "plancheck", *arguments, "--pages", "layout"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, **private})
+    # Wait until LibreOffice is at work, so that there is a conversion to stop.
+    for _ in range(600):
+        if any("soffice" in command for command in processes_mentioning(private["TMPDIR"])):
+            break
+        time.sleep(0.05)
+    else:
+        run.kill()
+        pytest.fail("LibreOffice never started")
+    run.send_signal(stop)
+    _, stderr = run.communicate(timeout=wait)
+    return run.returncode, stderr
+
+
 @pytest.fixture
 def private(tmp_path):
     """A temporary folder and a cache of this test's own, so that what is left behind is this test's."""
@@ -244,18 +262,8 @@ def test_a_plan_checked_alone_is_laid_out_as_in_a_batch_and_leaves_nothing_behin
 @pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_stopping_a_run_of_one_plan_while_it_is_laid_out_leaves_nothing(tmp_path, private, stop, code):
     plan = fx.save(fx.long_document(3000), tmp_path / "plan.docx")
-    run = subprocess.Popen([sys.executable, "-m", "plancheck", str(plan), "--pages", "layout"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                           env={**os.environ, **private})
-    for _ in range(600):
-        if any("soffice" in command for command in processes_mentioning(private["TMPDIR"])):
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("LibreOffice never started")
-    run.send_signal(stop)
-    _, stderr = run.communicate(timeout=5)
-    assert run.returncode == code
+    returncode, stderr = stop_while_laid_out([str(plan)], private, stop, wait=5)
+    assert returncode == code
     assert "Traceback" not in stderr
     assert processes_mentioning(private["TMPDIR"]) == []
     assert os.listdir(private["TMPDIR"]) == []
