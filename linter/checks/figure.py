@@ -105,7 +105,7 @@ ELIDED_SUBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:made|makes|took|takes|accounted
                             r"amounted|amounts|cost|costs|came\s+to|comes\s+to|equalled|equals|was|were)\b",
                             re.IGNORECASE)
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
-JOINED_SUBJECTS = re.compile(r"(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
+JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
 # "…% of the Council's net revenue budget": a base named after the figure.
 BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:budget|spend|spending|expenditure|costs?|bill)\b", re.IGNORECASE)
@@ -242,8 +242,8 @@ def joined(clause: str, mentions, theirs) -> bool:
     for start, _ in mentions:
         for other, _ in theirs:
             first, second = sorted((start, other))
-            if JOINED_SUBJECTS.fullmatch(clause[first:second].split(None, 1)[-1] if " " in clause[first:second]
-                                         else clause[first:second]):
+            # The words from the first subject to the second: its own word, perhaps a noun, "and".
+            if JOINED_SUBJECTS.fullmatch(clause, first, second):
                 return True
     return False
 

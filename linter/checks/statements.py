@@ -157,6 +157,7 @@ APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?
 AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by\s+(?:the\s+)?$",
                           re.IGNORECASE)
 PERSON_TITLE = re.compile(r"(?:Councillor|Cllr)\b")
+OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
 NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z][\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
@@ -181,13 +182,15 @@ def widest_near(concept, text: str, anchors: list[int]) -> tuple[str, int] | Non
     office = concept.search(text[appositive.end():appositive.end() + 80]) if appositive else None
     if office is not None and office.start() == 0:
         start, end = widest(concept, text, appositive.end(), appositive.end() + office.end())
-    else:
+    elif PERSON_TITLE.match(text, start):
         # "the Cabinet Member for Resources, Councillor Priya Hallam, approved": the office before the name.
-        before = [m for m in matches if m.end() <= start and re.fullmatch(r"(?:\s+[A-Z][\w&’'-]*)*,\s*",
-                                                                          text[widest(concept, text, m.start(), m.end())[1]:start])]
-        if before and PERSON_TITLE.match(text, start):
-            start, end = widest(concept, text, before[-1].start(), before[-1].end())
-    start = NAME_HEAD.search(text[:start]).start() if NAME_HEAD.search(text[:start]) and text[start:start + 1].isupper() else start
+        offices = [widest(concept, text, m.start(), m.end()) for m in matches if m.end() <= start]
+        before = [span for span in offices if OFFICE_THEN_NAME.fullmatch(text, span[1], start)]
+        if before:
+            start, end = before[-1]
+    head = NAME_HEAD.search(text, 0, start) if text[start:start + 1].isupper() else None
+    if head:
+        start = head.start()
     return text[start:end].strip(), start
 
 
