@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -177,15 +178,19 @@ def test_a_damaged_program_falls_back_to_the_source():
     assert cache.compiled(source, re.IGNORECASE).search("council tax").group() == "council tax"
 
 
+
+def json_report(plan: Path, cache: Path) -> str:
+    """plancheck's JSON report on ``plan``, with its caches in ``cache``."""
+    done = subprocess.run([sys.executable, "-m", "plancheck", str(plan), "--format", "json"],
+                          capture_output=True, text=True, env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout
+
 def test_the_command_gives_the_same_report_with_a_cold_warm_or_damaged_cache(tmp_path, corpus_dir):
     plan = corpus_dir / "plan-leicester-city-2024.txt"
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
 
     def run():
-        done = subprocess.run([sys.executable, "-m", "plancheck", str(plan), "--format", "json"],
-                              capture_output=True, text=True, env=env)
-        assert done.returncode in (0, 1), done.stderr
-        return done.stdout
+        return json_report(plan, tmp_path / "cache")
 
     cold = run()
     assert len(entries(tmp_path)) == 2
@@ -260,13 +265,9 @@ def test_every_pattern_a_run_compiled_is_warmed_at_the_next_start_and_matches_as
 
 def test_a_damaged_pattern_cache_is_ignored_and_written_again(tmp_path, corpus_dir):
     plan = corpus_dir / "plan-leicester-city-2024.txt"
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
 
     def run():
-        done = subprocess.run([sys.executable, "-m", "plancheck", str(plan), "--format", "json"],
-                              capture_output=True, text=True, env=env)
-        assert done.returncode in (0, 1), done.stderr
-        return done.stdout
+        return json_report(plan, tmp_path / "cache")
 
     cold = run()
     [entry] = pattern_entries(tmp_path)
