@@ -30,6 +30,9 @@ PERSON_WORDS = {"you": "P", "your": "P", "yours": "P", "we": "P", "our": "P", "o
                 "authority": "P", "organisation": "P", "the": None, "a": None, "an": None,
                 "has": "have", "had": "have", "is": "are", "was": "are", "were": "are"}
 SHINGLE = 3
+# Words that say something was or will be done, where the regime's words say it must be.
+TENSE_WORDS = frozenset({"will", "was", "were", "been", "has", "had", "shall"})
+INSTRUCTION_WORDS = frozenset({"must", "should"})
 # A sentence that opens (perhaps after a short clause: "Once approved, it ...") with a word
 # pointing back to the sentence before it.
 REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
@@ -99,6 +102,9 @@ class PromptIndex:
     def __init__(self, prompts: list[str], threshold: float = 0.6):
         self.threshold = threshold
         self.by_prompt = [shingles(tokens(p)) for p in prompts]
+        words = [set(TOKEN.findall(p.lower())) for p in prompts]
+        # Only an instruction ("the plan must be uploaded") can be turned into a statement that it was.
+        self.tenses = [TENSE_WORDS & w if w & INSTRUCTION_WORDS else None for w in words]
         self.all = set().union(*self.by_prompt) if self.by_prompt else set()
 
     def overlap(self, text: str) -> float:
@@ -128,7 +134,24 @@ class PromptIndex:
         for start in range(len(words) - SHINGLE + 1):
             if tuple(words[start:start + SHINGLE]) in self.all:
                 covered[start:start + SHINGLE] = [True] * SHINGLE
-        return covered.count(False) < max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4)
+        return covered.count(False) < max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4) and \
+            not self.says_it_is_done(text)
+
+    def says_it_is_done(self, text: str) -> bool:
+        """The regime's instruction turned into the council's own statement of what it did or will do.
+
+        "The plan must also be uploaded to your website so that residents can see it" is the
+        letter; "The plan will be uploaded to our website so that residents can see it" is the
+        council saying it will, in the same words but another tense.
+        """
+        if text.rstrip().endswith("?"):
+            return False
+        tenses = TENSE_WORDS.intersection(TOKEN.findall(text.lower()))
+        if not tenses:
+            return False
+        own = shingles(tokens(text))
+        echoed = [n for n, prompt in enumerate(self.by_prompt) if own & prompt]
+        return bool(echoed) and all(self.tenses[n] is not None and tenses - self.tenses[n] for n in echoed)
 
 
 @dataclass
@@ -506,8 +529,9 @@ def _is_control_table(table, control: TermSet) -> bool:
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
 
 
-# "Signed off by: Councillor Patel", "**Decision taken by:** the Director": a label and its value.
-LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*){0,4})\**:\**\s+(?=\S)")
+# "Signed off by: Councillor Patel", "**Decision taken by:** the Director", "Submission to DLUHC: 19 July":
+# a label and its value (capitalised words after the first would take in the end of the value before).
+LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
 COVER_WORDS = 15
 
 

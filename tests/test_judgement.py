@@ -293,6 +293,64 @@ def test_a_footnote_belongs_to_the_sentence_that_cites_it(check_md):
     assert status(check_md(FOOTNOTED, PUBLICATION), PUBLICATION) == "pass"
 
 
+@pytest.mark.parametrize("mark, note, name", [
+    (mark, note, name) for mark, note in [("¹", "¹"), ("(1)", "(1)"), (" [1]", "[1]"), ("*", "*")]
+    for name in ["plan.txt", "plan.md"]
+    if not (mark == "*" and name == "plan.md")])  # in Markdown an asterisk is emphasis
+def test_a_plain_text_footnote_belongs_to_the_sentence_that_cites_it(check_md, mark, note, name):
+    text = f"""\
+        Fenmoor District Council: Productivity Plan 2024
+
+        This productivity plan{mark} sets out how we have changed the way we work.
+
+        {note} Published on the Council's website at www.fenmoor.gov.uk/productivity after submission.
+        """
+    report = check_md(text, PUBLICATION, name=name)
+    assert status(report, PUBLICATION) == "pass", result(report, PUBLICATION).message
+    # The note is read with its sentence, never as a paragraph of its own.
+    assert all("Published on the Council" not in e.quote.split("productivity plan")[0]
+               for e in result(report, PUBLICATION).evidence)
+
+
+def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
+    text = """\
+        Our priorities:
+
+        (1) Published data on the website for every service.
+        """
+    assert status(check_md(text, PUBLICATION, name="plan.txt"), PUBLICATION) == "fail"
+
+
+@pytest.mark.parametrize("text", [
+    "Once submitted, a copy will be placed on the council's website.",
+    "Our response will appear on the council's website in July.",
+    "The final version will be available to residents on our website.",
+    "The plan can be found on the council's website.",
+    "Residents can view the plan on the council's website.",
+    "Following submission, the plan will be uploaded to the Council's internet site.",
+    "This document will be posted on the council's corporate site.",
+    "We will also publish the plan online.",
+    # The letter's own words, turned from what must be done into what will be.
+    "The plan will be uploaded to our website so that residents can see it.",
+    "Key dates:\n\n- Cabinet approval: 9 July 2024\n- Submission to DLUHC: 19 July 2024\n"
+    "- Publication on the council website: 22 July 2024",
+    "Status: Final\n\nApproved by: Cabinet, 9 July 2024\n\nPublished: council website, 22 July 2024",
+])
+def test_publication_of_the_plan_however_it_is_worded(check_md, text):
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "The plan must also be uploaded to your website so that residents can see it.",
+    "Our Council Plan is available on our website.",
+    "The plan reflects what residents told us in our website survey.",
+    "The plan should be published on the council's website.",
+    "Published data: our website carries all spending over £500.",
+])
+def test_other_things_online_or_the_letters_instruction_are_not_publication(check_md, text):
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == "fail"
+
+
 def test_a_sign_off_table_is_an_endorsement(check_md):
     report = check_md(SIGN_OFF, ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"

@@ -56,6 +56,10 @@ EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)([^\s*_`](?:[^*_`\n]{0,1000}[^\s*_`])?)\
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\[\]\s]{1,100})\]")
 FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\[\]\s]{1,100})\]:[ \t]?")
 NOTE_MARK = "\ue000"  # stands in for a footnote reference until the block's text is final
+# A note written as plain text: "¹ Published on the Council's website", "(1) Approved by Cabinet",
+# "[2] ...", "* ...". It is a note only where the body cites the same mark before it ("This plan¹").
+PLAIN_NOTE = re.compile(r"^[ \t]{0,3}(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3}))[ \t]+(\S.*)$")
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -258,6 +262,50 @@ class _Builder:
                                      location=f"footnote {label}", section=block.section))
 
 
+def _plain_reference(mark: str, markdown: bool) -> re.Pattern | None:
+    """How the body cites a plain-text note: the mark set against the word before it ("plan¹", "plan(1)")."""
+    if mark[0] in SUPERSCRIPTS:
+        return re.compile(rf"(?<=\S){re.escape(mark)}(?![{SUPERSCRIPTS}])")
+    if mark[0] == "*":
+        # In Markdown an asterisk is emphasis.
+        return None if markdown else re.compile(rf"(?<=[\w.,;:)’'\"]){re.escape(mark)}(?!\*)")
+    return re.compile(rf"(?<=[\w.,;:’'\"])\s?{re.escape(mark)}")
+
+
+def _take_plain_footnotes(lines: list[str], markdown: bool) -> dict[str, tuple[int, str]]:
+    """Notes written as plain text ("¹ Published on ...") cited earlier in the body ("This plan¹").
+
+    The citations are rewritten as Markdown references, so that the notes are read with the
+    sentences that cite them, in plain text as in Markdown; their lines are blanked out of the body.
+    """
+    notes: dict[str, tuple[int, str]] = {}
+    for index, line in enumerate(lines):
+        match = PLAIN_NOTE.match(line)
+        if not match:
+            continue
+        mark = next(group for group in match.groups()[:4] if group)
+        mark = mark if match.group(2) is None and match.group(3) is None else match.group(0).split()[0]
+        reference = _plain_reference(mark, markdown)
+        label = f"plain-note-{len(notes) + 1}"
+        cited = False
+        for earlier in range(index):
+            if reference is not None and not PLAIN_NOTE.match(lines[earlier]) and reference.search(lines[earlier]):
+                lines[earlier] = reference.sub(f"[^{label}]", lines[earlier])
+                cited = True
+        if not cited:
+            continue
+        parts = [match.group(5)]
+        lines[index] = ""
+        # A note goes on over the lines that follow it, up to a blank line or the next note.
+        following = index + 1
+        while following < len(lines) and lines[following].strip() and not PLAIN_NOTE.match(lines[following]):
+            parts.append(lines[following].strip())
+            lines[following] = ""
+            following += 1
+        notes[label] = (index + 1, " ".join(parts))
+    return notes
+
+
 def _take_footnotes(lines: list[str]) -> dict[str, tuple[int, str]]:
     """Footnote definitions by label, as (line, text); their lines are blanked out of the body."""
     notes: dict[str, tuple[int, str]] = {}
@@ -423,7 +471,9 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     if markdown:
         text = HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.split("\n")
-    builder = _Builder(document, _take_footnotes(lines) if markdown else {})
+    notes = _take_footnotes(lines) if markdown else {}
+    notes.update(_take_plain_footnotes(lines, markdown))
+    builder = _Builder(document, notes)
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
         [(s, l, None) for s, l in _paragraphs(lines)]
     # A title alone ("# Productivity Plan 2024") over numbered lines ("2.0 Transformation") leaves
