@@ -760,3 +760,33 @@ def test_naming_the_government_is_not_touching_what_is_asked_of_it(check_md):
     report = check_md("## Introduction\n\nThis plan responds to the Government's letter of 16 April 2024 and sets "
                       "out our work since 2019.\n", "question.government-asks")
     assert status(report, "question.government-asks") == "fail"
+
+
+BARRIERS_SECTION = """\
+    ## Barriers to productivity
+
+    One-year funding settlements stop us planning ahead. Competitive bidding for small pots wastes officer
+    time. Planning fees cover only two thirds of what applications cost us.
+
+    """
+
+
+@pytest.mark.parametrize("text", [
+    "These barriers are common to every council in the county.",
+    "They apply equally to housing, planning and social care.",
+    "Short-term funding is a problem for every directorate.",
+    "The first two are felt in all our services; the third is specific to planning.",
+    "The barriers differ by service.",
+])
+def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_question(check_md, text):
+    rule = "question.barriers-consistency"
+    assert status(check_md(BARRIERS_SECTION + text, rule), rule) == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "We work with partners across the county to deliver services.",
+    "Demand for temporary accommodation has doubled since 2019.",
+])
+def test_other_sentences_in_the_barriers_section_do_not_answer_the_consistency_question(check_md, text):
+    rule = "question.barriers-consistency"
+    assert status(check_md(BARRIERS_SECTION + text, rule), rule) == "fail"
