@@ -790,3 +790,35 @@ def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_questio
 def test_other_sentences_in_the_barriers_section_do_not_answer_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"
     assert status(check_md(BARRIERS_SECTION + text, rule), rule) == "fail"
+
+
+FACILITY = "question.facility-time"
+
+
+@pytest.mark.parametrize("asked, answer, expected, value", [
+    ("### What proportion of your paybill is spent on trade union facility time?",
+     "In 2023/24 it was 0.04% of our paybill, in line with previous years.", "pass", 0.04),
+    ("**What proportion of your paybill is spent on trade union facility time?**", "0.04% in 2023/24.", "pass", 0.04),
+    ("Q: What proportion of your paybill is spent on trade union facility time?",
+     "A: 0.04% of the paybill (2023/24).", "pass", 0.04),
+    ("**Q12. What proportion of your paybill is spent on trade union facility time?**",
+     "None: no member of staff has paid facility time.", "pass", 0.0),
+    ("**Q12. What proportion of your paybill is spent on trade union facility time?**", "Negligible.", "partial", None),
+    ("**Q12. What proportion of your paybill is spent on trade union facility time?**", "[HR to confirm]", "fail", None),
+])
+def test_a_figure_answered_under_a_copy_of_its_question(check_md, asked, answer, expected, value):
+    report = check_md(f"# Plan\n\n## Workforce\n\n{asked}\n\n{answer}\n", FACILITY)
+    assert status(report, FACILITY) == expected, result(report, FACILITY).message
+    assert report.facts["facility_time_percent"] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Facility time accounted for just under 0.1% of the pay bill.", "pass"),
+    ("About 0.04% of pay costs goes on facility time.", "pass"),
+    ("Trade union release time was 0.05% of the paybill in 2023/24.", "pass"),
+    ("Time off for union representatives amounted to 0.03% of the pay bill.", "pass"),
+    ("Facility time is well under 1% of the pay bill.", "partial"),
+    ("Union membership among staff is 41%.", "fail"),
+])
+def test_facility_time_however_it_is_named_and_rounded(check_md, text, expected):
+    assert status(check_md(text, FACILITY), FACILITY) == expected

@@ -85,6 +85,8 @@ CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decrease
                 "premium", "premiums", "uplift", "markup", "mark"}
 BOUND_BEFORE = re.compile(r"\b(?:under|below|less\s+than|fewer\s+than|up\s+to|at\s+most|no\s+more\s+than|"
                           r"not\s+more\s+than|a\s+maximum\s+of|within)\s*$", re.IGNORECASE)
+NEARLY_BOUND = re.compile(r"\b(?:just|slightly|fractionally|a\s+little)\s+(?:under|below|less\s+than)\s*$",
+                          re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 NIL_CELL = re.compile(r"^\s*(?:nil|none|zero|-|–)\s*$", re.IGNORECASE)
 IN_PERCENT = re.compile(r"%|per\s?cent|percent", re.IGNORECASE)
@@ -140,7 +142,9 @@ def is_change(text: str, start: int) -> bool:
 
 def is_bound(clause: str, start: int) -> bool:
     """Whether a percentage is only a limit ("well under 1%", "below 5%"), not the figure."""
-    return bool(BOUND_BEFORE.search(clause[max(0, start - 30):start]))
+    before = clause[max(0, start - 30):start]
+    # "just under 0.1%" is the figure, rounded; "well under 1%" only a limit.
+    return bool(BOUND_BEFORE.search(before)) and not NEARLY_BOUND.search(before)
 
 
 def is_starting_point(clause: str, match) -> bool:
@@ -369,6 +373,15 @@ def _percent(value: float, decimals: bool = False) -> str:
     return f"{value:.1f}%" if decimals else f"{value:g}%"
 
 
+def answer_to_question(analysis, pack, prompt: str):
+    """The council's own sentences under a copy of ``prompt`` (a heading or a paragraph of its own), if any."""
+    from .question import answered_under_heading, answered_under_paragraph
+
+    prompt_id = pack.prompts.index(prompt)
+    found = answered_under_heading(analysis, prompt_id, 1) or answered_under_paragraph(analysis, prompt_id, 1)
+    return found[1] if found else None
+
+
 def check(analysis, params, pack) -> Outcome:
     subject = pack.concept(params["subject"])
     others = [pack.concept(o) for o in params.get("others", [])]
@@ -407,6 +420,21 @@ def check(analysis, params, pack) -> Outcome:
         if block.kind == TABLE and block.table is not None:
             for value, year, row in table_figures(block, subject, others, denominator):
                 candidates.append((value, year, -1, block, row))
+    if not (candidates or computed or nils) and params.get("prompt"):
+        # A question-and-answer plan: "What proportion of your paybill is spent on trade union
+        # facility time?" as a heading, then "0.04% in 2023/24." The question names the subject.
+        asked = answer_to_question(analysis, pack, params["prompt"])
+        named = subject.search(params["prompt"])
+        for sentence in (asked or []) if named else []:
+            text = f"{named.group(0)}: {sentence.read_with_notes}"
+            found = tied_figures(text, subject, others, denominator)
+            for value, year, _ in found:
+                candidates.append((value, year, sentence.index, sentence.block, sentence.text))
+            if not found and nil_stated(text, subject):
+                nils.append(sentence)
+            if not found and (mention.matches(text[len(named.group(0)) + 2:]) or VAGUE.search(text)
+                              or PERCENT.matches(text)):
+                mentions.append(sentence)
     if candidates:
         dated = [c for c in candidates if c[1] is not None]
         chosen = max(dated, key=lambda c: c[1]) if dated else candidates[0]

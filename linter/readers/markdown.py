@@ -41,6 +41,7 @@ NUMBERED_HEADING = re.compile(
 SUBNUMBER = re.compile(r"^\d{1,2}\.\d{1,2}")
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 FIGURE = re.compile(r"\d|%|£")
+AMOUNT = re.compile(r"\d\s?%|£\s?\d|\d\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 # A numbered line ending in a full stop is a heading only when it is short.
 MAX_DOTTED_HEADING_WORDS = 8
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -165,6 +166,8 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
             if count_words(rest) > MAX_DOTTED_HEADING_WORDS or FIGURE.search(rest):
                 return False
         return not line.endswith(".") or (next_is_body and len(SENTENCE_BREAK.findall(line)) == 0)
+    if AMOUNT.search(line):
+        return False  # "Facility time (% of pay bill): 0.09%" is a figure given, not a title
     if line.endswith("?"):
         # A question standing alone is a heading only when something answers it.
         return next_is_body is not None
