@@ -595,6 +595,12 @@ DATED = re.compile(r"\b(?:19|20)\d\d\b")
 FILLER_WORDS = 5
 
 
+TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]{2,300}»|\([^()]{2,80}\))\s*[.;]?\s*$")
+
+CONFIRM_ONLY = re.compile(r"\b(?:confirm|check|verify|tbc)\b", re.IGNORECASE)
+ADD_CONTENT = re.compile(r"\b(?:add|complete|insert|provide|write|draft|expand|detail)\b", re.IGNORECASE)
+
+
 def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
     """A sentence is filler when, the clauses holding a placeholder removed, almost nothing is left.
 
@@ -604,6 +610,18 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
     spans = [m.span() for m in placeholders.finditer(text)]
     if not spans:
         return False
+    if not row:
+        # A note asking to confirm what the sentence says leaves the sentence standing: "This plan
+        # will be presented to Cabinet on 23 July 2024 [Democratic Services to confirm date]". A note
+        # asking for content ("[Finance to add detail]") does not.
+        trailing = TRAILING_NOTE.search(text)
+        if trailing and CONFIRM_ONLY.search(trailing.group(0)) and not ADD_CONTENT.search(trailing.group(0)) \
+                and not text[:trailing.start()].rstrip().endswith((":", "–", "-")) \
+                and any(start >= trailing.start() for start, _ in spans):
+            text = text[:trailing.start()]
+            spans = [m.span() for m in placeholders.finditer(text)]
+            if not spans:
+                return count_words(text) <= FILLER_WORDS
     if row:
         # A table row is filler when its label has only blanks beside it ("Agency staff | [tbc]").
         label, *values = text.split(" | ")

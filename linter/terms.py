@@ -52,7 +52,9 @@ BUILT_INS = {
                       r"Borough)\s+)?Council)\b",
     # A figure left blank: "£X.Xm", "XX%", "??%", "£[TBC]".
     "@blank-figure": r"£\s?(?:\[\s*)?(?:X[X.,]*|TBC|TBA)(?:\s*\])?(?:m|k|bn)?(?!\w)"
-                     r"|(?<!\w)(?:X{1,3}(?:\.X{1,2})?|\?{1,3})\s?%|(?<![\w?])\?{2,}(?![\w?])",
+                     r"|(?<!\w)(?:X{1,3}(?:\.X{1,2})?|\?{1,3})\s?%|(?<![\w?])\?{2,}(?![\w?])"
+                     # "[X]%", "[X.X]": a blank in brackets (a capital X: "[x]" is a ticked box).
+                     r"|(?-i:\[\s*X{1,3}(?:\.X{1,2})?\s*\])",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)

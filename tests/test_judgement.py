@@ -822,3 +822,24 @@ def test_a_figure_answered_under_a_copy_of_its_question(check_md, asked, answer,
 ])
 def test_facility_time_however_it_is_named_and_rounded(check_md, text, expected):
     assert status(check_md(text, FACILITY), FACILITY) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plan was presented to Cabinet on 9 July 2024.", "partial"),
+    # Progress reports on the plan, or a sight of it after it has gone, are not oversight before submission.
+    ("Progress on the plan will be reported to Cabinet each quarter.", "fail"),
+    ("The plan will be shared with members at the September meeting of the Scrutiny Committee.", "fail"),
+    ("Cabinet will receive the plan as submitted, for information.", "fail"),
+    ("The plan was considered by the Policy and Performance Committee on 2 July.", "partial"),
+    # A note asking to confirm what is written leaves the sentence standing; a blank date does not.
+    ("This plan will be presented to Cabinet on 23 July 2024 [Democratic Services to confirm date].", "partial"),
+    ("This plan will be presented to Cabinet on [date] [tbc].", "fail"),
+])
+def test_members_seeing_the_plan_before_it_goes(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text", ["Agency staff cost [X]% of the staff budget.",
+                                  "Agency staff cost [X.X]% of the staff budget in 2023/24."])
+def test_a_blank_figure_in_brackets_earns_nothing(check_md, text):
+    assert status(check_md(text, "question.agency-spend"), "question.agency-spend") == "fail"
