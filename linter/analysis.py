@@ -488,6 +488,10 @@ class Analysis:
             found = self.cache[key] = self._specific(sentence.text)
         return found
 
+    def specific_text(self, text: str) -> bool:
+        """Whether a piece of text (an item of a list, say) is specific, as a sentence would be."""
+        return self._specific(text)
+
     def _specific(self, text: str) -> bool:
         pack = self.pack
         # A paragraph's number ("3.1 We will continue…") is not a figure.

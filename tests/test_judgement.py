@@ -843,3 +843,28 @@ def test_members_seeing_the_plan_before_it_goes(check_md, text, expected):
                                   "Agency staff cost [X.X]% of the staff budget in 2023/24."])
 def test_a_blank_figure_in_brackets_earns_nothing(check_md, text):
     assert status(check_md(text, "question.agency-spend"), "question.agency-spend") == "fail"
+
+
+def test_a_sentence_listing_several_specific_asks_counts_for_each(check_md):
+    text = """\
+        # Plan
+
+        ## What holds us back
+
+        We ask the Government for multi-year settlements, an end to competitive bidding for small pots,
+        and local control of planning fees, which cover only 63% of our costs. The temporary
+        accommodation subsidy, frozen at 2011 rents, costs us £640,000 a year.
+        """
+    assert status(check_md(text, "theme.barriers"), "theme.barriers") == "pass"
+
+
+def test_a_sentence_listing_generalities_counts_once(check_md):
+    text = """\
+        # Plan
+
+        ## What holds us back
+
+        Funding for local government has not kept pace with demand since 2010. We would welcome more
+        flexibility, greater trust in local leaders, and a genuine partnership with government.
+        """
+    assert status(check_md(text, "theme.barriers"), "theme.barriers") != "pass"

@@ -36,6 +36,8 @@ Example
 
 from __future__ import annotations
 
+import re
+
 from ..analysis import evidence_for
 from ..document import LIST_ITEM, PARAGRAPH
 from ..messages import register
@@ -86,6 +88,22 @@ def answering_paragraph(analysis, theme, needed: int, seen: set[int]):
     return None
 
 
+ENUMERATION = re.compile(r"(?:[;,]\s+(?:and\s+|or\s+)?)")
+ITEM_WORDS = 2
+
+
+def weight(analysis, sentence) -> int:
+    """How many specifics a specific sentence gives: one, or each specific item of a list it
+    enumerates ("We ask for multi-year settlements, an end to competitive bidding for small pots,
+    and local control of planning fees")."""
+    if not re.search(r"\b(?:and|or)\b", sentence.text):
+        return 1
+    parts = [p for p in ENUMERATION.split(sentence.text) if len(p.split()) >= ITEM_WORDS]
+    if len(parts) < 3:
+        return 1
+    return max(1, min(sum(1 for p in parts if analysis.specific_text(p)), 3))
+
+
 def _where(sections) -> str:
     titles = [f"“{s.title}”" for s in sections if s.title]
     if not titles:
@@ -107,7 +125,7 @@ def check(analysis, params, pack) -> Outcome:
     specific = [s for s in own if analysis.specific(s)]
     # Evidence: on-theme specific sentences first, as a reviewer would quote them.
     ranked = sorted(specific, key=lambda s: not on_theme(analysis, theme, s))
-    if len(specific) >= needed:
+    if sum(weight(analysis, s) for s in specific) >= needed:
         titled = any(s.number in named for s in sections)
         return Outcome(PASS, "theme.answered",
                        [evidence_for(s.block, s.text) for s in ranked[:3]],
