@@ -868,3 +868,14 @@ def test_a_sentence_listing_generalities_counts_once(check_md):
         flexibility, greater trust in local leaders, and a genuine partnership with government.
         """
     assert status(check_md(text, "theme.barriers"), "theme.barriers") != "pass"
+
+
+@pytest.mark.parametrize("kept_for_it, expected", [
+    ("## Technology and data\n\n[Digital team to complete]\n\n", "fail"),
+    ("", "partial"),
+])
+def test_a_passing_mention_does_not_fill_the_empty_section_kept_for_the_theme(check_md, kept_for_it, expected):
+    text = ("# Plan\n\n## Doing things differently\n\nWe merged eleven contact points into one customer team "
+            "in 2021, and our new digital portal and data dashboards mean 80% of council tax transactions are online.\n\n"
+            + kept_for_it + "## Asks of government\n\nA multi-year settlement.\n")
+    assert status(check_md(text, "theme.technology-data"), "theme.technology-data") == expected

@@ -150,15 +150,16 @@ def check(analysis, params, pack) -> Outcome:
                        missing=["more specific content: named services, systems, figures or dates"],
                        data={"where": _where(sections), "specifics": len(specific),
                              "sentences": _sentences(len(specific)), "needed": needed})
-    if across:
+    headings = analysis.named_sections(name)
+    if across and not (headings and not any(analysis.section_sentences(h) for h in headings)):
         return Outcome(PARTIAL, "theme.passing-mention",
                        [evidence_for(s.block, s.text) for s in (across_specific or across)[:3]],
                        missing=["a section that answers this theme"],
                        data={"count": len(across), "sentences": _sentences(len(across)),
                              "touch": "touches" if len(across) == 1 else "touch",
                              "specifics": len(across_specific)})
-    headings = analysis.named_sections(name)
     if headings:
+        # The place the plan keeps for this theme is empty: a word on it elsewhere does not answer it.
         heading = analysis.document.blocks[headings[0].heading]
         under = [s for i in headings[0].blocks() for s in analysis.block_sentences.get(i, [])]
         why = (", only drafting text" if any(s.placeholder for s in under) else
