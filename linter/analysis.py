@@ -38,6 +38,8 @@ INSTRUCTION_WORDS = frozenset({"must", "should"})
 REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
                          re.IGNORECASE)
 BACK_REFERENCES = 2
+# A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
+RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:[ /&-]+[\w’'-]+){0,4}\.")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
@@ -287,6 +289,8 @@ class Analysis:
         self.sentences: list[Sentence] = []
         self.block_sentences: dict[int, list[Sentence]] = {}
         self.lead_ins: dict[int, Sentence] = {}
+        # Sentence index -> the paragraph's run-in title ("Invest to save."), read as its context.
+        self.run_in_titles: dict[int, Sentence] = {}
         self.cache: dict = {}
         self.sections, self.section_of = build_sections(document.blocks)
 
@@ -389,11 +393,21 @@ class Analysis:
                 if lead is not None:
                     for sentence in sentences:
                         self.lead_ins[sentence.index] = lead
+                self._link_run_in_title(sentences)
             elif block.kind == HEADING:
                 lead = None
             else:
+                self._link_run_in_title(sentences)
                 last = sentences[-1] if sentences else None
                 lead = last if last is not None and last.text.rstrip(" -–").endswith(":") else None
+
+    def _link_run_in_title(self, sentences: list[Sentence]) -> None:
+        """A paragraph that opens with a title of its own ("Invest to save. In 2022 we spent £1.8m…")
+        is read with that title, as a section is with its heading."""
+        if len(sentences) < 2 or not RUN_IN_TITLE.fullmatch(sentences[0].text.strip()):
+            return
+        for sentence in sentences[1:]:
+            self.run_in_titles[sentence.index] = sentences[0]
 
     def context(self, sentence: Sentence) -> list[Sentence]:
         """The sentence, preceded by what it refers back to.
@@ -409,6 +423,11 @@ class Analysis:
         for _ in range(BACK_REFERENCES):
             current = found[0]
             lead = self.lead_ins.get(current.index)
+            title = self.run_in_titles.get(current.index) if lead is None else None
+            if title is not None and not (title.placeholder or title.furniture):
+                # A title may echo the letter's words ("Invest to save."): it names what follows.
+                found.insert(0, title)
+                continue
             if lead is None and REFERS_BACK.match(current.text) and current.index > 0:
                 previous = self.sentences[current.index - 1]
                 lead = previous if previous.block_index == current.block_index else None

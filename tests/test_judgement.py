@@ -367,12 +367,23 @@ def structured_forms(tmp_path_factory):
     """The footnoted and sign-off texts as Word and PDF files, as an officer would save them."""
     out = tmp_path_factory.mktemp("structured")
     sources = []
-    for name, text in (("footnoted", FOOTNOTED), ("sign-off", SIGN_OFF)):
+    names = ("footnoted", "sign-off", "typed-note")
+    for name, text in zip(names, (FOOTNOTED, SIGN_OFF, TYPED_NOTE)):
         path = out / f"{name}.md"
         path.write_text(text, encoding="utf-8")
         sources.append(path)
     words = [to_docx(source, out / f"{source.stem}.docx") for source in sources]
-    return dict(zip(("footnoted", "sign-off"), zip(words, to_pdfs(words, out))))
+    return dict(zip(names, zip(words, to_pdfs(words, out))))
+
+
+# A note typed into the body rather than made with the word processor's footnotes.
+TYPED_NOTE = """\
+# Fenmoor District Council: Productivity Plan 2024
+
+This productivity plan¹ sets out how we have changed the way we work since 2019.
+
+¹ Published on the Council's website at www.fenmoor.gov.uk/productivity after submission.
+"""
 
 
 HTML_SIGN_OFF = """<!doctype html><html lang="en"><head><title>Plan</title></head><body><main>
@@ -383,7 +394,8 @@ HTML_SIGN_OFF = """<!doctype html><html lang="en"><head><title>Plan</title></hea
 
 
 @pytest.mark.parametrize("form", [0, 1], ids=["docx", "pdf"])
-@pytest.mark.parametrize("name, rule_id", [("footnoted", PUBLICATION), ("sign-off", ENDORSEMENT)])
+@pytest.mark.parametrize("name, rule_id", [("footnoted", PUBLICATION), ("sign-off", ENDORSEMENT),
+                                           ("typed-note", PUBLICATION)])
 def test_footnotes_and_sign_off_tables_count_in_word_and_pdf(structured_forms, pack, name, rule_id, form):
     path = structured_forms[name][form]
     report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])
@@ -879,3 +891,15 @@ def test_a_passing_mention_does_not_fill_the_empty_section_kept_for_the_theme(ch
             "in 2021, and our new digital portal and data dashboards mean 80% of council tax transactions are online.\n\n"
             + kept_for_it + "## Asks of government\n\nA multi-year settlement.\n")
     assert status(check_md(text, "theme.technology-data"), "theme.technology-data") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Invest to save. A £1.9m investment in foster carer recruitment in 2021 has added 46 in-house carers.",
+     "pass"),
+    ("- **Invest to save.** In 2022 we spent £1.8m on repairing 120 temporary accommodation units.", "pass"),
+    # Without its title the same sentence says nothing of invest to save.
+    ("A £1.9m investment in foster carer recruitment in 2021 has added 46 in-house carers.", "partial"),
+])
+def test_a_paragraph_is_read_with_its_run_in_title(check_md, text, expected):
+    rule = "question.invest-to-save"
+    assert status(check_md(text, rule), rule) == expected

@@ -31,7 +31,7 @@ from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER
                         count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
-from .furniture import contents_entry, is_page_number, is_placeholder, mark_contents_titles
+from .furniture import attach_plain_notes, contents_entry, is_page_number, is_placeholder, mark_contents_titles
 from .safezip import MAIN_PART, Package, open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -144,6 +144,7 @@ def read(path: Path, options, fmt: str) -> Document:
     notes += _read_notes(package, rels, context, "endnotes", W_ENDNOTE, ENDNOTE)
     context.attach_notes()
     mark_contents_titles(main.blocks)
+    attach_plain_notes(main.blocks)
     comments = _read_comments(package, rels, context)
 
     document = Document(path=str(path), format=fmt, blocks=main.blocks + notes,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import CONTENTS, Block
+from ..document import BODY, CONTENTS, FOOTNOTE, PARAGRAPH, Block
 
 # Longer lines are prose, whatever they end with.
 MAX_FURNITURE_CHARS = 200
@@ -72,3 +72,46 @@ def mark_contents_titles(blocks: list[Block]) -> None:
         if (block.furniture is None and blocks[index + 1].furniture == CONTENTS
                 and is_contents_title(block.text)):
             block.furniture = CONTENTS
+
+
+# A note written as plain text: "¹ Published on the Council's website", "(1) Approved by Cabinet",
+# "[2] ...", "* ...". It is a note only where the text before it cites the same mark ("This plan¹").
+PLAIN_NOTE = re.compile(r"^[ \t]{0,3}(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\(\d{1,2}\)|\[\d{1,2}\]|\*{1,3})[ \t]+(?P<text>\S.*)$")
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
+def note_mark(match: re.Match) -> str:
+    return match.group("mark")
+
+
+def plain_reference(mark: str, markdown: bool = False) -> re.Pattern | None:
+    """How the text cites a plain-text note: the mark set against the word before it ("plan¹", "plan(1)")."""
+    if mark[0] in SUPERSCRIPTS:
+        return re.compile(rf"(?<=\S){re.escape(mark)}(?![{SUPERSCRIPTS}])")
+    if mark[0] == "*":
+        # In Markdown an asterisk is emphasis.
+        return None if markdown else re.compile(rf"(?<=[\w.,;:)’'\"]){re.escape(mark)}(?!\*)")
+    return re.compile(rf"(?<=[\w.,;:’'\"])\s?{re.escape(mark)}")
+
+
+def attach_plain_notes(blocks: list[Block]) -> None:
+    """Notes typed as paragraphs ("¹ Published on the Council's website") join the text that cites them.
+
+    Word and PDF plans often carry notes typed into the body rather than made with the word
+    processor's footnotes: each such paragraph, cited earlier by its mark, becomes a footnote of
+    the paragraph that cites it, as a real footnote would be.
+    """
+    for index, block in enumerate(blocks):
+        match = PLAIN_NOTE.match(block.text) if block.kind == PARAGRAPH and block.part == BODY else None
+        if match is None:
+            continue
+        reference = plain_reference(note_mark(match))
+        citing = next((b for b in blocks[:index]
+                       if b.part == BODY and not PLAIN_NOTE.match(b.text) and reference.search(b.text)), None)
+        if citing is None:
+            continue
+        found = reference.search(citing.text)
+        citing.text = citing.text[:found.start()] + citing.text[found.end():]
+        citing.notes.append((found.start(), match.group("text")))
+        block.text = match.group("text")
+        block.part = FOOTNOTE

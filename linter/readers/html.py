@@ -34,7 +34,7 @@ from ..document import (CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE
                         Link, Metadata, Table, assign_sections, count_words, is_blank_row)
 from ..errors import ReadError, one_line
 from ..pages import estimate_pages
-from .furniture import contents_entry, is_placeholder, mark_contents_titles
+from .furniture import attach_plain_notes, contents_entry, is_placeholder, mark_contents_titles
 
 META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
@@ -671,6 +671,7 @@ def read(path: Path, options, fmt: str) -> Document:
                 "or export the plan as .docx or .pdf" if root.find(".//script") is not None else "")
         raise ReadError("has no text" + hint)
     mark_contents_titles(document.blocks)
+    attach_plain_notes(document.blocks)
     assign_sections(document.blocks)
     reader.add_notes()
     document.pages = estimate_pages(document.blocks)

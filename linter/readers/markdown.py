@@ -28,8 +28,8 @@ from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBE
                         RUNNING_FOOTER, TABLE, Block, Document, Image, Link, Table, assign_sections,
                         count_words, is_blank_row)
 from ..pages import estimate_pages
-from .furniture import (contents_entry, ends_with_page_number, is_page_number, is_placeholder,
-                        mark_contents_titles)
+from .furniture import (PLAIN_NOTE, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
+                        mark_contents_titles, note_mark, plain_reference)
 
 SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)])\s+")
@@ -57,10 +57,6 @@ EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)([^\s*_`](?:[^*_`\n]{0,1000}[^\s*_`])?)\
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\[\]\s]{1,100})\]")
 FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\[\]\s]{1,100})\]:[ \t]?")
 NOTE_MARK = "\ue000"  # stands in for a footnote reference until the block's text is final
-# A note written as plain text: "¹ Published on the Council's website", "(1) Approved by Cabinet",
-# "[2] ...", "* ...". It is a note only where the body cites the same mark before it ("This plan¹").
-PLAIN_NOTE = re.compile(r"^[ \t]{0,3}(?:([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|\((\d{1,2})\)|\[(\d{1,2})\]|(\*{1,3}))[ \t]+(\S.*)$")
-SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -265,16 +261,6 @@ class _Builder:
                                      location=f"footnote {label}", section=block.section))
 
 
-def _plain_reference(mark: str, markdown: bool) -> re.Pattern | None:
-    """How the body cites a plain-text note: the mark set against the word before it ("plan¹", "plan(1)")."""
-    if mark[0] in SUPERSCRIPTS:
-        return re.compile(rf"(?<=\S){re.escape(mark)}(?![{SUPERSCRIPTS}])")
-    if mark[0] == "*":
-        # In Markdown an asterisk is emphasis.
-        return None if markdown else re.compile(rf"(?<=[\w.,;:)’'\"]){re.escape(mark)}(?!\*)")
-    return re.compile(rf"(?<=[\w.,;:’'\"])\s?{re.escape(mark)}")
-
-
 def _take_plain_footnotes(lines: list[str], markdown: bool) -> dict[str, tuple[int, str]]:
     """Notes written as plain text ("¹ Published on ...") cited earlier in the body ("This plan¹").
 
@@ -286,9 +272,7 @@ def _take_plain_footnotes(lines: list[str], markdown: bool) -> dict[str, tuple[i
         match = PLAIN_NOTE.match(line)
         if not match:
             continue
-        mark = next(group for group in match.groups()[:4] if group)
-        mark = mark if match.group(2) is None and match.group(3) is None else match.group(0).split()[0]
-        reference = _plain_reference(mark, markdown)
+        reference = plain_reference(note_mark(match), markdown)
         label = f"plain-note-{len(notes) + 1}"
         cited = False
         for earlier in range(index):
@@ -297,7 +281,7 @@ def _take_plain_footnotes(lines: list[str], markdown: bool) -> dict[str, tuple[i
                 cited = True
         if not cited:
             continue
-        parts = [match.group(5)]
+        parts = [match.group("text")]
         lines[index] = ""
         # A note goes on over the lines that follow it, up to a blank line or the next note.
         following = index + 1

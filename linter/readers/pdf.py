@@ -55,7 +55,7 @@ from ..document import (CONTENTS, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, 
                         Table, assign_sections, count_words)
 from ..errors import ReadError, one_line
 from . import raised_in
-from .furniture import (contents_entry, ends_with_page_number, is_page_number, is_placeholder,
+from .furniture import (attach_plain_notes, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
                         mark_contents_titles)
 
 # pdfminer logs every oddity it meets at WARNING; without a handler of its own
@@ -355,6 +355,7 @@ class _Reader:
             for piece in page.pieces + page.margins + page.notes:
                 piece.block.page, piece.block.page_exact = page.number, True
         mark_contents_titles(document.blocks)
+        attach_plain_notes(document.blocks)
         assign_sections(document.blocks)
         for page in pages:
             for number, (piece, citing) in enumerate(zip(page.notes, page.citing), 1):
