@@ -409,25 +409,27 @@ class Analysis:
         for sentence in sentences[1:]:
             self.run_in_titles[sentence.index] = sentences[0]
 
-    def context(self, sentence: Sentence) -> list[Sentence]:
+    def context(self, sentence: Sentence, titles: bool = False) -> list[Sentence]:
         """The sentence, preceded by what it refers back to.
 
         A list item is read with the sentence that introduces its list, and a
         sentence opening with "It", "This" or "They" with the sentence before
         it in the same paragraph ("The plan was endorsed by Cabinet. It will
-        be published on our website.").
+        be published on our website."). With ``titles``, a sentence of a
+        paragraph that opens with a run-in title ("Invest to save. In 2022 we
+        spent…") is read with the title too.
         """
         found = [sentence]
         # Follow the chain back a step or two: "This plan was presented to Cabinet. It will be
         # submitted by 19 July. A copy will be placed on the website."
         for _ in range(BACK_REFERENCES):
             current = found[0]
-            lead = self.lead_ins.get(current.index)
-            title = self.run_in_titles.get(current.index) if lead is None else None
+            title = self.run_in_titles.get(current.index) if titles else None
             if title is not None and not (title.placeholder or title.furniture):
                 # A title may echo the letter's words ("Invest to save."): it names what follows.
                 found.insert(0, title)
                 continue
+            lead = self.lead_ins.get(current.index)
             if lead is None and REFERS_BACK.match(current.text) and current.index > 0:
                 previous = self.sentences[current.index - 1]
                 lead = previous if previous.block_index == current.block_index else None

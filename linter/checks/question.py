@@ -93,7 +93,8 @@ def passages(analysis, window: int = 2):
         for sentences in analysis.block_sentences.values():
             own = [s for s in sentences if s.own and s.block.kind != HEADING]
             for index, sentence in enumerate(own):
-                found.append((sentence, analysis.context(sentence)[:-1] + own[index:index + window]))
+                # A paragraph's run-in title ("Invest to save.") says which question it answers.
+                found.append((sentence, analysis.context(sentence, titles=True)[:-1] + own[index:index + window]))
     return found
 
 
