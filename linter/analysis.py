@@ -383,8 +383,11 @@ class Analysis:
         """Give each list item the sentence that introduces its list ("We ask the Government to:"),
         and each table row its table's header row ("Indicator | 2023/24 | Target 2025/26")."""
         lead = None
+        heading = None
         for index, block in enumerate(self.document.blocks):
             sentences = self.block_sentences.get(index, [])
+            if block.kind == HEADING:
+                heading = sentences[0] if sentences else None
             if block.kind == TABLE:
                 for sentence in sentences[1:]:
                     self.lead_ins[sentence.index] = sentences[0]
@@ -393,6 +396,10 @@ class Analysis:
                 if lead is not None:
                     for sentence in sentences:
                         self.lead_ins[sentence.index] = lead
+                elif heading is not None and sentences:
+                    # A list with no sentence to introduce it is introduced by its heading: under
+                    # "What would help us", "A multi-year settlement." is an ask.
+                    self.run_in_titles[sentences[0].index] = heading
                 self._link_run_in_title(sentences)
             elif block.kind == HEADING:
                 lead = None

@@ -903,3 +903,37 @@ def test_a_passing_mention_does_not_fill_the_empty_section_kept_for_the_theme(ch
 def test_a_paragraph_is_read_with_its_run_in_title(check_md, text, expected):
     rule = "question.invest-to-save"
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_list_under_a_heading_is_read_with_the_heading(check_md):
+    text = """\
+        # Plan
+
+        ## What would help us
+
+        The barriers we face are much the same in every service.
+
+        - **A multi-year settlement.** One-year settlements stop us planning invest-to-save schemes.
+        - **An end to competitive bidding.** We made 23 bids in 2023/24 at an officer cost of £310,000.
+        """
+    rule = "question.government-asks"
+    assert status(check_md(text, rule), rule) == "pass"
+
+
+def test_signing_the_plan_off_is_endorsement(check_md):
+    text = "The Leader of the Council, Councillor Gemma Oyelaran, signed this plan off on 12 July 2024."
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"]["date"] == "12 July 2024"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Consultants accounted for 1.1 per cent of the staff budget in 2022/23 and 0.8 per cent in 2023/24.", 0.8),
+    ("In 2022/23 consultants cost 1.1 per cent of the staff budget, and in 2023/24 0.8 per cent.", 0.8),
+    ("In 2022/23 consultants cost 1.4 percent of the staff budget; in 2023/24 we used no consultants at all.", 0.0),
+])
+def test_the_most_recent_year_wins_whichever_side_of_the_figure_it_is_written(check_md, text, value):
+    rule = "question.consultant-spend"
+    report = check_md(text, rule)
+    assert status(report, rule) == "pass"
+    assert report.facts["consultant_spend_percent"] == value

@@ -106,6 +106,10 @@ PLANNED_COLUMN = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|estimated?|provisi
 ELIDED_SUBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:made|makes|took|takes|accounted|accounts|represented|represents|"
                             r"amounted|amounts|cost|costs|came\s+to|comes\s+to|equalled|equals|was|were)\b",
                             re.IGNORECASE)
+# The same again for another year, its verb and subject left out: "…, and in 2023/24 0.8 per cent".
+ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:in|for|during)\s+(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?,?\s+"
+                          r"(?:it\s+was\s+|just\s+|only\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)",
+                          re.IGNORECASE)
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
 JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
 # "…% of the Council's net revenue budget": a base named after the figure.
@@ -189,7 +193,8 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
     for offset, clause in clauses(text, labels=True):
         mentions = [(m.start(), True) for m in subject.finditer(clause)]
         theirs = [(m.start(), False) for other in others for m in other.finditer(clause)]
-        if not mentions and not theirs and carried and (PRONOUN.search(clause) or ELIDED_SUBJECT.match(clause)):
+        if not mentions and not theirs and carried and (PRONOUN.search(clause) or ELIDED_SUBJECT.match(clause)
+                                                        or ANOTHER_YEAR.fullmatch(clause.strip(" .;"))):
             # "...; in 2023/24 it was 4.1%", "Consultants are used rarely, and made up 0.6%": the
             # subject of the clause before
             mentions = [(0, True)]
@@ -220,9 +225,29 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                     continue
             elif not owner(start, mentions, subject_first):
                 continue
-            year = min(years, key=lambda y: abs(y[0] - start))[1] if years else None
-            figures.append((value, year, offset + start))
+            figures.append((value, year_of(years, start, percents[0][0]), offset + start))
     return figures
+
+
+def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int) -> tuple | None:
+    """The year a figure is given for. A clause keeps one order: "1.1% in 2022/23 and 0.8% in
+    2023/24" puts each year after its figure, "in 2022/23 1.1%, in 2023/24 0.8%" before it."""
+    if not years:
+        return None
+    after = years[0][0] > first_figure
+    side = [y for y in years if (y[0] > start if after else y[0] < start)]
+    if side:
+        return (min(side) if after else max(side))[1]
+    return min(years, key=lambda y: abs(y[0] - start))[1]
+
+
+def nil_year(text: str, subject) -> tuple | None:
+    """The year of the clause that states a nil ("in 2023/24 we used no consultants at all"), if it gives one."""
+    for _, clause in clauses(text):
+        if nil_stated(clause, subject):
+            years = [year_key(m.group(0)) for m in YEAR.finditer(clause)]
+            return max(years) if years else None
+    return None
 
 
 def in_parentheses(clause: str, position: int) -> int | None:
@@ -435,6 +460,14 @@ def check(analysis, params, pack) -> Outcome:
             if not found and (mention.matches(text[len(named.group(0)) + 2:]) or VAGUE.search(text)
                               or PERCENT.matches(text)):
                 mentions.append(sentence)
+    if candidates and nils:
+        # "In 2022/23 consultants cost 1.4%; in 2023/24 we used no consultants at all": the nil is
+        # the most recent year's answer.
+        latest = max((c[1] for c in candidates if c[1] is not None), default=None)
+        nil_years = [(year, s) for s in nils if (year := nil_year(s.text, subject)) is not None]
+        if latest is not None and nil_years and max(nil_years, key=lambda n: n[0])[0] > latest:
+            sentence = max(nil_years, key=lambda n: n[0])[1]
+            return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})
     if candidates:
         dated = [c for c in candidates if c[1] is not None]
         chosen = max(dated, key=lambda c: c[1]) if dated else candidates[0]
