@@ -38,6 +38,7 @@ INSTRUCTION_WORDS = frozenset({"must", "should"})
 REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
                          re.IGNORECASE)
 BACK_REFERENCES = 2
+PRONOUN_OPENING = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|they)\b", re.IGNORECASE)
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
 RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:[ /&-]+[\w’'-]+){0,4}\.")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
@@ -437,9 +438,17 @@ class Analysis:
                 found.insert(0, title)
                 continue
             lead = self.lead_ins.get(current.index)
-            if lead is None and REFERS_BACK.match(current.text) and current.index > 0:
+            opening = PARAGRAPH_NUMBER.sub("", current.text, count=1)
+            if lead is None and REFERS_BACK.match(opening) and current.index > 0:
                 previous = self.sentences[current.index - 1]
-                lead = previous if previous.block_index == current.block_index else None
+                # "9.1 Cabinet approved the plan on 9 July. / 9.2 It will be published on our
+                # website.": a paragraph of one section opening with "It" or "They" carries the
+                # subject of the one before ("This plan…" names its own).
+                follows = previous.block_index == current.block_index or (
+                    previous.block.kind == PARAGRAPH and current.block.kind == PARAGRAPH
+                    and PRONOUN_OPENING.match(opening)
+                    and self.section_of[previous.block_index] == self.section_of[current.block_index])
+                lead = previous if follows else None
             if lead is None or not lead.own:
                 break
             found.insert(0, lead)

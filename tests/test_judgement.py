@@ -937,3 +937,21 @@ def test_the_most_recent_year_wins_whichever_side_of_the_figure_it_is_written(ch
     report = check_md(text, rule)
     assert status(report, rule) == "pass"
     assert report.facts["consultant_spend_percent"] == value
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("9.2 It will be published on the Council's website after it has been submitted.", "pass"),
+    # "This plan" names its own subject: the paragraph before does not lend it one.
+    ("9.2 This report will be published on the Council's website.", "fail"),
+])
+def test_a_numbered_paragraph_opening_with_it_carries_the_subject_of_the_one_before(check_md, second, expected):
+    text = f"""\
+        # Plan
+
+        ## 9. Approval
+
+        9.1 The Strategy Committee approved this plan on 4 July 2024.
+
+        {second}
+        """
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
