@@ -955,3 +955,21 @@ def test_a_numbered_paragraph_opening_with_it_carries_the_subject_of_the_one_bef
         {second}
         """
     assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
+
+
+def test_a_table_typed_with_spaces_under_a_sentence_naming_its_subject(check_md):
+    text = """\
+        Marlcombe District Council
+
+        Agency staff as a share of the total staff budget:
+
+            2021/22    9.8%
+            2022/23    8.1%
+            2023/24    6.2%
+
+        Most of our agency spend is on planning officers.
+        """
+    rule = "question.agency-spend"
+    report = check_md(text, rule, name="plan.txt")
+    assert status(report, rule) == "pass"
+    assert report.facts["agency_spend_percent"] == 6.2

@@ -208,3 +208,22 @@ def test_numbered_lines_under_a_lone_title_are_headings_items_and_lead_ins(tmp_p
 def test_a_section_number_opens_its_sentence(tmp_path):
     from plancheck.analysis import split_sentences
     assert split_sentences("9. We cut costs. A4. What are your plans?") == ["9. We cut costs.", "A4. What are your plans?"]
+
+
+def test_a_table_typed_with_spaces_is_a_table(tmp_path):
+    document = read(tmp_path, "Plan\n\nAgency share:\n\n    2022/23    8.1%\n    2023/24    6.2%\n", "plan.txt")
+    tables = [b for b in document.blocks if b.kind == TABLE]
+    assert [t.table.rows for t in tables] == [[["2022/23", "8.1%"], ["2023/24", "6.2%"]]]
+
+
+def test_sentences_set_two_spaces_apart_are_prose_not_a_table(tmp_path):
+    text = ("Plan\n\nAgency staff cost us more than we would like in 2023/24, as they did before.  We have 12.\n"
+            "Consultants were used for the local plan examination in 2022/23 and in 2023/24.  That cost £430,000.\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert TABLE not in [b.kind for b in document.blocks]
+
+
+def test_a_figure_standing_alone_on_a_line_is_not_a_heading(tmp_path):
+    document = read(tmp_path, "Plan\n\nWorkforce\n\nFacility time (% of pay bill): 0.09%\n\nWe employ 412 people.\n",
+                    "plan.txt")
+    assert [b.kind for b in document.blocks if "0.09%" in b.text] == [PARAGRAPH]

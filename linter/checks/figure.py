@@ -337,6 +337,21 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
     return found
 
 
+def captioned_figures(block, caption: str) -> list[tuple[float, tuple | None, str]]:
+    """The percentages of a table whose introducing sentence names their subject, each with its row's year."""
+    found = []
+    for row in block.table.rows:
+        label = row[0] if row else ""
+        if TARGET_COLUMN.search(label):
+            continue
+        year = YEAR.search(label)
+        for cell in row[1:]:
+            value = cell_percent(cell, bool(IN_PERCENT.search(caption)))
+            if value is not None:
+                found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
+    return found
+
+
 def planned_beside_actual(headings: list[str]) -> set[str]:
     """The headings of budgeted years, when the same table gives spent ones too."""
     if not any(ACTUAL_COLUMN.search(h) and YEAR.search(h) for h in headings):
@@ -441,9 +456,17 @@ def check(analysis, params, pack) -> Outcome:
                 computed.append((shared, sentence))
             elif nil_stated(text, subject):
                 nils.append(sentence)
-    for block in analysis.document.blocks:
+    blocks = analysis.document.blocks
+    for index, block in enumerate(blocks):
         if block.kind == TABLE and block.table is not None:
-            for value, year, row in table_figures(block, subject, others, denominator):
+            found = table_figures(block, subject, others, denominator)
+            caption = blocks[index - 1].text.strip() if index else ""
+            if not found and caption.endswith(":") and subject.matches(caption) and \
+                    not any(other.matches(caption) for other in others):
+                # "Agency staff as a share of the total staff budget:" over "2023/24 | 6.2%": the
+                # sentence that introduces a table says whose figures it holds.
+                found = captioned_figures(block, caption)
+            for value, year, row in found:
                 candidates.append((value, year, -1, block, row))
     if not (candidates or computed or nils) and params.get("prompt"):
         # A question-and-answer plan: "What proportion of your paybill is spent on trade union

@@ -41,6 +41,8 @@ NUMBERED_HEADING = re.compile(
 SUBNUMBER = re.compile(r"^\d{1,2}\.\d{1,2}")
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 FIGURE = re.compile(r"\d|%|£")
+ALIGNED_GAP = re.compile(r"(?:\s{2,}|\t)")
+MAX_ALIGNED_CELL_WORDS = 10
 AMOUNT = re.compile(r"\d\s?%|£\s?\d|\d\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 # A numbered line ending in a full stop is a heading only when it is short.
 MAX_DOTTED_HEADING_WORDS = 8
@@ -401,6 +403,22 @@ def _emit_table(builder: _Builder, start: int, lines: list[str]) -> None:
                       start)
 
 
+def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
+    """A table typed with spaces: every line splits at runs of spaces into the same number of
+    cells, and figures stand in them ("    2022/23    8.1%" over "    2023/24    6.2%")."""
+    if len(lines) < 2 or any(BULLET.match(line) for line in lines):
+        return None
+    rows = [ALIGNED_GAP.split(line.strip()) for line in lines]
+    width = len(rows[0])
+    if width < 2 or width > 8 or any(len(row) != width for row in rows):
+        return None
+    if any(count_words(cell) > MAX_ALIGNED_CELL_WORDS for row in rows for cell in row):
+        return None  # sentences set two spaces apart are prose, not cells
+    if not all(any(FIGURE.search(cell) for cell in row[1:]) for row in rows[1:]):
+        return None
+    return rows
+
+
 def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     """A run of lines: a table, a list (one block per item) or a paragraph."""
     table_at = _table_start(lines) if len(lines) >= 2 else None
@@ -408,6 +426,10 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
         if table_at:
             _emit_run(builder, start, lines[:table_at])
         _emit_table(builder, start + table_at, lines[table_at:])
+        return
+    aligned = _aligned_rows(lines)
+    if aligned:
+        builder.add_table(Table(rows=aligned), start)
         return
     if BULLET.match(lines[0]) and (len(lines) > 1 or BULLET_ONLY_SYMBOL.match(lines[0])
                                    or not NUMBERED_HEADING.match(lines[0].strip())):
