@@ -638,6 +638,8 @@ FILLER_WORDS = 5
 
 TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]{2,300}»|\([^()]{2,80}\))\s*[.;]?\s*$")
 
+DATE_BLANK = re.compile(r"(?:\[|<<|«)\s*(?:(?:insert|add|meeting|cabinet|committee)\s+)?date(?:\s+(?:tbc|tba|to\s+follow|"
+                        r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)", re.IGNORECASE)
 CONFIRM_ONLY = re.compile(r"\b(?:confirm|check|verify|tbc)\b", re.IGNORECASE)
 ADD_CONTENT = re.compile(r"\b(?:add|complete|insert|provide|write|draft|expand|detail)\b", re.IGNORECASE)
 
@@ -660,9 +662,12 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
                 and not text[:trailing.start()].rstrip().endswith((":", "–", "-")) \
                 and any(start >= trailing.start() for start, _ in spans):
             text = text[:trailing.start()]
-            spans = [m.span() for m in placeholders.finditer(text)]
-            if not spans:
-                return count_words(text) <= FILLER_WORDS
+        # A blank date is a detail still to come, not the statement: "This draft will be presented
+        # to Cabinet on [date tbc]" still says where the plan is going.
+        text = DATE_BLANK.sub(" ", text)
+        spans = [m.span() for m in placeholders.finditer(text)]
+        if not spans:
+            return count_words(text) <= FILLER_WORDS
     if row:
         # A table row is filler when its label has only blanks beside it ("Agency staff | [tbc]").
         label, *values = text.split(" | ")

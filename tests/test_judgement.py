@@ -843,9 +843,12 @@ def test_facility_time_however_it_is_named_and_rounded(check_md, text, expected)
     ("The plan will be shared with members at the September meeting of the Scrutiny Committee.", "fail"),
     ("Cabinet will receive the plan as submitted, for information.", "fail"),
     ("The plan was considered by the Policy and Performance Committee on 2 July.", "partial"),
-    # A note asking to confirm what is written leaves the sentence standing; a blank date does not.
+    # A note asking to confirm what is written leaves the sentence standing, as does a blank date;
+    # a blank where the decision-maker should be does not.
     ("This plan will be presented to Cabinet on 23 July 2024 [Democratic Services to confirm date].", "partial"),
-    ("This plan will be presented to Cabinet on [date] [tbc].", "fail"),
+    # A blank date is a detail to come: members will still see the plan.
+    ("This plan will be presented to Cabinet on [date] [tbc].", "partial"),
+    ("This plan was approved by [Cabinet / Council – delete as appropriate] on [date tbc].", "fail"),
 ])
 def test_members_seeing_the_plan_before_it_goes(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
