@@ -976,3 +976,14 @@ def test_a_table_typed_with_spaces_under_a_sentence_naming_its_subject(check_md)
     report = check_md(text, rule, name="plan.txt")
     assert status(report, rule) == "pass"
     assert report.facts["agency_spend_percent"] == 6.2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A question copied as a list item asks; it does not answer, whatever its words.
+    ("Questions to consider:\n\n- are there any particular barriers from our ageing legacy systems in 2024?", "partial"),
+    ("By 2026 we will move all housing applications online and replace our depot.", "fail"),
+    ("Our 2006 housing system cannot export data, so we will replace it with a cloud platform by 2026.", "pass"),
+])
+def test_legacy_systems_are_answered_by_statements_about_systems(check_md, text, expected):
+    rule = "question.legacy-systems"
+    assert status(check_md(text, rule), rule) == expected

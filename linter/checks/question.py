@@ -98,6 +98,12 @@ def passages(analysis, window: int = 2):
     return found
 
 
+def only_asks(sentence, passage) -> bool:
+    """Whether the passage's own sentences (its lead-in and title aside) are all questions."""
+    window = passage[next(i for i, s in enumerate(passage) if s is sentence):]
+    return all(s.text.rstrip(" )]”\"'").endswith("?") for s in window)
+
+
 def passage_has(analysis, conjunction, passage) -> bool:
     return all(any(analysis.has(concept, s) for s in passage) for concept in conjunction)
 
@@ -179,6 +185,11 @@ def check(analysis, params, pack) -> Outcome:
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
         usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
+        if only_asks(sentence, passage):
+            # "- are there particular barriers from legacy systems?" asks; it does not answer.
+            if analysis.has(topic, sentence):
+                touches.append(sentence)
+            continue
         if any(passage_has(analysis, conjunction, passage) for conjunction in usable) and \
                 (not params.get("specific") or any(analysis.specific(s) for s in passage)):
             lead = analysis.lead_ins.get(sentence.index)
