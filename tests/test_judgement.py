@@ -987,3 +987,13 @@ def test_a_table_typed_with_spaces_under_a_sentence_naming_its_subject(check_md)
 def test_legacy_systems_are_answered_by_statements_about_systems(check_md, text, expected):
     rule = "question.legacy-systems"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We are testing artificial intelligence to answer simple questions on our website and to help social "
+     "workers write up visits.", "pass"),
+    ("We will explore artificial intelligence.", "partial"),
+])
+def test_new_technology_is_answered_by_what_it_is_used_for(check_md, text, expected):
+    rule = "question.new-technology"
+    assert status(check_md(text, rule), rule) == expected
