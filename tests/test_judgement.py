@@ -997,3 +997,10 @@ def test_legacy_systems_are_answered_by_statements_about_systems(check_md, text,
 def test_new_technology_is_answered_by_what_it_is_used_for(check_md, text, expected):
     rule = "question.new-technology"
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_capital_spending_named_by_its_source(check_md):
+    text = ("We built 96 council homes between 2020 and 2024 using £18m of borrowing and right-to-buy receipts; "
+            "40 of them house families who would otherwise be in temporary accommodation.")
+    rule = "question.capital-spending"
+    assert status(check_md(text, rule), rule) == "pass"
