@@ -19,7 +19,9 @@ from .clauses import asserted, clauses
 from .sections import Section, assign_themes, build_sections, heading_themes
 from .terms import TermSet
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(£A-Z0-9•])")
+# A sentence ends at a full stop (perhaps closing a quotation, parenthesis or drafting note) before
+# a capital, a figure or an opening bracket: "…reported.] The Council's report…".
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]?(?:>>|»)?\s+(?=[\"“‘(£A-Z0-9•\[«]|<<)")
 ABBREVIATION_END = re.compile(r"(?:\b(?:e\.g|i\.e|vs|no|approx|incl|Cllr|Mr|Mrs|Ms|Dr|St)\.|\b[A-Z]\.)$",
                               re.IGNORECASE)
 TOKEN = re.compile(r"[a-z0-9£%]+")
@@ -57,7 +59,7 @@ def split_sentences(text: str) -> list[str]:
     """Split a block's text into sentences, keeping "e.g." and initials intact."""
     pieces, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        candidate = text[start:match.start()].strip()
+        candidate = text[start:match.end()].strip()
         if ABBREVIATION_END.search(candidate) or ENUMERATOR.fullmatch(candidate):
             continue  # "e.g." goes on; "9." and "A4." number the sentence that follows
         if candidate.count("[") > candidate.count("]") or candidate.count("<<") > candidate.count(">>"):
@@ -332,6 +334,12 @@ class Analysis:
                     offset = start + len(text)
                     sentence.notes = tuple(note for at, note in block.notes if start <= at <= offset + 1)
                 found.append(sentence)
+            for before, note in zip(found, found[1:]):
+                # "The Council has strong financial controls. [Finance to add detail.]": a general
+                # sentence waiting for its content is part of the draft.
+                if note.placeholder and STUB_NOTE.fullmatch(note.text.strip()) and not before.placeholder \
+                        and not analysis._specific(before.text):
+                    before.placeholder = True
             if found and DRAFTING_NOTE.fullmatch(block.text.strip()):
                 # A note to the drafter over several sentences: "<<Digital team: please complete by
                 # 5 July. Suggested content – …>>".
@@ -640,6 +648,8 @@ TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]
 
 DATE_BLANK = re.compile(r"(?:\[|<<|«)\s*(?:(?:insert|add|meeting|cabinet|committee)\s+)?date(?:\s+(?:tbc|tba|to\s+follow|"
                         r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)", re.IGNORECASE)
+STUB_NOTE = re.compile(r"(?:\[[^\[\]]*\b(?:add|complete|insert|provide|write|draft|expand)\b[^\[\]]*\]"
+                       r"|<<[^<>]*\b(?:add|complete|insert|provide|write|draft|expand)\b[^<>]*>>)\.?", re.IGNORECASE)
 CONFIRM_ONLY = re.compile(r"\b(?:confirm|check|verify|tbc)\b", re.IGNORECASE)
 ADD_CONTENT = re.compile(r"\b(?:add|complete|insert|provide|write|draft|expand|detail)\b", re.IGNORECASE)
 

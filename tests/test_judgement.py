@@ -1004,3 +1004,15 @@ def test_capital_spending_named_by_its_source(check_md):
             "40 of them house families who would otherwise be in temporary accommodation.")
     rule = "question.capital-spending"
     assert status(check_md(text, rule), rule) == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A note before a sentence leaves the sentence the council's own.
+    ("[Policy team to add how progress on this plan will be reported.] The Council's corporate performance "
+     "report goes to Cabinet every quarter.", "partial"),
+    # A general sentence followed by a request for its content is part of the draft.
+    ("The Council monitors its performance. [Policy team to add detail.]", "fail"),
+])
+def test_a_drafting_note_is_a_sentence_of_its_own(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected
