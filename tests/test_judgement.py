@@ -1016,3 +1016,28 @@ def test_capital_spending_named_by_its_source(check_md):
 def test_a_drafting_note_is_a_sentence_of_its_own(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):
+    text = """\
+        # Plan
+
+        Our total staff budget for 2023/24 was £19.2m, of which the pay bill for directly employed staff was £17.6m.
+
+        ## Spending
+
+        All spending over £10,000 and every consultancy commission must be approved by the Spend Panel.
+
+        We spent £430,000 on consultants in 2023/24, mostly on the examination of our local plan.
+        """
+    rule = "question.consultant-spend"
+    report = check_md(text, rule)
+    assert status(report, rule) == "pass"
+    assert report.facts["consultant_spend_percent"] == 2.2
+    assert "worked out" in result(report, rule).message.lower()
+
+
+def test_a_small_worked_out_share_keeps_two_decimals(check_md):
+    text = "Trade union facility time cost £48,000 in 2023/24, out of a paybill of £118m."
+    report = check_md(text, FACILITY)
+    assert report.facts["facility_time_percent"] == 0.04

@@ -399,18 +399,41 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     # The whole is the amount nearest the denominator ("of a £31.4m staff budget", "a pay bill of
     # £24m"); the part is the amount nearest the subject among the others.
     whole = min(amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
-    others = [a for a in amounts if a is not whole and a[0] >= own_from]
+    # "All spending over £10,000 … must be approved": a threshold is not an amount spent.
+    others = [a for a in amounts if a is not whole and a[0] >= own_from
+              and not MONEY_BOUND.search(text[max(0, a[0] - 20):a[0]])]
     if not others:
         return None
     part = min(others, key=lambda a: min(abs(a[0] - p) for p in part_at))
     if whole[1] <= part[1] or whole[1] == 0:
         return None
     shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
-    return round(100.0 * part[1] / whole[1], 1), shown[0], shown[1]
+    share = 100.0 * part[1] / whole[1]
+    # A share under 0.1% (facility time, often) keeps two decimals, so that it never reads as a nil.
+    return round(share, 1 if share >= 0.1 else 2), shown[0], shown[1]
 
 
 def _percent(value: float, decimals: bool = False) -> str:
     return f"{value:.1f}%" if decimals else f"{value:g}%"
+
+
+MONEY_BOUND = re.compile(r"\b(?:over|above|under|below|exceeding|more\s+than|less\s+than|up\s+to|at\s+least)\s*$",
+                         re.IGNORECASE)
+SPENT = re.compile(r"\b(?:spent|spend|spending|cost|costs|costing|paid)\b", re.IGNORECASE)
+
+
+def staff_budget_statement(analysis, denominator, subjects) -> str:
+    """The one sentence that states the whole (the staff budget, in money) and nothing else's share of it."""
+    if denominator is None:
+        return ""
+    key = ("figure.whole", id(denominator))
+    found = analysis.cache.get(key)
+    if found is None:
+        found = next((s.text for s in analysis.own_sentences() if s.block.kind != TABLE and money(s.text)
+                      and denominator.matches(s.text) and not PERCENT.matches(s.text)
+                      and not any(subject.matches(s.text) for subject in subjects)), "")
+        analysis.cache[key] = found
+    return found
 
 
 def answer_to_question(analysis, pack, prompt: str):
@@ -431,6 +454,7 @@ def check(analysis, params, pack) -> Outcome:
     fact = params["fact"]
     candidates = []  # (value, year key, order, block, quote text)
     mentions, computed, nils = [], [], []
+    distant = []  # shares worked out with a whole stated in another paragraph
     for order, sentence in enumerate(analysis.own_sentences()):
         text = sentence.read_with_notes  # "…published each year.[^1]" with "¹ In 2023/24 it was 0.03%."
         if sentence.block.kind == TABLE and sentence.block.table is not None:
@@ -452,6 +476,14 @@ def check(analysis, params, pack) -> Outcome:
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
                 if leading and denominator and denominator.matches(leading):
                     shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
+                elif SPENT.search(text):
+                    # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
+                    # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
+                    whole = staff_budget_statement(analysis, denominator, [subject] + others)
+                    far = worked_out(f"{whole} {text}", subject, denominator, own_from=len(whole) + 1) \
+                        if whole else None
+                    if far:
+                        distant.append((far, sentence))
             if shared:
                 computed.append((shared, sentence))
             elif nil_stated(text, subject):
@@ -503,6 +535,7 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(PASS, "figure.given", evidence, facts={fact: value},
                        data={"value": _percent(value),
                              "when": " for the most recent year given" if len(dated) > 1 else ""})
+    computed = computed or distant
     if computed:
         (share, part, whole), sentence = computed[0]
         return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
