@@ -420,7 +420,8 @@ class Analysis:
     def _link_run_in_title(self, sentences: list[Sentence]) -> None:
         """A paragraph that opens with a title of its own ("Invest to save. In 2022 we spent £1.8m…")
         is read with that title, as a section is with its heading."""
-        if len(sentences) < 2 or not RUN_IN_TITLE.fullmatch(sentences[0].text.strip()):
+        if len(sentences) < 2 or \
+                not RUN_IN_TITLE.fullmatch(PARAGRAPH_NUMBER.sub("", sentences[0].text.strip(), count=1)):
             return
         for sentence in sentences[1:]:
             self.run_in_titles[sentence.index] = sentences[0]

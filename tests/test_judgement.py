@@ -1041,3 +1041,24 @@ def test_a_small_worked_out_share_keeps_two_decimals(check_md):
     text = "Trade union facility time cost £48,000 in 2023/24, out of a paybill of £118m."
     report = check_md(text, FACILITY)
     assert report.facts["facility_time_percent"] == 0.04
+
+
+def test_a_numbered_item_read_with_its_title_and_heading_in_every_format(structured_forms_items, pack):
+    for path in structured_forms_items:
+        report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])
+        assert status(report, "question.barriers-productivity") == "pass", path.suffix
+
+
+@pytest.fixture(scope="module")
+def structured_forms_items(tmp_path_factory):
+    """A numbered list of barriers whose items wrap, as Markdown, Word and PDF."""
+    out = tmp_path_factory.mktemp("items")
+    source = out / "items.md"
+    source.write_text(
+        "# Plan\n\n## 4. Barriers that the Government can help to remove\n\n"
+        "1. **Competitive bidding.** We made nine bids for government funding in 2023/24 at an officer cost of "
+        "about £70,000, and allocating funds by formula would save this.\n"
+        "2. **Legacy housing system.** Government support for common data standards in housing software would "
+        "lower the cost of replacing systems like ours.\n", encoding="utf-8")
+    word = to_docx(source, out / "items.docx")
+    return [source, word, to_pdfs([word], out)[0]]

@@ -753,7 +753,27 @@ def _pieces(lines: list[_Line], body: float, tables: list[_Piece] | None = None)
             end += 1
         pieces.extend(_box_pieces(lines[start:end], body, in_rows))
         start = end
-    return pieces
+    return _join_hanging_lines(pieces)
+
+
+def _join_hanging_lines(pieces: list[_Piece]) -> list[_Piece]:
+    """A list item's wrapped line that layout analysis put in a box of its own joins its item.
+
+    "5. Legacy housing system. Government support for common data" over "software would lower
+    the cost…", hanging right of the marker just below it, is one item, as in the Word file.
+    """
+    joined: list[_Piece] = []
+    for piece in pieces:
+        item = joined[-1] if joined else None
+        if (item is not None and item.block.kind == LIST_ITEM and piece.block.kind == PARAGRAPH
+                and not piece.block.furniture and piece.block.text[:1].islower()
+                and abs(piece.size - item.size) <= 1 and piece.bbox[0] > item.indent + 1
+                and 0 <= item.bbox[1] - piece.bbox[3] < max(item.size, 1.0)):
+            item.block.text = _join([item.block.text, piece.block.text])
+            item.bbox = _union([item, piece])
+            continue
+        joined.append(piece)
+    return joined
 
 
 # -- tables -------------------------------------------------------------------------
