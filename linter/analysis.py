@@ -40,6 +40,13 @@ INSTRUCTION_WORDS = frozenset({"must", "should"})
 REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
                          re.IGNORECASE)
 BACK_REFERENCES = 2
+# "The Chief Executive approved it, in consultation with the Leader": "it" is what the sentence
+# before named.
+OBJECT_PRONOUN = re.compile(r"\b(?:approved|agreed|endorsed|adopted|signed|considered|noted|published|uploaded|"
+                            r"submitted|presented|reviewed|discussed)\s+(?:it|them)\b", re.IGNORECASE)
+# A paragraph this long that ends a sentence is running text, not a contents entry.
+PROSE_WORDS = 12
+SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?\s*$")
 PRONOUN_OPENING = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|they)\b", re.IGNORECASE)
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
 RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:[ /&-]+[\w’'-]+){0,4}\.")
@@ -374,7 +381,13 @@ class Analysis:
         for section in self.sections:
             if section.heading is not None and CONTENTS_HEADING.match(section.title):
                 found.add(section.heading)
-                found.update(section.blocks(direct=True))
+                for index in section.blocks(direct=True):
+                    # A contents list ends where running text starts: a web page's "Contents" links
+                    # are often followed, with no heading between, by the page's opening paragraphs.
+                    if blocks[index].kind == PARAGRAPH and count_words(blocks[index].text) >= PROSE_WORDS \
+                            and SENTENCE_CLOSE.search(blocks[index].text):
+                        break
+                    found.add(index)
         repeats: dict[str, list[int]] = {}
         for index, block in enumerate(blocks):
             words = count_words(block.text)
@@ -448,7 +461,8 @@ class Analysis:
                 continue
             lead = self.lead_ins.get(current.index)
             opening = PARAGRAPH_NUMBER.sub("", current.text, count=1)
-            if lead is None and REFERS_BACK.match(opening) and current.index > 0:
+            if lead is None and (REFERS_BACK.match(opening) or OBJECT_PRONOUN.search(opening)) \
+                    and current.index > 0:
                 previous = self.sentences[current.index - 1]
                 # "9.1 Cabinet approved the plan on 9 July. / 9.2 It will be published on our
                 # website.": a paragraph of one section opening with "It" or "They" carries the

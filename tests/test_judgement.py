@@ -1062,3 +1062,41 @@ def structured_forms_items(tmp_path_factory):
         "lower the cost of replacing systems like ours.\n", encoding="utf-8")
     word = to_docx(source, out / "items.docx")
     return [source, word, to_pdfs([word], out)[0]]
+
+
+def test_a_contents_list_ends_where_running_text_starts(check_md):
+    text = """\
+        # Our productivity plan
+
+        **Contents**
+
+        1. [Doing things differently](#differently)
+        2. [What would help us](#help)
+
+        It is our productivity plan, published here for residents, and the text we sent to the Government.
+
+        Our Executive agreed this plan at its meeting on 15 July 2024 (minute 34).
+        """
+    report = check_md(text, ENDORSEMENT, PUBLICATION)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert status(report, PUBLICATION) == "pass"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ("| Approved by | Cabinet |\n| Date approved | 8 July 2024 |\n"
+     "| Prepared by | Assistant Chief Executive (Strategy and Performance) |", "pass"),
+    # Each row says one thing: an officer's sign-off beside a Cabinet briefing is no Cabinet sign-off.
+    ("| Shared with | Cabinet (informal briefing), 2 July 2024 |\n| Signed off by | Chief Executive, 15 July 2024 |",
+     "partial"),
+])
+def test_a_sign_off_table_is_read_row_by_row(check_md, rows, expected):
+    text = "# Plan\n\n## Document control\n\n| Item | Detail |\n|---|---|\n| Status | Final |\n" + rows + "\n"
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+def test_approved_it_refers_to_the_plan_named_just_before(check_md):
+    text = ("This plan explains how we have changed the way we work since 2019. The Chief Executive approved it, "
+            "in consultation with the Leader of the Council, on 12 July 2024.")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"]["date"] == "12 July 2024"

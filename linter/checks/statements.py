@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import evidence_for
+from ..clauses import asserted
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -105,7 +106,17 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
             continue
-        if own_exclude and own_exclude.matches(sentence.text):
+        # A document-control record is about this document, whatever a job title in it names
+        # ("Prepared by | Assistant Chief Executive (Strategy and Performance)").
+        if own_exclude and not sentence.about_document and own_exclude.matches(sentence.text):
+            continue
+        if sentence.about_document:
+            # A document-control record says each thing in its own row: "Signed off by | Chief
+            # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
+            rows = sentence.read_with_notes.split("; ")
+            if any(all(concept is implicit or any(asserted(row, m.start(), facts_only) for m in concept.finditer(row))
+                       for concept in conjunction) for conjunction in alternatives for row in rows):
+                yield sentence
             continue
         # A sentence read with what it refers back to: that too must not be about something excluded.
         context = [s for s in analysis.context(sentence) + analysis.preceding(sentence, window - 1)
