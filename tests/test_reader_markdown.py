@@ -227,3 +227,11 @@ def test_a_figure_standing_alone_on_a_line_is_not_a_heading(tmp_path):
     document = read(tmp_path, "Plan\n\nWorkforce\n\nFacility time (% of pay bill): 0.09%\n\nWe employ 412 people.\n",
                     "plan.txt")
     assert [b.kind for b in document.blocks if "0.09%" in b.text] == [PARAGRAPH]
+
+
+def test_a_typed_table_whose_header_has_nothing_over_the_labels(tmp_path):
+    text = ("Plan\n\nShares of the staff budget:\n\n"
+            "                   2022/23   2023/24\n   Agency staff     7.9%      7.2%\n   Consultants      2.1%      1.7%\n")
+    document = read(tmp_path, text, "plan.txt")
+    tables = [b.table.rows for b in document.blocks if b.kind == TABLE]
+    assert tables == [[["", "2022/23", "2023/24"], ["Agency staff", "7.9%", "7.2%"], ["Consultants", "2.1%", "1.7%"]]]

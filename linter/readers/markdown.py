@@ -409,6 +409,8 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
     if len(lines) < 2 or any(BULLET.match(line) for line in lines):
         return None
     rows = [ALIGNED_GAP.split(line.strip()) for line in lines]
+    if len(rows) > 2 and len(rows[0]) == len(rows[1]) - 1 and all(len(r) == len(rows[1]) for r in rows[2:]):
+        rows[0] = [""] + rows[0]  # a header row over the values, with nothing over the labels
     width = len(rows[0])
     if width < 2 or width > 8 or any(len(row) != width for row in rows):
         return None
