@@ -1100,3 +1100,13 @@ def test_approved_it_refers_to_the_plan_named_just_before(check_md):
     report = check_md(text, ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"
     assert report.facts["endorsement"]["date"] == "12 July 2024"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We look for waste in three ways. Every order over £5,000 is checked by the Spending Control Panel, and "
+     "two value-for-money audits a year are reported to the Audit Committee.", "pass"),
+    ("Waste is collected weekly from every household.", "partial"),
+])
+def test_how_waste_is_found_answers_the_waste_question(check_md, text, expected):
+    rule = "question.waste-approach"
+    assert status(check_md(text, rule), rule) == expected
