@@ -42,7 +42,7 @@ from pdfminer.layout import (LAParams, LTChar, LTCurve, LTFigure, LTPage, LTText
                              LTTextLine)
 from pdfminer.pdfdocument import (PDFDocument, PDFEncryptionError, PDFNoValidXRef,
                                   PDFPasswordIncorrect)
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
@@ -57,6 +57,7 @@ from ..errors import ReadError, one_line
 from . import raised_in
 from .furniture import (attach_plain_notes, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
                         mark_contents_titles)
+from .pdf_content import Interpreter
 
 # pdfminer logs every oddity it meets at WARNING; without a handler of its own
 # Python would print them to stderr, where only plancheck's one-line errors belong.
@@ -388,7 +389,7 @@ class _Reader:
     def _read_pages(self) -> list[_Page]:
         resources = PDFResourceManager(caching=True)
         device = _Device(resources, LAParams(all_texts=True))
-        interpreter = PDFPageInterpreter(resources, device)
+        interpreter = Interpreter(resources, device)
         pages: list[_Page] = []
         failed: list[int] = []
         for number, pdf_page in enumerate(self.pdf_pages, 1):
