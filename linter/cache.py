@@ -190,6 +190,17 @@ def _re_cache() -> dict | None:
     return cache if isinstance(cache, dict) and _sre is not None else None
 
 
+_warmed = False
+
+
+def warm_patterns_once() -> None:
+    """:func:`warm_patterns`, unless this process did it already (plancheck.launch may, before plancheck.cli)."""
+    global _warmed
+    if not _warmed:
+        _warmed = True
+        warm_patterns()
+
+
 def warm_patterns() -> None:
     """Put the patterns earlier runs compiled into ``re``'s cache, built from their programs."""
     cache = _re_cache()

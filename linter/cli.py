@@ -31,7 +31,7 @@ import click
 from . import __version__, cache
 
 # Before the imports below compile their regular expressions (see plancheck.cache).
-cache.warm_patterns()
+cache.warm_patterns_once()
 
 from .errors import ConfigError
 from .packs import DEFAULT_PACKS
@@ -186,6 +186,8 @@ def summary_only(report):
 
 # What the command started and must stop however it ends (a LibreOffice at work, say).
 _started: list = []
+# A rendering started before the command line was read (see plancheck.launch), until main keeps or stops it.
+_offered: list = []
 
 
 def stops_cleanly(command):
@@ -324,8 +326,12 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         stdin_name = stdin_filename or "-"
         groups = group_by_configuration(files, resolver, stdin_name)
         # A Word plan checked alone is laid out by LibreOffice while its rule packs load.
-        early = start_rendering(files, pages or groups[0][0].pages or "auto")
-        if early is not None:
+        offered = _offered.pop() if _offered else None
+        early = start_rendering(files, pages or groups[0][0].pages or "auto", offered)
+        if offered is not None and early is not offered:
+            _started.remove(offered)
+            offered.close()
+        if early is not None and early is not offered:
             _started.append(early)
         plans = [(config, load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS), group)
                  for config, group in groups]
@@ -408,18 +414,27 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in run.reports) else EXIT_OK)
 
 
-def run() -> None:
-    """The program (``plancheck`` and ``python -m plancheck``): :func:`main`, then a quick exit.
+def run(early=None) -> None:
+    """The program (``plancheck`` and ``python -m plancheck``, through plancheck.launch): :func:`main`,
+    then a quick exit. ``early`` is a LibreOffice rendering plancheck.launch started, for main to keep
+    or stop; if main never runs (``--help``, a mistyped option), it is stopped here.
 
     Tearing the interpreter down object by object takes a short run a tenth
     of its time, and a program that is ending need not: once the output is
     flushed and the exit handlers have run, the process just ends.
     """
+    if early is not None:
+        _offered.append(early)
+        _started.append(early)
     try:
         main()  # click's standalone mode always ends in SystemExit
         code = EXIT_OK
     except SystemExit as done:
         code = done.code
+    finally:
+        _offered.clear()
+        while _started:
+            _started.pop().close()
     if code is None:
         code = EXIT_OK
     elif not isinstance(code, int):

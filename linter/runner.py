@@ -23,6 +23,7 @@ from .readers import TOO_MUCH_MEMORY, ReadOptions, internal_error, read_document
 
 if TYPE_CHECKING:
     from .config import Resolver
+    from .readers.convert import EarlyRendering
 
 
 @dataclass
@@ -159,7 +160,7 @@ def check_each(paths: list[str], packs, settings: Settings, options: ReadOptions
 
 
 def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = lambda: None,
-                early: "EarlyRendering | None" = None) -> Iterator:
+                early: EarlyRendering | None = None) -> Iterator:
     """Each task's report (or error entry), in order, as soon as it and those before are done.
 
     Every file is read and checked in a child process of its own (see
@@ -247,33 +248,21 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
         scratch.remove()
 
 
-class EarlyRendering:
-    """The LibreOffice rendering of a Word file checked alone, started before the run is ready to
-    read it (while its rule packs load); :meth:`close` stops it, whatever happened meanwhile."""
+def start_rendering(paths: list[str], pages: str, offered: EarlyRendering | None = None) -> EarlyRendering | None:
+    """For a single Word file whose pages are laid out, its rendering, started now; else None.
 
-    def __init__(self, path: str, pages: str):
-        from .readers.convert import Rendering
-
-        self.scratch = isolate.Scratch()
-        try:
-            self.rendering = Rendering(Path(path), self.scratch.path, pages)
-        except BaseException:
-            self.scratch.remove()
-            raise
-
-    def close(self) -> None:
-        try:
-            self.rendering.close()
-        finally:
-            self.scratch.remove()
-
-
-def start_rendering(paths: list[str], pages: str) -> EarlyRendering | None:
-    """For a single Word file whose pages are laid out, its rendering, started now; else None."""
+    ``offered`` is a rendering started before the command line was read (see
+    :mod:`plancheck.launch`): it is the one returned when it is the rendering
+    that would be started here; the caller stops it otherwise.
+    """
     if len(paths) != 1 or paths[0] == "-" or not isolate.available():
         return None
     if not _renderings([Task(paths[0], [], Settings(), ReadOptions(pages=pages))], None):
         return None
+    if offered is not None and offered.renders(paths[0], pages):
+        return offered
+    from .readers.convert import EarlyRendering
+
     return EarlyRendering(paths[0], pages)
 
 

@@ -223,9 +223,42 @@ def _without_external_hrefs(content: bytes, name: str) -> bytes:
 # ---------------------------------------------------------------- running LibreOffice
 
 def _command(soffice: str, user_profile: Path, target: str, out_dir: Path, sources: list[Path]) -> list[str]:
-    return [soffice, f"-env:UserInstallation={user_profile.resolve().as_uri()}", "--headless",
+    return [_launcher(soffice), f"-env:UserInstallation={user_profile.resolve().as_uri()}", "--headless",
             "--norestore", "--nolockcheck", "--nologo", "--nodefault", "--convert-to", target,
             "--outdir", str(out_dir), *map(str, sources)]
+
+
+_launchers: dict[str, str] = {}
+
+
+def _launcher(soffice: str) -> str:
+    """The program that starts LibreOffice: ``oosplash`` when ``soffice`` is the usual shell script
+    in front of it, else ``soffice`` itself.
+
+    On Linux, ``soffice`` runs half a dozen small programs (dirname, ls, sed, uname...) to find
+    its own folder, sets SAL_ENABLE_FILE_LOCKING (as :class:`LibreOffice` does) and starts the
+    ``oosplash`` beside it, which starts LibreOffice and starts it again when a new profile asks
+    for a restart. Starting ``oosplash`` directly saves those programs' starts. A folder with an
+    ``ooenv`` (settings the script reads) or a debugging run the script sets up (``$VALGRIND``,
+    ``$RR``) keeps the script.
+    """
+    if soffice not in _launchers:
+        chosen = soffice
+        try:
+            real = os.path.realpath(soffice)
+            folder = os.path.dirname(real)
+            oosplash = os.path.join(folder, "oosplash")
+            with open(real, "rb") as script:
+                is_script = script.read(2) == b"#!"
+            if (is_script and os.path.basename(real) == "soffice" and os.access(oosplash, os.X_OK)
+                    and not os.path.exists(os.path.join(folder, "ooenv"))):
+                chosen = oosplash
+        except OSError:
+            pass
+        _launchers[soffice] = chosen
+    if os.environ.get("VALGRIND") or os.environ.get("RR"):
+        return soffice
+    return _launchers[soffice]
 
 
 class LibreOffice:
@@ -236,7 +269,9 @@ class LibreOffice:
 
         temporary = work_dir / "tmp"
         temporary.mkdir(exist_ok=True)
-        env = dict(os.environ, TMPDIR=str(temporary), TMP=str(temporary), TEMP=str(temporary))
+        # SAL_ENABLE_FILE_LOCKING: as the soffice script sets it (see _launcher).
+        env = dict(os.environ, TMPDIR=str(temporary), TMP=str(temporary), TEMP=str(temporary),
+                   SAL_ENABLE_FILE_LOCKING="1")
         with isolate.unlimited_memory():
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL,
@@ -336,9 +371,11 @@ class _NotSimple(Exception):
 
 
 # One token of a content stream, with the white space before it: what a page written by LibreOffice
-# holds. Literal strings, dictionaries and anything else are left to pdfminer's interpreter.
+# holds. An array of hex strings and numbers (what TJ shows) is one token. Literal strings,
+# dictionaries and anything else are left to pdfminer's interpreter.
 _CONTENT_TOKEN = re.compile(rb"""\s*(?:
-    /(?P<name>[^\s/\[\]<>(){}%]+)
+    (?P<texts>\[(?:[-+0-9.\s]+|<[0-9A-Fa-f\s]*>)*+\])
+  | /(?P<name>[^\s/\[\]<>(){}%]+)
   | <(?P<hex>[0-9A-Fa-f\s]*)>
   | (?P<number>[-+]?(?:\d+\.?\d*|\.\d+))(?=[\s/\[\]<>(){}%]|$)
   | (?P<open>\[)
@@ -347,7 +384,13 @@ _CONTENT_TOKEN = re.compile(rb"""\s*(?:
   | (?P<end>$)
   | (?P<other>)
 )""", re.VERBOSE)
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+_WHITE_SPACE = b" \t\n\r\x0b\x0c"
 _SHOW_TEXT = {b"Tj", b"TJ", b"'", b'"'}
+
+
+class _Hex(bytes):
+    """A hex string's digits as written, decoded only when shown."""
 
 
 def _scanned_page_texts(pdf: Path) -> list[str]:
@@ -364,9 +407,27 @@ def _scanned_page_texts(pdf: Path) -> list[str]:
     from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1, stream_value
     from pdfminer.psparser import LIT
 
+    def text_of(digits: bytes) -> str:
+        """The text a hex string shows in the current font, as pdfminer's interpreter finds it;
+        ``texts`` remembers the font's strings, which a page shows again and again."""
+        text = texts.get(digits)
+        if text is None:
+            compact = digits.translate(None, _WHITE_SPACE)
+            if len(compact) % 2:
+                raise _NotSimple  # pdfminer reads an odd last digit its own way
+            characters = []
+            for cid in font.decode(bytes.fromhex(compact.decode("ascii"))):
+                try:
+                    characters.append(font.to_unichr(cid))
+                except PDFUnicodeNotDefined:
+                    pass
+            text = texts[digits] = "".join(characters)
+        return text
+
     resources = PDFResourceManager(caching=True)
     form = LIT("Form")
     pages = []
+    shown: dict[int, dict] = {}  # id of a font -> the texts of its strings
     with open(pdf, "rb") as handle:
         for page in PDFPage.get_pages(handle):
             page_resources = dict_value(page.resources)
@@ -379,36 +440,33 @@ def _scanned_page_texts(pdf: Path) -> list[str]:
                                                  dict_value(spec))
             data = b"\n".join(stream_value(stream).get_data() for stream in page.contents if resolve1(stream))
             characters: list[str] = []
-            font, saved, operands, arrays = None, [], [], []
+            font, texts, saved, operands, arrays = None, None, [], [], []
             for token in _CONTENT_TOKEN.finditer(data):
                 kind = token.lastgroup
-                if kind == "operator":
+                if kind == "texts":
+                    operands.append([_Hex(digits) for digits in _HEX_STRING.findall(token.group("texts"))])
+                elif kind == "operator":
                     operator = token.group("operator")
                     if operator in _SHOW_TEXT:
-                        shown = operands[-1] if operands else None
-                        for item in shown if isinstance(shown, list) else [shown]:
-                            if isinstance(item, bytes) and font is not None:
-                                for cid in font.decode(item):
-                                    try:
-                                        characters.append(font.to_unichr(cid))
-                                    except PDFUnicodeNotDefined:
-                                        pass
+                        shown_operand = operands[-1] if operands else None
+                        if font is not None:
+                            for item in shown_operand if isinstance(shown_operand, list) else [shown_operand]:
+                                if isinstance(item, _Hex):
+                                    characters.append(text_of(item))
                     elif operator == b"Tf":
                         if len(operands) < 2 or operands[-2] not in fonts:
                             raise _NotSimple
                         font = fonts[operands[-2]]
+                        texts = shown.setdefault(id(font), {})
                     elif operator == b"q":
-                        saved.append(font)
+                        saved.append((font, texts))
                     elif operator == b"Q":
-                        font = saved.pop() if saved else font
+                        font, texts = saved.pop() if saved else (font, texts)
                     elif operator in (b"BI", b"ID", b"EI"):
                         raise _NotSimple
                     operands = []
                 elif kind == "hex":
-                    digits = re.sub(rb"\s", b"", token.group("hex"))
-                    if len(digits) % 2:
-                        raise _NotSimple
-                    operands.append(bytes.fromhex(digits.decode("ascii")))
+                    operands.append(_Hex(token.group("hex")))
                 elif kind == "name":
                     operands.append(token.group("name").decode("latin-1"))
                 elif kind == "number":
@@ -569,6 +627,37 @@ class Rendering:
                 # Stopped mid-write, the profile is left marked as in use, to be rebuilt at its next use.
                 stopped = None if finished else ReadError("LibreOffice was stopped")
                 self._profile.__exit__(type(stopped) if stopped else None, stopped, None)
+
+
+class EarlyRendering:
+    """The LibreOffice rendering of a Word file checked alone, started before the run is ready to
+    read it (before the command line is read, or while the rule packs load), in a scratch folder of
+    its own; :meth:`close` stops it, whatever happened meanwhile, and may be called again."""
+
+    def __init__(self, path: str, pages: str):
+        from .. import isolate
+
+        self.path, self.pages = path, pages
+        self.scratch = isolate.Scratch()
+        try:
+            self.rendering = Rendering(Path(path), self.scratch.path, pages)
+        except BaseException:
+            self.scratch.remove()
+            raise
+        self._closed = False
+
+    def renders(self, path: str, pages: str) -> bool:
+        """Whether this is the rendering of ``path`` in page mode ``pages``."""
+        return pages == self.pages and os.path.realpath(path) == os.path.realpath(self.path)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.rendering.close()
+        finally:
+            self.scratch.remove()
 
 
 def _wait_for_rendering(base: Path, timeout: float) -> str | None:

@@ -1,0 +1,136 @@
+"""The program's entry point (``plancheck``, ``python -m plancheck``): LibreOffice first.
+
+A Word file checked alone is laid out by LibreOffice, which takes most of the
+run, and LibreOffice can only start once the run knows it is wanted. Reading
+the command line properly needs plancheck.cli, and importing it (click, the
+rule packs, the checks they name) takes about a tenth of a second. So the
+command line is first looked at here, with nothing but the standard library
+and plancheck's LibreOffice module: when it names one Word file and no option
+that rules a rendering out, LibreOffice is started on the file at once, and
+plancheck.cli is imported while it works.
+
+This is a guess, and plancheck.cli has the last word: once the command line,
+the configuration and the files are known, the early rendering is kept only if
+it is the one the run would have started itself (the same file, the same page
+mode; see :func:`plancheck.runner.start_rendering`); otherwise it is stopped
+at once. A guess that is wrong costs a LibreOffice started and killed; one
+that is never made costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# plancheck's options that take a value (the next argument, or after "="), and those that do not.
+# tests/test_launch.py checks both against the command's own options.
+VALUED = {"--config", "--rules", "--format", "--output", "-o", "--fail-under", "--pages", "--select",
+          "--ignore", "--jobs", "-j", "--explain", "--explain-check", "--color", "--stdin-filename"}
+FLAGS = {"--failures", "--full", "-q", "--verbose", "-v", "--force-exclude", "--debug"}
+# Options that end the run before any file is checked, or read the files otherwise.
+NO_RENDERING = {"--help", "-h", "--version", "--list-rules", "--explain", "--explain-check", "--outline",
+                "--stdin-filename"}
+WORD_SUFFIXES = (".docx", ".docm", ".doc", ".odt")
+
+
+def guess(args: list[str]) -> tuple[str, str] | None:
+    """(file, page mode) when ``args`` check one Word file whose pages may be laid out; else None."""
+    if args[:1] == ["annotate"]:
+        return None
+    paths: list[str] = []
+    pages = "auto"
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == "--":
+            paths.extend(args[index:])
+            break
+        if not arg.startswith("-") or arg == "-":
+            paths.append(arg)
+            continue
+        name, equals, value = arg.partition("=")
+        if name in NO_RENDERING:
+            return None
+        if name in VALUED:
+            if not equals:
+                if index >= len(args):
+                    return None
+                value = args[index]
+                index += 1
+            if name == "--pages":
+                pages = value
+        elif name not in FLAGS or equals:
+            return None  # something click reads otherwise (short options run together, say)
+    if len(paths) != 1 or pages not in ("auto", "layout"):
+        return None
+    path = paths[0]
+    if not path.lower().endswith(WORD_SUFFIXES) or not os.path.isfile(path):
+        return None
+    return path, pages
+
+
+def start_early(args: list[str]):
+    """The rendering of the Word file ``args`` check alone, started now; None when there is none to
+    start, or it could not start (the run then does whatever it would have done)."""
+    wanted = guess(args)
+    if wanted is None or not hasattr(os, "fork"):  # without fork, no rendering runs beside the reading
+        return None
+    try:
+        from . import cache
+
+        cache.warm_patterns_once()  # before the modules below compile their patterns
+        from .readers import convert
+
+        if convert.soffice_path() is None:
+            return None
+        return convert.EarlyRendering(*wanted)
+    except Exception:  # noqa: BLE001  whatever went wrong, the run proper meets it and says so
+        return None
+
+
+def run() -> None:
+    """Start LibreOffice if the command line asks for it, then run plancheck.cli.
+
+    While LibreOffice starts and plancheck.cli is imported, a Ctrl-C or a
+    TERM waits (a fraction of a second): an import stopped half-way fails in
+    ways that do not say "interrupted". Then the early LibreOffice is stopped
+    and plancheck exits 130 (143), as plancheck.cli does later in the run.
+    """
+    if guess(sys.argv[1:]) is None:
+        from .cli import run as run_command
+
+        run_command()
+        return
+    import signal
+
+    received: list[int] = []
+
+    def hold(signum, frame):
+        received.append(signum)
+
+    def terminate(signum, frame):
+        raise SystemExit(143)
+
+    previous = signal.signal(signal.SIGINT, hold)
+    signal.signal(signal.SIGTERM, hold)
+    early = None
+    try:
+        early = start_early(sys.argv[1:])
+        from .cli import run as run_command
+    except BaseException:
+        if early is not None:
+            early.close()
+        raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        # Until plancheck.cli puts its own in place: a TERM still stops the early LibreOffice.
+        signal.signal(signal.SIGTERM, terminate)
+    if received:
+        if early is not None:
+            early.close()
+        if received[0] == signal.SIGINT:
+            print("plancheck: interrupted", file=sys.stderr)
+            sys.exit(130)
+        sys.exit(143)
+    run_command(early)
