@@ -23,7 +23,7 @@ usual.
 The same goes for every other regular expression a run compiles (those of
 plancheck's modules and of the libraries it uses, mostly compiled as they
 are imported): :func:`remember_patterns` keeps their programs, for this
-version of plancheck and this Python, and :func:`warm_patterns` puts the
+version of plancheck installed here and this Python, and :func:`warm_patterns` puts the
 patterns built from them into ``re``'s own cache at the next start, where
 ``re.compile`` finds them. A pattern is looked up there by its source and
 flags, so a changed pattern is simply compiled again.
@@ -173,7 +173,7 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
 # finds some missing every time, so compiles them and writes the whole entry again every time.
 MAX_REMEMBERED_PATTERNS = 480
 PATTERNS_FORMAT = 1
-MAX_PATTERN_ENTRIES = 4
+MAX_PATTERN_ENTRIES = 8
 # The items warm_patterns loaded, by their key in re's cache: nothing to write again for them.
 _warm: dict[tuple, list] = {}
 
@@ -181,7 +181,10 @@ _warm: dict[tuple, list] = {}
 def _patterns_path() -> Path:
     from . import __version__
 
-    key = sha256_hex(f"{PATTERNS_FORMAT}\0{__version__}\0{PYTHON}".encode())
+    # Where plancheck is installed too: two checkouts of one version (a developer's) compile
+    # different patterns, and sharing one entry, each would write it again on every run.
+    here = os.path.dirname(os.path.abspath(__file__))
+    key = sha256_hex(f"{PATTERNS_FORMAT}\0{__version__}\0{PYTHON}\0{here}".encode())
     return user_cache_dir() / "patterns" / f"{key[:32]}.json"
 
 

@@ -77,10 +77,7 @@ def start_early(args: list[str]):
     if wanted is None or not hasattr(os, "fork"):  # without fork, no rendering runs beside the reading
         return None
     try:
-        from . import cache
-
-        cache.warm_patterns_once()  # before the modules below compile their patterns
-        from .readers import convert
+        from .readers import convert  # its patterns compiled afresh: reading the pattern cache takes longer
 
         if convert.soffice_path() is None:
             return None

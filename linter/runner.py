@@ -276,12 +276,14 @@ def _check_alone(task: Task, rendered: bool, early: EarlyRendering | None = None
             if not rendered:
                 result = _check_in_child(*task)
             elif early is not None and early.rendering.source == Path(task.path):
+                early.rendering.meanwhile.append(lambda: _import_checks(task.packs))
                 result = _check_in_child(*task[:3], replace(task.options, rendering=early.rendering))
             else:
                 from .readers.convert import Rendering
 
                 (scratch / "render").mkdir()
                 rendering = Rendering(Path(task.path), scratch / "render", task.options.pages)
+                rendering.meanwhile.append(lambda: _import_checks(task.packs))
                 try:
                     result = _check_in_child(*task[:3], replace(task.options, rendering=rendering))
                 finally:
@@ -292,6 +294,15 @@ def _check_alone(task: Task, rendered: bool, early: EarlyRendering | None = None
         return {"path": task.path, "message": TOO_MUCH_MEMORY}
     # Reported exactly as a child's report would be.
     return _with_packs(result, task.packs)
+
+
+def _import_checks(packs) -> None:
+    """Import the modules of the packs' check types, which the check imports as it needs them."""
+    from .checks import module_for
+
+    for pack in packs:
+        for rule in pack.rules:
+            module_for(rule.check)
 
 
 def _renderings(tasks: list[Task], scratch: isolate.Scratch | None) -> dict[int, str]:

@@ -55,6 +55,8 @@ IN_USE = "plancheck-in-use"
 BATCH_FILES = 24
 # How often a reader looks for the rendering of its file from the run's renderer.
 POLL_SECONDS = 0.01
+# How often a file checked alone looks for its PDF: the run waits for nothing else.
+RENDERING_POLL_SECONDS = 0.004
 MARKERS = (".done", ".failed", ".skip")
 
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -565,6 +567,8 @@ class Rendering:
         self.office: LibreOffice | None = None
         self.failure: str | None = None
         self._profile = None
+        # Work for the run to do while LibreOffice works, once the file is read (see page_texts).
+        self.meanwhile: list = []
         soffice = soffice_path()
         suffix = source.suffix.lower()
         copy = work_dir / f"input{suffix}"
@@ -591,9 +595,13 @@ class Rendering:
             raise ReadError(self.failure)
         if self.office is None:
             return None
-        import pdfminer.pdfinterp  # noqa: F401  imported while LibreOffice works, not after
-
         deadline = time.monotonic() + timeout
+        # What the run needs next is prepared while LibreOffice works, not after: the PDF library,
+        # and whatever the run asked for (the check modules, say).
+        import pdfminer.pdfinterp  # noqa: F401
+
+        while self.meanwhile and self.office.process.poll() is None and not self.pdf.exists():
+            self.meanwhile.pop(0)()
         while True:
             exited = self.office.process.poll() is not None
             if self.pdf.exists() and (exited or not self.lock.exists()):
@@ -609,7 +617,7 @@ class Rendering:
                 raise ReadError("LibreOffice could not convert it to pdf; it may be damaged or password-protected")
             if time.monotonic() > deadline:
                 raise ReadError(f"LibreOffice took longer than {timeout:g} seconds to convert it")
-            time.sleep(POLL_SECONDS)
+            time.sleep(RENDERING_POLL_SECONDS)
 
     def close(self) -> None:
         """Let LibreOffice finish shutting down (or stop it), and give its profile back."""
