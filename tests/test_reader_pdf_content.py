@@ -56,6 +56,8 @@ def same_as_pdfminer(datas: list[bytes]) -> bool:
     b"1.2.3 +.5 5. 12abc -3 0.25 .5 re <414> <41 4 2> <> () / true false null % a comment\nn",
     b"[1 [2 [3]] <</A <</B 1>> /C [/D]>>] Tj ' \" d0 T* )",
     b"<</A <12>>> BDC EMC",
+    # Arrays of hex strings and numbers only, read in one go: odd digits, numbers run together.
+    b"[<01>1<02>-3.5<0304>.5 5.<>]TJ [ <414> 1.2.3 -2+3 ] TJ [<4 1>] TJ [] TJ [1 %c\n 2] TJ",
 ])
 def test_a_stream_reads_as_pdfminer_reads_it(data):
     assert same_as_pdfminer([data])

@@ -44,7 +44,9 @@ _CHUNK = 4096
 # One token, after the white space, NUL bytes and comments before it, in pdfminer's terms
 # (psparser.PSBaseParser): the classes of characters that end a number, name or keyword are its own.
 _TOKEN = re.compile(rb"""(?:[ \t\n\r\x0b\x0c\x00]|%[^\r\n]*)*(?:
-    (?P<float>[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+))
+    (?P<array>\[(?:[ \t\n\r\x0b\x0c\x00]*+(?:<[0-9A-Fa-f]*+>|[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)))*+
+              [ \t\n\r\x0b\x0c\x00]*+\])
+  | (?P<float>[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+))
   | (?P<int>[-+]?[0-9]+)
   | /(?P<name>(?:[^ \t\n\r\x0b\x0c\#/%\[\]()<>{}]|\#[0-9A-Fa-f]{0,2})*+)
   | (?P<keyword>[A-Za-z][^ \t\n\r\x0b\x0c\#/%\[\]()<>{}]*)
@@ -59,6 +61,9 @@ _TOKEN = re.compile(rb"""(?:[ \t\n\r\x0b\x0c\x00]|%[^\r\n]*)*(?:
   | (?P<single>[^ \t\n\r\x0b\x0c\x00%/+\-.0-9A-Za-z(<>\[\]{}])
   | (?P<end>\Z)
 )""", re.VERBOSE)
+# The items of an array of hex strings and numbers only (what TJ shows), read in one go: the
+# same numbers, in the same order of preference, as _TOKEN's.
+_ARRAY_ITEM = re.compile(rb"<([0-9A-Fa-f]*)>|([-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+))")
 _SPACE = re.compile(rb"[ \t\n\r\x0b\x0c]")
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{0,2})")
 _STRING_PART = re.compile(rb"[()\\]")
@@ -147,6 +152,7 @@ def _objects(streams: list[bytes]) -> list:
     stack: list[tuple[str, list]] = []  # open arrays ("a") and dictionaries ("d")
     current = top
     match = _TOKEN.match
+    strings: dict[bytes, bytes] = {}  # hex digits -> their bytes: pages show the same ones again and again
     for number, data in enumerate(streams, 1):
         position, previous, previous_end, previous_empty = 0, None, 0, False
         while True:
@@ -158,7 +164,18 @@ def _objects(streams: list[bytes]) -> list:
                 break
             previous, previous_end = kind, token.end()
             position = token.end()
-            if kind == "hex":
+            if kind == "array":
+                items = []
+                for digits, numeral in _ARRAY_ITEM.findall(token.group("array")):
+                    if numeral:
+                        items.append(float(numeral) if b"." in numeral else int(numeral))
+                    else:
+                        text = strings.get(digits)
+                        if text is None:
+                            text = strings[digits] = _hex(digits)
+                        items.append(text)
+                current.append(items)
+            elif kind == "hex":
                 current.append(_hex(token.group("hex")))
             elif kind == "keyword":
                 word = token.group("keyword")
