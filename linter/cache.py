@@ -224,39 +224,6 @@ def warm_patterns() -> None:
             _warm[key] = item
 
 
-def new_programs() -> list:
-    """The programs of the patterns this process compiled that the cache lacks, as
-    :func:`remember_patterns` keeps them: for a child to hand to the process that remembers them."""
-    cache = _re_cache()
-    if cache is None:
-        return []
-    items = []
-    for key in list(cache):
-        if len(key) == 3 and key[0] in (str, bytes) and isinstance(key[2], int) and key not in _warm:
-            made = program(key[1], key[2])
-            if made is not None:
-                items.append([key[0].__name__, key[1].decode("latin-1") if key[0] is bytes else key[1],
-                              key[2], *made[2:]])
-    return items
-
-
-def adopt_programs(items: list) -> None:
-    """Put patterns a child compiled (see :func:`new_programs`) into ``re``'s cache, built from their
-    programs, as compiled by this run: :func:`remember_patterns` keeps them."""
-    cache = _re_cache()
-    if cache is None:
-        return
-    for item in items:
-        try:
-            kind, flags = item[0], item[2]
-            source = item[1].encode("latin-1") if kind == "bytes" else item[1]
-            code = array(CODE_TYPE, a2b_base64(item[4])).tolist()
-            pattern = _sre.compile(source, item[3], code, item[5], item[6], tuple(item[7]))
-        except Exception:  # noqa: BLE001  a pattern not adopted is compiled again next time
-            continue
-        cache.setdefault((type(source), source, flags), pattern)
-
-
 def remember_patterns() -> None:
     """Keep the programs of the patterns this run compiled, when the cache lacks any of them."""
     cache = _re_cache()

@@ -34,7 +34,6 @@ from . import __version__, cache
 cache.warm_patterns_once()
 
 from .errors import ConfigError
-from .launch import EarlyRead
 from .packs import DEFAULT_PACKS
 from .readers import ReadOptions
 from .reporters import FORMATS
@@ -326,23 +325,14 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
             sys.exit(EXIT_OK)
         stdin_name = stdin_filename or "-"
         groups = group_by_configuration(files, resolver, stdin_name)
-        # A Word plan checked alone is laid out by LibreOffice while its rule packs load; plancheck.launch
-        # may have started that, or the reading of the file, already.
+        # A Word plan checked alone is laid out by LibreOffice while its rule packs load.
         offered = _offered.pop() if _offered else None
-        reading = offered if isinstance(offered, EarlyRead) else None
-        rendering = None if reading is not None else offered
-        early = start_rendering(files, pages or groups[0][0].pages or "auto", rendering)
-        if rendering is not None and early is not rendering:
-            _started.remove(rendering)
-            rendering.close()
-        if early is not None and early is not rendering:
+        early = start_rendering(files, pages or groups[0][0].pages or "auto", offered)
+        if offered is not None and early is not offered:
+            _started.remove(offered)
+            offered.close()
+        if early is not None and early is not offered:
             _started.append(early)
-        if reading is not None:
-            if early is None:
-                early = reading  # kept if it is the reading the run wants (see runner.check_tasks)
-            else:
-                _started.remove(reading)
-                reading.close()
         plans = [(config, load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS), group)
                  for config, group in groups]
         plans = [(config, group_packs, config.settings(group_packs, select, ignore, fail_under), group)

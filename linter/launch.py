@@ -1,26 +1,20 @@
-"""The program's entry point (``plancheck``, ``python -m plancheck``): the file's work first.
+"""The program's entry point (``plancheck``, ``python -m plancheck``): LibreOffice first.
 
-Reading the command line properly needs plancheck.cli, and importing it
-(click, the rule packs, the checks they name) takes about a tenth of a
-second: as long as reading a short plan. So the command line is first looked
-at here, with little more than the standard library, and when it names one
-file to check, the work on it starts at once, beside the import:
-
-- a Word file whose pages are laid out: LibreOffice is started on it (a
-  :class:`plancheck.readers.convert.EarlyRendering`), which takes most of
-  such a run;
-- any other file plancheck reads itself (PDF, Word with estimated pages,
-  Markdown, text, HTML): it is read in a limited child process, as a file of
-  a folder is (an :class:`EarlyRead`), and the document comes back to be
-  checked here.
+A Word file checked alone is laid out by LibreOffice, which takes most of the
+run, and LibreOffice can only start once the run knows it is wanted. Reading
+the command line properly needs plancheck.cli, and importing it (click, the
+rule packs, the checks they name) takes about a tenth of a second. So the
+command line is first looked at here, with nothing but the standard library
+and plancheck's LibreOffice module: when it names one Word file and no option
+that rules a rendering out, LibreOffice is started on the file at once, and
+plancheck.cli is imported while it works.
 
 This is a guess, and plancheck.cli has the last word: once the command line,
-the configuration and the files are known, the early work is kept only if it
-is what the run would have done itself (the same file, the same page mode;
-see :func:`plancheck.runner.start_rendering` and
-:func:`plancheck.runner.check_tasks`); otherwise it is stopped at once. A
-guess that is wrong costs work started and thrown away; one that is never
-made costs nothing.
+the configuration and the files are known, the early rendering is kept only if
+it is the one the run would have started itself (the same file, the same page
+mode; see :func:`plancheck.runner.start_rendering`); otherwise it is stopped
+at once. A guess that is wrong costs a LibreOffice started and killed; one
+that is never made costs nothing.
 """
 
 from __future__ import annotations
@@ -37,8 +31,6 @@ FLAGS = {"--failures", "--full", "-q", "--verbose", "-v", "--force-exclude", "--
 NO_RENDERING = {"--help", "-h", "--version", "--list-rules", "--explain", "--explain-check", "--outline",
                 "--stdin-filename"}
 WORD_SUFFIXES = (".docx", ".docm", ".doc", ".odt")
-# What is read early when it is not laid out: the formats plancheck reads without LibreOffice.
-READ_SUFFIXES = (".pdf", ".docx", ".docm", ".md", ".markdown", ".txt", ".text", ".html", ".htm")
 
 
 def guess(args: list[str]) -> tuple[str, str] | None:
@@ -70,97 +62,28 @@ def guess(args: list[str]) -> tuple[str, str] | None:
                 pages = value
         elif name not in FLAGS or equals:
             return None  # something click reads otherwise (short options run together, say)
-    if len(paths) != 1 or pages not in ("auto", "layout", "estimate") or not os.path.isfile(paths[0]):
+    if len(paths) != 1 or pages not in ("auto", "layout"):
         return None
-    return paths[0], pages
-
-
-def renders(path: str, pages: str) -> bool:
-    """Whether the file is laid out by LibreOffice (when it is installed) in page mode ``pages``."""
-    return path.lower().endswith(WORD_SUFFIXES) and pages != "estimate"
-
-
-class EarlyRead:
-    """A file read in a limited child process (see :mod:`plancheck.isolate`), started before the run
-    is ready to check it; :meth:`close` stops it, whatever happened meanwhile, and may be called again.
-
-    The child is started first thing, and imports the readers itself.
-    """
-
-    def __init__(self, path: str, pages: str):
-        from . import isolate
-
-        self.path, self.pages = path, pages
-        self.scratch = isolate.Scratch()
-        try:
-            self.child: isolate.Child | None = isolate.Child(self.scratch, _read, path, pages)
-        except BaseException:
-            self.scratch.remove()
-            raise
-
-    def reads(self, path: str, options) -> bool:
-        """Whether this is the reading of ``path`` with ``options`` (--debug aside, which only
-        decides what is shown of an error)."""
-        from dataclasses import replace
-
-        from .readers import ReadOptions
-
-        return (os.path.realpath(path) == os.path.realpath(self.path)
-                and replace(options, debug=False) == ReadOptions(pages=self.pages))
-
-    def document(self, path, options):
-        """The document read (as :func:`plancheck.readers.read_document` returns it), or the error
-        reading it raised. The caller's time limit covers the wait."""
-        from . import cache, isolate
-
-        child = self.child
-        while not (isolate.wait([child], None) and child.read_some()):
-            pass
-        self.child = None
-        document, programs = child.result()
-        cache.adopt_programs(programs)
-        return document
-
-    def close(self) -> None:
-        if self.child is not None:
-            self.child.kill()
-            self.child = None
-        if self.scratch is not None:
-            self.scratch.remove()
-            self.scratch = None
-
-
-def _read(path: str, pages: str):
-    """In the child: the document, and the patterns reading it compiled that the pattern cache
-    lacks, for the run to remember (see plancheck.cache)."""
-    from . import cache
-
-    cache.warm_patterns_once()
-    from .readers import ReadOptions, _read_document
-
-    document = _read_document(path, ReadOptions(pages=pages))
-    return document, cache.new_programs()
+    path = paths[0]
+    if not path.lower().endswith(WORD_SUFFIXES) or not os.path.isfile(path):
+        return None
+    return path, pages
 
 
 def start_early(args: list[str]):
-    """The rendering or the reading of the file ``args`` check alone, started now; None when there
-    is none to start, or it could not start (the run then does whatever it would have done)."""
+    """The rendering of the Word file ``args`` check alone, started now; None when there is none to
+    start, or it could not start (the run then does whatever it would have done)."""
     wanted = guess(args)
-    if wanted is None or not hasattr(os, "fork"):  # without fork, nothing runs beside the import
+    if wanted is None or not hasattr(os, "fork"):  # without fork, no rendering runs beside the reading
         return None
-    path, pages = wanted
     try:
-        # Their patterns compiled afresh: reading the pattern cache first would take longer.
-        if renders(path, pages):
-            from .readers import convert
+        from .readers import convert  # its patterns compiled afresh: reading the pattern cache takes longer
 
-            if convert.soffice_path() is not None:
-                return convert.EarlyRendering(path, pages)
-        if path.lower().endswith(READ_SUFFIXES):
-            return EarlyRead(path, pages)
+        if convert.soffice_path() is None:
+            return None
+        return convert.EarlyRendering(*wanted)
     except Exception:  # noqa: BLE001  whatever went wrong, the run proper meets it and says so
-        pass
-    return None
+        return None
 
 
 def run() -> None:

@@ -23,7 +23,6 @@ from .readers import TOO_MUCH_MEMORY, ReadOptions, internal_error, read_document
 
 if TYPE_CHECKING:
     from .config import Resolver
-    from .launch import EarlyRead
     from .readers.convert import EarlyRendering
 
 
@@ -86,15 +85,14 @@ def collect(paths: list[str], resolver: "Resolver | None" = None, force_exclude:
     return list(unique.values())
 
 
-def check_file(path: str, packs, settings: Settings, options: ReadOptions, read=read_document):
+def check_file(path: str, packs, settings: Settings, options: ReadOptions):
     """One file's report, or an error entry naming the file and the cause.
 
     An internal error's entry carries its traceback as ``traceback`` when
-    ``options.debug`` is set. ``read`` reads the file (a reading started
-    earlier, say), as :func:`plancheck.readers.read_document` does.
+    ``options.debug`` is set.
     """
     try:
-        document = read(path, options)
+        document = read_document(path, options)
         try:
             return check_document(document, packs, settings)
         except MemoryError:
@@ -113,9 +111,9 @@ def check_file(path: str, packs, settings: Settings, options: ReadOptions, read=
 WORD_SUFFIXES = (".docx", ".docm", ".doc", ".odt")
 
 
-def _check_in_child(path: str, packs, settings: Settings, options: ReadOptions, read=read_document):
+def _check_in_child(path: str, packs, settings: Settings, options: ReadOptions):
     """Read and check one file in a limited child; what goes back to the parent is kept small."""
-    result = check_file(path, packs, settings, options, read)
+    result = check_file(path, packs, settings, options)
     if isinstance(result, DocumentReport):
         # The parent has the packs, and reporters need only the document's summary, not its text:
         # sending less keeps both the pipe and the parent's memory small however many files there are.
@@ -162,7 +160,7 @@ def check_each(paths: list[str], packs, settings: Settings, options: ReadOptions
 
 
 def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = lambda: None,
-                early: EarlyRendering | EarlyRead | None = None) -> Iterator:
+                early: EarlyRendering | None = None) -> Iterator:
     """Each task's report (or error entry), in order, as soon as it and those before are done.
 
     Every file is read and checked in a child process of its own (see
@@ -176,7 +174,7 @@ def check_tasks(tasks: list[Task], jobs: int = 1, advance: Callable[[], None] = 
 
     Reports carry a summary of their document (path, format, pages, notes),
     not its text. ``early`` is the rendering :func:`start_rendering` started
-    for a task checked alone, or the reading plancheck.launch started.
+    for a task checked alone.
     """
     if not isolate.available():
         for task in tasks:
@@ -268,25 +266,14 @@ def start_rendering(paths: list[str], pages: str, offered: EarlyRendering | None
     return EarlyRendering(paths[0], pages)
 
 
-def _check_alone(task: Task, rendered: bool, early: EarlyRendering | EarlyRead | None = None):
+def _check_alone(task: Task, rendered: bool, early: EarlyRendering | None = None):
     """One task's report (or error entry), checked in this process within a child's limits;
     ``rendered``: laid out by a LibreOffice started first (``early``, or here), which works while
-    the file is read. ``early`` may instead be the reading of the file, started before the command
-    line was read (see :mod:`plancheck.launch`)."""
-    from .launch import EarlyRead
-
-    reading = early if isinstance(early, EarlyRead) else None
-    if reading is not None:
-        early = None
-        if rendered or not reading.reads(task.path, task.options):
-            reading.close()
-            reading = None
+    the file is read."""
     limit = task.options.time_limit
     try:
         with isolate.within_limits(limit, time_limit_error(limit, "read and check")) as scratch:
-            if reading is not None:
-                result = _check_in_child(*task, read=reading.document)
-            elif not rendered:
+            if not rendered:
                 result = _check_in_child(*task)
             elif early is not None and early.rendering.source == Path(task.path):
                 early.rendering.meanwhile.append(lambda: _import_checks(task.packs))
