@@ -360,12 +360,16 @@ def page_texts(pdf: Path) -> list[str]:
     pdfminer's layout analysis (grouping characters into lines and boxes) is
     the costly part of reading a PDF and is not needed for that. The pages
     LibreOffice writes are simple enough for :func:`_scanned_page_texts`,
-    several times faster than pdfminer's interpreter, which reads any other.
+    several times faster than pdfminer's interpreter, which reads any other;
+    and the whole file simple enough for :func:`_plain_page_texts`, which
+    reads it without pdfminer, whose import takes longer than the reading.
     """
-    try:
-        return _scanned_page_texts(pdf)
-    except _NotSimple:
-        return _interpreted_page_texts(pdf)
+    for read in (_plain_page_texts, _scanned_page_texts):
+        try:
+            return read(pdf)
+        except _NotSimple:
+            pass
+    return _interpreted_page_texts(pdf)
 
 
 class _NotSimple(Exception):
@@ -395,13 +399,27 @@ class _Hex(bytes):
     """A hex string's digits as written, decoded only when shown."""
 
 
+def _plain_page_texts(pdf: Path) -> list[str]:
+    """The text of each page, as pdfminer's interpreter finds it, from a PDF read without pdfminer
+    (see :mod:`plancheck.readers.pdf_text`). Raises _NotSimple for a PDF that module does not read."""
+    from . import pdf_text
+
+    class Never(Exception):
+        """pdf_text's fonts raise Unread for a character they cannot name."""
+
+    try:
+        shown: dict[int, dict] = {}
+        return [_scan(b"\n".join(datas), fonts, shown, Never)
+                for datas, fonts in pdf_text.pages(pdf.read_bytes())]
+    except pdf_text.Unread:
+        raise _NotSimple from None
+
+
 def _scanned_page_texts(pdf: Path) -> list[str]:
     """The text of each page, as pdfminer's interpreter finds it, from a scan of the page's tokens.
 
-    Only fonts and the operators that show text or save and restore the
-    graphics state (which holds the font) are followed. Raises _NotSimple
-    for a page with anything else that can hold text: a literal string, an
-    inline image, a form drawn from the resources, a font it does not name.
+    Raises _NotSimple for a page with something else that can hold text (see
+    :func:`_scan`) or a form drawn from the resources.
     """
     from pdfminer.pdffont import PDFUnicodeNotDefined
     from pdfminer.pdfinterp import PDFResourceManager
@@ -409,27 +427,10 @@ def _scanned_page_texts(pdf: Path) -> list[str]:
     from pdfminer.pdftypes import PDFObjRef, dict_value, resolve1, stream_value
     from pdfminer.psparser import LIT
 
-    def text_of(digits: bytes) -> str:
-        """The text a hex string shows in the current font, as pdfminer's interpreter finds it;
-        ``texts`` remembers the font's strings, which a page shows again and again."""
-        text = texts.get(digits)
-        if text is None:
-            compact = digits.translate(None, _WHITE_SPACE)
-            if len(compact) % 2:
-                raise _NotSimple  # pdfminer reads an odd last digit its own way
-            characters = []
-            for cid in font.decode(bytes.fromhex(compact.decode("ascii"))):
-                try:
-                    characters.append(font.to_unichr(cid))
-                except PDFUnicodeNotDefined:
-                    pass
-            text = texts[digits] = "".join(characters)
-        return text
-
     resources = PDFResourceManager(caching=True)
     form = LIT("Form")
     pages = []
-    shown: dict[int, dict] = {}  # id of a font -> the texts of its strings
+    shown: dict[int, dict] = {}
     with open(pdf, "rb") as handle:
         for page in PDFPage.get_pages(handle):
             page_resources = dict_value(page.resources)
@@ -441,52 +442,81 @@ def _scanned_page_texts(pdf: Path) -> list[str]:
                 fonts[name] = resources.get_font(spec.objid if isinstance(spec, PDFObjRef) else None,
                                                  dict_value(spec))
             data = b"\n".join(stream_value(stream).get_data() for stream in page.contents if resolve1(stream))
-            characters: list[str] = []
-            font, texts, saved, operands, arrays = None, None, [], [], []
-            for token in _CONTENT_TOKEN.finditer(data):
-                kind = token.lastgroup
-                if kind == "texts":
-                    operands.append([_Hex(digits) for digits in _HEX_STRING.findall(token.group("texts"))])
-                elif kind == "operator":
-                    operator = token.group("operator")
-                    if operator in _SHOW_TEXT:
-                        shown_operand = operands[-1] if operands else None
-                        if font is not None:
-                            for item in shown_operand if isinstance(shown_operand, list) else [shown_operand]:
-                                if isinstance(item, _Hex):
-                                    characters.append(text_of(item))
-                    elif operator == b"Tf":
-                        if len(operands) < 2 or operands[-2] not in fonts:
-                            raise _NotSimple
-                        font = fonts[operands[-2]]
-                        texts = shown.setdefault(id(font), {})
-                    elif operator == b"q":
-                        saved.append((font, texts))
-                    elif operator == b"Q":
-                        font, texts = saved.pop() if saved else (font, texts)
-                    elif operator in (b"BI", b"ID", b"EI"):
-                        raise _NotSimple
-                    operands = []
-                elif kind == "hex":
-                    operands.append(_Hex(token.group("hex")))
-                elif kind == "name":
-                    operands.append(token.group("name").decode("latin-1"))
-                elif kind == "number":
-                    operands.append(0)
-                elif kind == "open":
-                    arrays.append(operands)
-                    operands = []
-                elif kind == "close":
-                    if not arrays:
-                        raise _NotSimple
-                    inner, operands = operands, arrays.pop()
-                    operands.append(inner)
-                elif kind == "end":
-                    break
-                else:
-                    raise _NotSimple
-            pages.append("".join(characters))
+            pages.append(_scan(data, fonts, shown, PDFUnicodeNotDefined))
     return pages
+
+
+def _scan(data: bytes, fonts: dict, shown: dict[int, dict], undefined: type[Exception]) -> str:
+    """The text a page's content shows, from a scan of its tokens, with ``fonts`` by resource name
+    (each with pdfminer's ``decode`` and ``to_unichr``, which raises ``undefined`` for a character
+    it cannot name). ``shown`` remembers, by font, the texts of the strings shown in it.
+
+    Only fonts and the operators that show text or save and restore the
+    graphics state (which holds the font) are followed. Raises _NotSimple
+    for anything else that can hold text: a literal string, an inline image,
+    a font the page does not name.
+    """
+    def text_of(digits: bytes) -> str:
+        """The text a hex string shows in the current font, as pdfminer's interpreter finds it."""
+        text = texts.get(digits)
+        if text is None:
+            compact = digits.translate(None, _WHITE_SPACE)
+            if len(compact) % 2:
+                raise _NotSimple  # pdfminer reads an odd last digit its own way
+            characters = []
+            for cid in font.decode(bytes.fromhex(compact.decode("ascii"))):
+                try:
+                    characters.append(font.to_unichr(cid))
+                except undefined:
+                    pass
+            text = texts[digits] = "".join(characters)
+        return text
+
+    characters: list[str] = []
+    font, texts, saved, operands, arrays = None, None, [], [], []
+    for token in _CONTENT_TOKEN.finditer(data):
+        kind = token.lastgroup
+        if kind == "texts":
+            operands.append([_Hex(digits) for digits in _HEX_STRING.findall(token.group("texts"))])
+        elif kind == "operator":
+            operator = token.group("operator")
+            if operator in _SHOW_TEXT:
+                shown_operand = operands[-1] if operands else None
+                if font is not None:
+                    for item in shown_operand if isinstance(shown_operand, list) else [shown_operand]:
+                        if isinstance(item, _Hex):
+                            characters.append(text_of(item))
+            elif operator == b"Tf":
+                if len(operands) < 2 or operands[-2] not in fonts:
+                    raise _NotSimple
+                font = fonts[operands[-2]]
+                texts = shown.setdefault(id(font), {})
+            elif operator == b"q":
+                saved.append((font, texts))
+            elif operator == b"Q":
+                font, texts = saved.pop() if saved else (font, texts)
+            elif operator in (b"BI", b"ID", b"EI"):
+                raise _NotSimple
+            operands = []
+        elif kind == "hex":
+            operands.append(_Hex(token.group("hex")))
+        elif kind == "name":
+            operands.append(token.group("name").decode("latin-1"))
+        elif kind == "number":
+            operands.append(0)
+        elif kind == "open":
+            arrays.append(operands)
+            operands = []
+        elif kind == "close":
+            if not arrays:
+                raise _NotSimple
+            inner, operands = operands, arrays.pop()
+            operands.append(inner)
+        elif kind == "end":
+            break
+        else:
+            raise _NotSimple
+    return "".join(characters)
 
 
 def _interpreted_page_texts(pdf: Path) -> list[str]:
@@ -541,8 +571,6 @@ def layout_page_texts(path: Path, options) -> list[str]:
         if texts is not None:
             return texts
     elif rendering:
-        import pdfminer.pdfinterp  # noqa: F401  imported while LibreOffice works, not after
-
         found = _wait_for_rendering(Path(rendering), options.layout_timeout)
         if found == ".done":
             return page_texts(Path(rendering + ".pdf"))
@@ -596,10 +624,7 @@ class Rendering:
         if self.office is None:
             return None
         deadline = time.monotonic() + timeout
-        # What the run needs next is prepared while LibreOffice works, not after: the PDF library,
-        # and whatever the run asked for (the check modules, say).
-        import pdfminer.pdfinterp  # noqa: F401
-
+        # What the run needs next (the check modules, say) is prepared while LibreOffice works.
         while self.meanwhile and self.office.process.poll() is None and not self.pdf.exists():
             self.meanwhile.pop(0)()
         while True:
