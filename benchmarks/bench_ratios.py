@@ -29,7 +29,8 @@ printed at the end is the one kept in benchmarks/README.md.
     .venv/bin/python benchmarks/bench_ratios.py [--runs N]
 
 The inputs are plan-like documents made by ``bench_read.py``'s generator in
-a temporary folder. Peak memory is the ``ru_maxrss`` that ``os.wait4``
+a temporary folder, and plancheck's cache (``$XDG_CACHE_HOME``) is one of its
+own there, filled by the warm-up. Peak memory is the ``ru_maxrss`` that ``os.wait4``
 reports, which covers a process and the children it waited for; so that
 this process's own size never leaks into it (see bench_read.py), the
 inputs are made in a separate process and this one imports only the
@@ -330,6 +331,11 @@ def main() -> None:
         work = Path(folder)
         print("making the inputs...", file=sys.stderr, flush=True)
         inputs = make_inputs(work)
+        # plancheck's cache of its own (parsed packs, compiled patterns, LibreOffice profiles), filled
+        # by the warm-up as a user's would be: other plancheck processes on the machine (a test
+        # suite, another checkout) share the user's, holding its LibreOffice profiles and rewriting
+        # its pattern cache with patterns of their own, which would be measured here as well.
+        ENVIRONMENT["XDG_CACHE_HOME"] = str(work / "cache")
         rows = rows_for(inputs, work)
         version = subprocess.run(plancheck_command() + ["--version"], capture_output=True, text=True)
         started = datetime.datetime.now().astimezone()

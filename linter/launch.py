@@ -6,8 +6,9 @@ the command line properly needs plancheck.cli, and importing it (click, the
 rule packs, the checks they name) takes about a tenth of a second. So the
 command line is first looked at here, with nothing but the standard library
 and plancheck's LibreOffice module: when it names one Word file and no option
-that rules a rendering out, LibreOffice is started on the file at once, and
-plancheck.cli is imported while it works.
+that rules a rendering out, LibreOffice is started on the file at once (with
+plancheck.libreoffice, which imports little), and plancheck.cli is imported
+while it works.
 
 This is a guess, and plancheck.cli has the last word: once the command line,
 the configuration and the files are known, the early rendering is kept only if
@@ -77,11 +78,12 @@ def start_early(args: list[str]):
     if wanted is None or not hasattr(os, "fork"):  # without fork, no rendering runs beside the reading
         return None
     try:
-        from .readers import convert  # its patterns compiled afresh: reading the pattern cache takes longer
+        # Its patterns compiled afresh: reading the pattern cache first would take longer.
+        from . import libreoffice
 
-        if convert.soffice_path() is None:
+        if libreoffice.soffice_path() is None:
             return None
-        return convert.EarlyRendering(*wanted)
+        return libreoffice.EarlyRendering(*wanted)
     except Exception:  # noqa: BLE001  whatever went wrong, the run proper meets it and says so
         return None
 

@@ -23,7 +23,7 @@ from .readers import TOO_MUCH_MEMORY, ReadOptions, internal_error, read_document
 
 if TYPE_CHECKING:
     from .config import Resolver
-    from .readers.convert import EarlyRendering
+    from .libreoffice import EarlyRendering
 
 
 @dataclass
@@ -261,7 +261,7 @@ def start_rendering(paths: list[str], pages: str, offered: EarlyRendering | None
         return None
     if offered is not None and offered.renders(paths[0], pages):
         return offered
-    from .readers.convert import EarlyRendering
+    from .libreoffice import EarlyRendering
 
     return EarlyRendering(paths[0], pages)
 
