@@ -351,7 +351,10 @@ class Rendering:
         if self.office is None:
             return None
         deadline = time.monotonic() + timeout
-        # What the run needs next (the check modules, say) is prepared while LibreOffice works.
+        # What the run needs next is prepared while LibreOffice works: what reads its PDF, and
+        # whatever the run asked for (the check modules, say).
+        from .readers import convert, pdf_text  # noqa: F401
+
         while self.meanwhile and self.office.process.poll() is None and not self.pdf.exists():
             self.meanwhile.pop(0)()
         while True:
