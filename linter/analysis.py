@@ -663,10 +663,12 @@ TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]
 
 DATE_BLANK = re.compile(r"(?:\[|<<|«)\s*(?:(?:insert|add|meeting|cabinet|committee)\s+)?date(?:\s+(?:tbc|tba|to\s+follow|"
                         r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)", re.IGNORECASE)
-STUB_NOTE = re.compile(r"(?:\[[^\[\]]*\b(?:add|complete|insert|provide|write|draft|expand)\b[^\[\]]*\]"
-                       r"|<<[^<>]*\b(?:add|complete|insert|provide|write|draft|expand)\b[^<>]*>>)\.?", re.IGNORECASE)
+# What a note asks for when it asks for content, not a check: "[Finance to add detail]".
+CONTENT_VERBS = r"add|complete|insert|provide|write|draft|expand"
+STUB_NOTE = re.compile(rf"(?:\[[^\[\]]*\b(?:{CONTENT_VERBS})\b[^\[\]]*\]|<<[^<>]*\b(?:{CONTENT_VERBS})\b[^<>]*>>)\.?",
+                       re.IGNORECASE)
 CONFIRM_ONLY = re.compile(r"\b(?:confirm|check|verify|tbc)\b", re.IGNORECASE)
-ADD_CONTENT = re.compile(r"\b(?:add|complete|insert|provide|write|draft|expand|detail)\b", re.IGNORECASE)
+ADD_CONTENT = re.compile(rf"\b(?:{CONTENT_VERBS}|detail)\b", re.IGNORECASE)
 
 
 def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:

@@ -506,14 +506,14 @@ def check(analysis, params, pack) -> Outcome:
         asked = answer_to_question(analysis, pack, params["prompt"])
         named = subject.search(params["prompt"])
         for sentence in (asked or []) if named else []:
-            text = f"{named.group(0)}: {sentence.read_with_notes}"
+            said = sentence.read_with_notes
+            text = f"{named.group(0)}: {said}"
             found = tied_figures(text, subject, others, denominator)
             for value, year, _ in found:
                 candidates.append((value, year, sentence.index, sentence.block, sentence.text))
             if not found and nil_stated(text, subject):
                 nils.append(sentence)
-            if not found and (mention.matches(text[len(named.group(0)) + 2:]) or VAGUE.search(text)
-                              or PERCENT.matches(text)):
+            if not found and (mention.matches(said) or VAGUE.search(said) or PERCENT.matches(said)):
                 mentions.append(sentence)
     if candidates and nils:
         # "In 2022/23 consultants cost 1.4%; in 2023/24 we used no consultants at all": the nil is
