@@ -645,7 +645,7 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
     for index in range(first_text):
         text = blocks[index].text
         if index not in found and count_words(text) <= COVER_WORDS and control.matches(text) and \
-                DATED.search(text):
+                (DATED.search(text) or DATE_BLANK.search(text)):
             found[index] = text
     return found
 
@@ -663,6 +663,11 @@ TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]
 
 DATE_BLANK = re.compile(r"(?:\[|<<|«)\s*(?:(?:insert|add|meeting|cabinet|committee)\s+)?date(?:\s+(?:tbc|tba|to\s+follow|"
                         r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)", re.IGNORECASE)
+def has_blank_date(text: str) -> bool:
+    """Whether a date in the sentence is still a blank ("on [date tbc]"): what it says has not happened yet."""
+    return DATE_BLANK.search(text) is not None
+
+
 # What a note asks for when it asks for content, not a check: "[Finance to add detail]".
 CONTENT_VERBS = r"add|complete|insert|provide|write|draft|expand"
 STUB_NOTE = re.compile(rf"(?:\[[^\[\]]*\b(?:{CONTENT_VERBS})\b[^\[\]]*\]|<<[^<>]*\b(?:{CONTENT_VERBS})\b[^<>]*>>)\.?",
@@ -680,6 +685,7 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
     spans = [m.span() for m in placeholders.finditer(text)]
     if not spans:
         return False
+    original = text
     if not row:
         # A note asking to confirm what the sentence says leaves the sentence standing: "This plan
         # will be presented to Cabinet on 23 July 2024 [Democratic Services to confirm date]". A note
@@ -691,10 +697,14 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
             text = text[:trailing.start()]
         # A blank date is a detail still to come, not the statement: "This draft will be presented
         # to Cabinet on [date tbc]" still says where the plan is going.
+        blank_date = DATE_BLANK.search(original)
         text = DATE_BLANK.sub(" ", text)
         spans = [m.span() for m in placeholders.finditer(text)]
         if not spans:
-            return count_words(text) <= FILLER_WORDS
+            # What is left stands ("Subject to Cabinet approval on [date tbc]"), unless it is only a
+            # label over the blank ("Date of Cabinet: [date tbc]").
+            left = text.strip(" .*_")
+            return count_words(left) <= FILLER_WORDS and (not blank_date or left.endswith(":"))
     if row:
         # A table row is filler when its label has only blanks beside it ("Agency staff | [tbc]").
         label, *values = text.split(" | ")

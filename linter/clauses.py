@@ -30,7 +30,7 @@ NOT_A_CUE = re.compile(
     re.IGNORECASE)
 HEDGE_CUE = re.compile(
     r"\b(?:should|could|would|may|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
-    r"seeking|aim\s+to\s+have|if|whether|unless)\b",
+    r"seeking|aim\s+to\s+have|if|whether|unless|subject\s+to)\b",
     re.IGNORECASE)
 # Scope ends here: punctuation, or a word that starts another clause.
 SCOPE_END = re.compile(
@@ -58,6 +58,31 @@ def clauses(text: str, labels: bool = False) -> list[tuple[int, str]]:
         start = match.end()
     pieces.append((start, text[start:]))
     return pieces
+
+
+# A second predicate joined by "and" with no comma: "It was circulated to councillors and will be
+# considered by Cabinet after it has been submitted", "Cabinet noted the plan and asked for an update".
+PREDICATE_AND = re.compile(
+    r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|would|then|also|later)\b|[a-z]+ed\b)")
+
+
+def predicates(text: str) -> list[str]:
+    """The clauses of a sentence, split also where "and" joins a second predicate to the first.
+
+    A colon does not split: what follows it says what came before it is about ("decisions members
+    have taken: the Corporate Plan and the budget").
+    """
+    return [piece for _, clause in clauses(text, labels=True) for piece in PREDICATE_AND.split(clause)
+            if piece.strip()]
+
+
+def without(text: str, concept) -> str:
+    """The sentence with every clause that mentions ``concept`` left out: what it says of anything else.
+
+    "The plan was circulated to all councillors and will be considered by Cabinet after it has been
+    submitted" still says the plan was circulated, whatever the second clause says of afterwards.
+    """
+    return " ".join(piece for piece in predicates(text) if not concept.matches(piece))
 
 
 def _in_scope(text: str, position: int, cue: re.Pattern, words: int) -> re.Match | None:

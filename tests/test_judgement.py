@@ -1110,3 +1110,61 @@ def test_approved_it_refers_to_the_plan_named_just_before(check_md):
 def test_how_waste_is_found_answers_the_waste_question(check_md, text, expected):
     rule = "question.waste-approach"
     assert status(check_md(text, rule), rule) == expected
+
+
+# ---------------------------------------------------------------- reporting on this plan, and the council's usual reports
+
+@pytest.mark.parametrize("text, expected", [
+    # A month or a season named with "each" or "every" is a frequency.
+    ("The Corporate Scrutiny Committee will look at progress against this plan every April.", "pass"),
+    ("Cabinet will receive a progress report on this plan each autumn.", "pass"),
+    # "In March" is a date, not a frequency.
+    ("Cabinet will receive a progress report on this plan in March 2025.", "partial"),
+    # The council's usual reports, even with this plan named, are general performance management.
+    ("This plan has no reporting of its own; our normal quarterly performance report to Cabinet carries on.",
+     "partial"),
+    ("After submission, progress will be followed through the existing corporate performance report, which "
+     "Cabinet receives every quarter.", "partial"),
+    # Tracking something other than performance or the plan is no arrangement at all.
+    ("A weekly vacancy tracker goes to the Senior Leadership Team.", "fail"),
+])
+def test_reporting_on_this_plan_against_the_councils_usual_reports(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This web page is our productivity plan, as sent to the Government on 17 July 2024; we have put it here "
+     "for residents to read.", "pass"),
+    ("We sent our plan to the Government in July and have published it here.", "pass"),
+    ("Our response is published below for residents.", "fail"),
+    ("Residents can read our budget here.", "fail"),
+])
+def test_a_plan_that_is_the_web_page_itself_is_published(check_md, text, expected):
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What a clause says of afterwards does not take back what the sentence's other clause says.
+    ("The draft went to every councillor on 3 July 2024 and will be discussed by the Executive in "
+     "September, after submission.", "partial"),
+    ("The Executive noted the plan and asked for a progress report next spring.", "partial"),
+    ("Cabinet approved the plan on 8 July 2024, and the budget in February.", "pass"),
+    # The only member involvement comes after submission: nothing before it.
+    ("The plan will be considered by Cabinet in September, after it has been submitted.", "fail"),
+    # Members' decisions on other documents, set out after a colon, are about those documents.
+    ("The plan builds on what members have decided: the Corporate Plan, approved by Council in March.", "fail"),
+])
+def test_an_excluded_clause_leaves_the_rest_of_the_sentence_standing(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A decision still waiting for its date: members are meant to decide, no meeting is named.
+    ("*Subject to approval by the Executive on [date tbc]*", "partial"),
+    ("Endorsed by Full Council on [insert date]", "partial"),
+    ("This plan is subject to Cabinet approval.", "partial"),
+    ("Endorsed by Full Council on 11 July 2024", "pass"),
+])
+def test_a_decision_whose_date_is_a_blank_is_not_yet_taken(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected

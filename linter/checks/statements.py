@@ -33,7 +33,9 @@ Parameters
     (hedged statements do not count, default false); ``window`` (a
     statement may run over this many sentences of one paragraph, default 1:
     "We will track the plan through eight measures. All eight go to Cabinet
-    each quarter."); ``pass_when``
+    each quarter."); ``undated_is_pending`` (a statement whose date is
+    still a blank, "approved by Cabinet on [date tbc]", is not made yet: it
+    can be only the weaker ``partial``); ``pass_when``
     (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
     record the first match of each part in the sentence that passed).
 
@@ -47,8 +49,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import evidence_for
-from ..clauses import asserted
+from ..analysis import evidence_for, has_blank_date
+from ..clauses import asserted, without
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -75,6 +77,7 @@ PARAMS = {
         "pass_when": {"enum": ["all", "any"]},
         "facts_only": {"type": "boolean"},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
+        "undated_is_pending": {"type": "boolean"},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
             "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
@@ -93,12 +96,14 @@ register({
 })
 
 
-def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1):
+def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
+                   undated_pending: bool = False):
     """The first of the council's own sentences that makes ``statement``, or None."""
-    return next(find_statements(analysis, pack, statement, exclude, facts_only, window), None)
+    return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending), None)
 
 
-def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1):
+def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
+                    undated_pending: bool = False):
     """Every one of the council's own sentences that makes ``statement``, in document order."""
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
@@ -106,10 +111,18 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
             continue
-        # A document-control record is about this document, whatever a job title in it names
-        # ("Prepared by | Assistant Chief Executive (Strategy and Performance)").
-        if own_exclude and not sentence.about_document and own_exclude.matches(sentence.text):
+        # "Approved by Cabinet on [date tbc]": a decision whose date is still a blank is not yet made.
+        if undated_pending and has_blank_date(sentence.read_with_notes):
             continue
+        # A document-control record is about this document, whatever a job title in it names
+        # ("Prepared by | Assistant Chief Executive (Strategy and Performance)"). Elsewhere only the
+        # clauses about something excluded go: "It was circulated to all councillors, and will be
+        # considered by Cabinet after it has been submitted" still says it was circulated.
+        kept = None
+        if own_exclude and not sentence.about_document and own_exclude.matches(sentence.text):
+            kept = without(sentence.read_with_notes, own_exclude)
+            if not kept:
+                continue
         if sentence.about_document:
             # A document-control record says each thing in its own row: "Signed off by | Chief
             # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
@@ -125,10 +138,16 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
                 return True
-            return any(analysis.asserts(concept, s, facts_only) for s in context)
+            if kept is not None and _asserts(concept, kept, facts_only):
+                return True
+            return any(analysis.asserts(concept, s, facts_only) for s in context if kept is None or s is not sentence)
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
             yield sentence
+
+
+def _asserts(concept, text: str, facts_only: bool) -> bool:
+    return any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
 
 
 def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
@@ -218,7 +237,8 @@ def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
     facts_only = params.get("facts_only", False)
     window = params.get("window", 1)
-    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window)) for s in params["find"]]
+    pending = params.get("undated_is_pending", False)
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending)) for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
     missing = [s["label"] for s, sentence in found if sentence is None]
     evidence = [evidence_for(sentence.block, sentence.text) for _, sentence in made]
@@ -227,7 +247,7 @@ def check(analysis, params, pack) -> Outcome:
         facts[params["fact"]["name"]] = None
         if made:
             statement = made[0][0]
-            candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window))
+            candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window, pending))
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
                                                                 candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
