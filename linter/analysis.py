@@ -49,7 +49,7 @@ PROSE_WORDS = 12
 SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?\s*$")
 PRONOUN_OPENING = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|they)\b", re.IGNORECASE)
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
-RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:[ /&-]+[\w’'-]+){0,4}\.")
+RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:,?[ /&-]+[\w’'-]+){0,4}\.")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
@@ -301,6 +301,8 @@ class Analysis:
         self.lead_ins: dict[int, Sentence] = {}
         # Sentence index -> the paragraph's run-in title ("Invest to save."), read as its context.
         self.run_in_titles: dict[int, Sentence] = {}
+        # The indexes of sentences that are a paragraph's run-in title: the paragraph's heading.
+        self.titles: set[int] = set()
         self.cache: dict = {}
         self.sections, self.section_of = build_sections(document.blocks)
 
@@ -436,8 +438,24 @@ class Analysis:
         if len(sentences) < 2 or \
                 not RUN_IN_TITLE.fullmatch(PARAGRAPH_NUMBER.sub("", sentences[0].text.strip(), count=1)):
             return
+        self.titles.add(sentences[0].index)
         for sentence in sentences[1:]:
             self.run_in_titles[sentence.index] = sentences[0]
+
+    def is_title(self, sentence: Sentence) -> bool:
+        """Whether a sentence is a paragraph's run-in title ("4.2 Agency and consultants."): a heading,
+        which names what the paragraph answers but is no answer or discussion by itself."""
+        return sentence.index in self.titles
+
+    def introduces_table(self, sentence: Sentence) -> bool:
+        """Whether a sentence is the caption of the table after it ("The table below shows our spending
+        on agency staff and consultants."): it says what the table holds, and the table says it."""
+        blocks = self.document.blocks
+        following = sentence.block_index + 1
+        if following >= len(blocks) or blocks[following].kind != TABLE:
+            return False
+        own = self.block_sentences.get(sentence.block_index, [])
+        return bool(own) and own[-1] is sentence and bool(CAPTION.search(sentence.text))
 
     def context(self, sentence: Sentence, titles: bool = False) -> list[Sentence]:
         """The sentence, preceded by what it refers back to.
@@ -584,6 +602,9 @@ class Analysis:
 # "Hollins Borough Council", "Ashdown City Council": the word that names a council.
 COUNCIL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?(?:Borough|District|County|City|Town))?"
                           r"\s+Council\b")
+
+
+CAPTION = re.compile(r"\b(?:table|below|following|as\s+follows)\b|:\s*$", re.IGNORECASE)
 
 
 def _is_control_table(table, control: TermSet) -> bool:

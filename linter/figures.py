@@ -43,7 +43,12 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"commission(?:ed)?|fund(?:ed)?|pay\s+for|paid\s+for|provide[sd]?|offer(?:ed)?|allow(?:ed)?|"
                         r"grant(?:ed)?)\s+(?:any\s+|an?\s+)?"
                         # "do not have a formal EDI champion role"; but "do not have enough champions" is a count
-                        r"(?:(?!(?:many|enough|more|much|sufficient|all|every|further|additional)\b)[a-z-]+\s+){0,2}$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$",
+                        r"(?:(?!(?:many|enough|more|much|sufficient|all|every|further|additional)\b)[a-z-]+\s+){0,2}$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$|"
+                        # A nil said of the base: "no part of our pay bill is spent on", "we do not spend
+                        # any of our paybill on", "nothing is spent on".
+                        r"\b(?:(?:no|none)\s+(?:(?:part|share|proportion|portion|amount)\s+)?of\s+(?:[\w’'-]+\s+){1,4}|nothing\s+)"
+                        r"(?:is|was|has\s+been|goes|went)\s+(?:spent\s+|used\s+|paid\s+)?(?:on|for)\s+$|"
+                        r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+spend\s+any\s+(?:of\s+(?:[\w’'-]+\s+){1,4})?on\s+$",
                         re.IGNORECASE)
 NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
                        r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b",

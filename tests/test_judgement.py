@@ -1168,3 +1168,55 @@ def test_an_excluded_clause_leaves_the_rest_of_the_sentence_standing(check_md, t
 ])
 def test_a_decision_whose_date_is_a_blank_is_not_yet_taken(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A nil said of the base the share would be taken of.
+    ("None of our paybill goes on trade union facility time.", 0),
+    ("We do not spend any of the council's pay bill on trade union facility time.", 0),
+    ("Nothing is spent on facility time: our union representatives act in their own time.", 0),
+    ("No part of the staff budget was spent on trade union facility time in 2023/24.", 0),
+    # Not a nil: part of it, or a nil narrowed to some.
+    ("No part of the facility time budget is left unspent.", None),
+])
+def test_a_nil_said_of_the_paybill_answers_the_facility_time_question(check_md, text, expected):
+    rule = "question.facility-time"
+    report = check_md(text, rule)
+    assert report.facts["facility_time_percent"] == expected
+    assert status(report, rule) == ("pass" if expected == 0 else "partial")
+
+
+@pytest.mark.parametrize("text", [
+    # A slot for the figure, left blank, is no discussion of the subject.
+    "Workforce figures: (i) Consultants: £X.Xm (XX% of the staff budget) [Finance to supply]; "
+    "(ii) Agency workers: 5.5% of the staff budget in 2023/24.",
+    "Consultants: ??% of total staff budget (awaiting the ledger).",
+    # A run-in title over drafting text.
+    "5.3 **Consultancy.** In 2023/24 consultants cost [Finance to add %] of the staff budget. We expect "
+    "this to fall next year.",
+    # A table's caption says what the table holds; the table's rows are blanks.
+    "Our spending on consultants is set out below.\n\n| Consultants | 2023/24 |\n|---|---|\n"
+    "| Spend | £XXm |\n| Share of staff budget | [tbc] |",
+])
+def test_a_blank_slot_for_a_figure_is_not_a_discussion_of_it(check_md, text):
+    rule = "question.consultant-spend"
+    assert status(check_md(text, rule), rule) == "fail"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Consultants are used only for specialist valuation advice.", "partial"),
+    ("Consultants: used only for specialist valuation advice [Finance to confirm].", "partial"),
+    ("5.3 **Consultancy.** We use consultants only for specialist valuation advice.", "partial"),
+])
+def test_a_mention_beside_a_note_still_discusses_the_subject(check_md, text, expected):
+    rule = "question.consultant-spend"
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6.2 **Equality, diversity and inclusion.** We have [number] EDI champions. We will say here how we "
+     "assess training once the new learning system is live.", "fail"),
+    ("6.2 **Equality, diversity and inclusion.** We have 14 EDI champions.", "pass"),
+])
+def test_edi_under_a_run_in_title_needs_its_own_answer(check_md, text, expected):
+    assert status(check_md(text, "question.edi"), "question.edi") == expected

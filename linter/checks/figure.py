@@ -436,6 +436,30 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
     return found
 
 
+SLOT_WORDS = 4
+
+
+def discusses(analysis, sentence, mention, placeholders) -> bool:
+    """Whether a sentence discusses the subject, not only names it as a heading, a caption or a blank.
+
+    A run-in title ("4.2 Agency and consultants.") and a table's caption ("The table below shows our
+    spending on consultants") name what follows; a label over a blank figure ("Consultants: £XXm
+    ([tbc]%)", "consultants cost [Finance to add %]") is a slot left empty.
+    """
+    text = sentence.read_with_notes
+    if analysis.is_title(sentence) or analysis.introduces_table(sentence):
+        return False
+    for match in mention.finditer(text):
+        after = text[match.end():match.end() + 120]
+        blank = placeholders.search(after)
+        if blank is None or len(WORDS.findall(after[:blank.start()])) > SLOT_WORDS:
+            return True
+    return False
+
+
+WORDS = re.compile(r"[A-Za-z]{2,}")
+
+
 def answer_to_question(analysis, pack, prompt: str):
     """The council's own sentences under a copy of ``prompt`` (a heading or a paragraph of its own), if any."""
     from .question import answered_under_heading, answered_under_paragraph
@@ -466,7 +490,7 @@ def check(analysis, params, pack) -> Outcome:
         if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)) and \
                 not nil_stated(text, subject):
             continue
-        if mention.matches(text):
+        if discusses(analysis, sentence, mention, pack.placeholders):
             mentions.append(sentence)
         for value, year, _ in tied_figures(text, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))

@@ -185,6 +185,10 @@ def check(analysis, params, pack) -> Outcome:
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
         usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
+        if analysis.is_title(sentence):
+            # A run-in title ("4.5 Equality, diversity and inclusion.") names the question; only what
+            # follows it, read with it, touches or answers it.
+            continue
         if only_asks(sentence, passage):
             # "- are there particular barriers from legacy systems?" asks; it does not answer.
             if analysis.has(topic, sentence):
