@@ -41,7 +41,10 @@ Example
 
 from __future__ import annotations
 
+import re
+
 from ..analysis import evidence_for
+from ..clauses import NEGATION_CUE
 from ..document import HEADING
 from ..figures import count_near, nil_stated
 from ..messages import register
@@ -71,6 +74,10 @@ PARAMS = {
 }
 
 QUESTION_HEADING = 0.5
+# A sentence that sums up the one before it: "this kind of joint working", "these changes".
+POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of\b|"
+                         r"\b(?:this|that)\s+(?:approach|model|arrangement|way\s+of\s+working)\b|"
+                         r"\bthese\s+(?:changes|arrangements|approaches|exchanges)\b", re.IGNORECASE)
 
 register({
     "question.answered": "answered.",
@@ -94,7 +101,13 @@ def passages(analysis, window: int = 2):
             own = [s for s in sentences if s.own and s.block.kind != HEADING]
             for index, sentence in enumerate(own):
                 # A paragraph's run-in title ("Invest to save.") says which question it answers.
-                found.append((sentence, analysis.context(sentence, titles=True)[:-1] + own[index:index + window]))
+                before = analysis.context(sentence, titles=True)[:-1]
+                if index and POINTS_BACK.search(sentence.text):
+                    # "The Council regards this kind of locally-led joint working as the best route":
+                    # what "this kind of" names is the sentence before.
+                    before.append(own[index - 1])
+                    analysis.cache.setdefault("question.referents", {})[sentence.index] = own[index - 1]
+                found.append((sentence, before + own[index:index + window]))
     return found
 
 
@@ -105,7 +118,35 @@ def only_asks(sentence, passage) -> bool:
 
 
 def passage_has(analysis, conjunction, passage) -> bool:
-    return all(any(analysis.has(concept, s) for s in passage) for concept in conjunction)
+    """All the answer's parts are in the passage, and the first, its subject, is asserted somewhere.
+
+    "We do not yet measure productivity" and "we are looking at whether automated tools could
+    sort emails" name the subject of an answer without giving one: negated or only wondered
+    about, it touches the question.
+    """
+    if not all(any(analysis.has(concept, s) for s in passage) for concept in conjunction):
+        return False
+    subject, parts = conjunction[0], conjunction[1:]
+    return any(analysis.asserts(subject, s, facts_only=True) for s in passage) or \
+        any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage)
+
+
+def says_specifically(analysis, conjunction, passage) -> bool:
+    """Whether a sentence of the passage that holds part of the answer is specific: "Data is one of
+    our most valuable assets" beside "we will improve the quality of our data" makes neither specific."""
+    referents = analysis.cache.get("question.referents", {})
+    for sentence in passage:
+        if any(analysis.has(c, sentence) for c in conjunction):
+            referent = referents.get(sentence.index)
+            if analysis.specific(sentence) or (any(s is referent for s in passage) and analysis.specific(referent)):
+                return True
+    return False
+
+
+def states_a_nil(concept, text: str) -> bool:
+    """Whether one of the answer's own parts is a nil ("no EDI champions", "none"): a nil the
+    question provides for answers it, negation and all."""
+    return any(NEGATION_CUE.search(match.group(0)) for match in concept.finditer(text))
 
 
 def answered_under_heading(analysis, prompt_id: int, words_needed: int):
@@ -194,8 +235,8 @@ def check(analysis, params, pack) -> Outcome:
             if analysis.has(topic, sentence):
                 touches.append(sentence)
             continue
-        if any(passage_has(analysis, conjunction, passage) for conjunction in usable) and \
-                (not params.get("specific") or any(analysis.specific(s) for s in passage)):
+        held = [conjunction for conjunction in usable if passage_has(analysis, conjunction, passage)]
+        if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
         elif analysis.has(topic, sentence):
@@ -209,7 +250,12 @@ def check(analysis, params, pack) -> Outcome:
         prompt_id, words_needed = pack.prompts.index(params["prompt"]), params.get("heading_words", 25)
         headed = answered_under_heading(analysis, prompt_id, words_needed) or \
             answered_under_paragraph(analysis, prompt_id, words_needed)
-        if headed:
+        if headed and not (any(analysis.specific(s) for s in headed[1]) or
+                           any(passage_has(analysis, conjunction, headed[1]) for conjunction in alternatives)):
+            # "We do not yet have a single measure of productivity; this is an area to develop" under
+            # the copied question acknowledges it: an answer says something specific.
+            touches = [s for s in headed[1]][:1] + touches
+        elif headed:
             heading, own = headed
             return Outcome(PASS, "question.answered-under-heading",
                            [evidence_for(heading)] + [evidence_for(s.block, s.text) for s in own[:2]],
