@@ -1269,3 +1269,42 @@ def test_edi_under_a_run_in_title_needs_its_own_answer(check_md, text, expected)
 ])
 def test_an_info_question_is_answered_by_its_parts_not_its_words(check_md, rule_id, text, expected):
     assert status(check_md(f"Borough plan\n\n{text}\n", rule_id, name="plan.txt"), rule_id) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    # "Now" after a figure marks that figure as today's; the next one, with its date, is the aim.
+    ("Measures: agency staff as a share of the staff budget, 6.1% now, 4.8% by April 2026.", 6.1),
+    ("We will track agency spend as a share of the staff budget (7.2% today, 5.5% by 2025/26).", 7.2),
+    # "Now" before a figure still marks that figure.
+    ("Agency staff are now 8.3% of the staff budget, which we intend to reduce to 6% by 2026.", 8.3),
+])
+def test_a_measure_with_its_figure_now_and_its_aim_gives_todays_figure(check_md, text, value):
+    report = check_md(text, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == value
+
+
+def test_a_year_list_with_dot_leaders_under_its_caption_is_a_table(check_md):
+    text = """\
+        Workforce figures for the Minister's questions.
+
+        Agency workers as a share of the total staff budget:
+          2022/23 ..... 6.9%
+          2023/24 ..... 6.1%
+
+        Contents
+        Our workforce ..... 3
+        What would help us ..... 4
+        """
+    report = check_md(text, "question.agency-spend", name="plan.txt")
+    assert report.facts["agency_spend_percent"] == 6.1
+
+
+@pytest.mark.parametrize("text, value", [
+    ("We paid consultants £1.3m in 2023/24. Set against our staff budget, that is 2.4 per cent.", 2.4),
+    ("Consultancy fees came to £640,000 last year. This was 1.1% of the total staff budget.", 1.1),
+    # The sentence before names another subject: the share is not the consultants'.
+    ("Agency workers cost us £3.1m in 2023/24. That is 4.4% of the staff budget.", None),
+])
+def test_a_share_in_the_next_sentence_belongs_to_the_subject_it_points_back_to(check_md, text, value):
+    report = check_md(text, "question.consultant-spend")
+    assert report.facts["consultant_spend_percent"] == value

@@ -117,6 +117,8 @@ BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\
                   r"(?:budget|spend|spending|expenditure|costs?|bill)\b", re.IGNORECASE)
 CURRENT_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today)(?:\s+(?:at|stands\s+at|is|was))?\s*[:,]?\s*$",
                             re.IGNORECASE)
+CURRENT_AFTER = re.compile(r"\s*(?:now|today|currently|at\s+present)\b", re.IGNORECASE)
+PERCENT_END = re.compile(r"(?:%|per\s?cent|percent)\s*$", re.IGNORECASE)
 FRACTION = re.compile(r"\b(?:one|a|1)\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
@@ -162,12 +164,24 @@ def _value(match_text: str) -> float:
 
 
 def is_target(clause: str, start: int, end: int) -> bool:
-    """Whether a percentage is an aim ("we aim to cut it to 3% by 2026") rather than what is spent now."""
-    if CURRENT_BEFORE.search(clause[:start]):
+    """Whether a percentage is an aim ("we aim to cut it to 3% by 2026") rather than what is spent now.
+
+    A measure often gives both, today's figure marked after it: "5.6% now, 4.5% by March 2026",
+    "(7.2% today, 5.5% by 2025/26)". Words after a figure are read only up to the next figure.
+    """
+    after = clause[end:]
+    following = PERCENT.search(after)
+    after = after[:following.start()] if following else after
+    if CURRENT_AFTER.match(after):
+        return False
+    current = CURRENT_BEFORE.search(clause[:start])
+    if current and PERCENT_END.search(clause[:current.start()]):
+        current = None  # "5.6% now, 4.5% by 2026": that "now" is the figure before's
+    if current:
         # "now 8.3%, which we intend to reduce to 6% by 2026": the aim is the 6%; the 8.3% is today's.
         previous = [m.end() for m in PERCENT.finditer(clause[:start])]
         return bool(TARGET_BEFORE.search(clause[previous[-1] if previous else 0:start]))
-    return bool(TARGET_BEFORE.search(clause[:start]) or TARGET_AFTER.search(clause[end:]))
+    return bool(TARGET_BEFORE.search(clause[:start]) or TARGET_AFTER.search(after))
 
 
 def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) -> bool | None:
@@ -437,6 +451,24 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
 
 
 SLOT_WORDS = 4
+# A sentence whose share points back to the amount before it: "Against a staff budget of £214m,
+# that is about 1 per cent", "This was 1.1% of the staff budget".
+BACK_REFERENCE = re.compile(r"(?:[^,.;]{0,60},\s*)?(?:that|this|it|which)\s+(?:is|was|represents|represented|"
+                            r"equals|equalled|equates|amounts|amounted|comes|came)\b", re.IGNORECASE)
+
+
+def points_back(analysis, sentence, subject, others, denominator) -> list:
+    """The share a sentence gives of the subject named in the sentence before it, in its paragraph."""
+    text = sentence.read_with_notes
+    if not PERCENT.matches(text) or not BACK_REFERENCE.match(text) or subject.matches(text) or \
+            any(other.matches(text) for other in others):
+        return []
+    before = analysis.preceding(sentence, 1)
+    if not before:
+        return []
+    lead = before[0].text
+    joined = f"{lead} {text}"
+    return [figure for figure in tied_figures(joined, subject, others, denominator) if figure[2] > len(lead)]
 
 
 def discusses(analysis, sentence, mention, placeholders) -> bool:
@@ -492,7 +524,8 @@ def check(analysis, params, pack) -> Outcome:
             continue
         if discusses(analysis, sentence, mention, pack.placeholders):
             mentions.append(sentence)
-        for value, year, _ in tied_figures(text, subject, others, denominator):
+        for value, year, _ in tied_figures(text, subject, others, denominator) or \
+                points_back(analysis, sentence, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))
         if subject.matches(text):
             shared = worked_out(text, subject, denominator)

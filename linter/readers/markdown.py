@@ -43,6 +43,9 @@ NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
 FIGURE = re.compile(r"\d|%|£")
 ALIGNED_GAP = re.compile(r"(?:\s{2,}|\t)")
 MAX_ALIGNED_CELL_WORDS = 10
+# Dot leaders between a label and its value: "2023/24 ..... 7.6%". (A contents line's page number is
+# no amount, so a contents list never reads as a table.)
+LEADER_GAP = re.compile(r"\s*(?:\.{3,}|…+)\s*")
 AMOUNT = re.compile(r"\d\s?%|£\s?\d|\d\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 # A numbered line ending in a full stop is a heading only when it is short.
 MAX_DOTTED_HEADING_WORDS = 8
@@ -408,7 +411,10 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
     cells, and figures stand in them ("    2022/23    8.1%" over "    2023/24    6.2%")."""
     if len(lines) < 2 or any(BULLET.match(line) for line in lines):
         return None
-    rows = [ALIGNED_GAP.split(line.strip()) for line in lines]
+    if all(LEADER_GAP.search(line) and AMOUNT.search(line) for line in lines):
+        rows = [LEADER_GAP.split(line.strip()) for line in lines]
+    else:
+        rows = [ALIGNED_GAP.split(line.strip()) for line in lines]
     if len(rows) > 2 and len(rows[0]) == len(rows[1]) - 1 and all(len(r) == len(rows[1]) for r in rows[2:]):
         rows[0] = [""] + rows[0]  # a header row over the values, with nothing over the labels
     width = len(rows[0])
@@ -433,6 +439,13 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     if aligned:
         builder.add_table(Table(rows=aligned), start)
         return
+    if len(lines) >= 3 and lines[0].rstrip().endswith(":"):
+        # "Agency staff, as a share of the total staff budget:" over the rows it introduces.
+        rows = _aligned_rows(lines[1:])
+        if rows:
+            builder.add(PARAGRAPH, lines[0].strip(), start)
+            builder.add_table(Table(rows=rows), start + 1)
+            return
     if BULLET.match(lines[0]) and (len(lines) > 1 or BULLET_ONLY_SYMBOL.match(lines[0])
                                    or not NUMBERED_HEADING.match(lines[0].strip())):
         item, item_start = [], start
