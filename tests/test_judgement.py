@@ -1248,6 +1248,10 @@ def test_edi_under_a_run_in_title_needs_its_own_answer(check_md, text, expected)
                               "2,300 addresses.", "pass"),
     ("question.data-quality", "We are committed to improving the quality and accessibility of our data.", "partial"),
     ("question.data-quality", "We send the police a list of vulnerable residents every week.", "fail"),
+    ("question.data-quality", "Since 2023 our street cleansing crews have covered every ward each week, and 92% of "
+                              "fly-tips reported on our website are cleared within a day.", "fail"),
+    ("question.legacy-systems", "In 2021 we replaced four departments with two directorates. Planning and licensing "
+                                "now share one case system.", "fail"),
     # Transformation plans: concrete changes over the next two years, whatever they are called.
     ("question.transformation-plans", "Over the next two years we will bring our three contact centres into one and "
                                       "move parking permits online by March 2026.", "pass"),
@@ -1308,3 +1312,15 @@ def test_a_year_list_with_dot_leaders_under_its_caption_is_a_table(check_md):
 def test_a_share_in_the_next_sentence_belongs_to_the_subject_it_points_back_to(check_md, text, value):
     report = check_md(text, "question.consultant-spend")
     assert report.facts["consultant_spend_percent"] == value
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("We know our data could be better, and we are committed to stronger data governance and data literacy "
+     "across the organisation.", "partial"),
+    ("In 2024 we matched every address in our housing and council tax records to the gazetteer and removed "
+     "2,700 duplicate records.", "pass"),
+])
+def test_text_under_a_copied_question_answers_it_only_with_substance(check_md, answer, expected):
+    rule = "question.data-quality"
+    text = f"## Technology and data\n\n**What are your existing plans to improve the quality of the data you collect?**\n\n{answer}\n"
+    assert status(check_md(text, rule), rule) == expected

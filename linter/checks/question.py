@@ -131,6 +131,14 @@ def passage_has(analysis, conjunction, passage) -> bool:
         any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage)
 
 
+def substantial(analysis, own, alternatives, specific: bool) -> bool:
+    """Whether the text under a copied question answers it: something specific, or the question's
+    parts (said specifically, where the question asks for specifics)."""
+    if any(analysis.specific(s) for s in own):
+        return True
+    return not specific and any(passage_has(analysis, conjunction, own) for conjunction in alternatives)
+
+
 def says_specifically(analysis, conjunction, passage) -> bool:
     """Whether a sentence of the passage that holds part of the answer is specific: "Data is one of
     our most valuable assets" beside "we will improve the quality of our data" makes neither specific."""
@@ -250,8 +258,7 @@ def check(analysis, params, pack) -> Outcome:
         prompt_id, words_needed = pack.prompts.index(params["prompt"]), params.get("heading_words", 25)
         headed = answered_under_heading(analysis, prompt_id, words_needed) or \
             answered_under_paragraph(analysis, prompt_id, words_needed)
-        if headed and not (any(analysis.specific(s) for s in headed[1]) or
-                           any(passage_has(analysis, conjunction, headed[1]) for conjunction in alternatives)):
+        if headed and not substantial(analysis, headed[1], alternatives, params.get("specific", False)):
             # "We do not yet have a single measure of productivity; this is an area to develop" under
             # the copied question acknowledges it: an answer says something specific.
             touches = [s for s in headed[1]][:1] + touches
