@@ -1,0 +1,77 @@
+"""The letter's info questions, each decided by its parts, the same way for every question.
+
+A question is answered with substance when one passage of the council's own holds its parts
+(for data sharing: a named public body, and how often or what it did), its subject asserted
+rather than negated or wondered about, and, where the question asks for specifics, a sentence
+carrying a part is specific; it is touched when only its subject is named. Expected statuses were
+written from the letter and ../shared/requirements.md before the checks were run on these texts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def status(report, rule_id):
+    return next(r for r in report.results if r.rule.id == rule_id).status
+
+
+@pytest.mark.parametrize("rule_id, text, expected", [
+    # Data sharing: who with, how often, whether it helps; not a vague "partners", not another question.
+    ("question.data-sharing", "Every fortnight we exchange lists of tenants in arrears with Jobcentre Plus, and it has "
+                              "helped 35 tenants into work this year.", "pass"),
+    ("question.data-sharing", "Marlshire Fire and Rescue Service receives our safeguarding records every week, so "
+                              "that crews can plan home safety visits. We share data with the fire service under one "
+                              "agreement, and it has proved its worth.", "pass"),
+    ("question.data-sharing", "We share data with partners regularly where it is lawful, and find it valuable.",
+     "partial"),
+    ("question.data-sharing", "We will work with partners to share information where appropriate.", "partial"),
+    # Legacy systems, by what makes a system legacy: its age, lost support, and what it cannot do.
+    ("question.legacy-systems", "Our licensing database was installed in 2009 and officers copy every application "
+                                "into it by hand.", "pass"),
+    ("question.legacy-systems", "The supplier stopped supporting our 2011 repairs software last year, so every "
+                                "order is typed in twice.", "pass"),
+    ("question.legacy-systems", "Like many councils we run some older systems, which can be hard to join up.",
+     "partial"),
+    # Data quality, use and availability: the work on the records, not the word "data".
+    ("question.data-quality", "In 2023 we matched our electoral register against council tax records and corrected "
+                              "2,300 addresses.", "pass"),
+    ("question.data-quality", "We are committed to improving the quality and accessibility of our data.", "partial"),
+    ("question.data-quality", "We send the police a list of vulnerable residents every week.", "fail"),
+    ("question.data-quality", "Since 2023 our street cleansing crews have covered every ward each week, and 92% of "
+                              "fly-tips reported on our website are cleared within a day.", "fail"),
+    ("question.legacy-systems", "In 2021 we replaced four departments with two directorates. Planning and licensing "
+                                "now share one case system.", "fail"),
+    # Transformation plans: concrete changes over the next two years, whatever they are called.
+    ("question.transformation-plans", "Over the next two years we will bring our three contact centres into one and "
+                                      "move parking permits online by March 2026.", "pass"),
+    # Locally-led reform: pooled or joint work with other public services, for the long term.
+    ("question.local-reforms", "With the ICB and Dunmore Community Health Trust we will pool £40m of intermediate "
+                               "care budgets from April 2025 in one locality-led reform.", "pass"),
+    ("question.local-reforms", "We believe locally-led reform has an important role to play.", "partial"),
+    # Measuring productivity: a negated answer acknowledges the question; it does not answer it.
+    ("question.measuring-productivity", "We do not yet measure productivity across the council; it is an area we "
+                                        "mean to develop in 2025.", "partial"),
+    ("question.measuring-productivity", "We track productivity as cost per transaction in each service, compared "
+                                        "each year with our sixteen CIPFA neighbours.", "pass"),
+    # New technology: a use that is happening, not one being wondered about.
+    ("question.new-technology", "We are looking at whether automated tools could sort the 2,000 emails a week that "
+                                "reach our general inbox, though no trial has started.", "partial"),
+    ("question.new-technology", "We use predictive analytics to flag tenants likely to fall into rent arrears, and "
+                                "AI to summarise planning consultation responses, with an officer checking each one.",
+     "pass"),
+])
+def test_an_info_question_is_answered_by_its_parts_not_its_words(check_md, rule_id, text, expected):
+    assert status(check_md(f"Borough plan\n\n{text}\n", rule_id, name="plan.txt"), rule_id) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("We know our data could be better, and we are committed to stronger data governance and data literacy "
+     "across the organisation.", "partial"),
+    ("In 2024 we matched every address in our housing and council tax records to the gazetteer and removed "
+     "2,700 duplicate records.", "pass"),
+])
+def test_text_under_a_copied_question_answers_it_only_with_substance(check_md, answer, expected):
+    rule = "question.data-quality"
+    text = f"## Technology and data\n\n**What are your existing plans to improve the quality of the data you collect?**\n\n{answer}\n"
+    assert status(check_md(text, rule), rule) == expected
