@@ -458,6 +458,15 @@ class Analysis:
         return bool(own) and own[-1] is sentence and bool(CAPTION.search(sentence.text))
 
     def context(self, sentence: Sentence, titles: bool = False) -> list[Sentence]:
+        """The sentence, preceded by what it refers back to (see _context); remembered, since the
+        statement checks ask it of every sentence for each statement."""
+        key = ("context", sentence.index, titles)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._context(sentence, titles)
+        return list(found)
+
+    def _context(self, sentence: Sentence, titles: bool = False) -> list[Sentence]:
         """The sentence, preceded by what it refers back to.
 
         A list item is read with the sentence that introduces its list, and a
@@ -518,8 +527,12 @@ class Analysis:
         and, with ``facts_only``, outside a hedge ("it should be approved")."""
         if not self.has(concept, sentence):
             return False
-        text = sentence.read_with_notes
-        return any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
+        key = ("asserts", id(concept), sentence.index, facts_only)
+        found = self.cache.get(key)
+        if found is None:
+            text = sentence.read_with_notes
+            found = self.cache[key] = any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
+        return found
 
     def own_sentences(self):
         """The council's own sentences of running text (and its statements about the document)."""

@@ -15,6 +15,7 @@ from .checks import FAIL, PARTIAL, PASS, SKIP, Outcome, module_for
 from .document import Document
 from .messages import register, render
 from .packs import Pack, Rule
+from .terms import remembering
 
 POINTS = {PASS: 1.0, PARTIAL: 0.5, FAIL: 0.0}
 BASE_FACTS = ("pages", "pages_method", "words")
@@ -135,6 +136,11 @@ def run_rule(rule: Rule, analysis: Analysis, pack: Pack) -> Outcome:
 
 
 def check_document(document: Document, packs: list[Pack], settings: Settings | None = None) -> DocumentReport:
+    with remembering():
+        return _check_document(document, packs, settings)
+
+
+def _check_document(document: Document, packs: list[Pack], settings: Settings | None) -> DocumentReport:
     settings = settings or Settings()
     facts = {"pages": document.pages, "pages_method": document.pages_method, "words": document.words}
     for pack in packs:

@@ -14,6 +14,7 @@ expressions.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -131,6 +132,26 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
     return None if source is None else compiled(source, FLAGS)
 
 
+# While a document is checked (see remembering): whether a pattern pair matches a text, by the
+# patterns' identities (one compiled object per term list, from _compile) and the text. Checks ask
+# the same question of the same sentence many times, through different concepts with the same terms
+# and through each pack's analysis.
+_memo: dict | None = None
+
+
+@contextmanager
+def remembering():
+    """Remember what TermSet.matches answered until the block ends (one document's checks)."""
+    global _memo
+    outer = _memo
+    if outer is None:
+        _memo = {}
+    try:
+        yield
+    finally:
+        _memo = outer
+
+
 @dataclass(frozen=True)
 class TermSet:
     """Terms that count, and ``unless`` terms whose matches hide them.
@@ -169,7 +190,19 @@ class TermSet:
 
     def matches(self, text: str) -> bool:
         pattern = self._pattern
-        if pattern is None or pattern.search(text) is None:
+        if pattern is None:
+            return False
+        memo = _memo
+        if memo is not None:
+            key = (id(pattern), id(self._blocked), text)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self._matches(pattern, text)
+            return found
+        return self._matches(pattern, text)
+
+    def _matches(self, pattern: re.Pattern, text: str) -> bool:
+        if pattern.search(text) is None:
             return False
         # A match: it counts unless every match is hidden by an ``unless`` term.
         return not self.unless or self.search(text) is not None

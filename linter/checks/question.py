@@ -88,7 +88,8 @@ register({
 
 
 def passages(analysis, window: int = 2):
-    """Windows of ``window`` consecutive own sentences in one block, as (first sentence, window).
+    """Windows of ``window`` consecutive own sentences in one block, as (first sentence, window,
+    whether the window only asks: see only_asks).
 
     A list item's window starts with the sentence that introduces the list.
     """
@@ -107,7 +108,8 @@ def passages(analysis, window: int = 2):
                     # what "this kind of" names is the sentence before.
                     before.append(own[index - 1])
                     analysis.cache.setdefault("question.referents", {})[sentence.index] = own[index - 1]
-                found.append((sentence, before + own[index:index + window]))
+                passage = before + own[index:index + window]
+                found.append((sentence, passage, only_asks(sentence, passage)))
     return found
 
 
@@ -230,7 +232,7 @@ def check(analysis, params, pack) -> Outcome:
         return sentence.block_index in theme_blocks
 
     answers, touches = [], []
-    for sentence, passage in passages(analysis, params.get("window", 2)):
+    for sentence, passage, asks in passages(analysis, params.get("window", 2)):
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
         usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
@@ -238,7 +240,7 @@ def check(analysis, params, pack) -> Outcome:
             # A run-in title ("4.5 Equality, diversity and inclusion.") names the question; only what
             # follows it, read with it, touches or answers it.
             continue
-        if only_asks(sentence, passage):
+        if asks:
             # "- are there particular barriers from legacy systems?" asks; it does not answer.
             if analysis.has(topic, sentence):
                 touches.append(sentence)
