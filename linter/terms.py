@@ -125,6 +125,37 @@ def add_sources(pairs, digest) -> None:
             _sources[tuple(pair[0])] = pair[1]
 
 
+# Splits a word of a term into the pieces its pattern matches literally (a hyphen is optional, an
+# apostrophe may be either).
+_JOINS = re.compile(r"[-'’]")
+
+
+@lru_cache(maxsize=4096)
+def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which any match of ``terms`` holds (on an ASCII text); None when
+    there is no such list (a built-in token, a term with no plain ASCII piece).
+
+    Every word of a term is matched literally, but for its hyphens (optional) and apostrophes (either
+    kind) and a wildcard's ending: each piece between them is in every match, in the case of the
+    text or another. An ASCII text holds a piece, ignoring case, only where its lower-case form
+    holds the piece's lower-case form (the other characters that ignoring case lets match an ASCII
+    letter, as the Kelvin sign matches "k", are not ASCII), so a text whose lower-case form holds
+    none of a term list's anchors cannot match it, and need not be searched.
+    """
+    found = set()
+    for term in terms:
+        term = term.strip()
+        if term in BUILT_INS:
+            return None
+        pieces = [piece for word in term.removeprefix("=").split() for piece in _JOINS.split(word.rstrip("*"))
+                  if piece and piece.isascii()]
+        if not pieces:
+            return None
+        found.add(max(pieces, key=len).lower())
+    # A text that holds an anchor also holds every anchor inside it: the shorter one is enough.
+    return tuple(sorted(a for a in found if not any(b != a and b in a for b in found)))
+
+
 @lru_cache(maxsize=4096)
 def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
     source = _sources.get(terms) or pattern_source(terms)
@@ -132,16 +163,17 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
     return None if source is None else compiled(source, FLAGS)
 
 
-# While a document is checked (see remembering): whether a pattern pair matches a text, by the
-# patterns' identities (one compiled object per term list, from _compile) and the text. Checks ask
-# the same question of the same sentence many times, through different concepts with the same terms
-# and through each pack's analysis.
+# While a document is checked (see remembering): whether a term list matches a text, and its matches
+# there, by the patterns' identities (one compiled object per term list, from _compile) and the text.
+# Checks ask the same of the same sentence many times, through different concepts with the same
+# terms and through each pack's analysis.
 _memo: dict | None = None
 
 
 @contextmanager
 def remembering():
-    """Remember what TermSet.matches answered until the block ends (one document's checks)."""
+    """Remember what TermSet.matches and TermSet.finditer found until the block ends (one document's
+    checks)."""
     global _memo
     outer = _memo
     if outer is None:
@@ -172,10 +204,30 @@ class TermSet:
     def _blocked(self) -> re.Pattern | None:
         return _compile(self.unless)
 
+    @cached_property
+    def _anchors(self) -> tuple[str, ...] | None:
+        return anchors(self.terms)
+
     def finditer(self, text: str):
+        """The matches in ``text`` not hidden by an ``unless`` term's, in order."""
         pattern = self._pattern
         if pattern is None:
-            return
+            return iter(())
+        memo = _memo
+        if memo is not None:
+            key = ("finditer", id(pattern), id(self._blocked), text)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = list(self._finditer(pattern, text))
+            return iter(found)
+        return self._finditer(pattern, text)
+
+    def _finditer(self, pattern: re.Pattern, text: str):
+        found = self._anchors
+        if found is not None and text.isascii():
+            lowered = text.lower()
+            if not any(anchor in lowered for anchor in found):
+                return  # no match (see anchors)
         blocked = self._blocked
         spans = None  # found at the first match: most texts have none
         for match in pattern.finditer(text):
@@ -202,6 +254,11 @@ class TermSet:
         return self._matches(pattern, text)
 
     def _matches(self, pattern: re.Pattern, text: str) -> bool:
+        found = self._anchors
+        if found is not None and text.isascii():
+            lowered = text.lower()
+            if not any(anchor in lowered for anchor in found):
+                return False  # cannot match (see anchors): most texts, and cheaper than searching
         if pattern.search(text) is None:
             return False
         # A match: it counts unless every match is hidden by an ``unless`` term.
