@@ -75,3 +75,20 @@ def test_text_under_a_copied_question_answers_it_only_with_substance(check_md, a
     rule = "question.data-quality"
     text = f"## Technology and data\n\n**What are your existing plans to improve the quality of the data you collect?**\n\n{answer}\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+BARRIERS = "## What holds us back\n\n"
+
+
+@pytest.mark.parametrize("rule_id, text, expected", [
+    # Barriers inside the organisation, said specifically: a profession or team and what it lacks.
+    ("question.barriers-productivity", "Our legal and licensing teams each depend on a single qualified solicitor, so "
+                                       "one resignation stops work for months.", "pass"),
+    ("question.barriers-productivity", "Like every employer we find recruitment and retention a challenge.", "partial"),
+    # Whether barriers are shared: the same barrier named across services, "alike" or "not one service".
+    ("question.barriers-consistency", "Short-term grants slow us down in housing, leisure and planning alike.", "pass"),
+    ("question.barriers-consistency", "These are not problems of one service: parks and libraries feel them too.",
+     "pass"),
+])
+def test_barriers_are_answered_by_what_they_are_and_where_they_fall(check_md, rule_id, text, expected):
+    assert status(check_md(BARRIERS + text + "\n", rule_id), rule_id) == expected
