@@ -4,7 +4,7 @@ A term is a word or phrase matched case-insensitively on word boundaries:
 ``transform*`` takes any ending, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
-match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@recurring``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``.
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@recurring``, ``@named-plan``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``.
 
 Patterns are alternations of literals with no nested repetition, so matching
 stays linear in the length of the text: pack authors never write raw regular
@@ -32,6 +32,8 @@ BUILT_INS = {
     "@year": r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?\b",
     "@date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b(?:\s(?:19|20)\d\d)?"
              rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
+    # A plan named by its owner: "the London Borough of Mortgrove's plan", "Kelby's productivity plan".
+    "@named-plan": r"(?-i:\b[A-Z][\w-]*['’]s)\s+(?:(?:draft|final|productivity)\s+)*plan\b",
     # A month or a season that comes round again: "each January", "every summer", "every April and October".
     "@recurring": rf"\b(?:each|every)\s+(?:{MONTHS}|spring|summer|autumn|winter)\b",
     # A bracketed note to the drafter: "[to be completed]", "[Digital team to complete]", "[tbc]".

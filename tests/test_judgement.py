@@ -1259,3 +1259,38 @@ def test_a_year_list_with_dot_leaders_under_its_caption_is_a_table(check_md):
 def test_a_share_in_the_next_sentence_belongs_to_the_subject_it_points_back_to(check_md, text, value):
     report = check_md(text, "question.consultant-spend")
     assert report.facts["consultant_spend_percent"] == value
+
+
+def test_a_document_control_block_with_dot_leaders_is_a_sign_off_record(check_md):
+    text = """\
+        HALLOWMERE DISTRICT COUNCIL - PRODUCTIVITY PLAN 2024
+
+        RECORD OF DECISION
+          Owner ................... Head of Policy
+          Endorsed by ............. Cabinet, 2 July 2024
+          Adopted by .............. Full Council
+          Date adopted ............ 11 July 2024
+
+        CONTENTS
+          1. Our services ................ 2
+          2. What would help us .......... 3
+        """
+    report = check_md(text, ENDORSEMENT, name="plan.txt")
+    assert status(report, ENDORSEMENT) == "pass"
+    # The record's own decision row and its date, not the step before.
+    assert report.facts["endorsement"] == {"body": "Full Council", "date": "11 July 2024"}
+
+
+def test_a_nil_said_of_the_staff_who_would_take_the_time(check_md):
+    text = "No employee has paid time off for trade union duties; the union's regional officer represents our staff."
+    report = check_md(text, "question.facility-time")
+    assert report.facts["facility_time_percent"] == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Below is Kelby Borough Council's productivity plan as sent to the Ministry in July 2024. It is published "
+     "on this page for residents.", "pass"),
+    ("Below is Kelby Borough Council's budget for 2024/25. It is published on this page for residents.", "fail"),
+])
+def test_a_plan_named_by_its_council_is_the_plan(check_md, text, expected):
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == expected

@@ -165,10 +165,21 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
     for sentence in sentences:
         # Read with what it refers back to: "It was approved on 9 July" names its body before.
         text = " ".join(s.read_with_notes for s in analysis.context(sentence))
+        if sentence.about_document:
+            # A record's rows each say one thing: the decision's rows ("Approved by: Full Council",
+            # "Date of approval: 18 July 2024"), not another step's ("Recommended by: Cabinet, 9 July").
+            body = next(iter(concepts.values()))
+            rows = [row for row in text.split("; ") if not body.matches(row)
+                    or any(a.matches(row) for a in anchors if a not in concepts.values())]
+            text = "; ".join(rows) or text
         statement_anchors = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
         found, found_at = {}, []
         for key, concept in concepts.items():
             match = widest_near(concept, text, found_at or statement_anchors)
+            if match and found_at and sentence.about_document:
+                # In a record the body's own row gives its date, or else a row that names no body
+                # ("Date adopted: 11 July 2024"), never another body's row.
+                match = _in_own_row(concept, text, found_at[0], next(iter(concepts.values())))
             found[key] = match and match[0]
             if match:
                 found_at.append(match[1])
@@ -176,6 +187,22 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         if best is None or score > best[0]:
             best = (score, found)
     return best[1] if best else {key: None for key in parts}
+
+
+def _in_own_row(concept, text: str, body_at: int, body) -> tuple[str, int] | None:
+    """The concept's first match in the record row holding ``body_at``, or else in a row naming no body."""
+    start = 0
+    rows = []
+    for row in text.split("; "):
+        rows.append((start, row))
+        start += len(row) + 2
+    own = [(at, row) for at, row in rows if at <= body_at < at + len(row) + 2]
+    others = [(at, row) for at, row in rows if not body.matches(row)]
+    for at, row in own + others:
+        match = concept.search(row)
+        if match:
+            return match.group(0), at + match.start()
+    return None
 
 
 NAME_TAIL = re.compile(r"(?:\s+(?:Committee|Sub-Committee|Board|Panel|Forum|Working Group))?(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:and\s+)?[A-Z][\w&’'-]*)*)?")

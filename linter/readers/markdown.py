@@ -46,6 +46,9 @@ MAX_ALIGNED_CELL_WORDS = 10
 # Dot leaders between a label and its value: "2023/24 ..... 7.6%". (A contents line's page number is
 # no amount, so a contents list never reads as a table.)
 LEADER_GAP = re.compile(r"\s*(?:\.{3,}|…+)\s*")
+PAGE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
+# A line that introduces the rows under it: "Agency staff as a share of the staff budget:", "DOCUMENT CONTROL".
+CAPTION_LINE = re.compile(r"^(?:[^.!?]*:|[A-Z][\w&’' -]{0,40}[\w)])$")
 AMOUNT = re.compile(r"\d\s?%|£\s?\d|\d\s?(?:per\s?cent|percent)\b", re.IGNORECASE)
 # A numbered line ending in a full stop is a heading only when it is short.
 MAX_DOTTED_HEADING_WORDS = 8
@@ -411,7 +414,11 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
     cells, and figures stand in them ("    2022/23    8.1%" over "    2023/24    6.2%")."""
     if len(lines) < 2 or any(BULLET.match(line) for line in lines):
         return None
-    if all(LEADER_GAP.search(line) and AMOUNT.search(line) for line in lines):
+    leaders = all(LEADER_GAP.search(line) for line in lines) and \
+        not all(PAGE_NUMBER_CELL.match(LEADER_GAP.split(line.strip())[-1]) for line in lines)
+    if leaders:
+        # Labels and values set apart by dot leaders ("Approved by ...... Full Council"): a contents
+        # list, whose values are all page numbers, is not one.
         rows = [LEADER_GAP.split(line.strip()) for line in lines]
     else:
         rows = [ALIGNED_GAP.split(line.strip()) for line in lines]
@@ -422,7 +429,7 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
         return None
     if any(count_words(cell) > MAX_ALIGNED_CELL_WORDS for row in rows for cell in row):
         return None  # sentences set two spaces apart are prose, not cells
-    if not all(any(FIGURE.search(cell) for cell in row[1:]) for row in rows[1:]):
+    if not leaders and not all(any(FIGURE.search(cell) for cell in row[1:]) for row in rows[1:]):
         return None
     return rows
 
@@ -439,7 +446,7 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     if aligned:
         builder.add_table(Table(rows=aligned), start)
         return
-    if len(lines) >= 3 and lines[0].rstrip().endswith(":"):
+    if len(lines) >= 3 and CAPTION_LINE.match(lines[0].strip()):
         # "Agency staff, as a share of the total staff budget:" over the rows it introduces.
         rows = _aligned_rows(lines[1:])
         if rows:
