@@ -805,6 +805,8 @@ def test_other_sentences_in_the_barriers_section_do_not_answer_the_consistency_q
 
 
 FACILITY = "question.facility-time"
+AGENCY = "question.agency-spend"
+CONSULTANTS = "question.consultant-spend"
 
 
 @pytest.mark.parametrize("asked, answer, expected, value", [
@@ -1041,6 +1043,54 @@ def test_a_small_worked_out_share_keeps_two_decimals(check_md):
     text = "Trade union facility time cost £48,000 in 2023/24, out of a paybill of £118m."
     report = check_md(text, FACILITY)
     assert report.facts["facility_time_percent"] == 0.04
+
+
+AMOUNTS_BY_ROW = """\
+    The table sets our spending against the total staff budget.
+
+    | | 2022/23 | 2023/24 |
+    |---|---|---|
+    | Total staff budget | £38.5m | £40.0m |
+    | Agency staff | £2.2m | £1.8m |
+    | Consultancy | £610,000 | £0.4m |
+    """
+AMOUNTS_BY_COLUMN = """\
+    | Year | Pay bill | Interim and agency workers | Consultants |
+    |---|---|---|---|
+    | 2022/23 | £61.0m | £3.4m | £0.9m |
+    | 2023/24 | £64.0m | £2.9m | £0.7m |
+    """
+AMOUNTS_AGAINST_ANOTHER_WHOLE = """\
+    | | 2023/24 |
+    |---|---|
+    | Total council spending | £210m |
+    | Agency staff | £2.9m |
+    """
+
+
+@pytest.mark.parametrize("text, rule, fact, value", [
+    (AMOUNTS_BY_ROW, AGENCY, "agency_spend_percent", 4.5),
+    (AMOUNTS_BY_ROW, CONSULTANTS, "consultant_spend_percent", 1.0),
+    (AMOUNTS_BY_COLUMN, AGENCY, "agency_spend_percent", 4.5),
+    (AMOUNTS_BY_COLUMN, CONSULTANTS, "consultant_spend_percent", 1.1),
+])
+def test_a_share_is_worked_out_from_a_table_of_amounts_with_the_whole_in_it(check_md, text, rule, fact, value):
+    report = check_md(text, rule)
+    assert status(report, rule) == "pass"
+    assert report.facts[fact] == value
+    assert "worked out" in result(report, rule).message.lower()
+
+
+def test_a_table_of_amounts_against_another_whole_gives_no_share(check_md):
+    report = check_md(AMOUNTS_AGAINST_ANOTHER_WHOLE, AGENCY)
+    assert status(report, AGENCY) != "pass"
+    assert report.facts["agency_spend_percent"] is None
+
+
+def test_a_tiny_worked_out_share_is_not_rounded_up_in_the_message(check_md):
+    report = check_md("Trade union facility time cost £59,200 in 2023/24, against a pay bill of £74.0m.", FACILITY)
+    assert report.facts["facility_time_percent"] == 0.08
+    assert "0.08%" in result(report, FACILITY).message
 
 
 def test_a_numbered_item_read_with_its_title_and_heading_in_every_format(structured_forms_items, pack):

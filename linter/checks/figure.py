@@ -41,6 +41,7 @@ Example
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..analysis import evidence_for
 from ..clauses import clauses
@@ -366,6 +367,58 @@ def captioned_figures(block, caption: str) -> list[tuple[float, tuple | None, st
     return found
 
 
+class _TableRow(NamedTuple):
+    """Where a share worked out from a table's amounts is quoted from: the table, and its two rows."""
+    block: object
+    text: str
+
+
+def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[float, str, str], tuple | None, str]]:
+    """Shares worked out from a table of amounts that gives the whole in a row (or column) of its own.
+
+    "Total staff budget | £71.2m | £74.0m" over "Agency workers | £3.9m | £3.1m": each year's share is
+    the subject's amount over the whole's in the same column, as a reviewer would work it out.
+    Returns ((share, part, whole), year, row) for each year the table gives both amounts.
+    """
+    if denominator is None:
+        return []
+    rows = [row for row in block.table.rows if any(cell.strip() for cell in row)]
+    if len(rows) < 2:
+        return []
+
+    def amount(cell: str) -> float | None:
+        found = money(cell)
+        return found[0][1] if len(found) == 1 and not PERCENT.search(cell) else None
+
+    def mine(text: str) -> bool:
+        return subject.matches(text) and not any(other.matches(text) for other in others) \
+            and not denominator.matches(text)
+
+    for lines in (rows, [list(column) for column in zip(*rows)]):
+        header, body = lines[0], lines[1:]
+        wholes = [line for line in body if line and denominator.matches(line[0]) and not subject.matches(line[0])]
+        parts = [line for line in body if line and mine(line[0])]
+        if len(wholes) != 1 or len(parts) != 1:
+            continue
+        whole, part = wholes[0], parts[0]
+        found = []
+        for column in range(1, min(len(whole), len(part))):
+            heading = header[column] if column < len(header) else ""
+            if TARGET_COLUMN.search(heading):
+                continue
+            mine_amount, whole_amount = amount(part[column]), amount(whole[column])
+            if mine_amount is None or not whole_amount or mine_amount >= whole_amount:
+                continue
+            share = 100.0 * mine_amount / whole_amount
+            year = YEAR.search(heading)
+            found.append(((round(share, 1 if share >= 0.1 else 2), part[column], whole[column]),
+                          year_key(year.group(0)) if year else None,
+                          " | ".join(c for c in (heading, part[0], part[column], whole[0], whole[column]) if c)))
+        if found:
+            return found
+    return []
+
+
 def planned_beside_actual(headings: list[str]) -> set[str]:
     """The headings of budgeted years, when the same table gives spent ones too."""
     if not any(ACTUAL_COLUMN.search(h) and YEAR.search(h) for h in headings):
@@ -428,7 +481,8 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
 
 
 def _percent(value: float, decimals: bool = False) -> str:
-    return f"{value:.1f}%" if decimals else f"{value:g}%"
+    # A worked-out share under 0.1% keeps its two decimals in the message as in the fact.
+    return (f"{value:.2f}%" if 0 < value < 0.1 else f"{value:.1f}%") if decimals else f"{value:g}%"
 
 
 MONEY_BOUND = re.compile(r"\b(?:over|above|under|below|exceeding|more\s+than|less\s+than|up\s+to|at\s+least)\s*$",
@@ -557,6 +611,10 @@ def check(analysis, params, pack) -> Outcome:
                 found = captioned_figures(block, caption)
             for value, year, row in found:
                 candidates.append((value, year, -1, block, row))
+            if not found:
+                dated = sorted(table_worked_out(block, subject, others, denominator),
+                               key=lambda f: f[1] or (0, 0), reverse=True)
+                computed.extend((shared, _TableRow(block, row)) for shared, _, row in dated[:1])
     if not (candidates or computed or nils) and params.get("prompt"):
         # A question-and-answer plan: "What proportion of your paybill is spent on trade union
         # facility time?" as a heading, then "0.04% in 2023/24." The question names the subject.
