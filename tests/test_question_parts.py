@@ -92,3 +92,18 @@ BARRIERS = "## What holds us back\n\n"
 ])
 def test_barriers_are_answered_by_what_they_are_and_where_they_fall(check_md, rule_id, text, expected):
     assert status(check_md(BARRIERS + text + "\n", rule_id), rule_id) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # How waste is found: a method, or a gate on spending and what it stopped.
+    ("Waste is identified through a yearly review of every service budget and benchmarking of unit costs "
+     "against 15 similar councils.", "pass"),
+    ("No contract over £50,000 is signed without the agreement of our Commercial Board, which turned down £1.2m "
+     "of requests last year.", "pass"),
+    # Refuse is not wasted money, and a barrier is not a method.
+    ("We have cut the waste sent to landfill by 18% since 2021.", "fail"),
+    ("We would welcome steps to reduce unnecessary burdens on councils.", "fail"),
+])
+def test_how_waste_is_found_by_its_parts(check_md, text, expected):
+    rule = "question.waste-approach"
+    assert status(check_md(f"## Spending\n\n{text}\n", rule), rule) == expected
