@@ -40,6 +40,16 @@ BUILT_INS = {
     # A number given as a value: "(9 days; target 8)", "baseline 61", "from 28 days to 21", "now: 74".
     "@value": r"(?:\btarget(?:\s+of)?|\bbaseline(?:\s+of)?|\bcurrently|\bnow|\bfrom|\bto|:|\()\s*"
               r"(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b",
+    # A figure that moved, said of the past: "rose from 188 in 2021/22 to 246", "fell from 38 days to 9",
+    # "72% … against 58% in 2020/21", "cut by a fifth", "fell by more than half".
+    "@measured-change": r"\bfrom\s+£?\s?\d[\d,.]*(?:\s?(?:%|per\s?cent\b|[a-z]+))?(?:\s+(?:in|at|on)\s+\S{2,12})?"
+                        r"\s+to\s+£?\s?\d"
+                        r"|\b(?:fell|dropped|rose|grew|increased|decreased|reduced|cut|improved|lowered|shortened|"
+                        r"halved|doubled)\b[^.;:]{0,60}?\bby\s+(?:(?:more|less)\s+than\s+|over\s+|about\s+|around\s+|"
+                        r"nearly\s+|almost\s+|roughly\s+)?(?:\d[\d,.]*\s?(?:%|per\s?cent\b|[a-z]+)|(?:a|one|two|three)\s+"
+                        r"(?:half|third|quarter|fifth|tenth|thirds|quarters|fifths)\b|half\b)"
+                        r"|\d[\d,.]*\s?(?:%|per\s?cent\b)[^.;]{0,80}?\b(?:against|compared\s+(?:with|to)|up\s+from|"
+                        r"down\s+from)\s+\d[\d,.]*\s?(?:%|per\s?cent\b)",
     # A number standing alone in a table cell ("Households in temporary accommodation | 61 | 50").
     "@cell-number": r"(?<=\| )\d[\d,]*(?:\.\d+)?(?= \||$)",
     # (Letters needed: "[1]" is a reference, not a blank.)

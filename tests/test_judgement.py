@@ -1344,3 +1344,23 @@ def test_a_nil_said_of_the_staff_who_would_take_the_time(check_md):
 ])
 def test_a_plan_named_by_its_council_is_the_plan(check_md, text, expected):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
+
+
+SERVICE_IMPROVEMENTS = "question.service-improvements"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2022 we brought planning and building control into one team with one phone number. "
+     "Decision times fell from 14 weeks to 9.", "pass"),
+    ("We switched all 9,000 street lights to LED in 2021, and the energy they use fell by more than half.", "pass"),
+    ("Since we opened the Westgate hub in 2022, 64% of visitors have had their query resolved on the day, "
+     "against 41% in 2021.", "pass"),
+    # A change still to come, with the figure it is expected to move: a plan, not an effect.
+    ("We will move planning applications online next year, and we expect decision times to fall from "
+     "12 weeks to 8.", "not pass"),
+    # A figure that moved by itself is the context, not the effect of a change.
+    ("Demand for temporary accommodation has doubled since 2019. Services have been reviewed.", "not pass"),
+])
+def test_a_change_made_and_a_figure_it_moved_answer_the_service_improvements_question(check_md, text, expected):
+    got = status(check_md(text, SERVICE_IMPROVEMENTS), SERVICE_IMPROVEMENTS)
+    assert got == expected if expected == "pass" else got != "pass"
