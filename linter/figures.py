@@ -49,12 +49,16 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"\b(?:(?:no|none)\s+(?:(?:part|share|proportion|portion|amount)\s+)?of\s+(?:[\w’'-]+\s+){1,4}|nothing\s+)"
                         r"(?:is|was|has\s+been|goes|went)\s+(?:spent\s+|used\s+|paid\s+)?(?:on|for)\s+$|"
                         r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+spend\s+any\s+(?:of\s+(?:[\w’'-]+\s+){1,4})?on\s+$|"
+                        # "The council pays nothing for facility time", "we spent nothing on consultants".
+                        r"\b(?:pays?|paid|spends?|spent)\s+nothing\s+(?:at\s+all\s+)?(?:on|for)\s+$|"
                         # A nil said of the people who would take it: "no member of staff has paid time off".
                         r"\bno\s+(?:members?\s+of\s+staff|employees?|staff|officers?|one|colleagues?)\s+"
                         r"(?:has|have|had|is|are|was|were|receives?|received|gets?|takes?|took)\s+(?:any\s+)?(?:paid\s+)?$",
                         re.IGNORECASE)
 NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
-                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b",
+                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b|"
+                       # "Facility time costs the council nothing."
+                       r"^\s+(?:costs?|cost)\s+(?:us\s+|the\s+council\s+)?nothing\b",
                        re.IGNORECASE)
 
 

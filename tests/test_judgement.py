@@ -478,6 +478,9 @@ def test_a_share_worked_out_from_two_amounts_says_so(check_md):
 
 
 @pytest.mark.parametrize("text", ["We do not use consultants.", "The Council does not fund any consultants.", "There was no spend on consultants in 2023/24.",
+                                  "The council pays nothing for consultants: all its advice comes from its own staff.",
+                                  "In 2023/24 we spent nothing on consultants.",
+                                  "Consultants cost the council nothing in 2023/24, as none were engaged.",
                                   "| Staff group | Share of staff budget |\n|---|---|\n| Consultants | nil |"])
 def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
     report = check_md(text, "question.consultant-spend")
