@@ -284,6 +284,8 @@ DIGITS = re.compile(r"\d+")
 # Figures, in digits or words ("twelve weeks"; not "one", too often a pronoun).
 FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                          r"forty|fifty|hundred|thousand|dozen)\b", re.IGNORECASE)
+# A paragraph lettered or numbered by hand as an item: "(a) …", "b) …", "(iii) …", "2) …".
+ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S", re.IGNORECASE)
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]\d+(?:\.\d+)*|\(?[a-z]\))[.):]?\s+")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
@@ -427,6 +429,11 @@ class Analysis:
                 self._link_run_in_title(sentences)
             elif block.kind == HEADING:
                 lead = None
+            elif lead is not None and ENUMERATED_PARAGRAPH.match(block.text):
+                # "We ask Government to:" over "(a) uprate the subsidy;" "(b) give councils …": items
+                # lettered by hand as paragraphs are a list, whatever the format made of them.
+                for sentence in sentences:
+                    self.lead_ins[sentence.index] = lead
             else:
                 self._link_run_in_title(sentences)
                 last = sentences[-1] if sentences else None

@@ -1367,3 +1367,27 @@ SERVICE_IMPROVEMENTS = "question.service-improvements"
 def test_a_change_made_and_a_figure_it_moved_answer_the_service_improvements_question(check_md, text, expected):
     got = status(check_md(text, SERVICE_IMPROVEMENTS), SERVICE_IMPROVEMENTS)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+LETTERED_ASKS = """\
+    ## What stands in our way
+
+    Temporary accommodation cost us £6.1m more than the subsidy we could claim in 2023/24.
+
+    We ask the Government to:
+
+    {a} give councils a funding settlement covering at least three years;
+
+    {b} let councils set planning fees locally.
+    """
+
+
+@pytest.mark.parametrize("name", ["plan.md", "plan.txt"])
+@pytest.mark.parametrize("marks", [("(a)", "(b)"), ("a)", "b)"), ("(i)", "(ii)")])
+def test_items_lettered_by_hand_are_read_with_the_sentence_that_introduces_them(check_md, name, marks):
+    text = LETTERED_ASKS.format(a=marks[0], b=marks[1])
+    rule = "question.government-asks"
+    assert status(check_md(text, rule, name=name), rule) == "pass"
+    # Without the introduction, the same items ask nothing.
+    alone = text.replace("We ask the Government to:", "The year ahead:")
+    assert status(check_md(alone, rule, name=name), rule) != "pass"
