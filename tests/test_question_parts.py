@@ -107,3 +107,16 @@ def test_barriers_are_answered_by_what_they_are_and_where_they_fall(check_md, ru
 def test_how_waste_is_found_by_its_parts(check_md, text, expected):
     rule = "question.waste-approach"
     assert status(check_md(f"## Spending\n\n{text}\n", rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Other public services, as the letter means them, and the work done with them.
+    ("Our housing team shares an office with the Marlshire NHS Trust's mental health outreach workers.", "pass"),
+    ("Since 2023 we have received a daily list of patients due to leave Kelby General Hospital.", "pass"),
+    # Another council is the shared-services question; a social landlord is not a public service.
+    ("We have shared an internal audit service with Dunmore District Council since 2019.", "fail"),
+    ("We work closely with our partners across the borough.", "partial"),
+])
+def test_partners_are_other_public_services_and_the_work_done_with_them(check_md, text, expected):
+    rule = "content.partners"
+    assert status(check_md(f"## Working together\n\n{text}\n", rule), rule) == expected
