@@ -30,6 +30,8 @@ RUNNING_HEADER = "running-header"
 RUNNING_FOOTER = "running-footer"
 PAGE_NUMBER = "page-number"
 COVER = "cover"
+# Links to other pages listed on their own ("Related pages: - [Equality at Mortgrove](/equality)").
+NAVIGATION = "navigation"
 
 _WORD = re.compile(r"[A-Za-z0-9£$€%][\w'’£$€%.,/-]*")
 

@@ -1391,3 +1391,50 @@ def test_items_lettered_by_hand_are_read_with_the_sentence_that_introduces_them(
     # Without the introduction, the same items ask nothing.
     alone = text.replace("We ask the Government to:", "The year ahead:")
     assert status(check_md(alone, rule, name=name), rule) != "pass"
+
+
+@pytest.mark.parametrize("rule_id, fact, value", [
+    ("question.agency-spend", "agency_spend_percent", 5.0),
+    ("question.consultant-spend", "consultant_spend_percent", 1.5),
+])
+def test_a_share_is_worked_out_from_a_tables_amounts(check_md, rule_id, fact, value):
+    text = """\
+        Our workforce spending, in pounds:
+
+        | | 2022/23 | 2023/24 | 2025/26 (target) |
+        |---|---|---|---|
+        | Pay bill | £58.0m | £60.0m | £61.0m |
+        | Agency workers | £3.4m | £3.0m | £2.0m |
+        | Consultancy | £1.1m | £0.9m | £0.5m |
+        | Agency workers over a year | 14 | 9 | 5 |
+        """
+    report = check_md(text, rule_id)
+    outcome = result(report, rule_id)
+    assert outcome.status == "pass" and report.facts[fact] == value
+    assert "worked out" in outcome.message.lower()
+
+
+def test_a_list_of_links_to_other_pages_is_navigation_not_an_answer(check_md):
+    text = """\
+        # Our productivity plan
+
+        We moved 40 services online in 2023.
+
+        **See also**
+
+        - [Equality, diversity and inclusion at Kelby](/council/equality)
+        - [Trade union facility time](/council/facility-time)
+        """
+    report = check_md(text, "question.edi", "question.facility-time")
+    assert status(report, "question.edi") == "fail"
+    assert status(report, "question.facility-time") == "fail"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Measures that track the plan are its metrics; an arrangement needs someone to monitor or report.
+    ("We will use these five measures to track delivery of this plan.", "fail"),
+    ("The Corporate Leadership Team will monitor this plan.", "partial"),
+])
+def test_measures_tracking_the_plan_are_not_a_reporting_arrangement(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected

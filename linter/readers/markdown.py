@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH,
+from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, NAVIGATION, PAGE_NUMBER, PARAGRAPH,
                         RUNNING_FOOTER, TABLE, Block, Document, Image, Link, Table, assign_sections,
                         count_words, is_blank_row)
 from ..pages import estimate_pages
@@ -484,8 +484,14 @@ def _add_item(builder: _Builder, text: str, line: int) -> None:
     block = builder.add(LIST_ITEM, text, line)
     links = builder.last_links
     # A list item that is only a link to one of the document's own headings is a contents entry.
-    if block is not None and len(links) == 1 and links[0].internal and block.text == links[0].text:
-        block.furniture = CONTENTS
+    if block is not None and len(links) == 1 and block.text == links[0].text:
+        # A list item that is only a link to one of the document's own headings is a contents entry;
+        # one to another page of the same site ("/council/equality") is the page's navigation
+        # ("Related pages"). Neither is ever an answer.
+        if links[0].internal:
+            block.furniture = CONTENTS
+        elif links[0].target.startswith("/") and not links[0].target.startswith("//"):
+            block.furniture = NAVIGATION
 
 
 def parse(text: str, document: Document, markdown: bool) -> None:
