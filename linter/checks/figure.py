@@ -396,8 +396,10 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
 
     for lines in (rows, [list(column) for column in zip(*rows)]):
         header, body = lines[0], lines[1:]
-        wholes = [line for line in body if line and denominator.matches(line[0]) and not subject.matches(line[0])]
-        parts = [line for line in body if line and mine(line[0])]
+        # Only rows of amounts: "Agency workers over a year | 14 | 9" is a count beside them.
+        wholes = [line for line in body if line and denominator.matches(line[0]) and not subject.matches(line[0])
+                  and any(amount(cell) for cell in line[1:])]
+        parts = [line for line in body if line and mine(line[0]) and any(amount(cell) for cell in line[1:])]
         if len(wholes) != 1 or len(parts) != 1:
             continue
         whole, part = wholes[0], parts[0]
