@@ -29,7 +29,8 @@ NOT_A_CUE = re.compile(
     r"no\s+fewer\s+than|without\s+doubt|not\s+just|no\s+exception)\b",
     re.IGNORECASE)
 HEDGE_CUE = re.compile(
-    r"\b(?:should|could|would|may|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
+    # ("May" with a capital is the month: "since May a web chat assistant has answered…".)
+    r"\b(?:should|could|would|(?-i:may)|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
     r"seeking|aim\s+to\s+have|if|whether|unless|subject\s+to)\b",
     re.IGNORECASE)
 # Scope ends here: punctuation, or a word that starts another clause.
@@ -99,6 +100,12 @@ def _in_scope(text: str, position: int, cue: re.Pattern, words: int) -> re.Match
             return match
         return None
     return None
+
+
+def governed_by(text: str, position: int, cue, words: int = SCOPE_WORDS) -> bool:
+    """Whether the word at ``position`` falls in the scope of ``cue`` (a pattern or a pack's term list),
+    as a negation's scope is worked out: "we have looked at AI tools" puts "AI" under "looked at"."""
+    return _in_scope(text, position, cue, words) is not None
 
 
 def negated(text: str, position: int) -> bool:

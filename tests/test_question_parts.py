@@ -120,3 +120,18 @@ def test_how_waste_is_found_by_its_parts(check_md, text, expected):
 def test_partners_are_other_public_services_and_the_work_done_with_them(check_md, text, expected):
     rule = "content.partners"
     assert status(check_md(f"## Working together\n\n{text}\n", rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The technology by its kind, and what it does.
+    ("A transcription tool now drafts case notes from recorded housing interviews for a caseworker to check.",
+     "pass"),
+    ("Since May a web chat assistant has answered 9,000 questions about bin days and council tax.", "pass"),
+    # Considered is not done.
+    ("We have looked at artificial intelligence tools for drafting standard letters, but will not trial them "
+     "before 2026.", "partial"),
+    ("We are exploring predictive analytics to flag tenants at risk of arrears.", "partial"),
+])
+def test_new_technology_is_a_tool_in_use_by_its_kind_not_one_considered(check_md, text, expected):
+    rule = "question.new-technology"
+    assert status(check_md(f"## Technology\n\n{text}\n", rule), rule) == expected

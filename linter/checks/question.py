@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import evidence_for
-from ..clauses import NEGATION_CUE
+from ..clauses import NEGATION_CUE, asserted, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
 from ..messages import register
@@ -65,6 +65,7 @@ PARAMS = {
         "answer_in_theme": {"type": "array", "minItems": 1,
                             "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "specific": {"type": "boolean"},
+        "tentative": {"$ref": "#/$defs/concept"},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
                                                         "of": {"$ref": "#/$defs/concept"}},
                        "required": ["name", "of"], "additionalProperties": False},
@@ -119,7 +120,7 @@ def only_asks(sentence, passage) -> bool:
     return all(s.text.rstrip(" )]”\"'").endswith("?") for s in window)
 
 
-def passage_has(analysis, conjunction, passage) -> bool:
+def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
     """All the answer's parts are in the passage, and the first, its subject, is asserted somewhere.
 
     "We do not yet measure productivity" and "we are looking at whether automated tools could
@@ -129,8 +130,20 @@ def passage_has(analysis, conjunction, passage) -> bool:
     if not all(any(analysis.has(concept, s) for s in passage) for concept in conjunction):
         return False
     subject, parts = conjunction[0], conjunction[1:]
-    return any(analysis.asserts(subject, s, facts_only=True) for s in passage) or \
+    return any(stated(analysis, subject, s, tentative) for s in passage) or \
         any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage)
+
+
+def stated(analysis, subject, sentence, tentative=None) -> bool:
+    """Whether the sentence states the subject: not negated, hedged, or only considered ("we have
+    looked at AI tools for drafting letters", with ``tentative`` the pack's words for considering)."""
+    if not analysis.asserts(subject, sentence, facts_only=True):
+        return False
+    if tentative is None:
+        return True
+    text = sentence.read_with_notes
+    return any(asserted(text, m.start(), True) and not governed_by(text, m.start(), tentative)
+               for m in subject.finditer(text))
 
 
 def substantial(analysis, own, alternatives, specific: bool) -> bool:
@@ -218,6 +231,7 @@ def count_of(analysis, concept) -> int | None:
 def check(analysis, params, pack) -> Outcome:
     topic = pack.concept(params["topic"])
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params["answer"]]
+    tentative = pack.concept(params["tentative"]) if "tentative" in params else None
     in_theme_alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params.get("answer_in_theme", [])]
     facts = {}
     if "count_fact" in params:
@@ -245,7 +259,7 @@ def check(analysis, params, pack) -> Outcome:
             if analysis.has(topic, sentence):
                 touches.append(sentence)
             continue
-        held = [conjunction for conjunction in usable if passage_has(analysis, conjunction, passage)]
+        held = [conjunction for conjunction in usable if passage_has(analysis, conjunction, passage, tentative)]
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
