@@ -1438,3 +1438,50 @@ def test_a_list_of_links_to_other_pages_is_navigation_not_an_answer(check_md):
 def test_measures_tracking_the_plan_are_not_a_reporting_arrangement(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+WORKFORCE_FIGURES = """\
+    ## 4. Our people and money
+
+    In 2023/24 agency staff made up 3.2% of our total staff budget and consultants 0.4%.
+
+    Trade union facility time was 0.02% of our pay bill.
+
+    We have two EDI champions and six staff networks.
+    """
+SPENDING_CONTROLS = """\
+
+    Every purchase over £5,000 now needs the approval of our spending panel, which refused 41 requests
+    worth £310,000 in 2023/24. We ended 220 software licences nobody used, saving £58,000 a year.
+    Contracts are reviewed six months before they end; we let nine lapse last year.
+    """
+
+
+def test_the_themes_figures_alone_are_not_plans_to_reduce_wasteful_spend(check_md):
+    rule = "theme.wasteful-spend"
+    assert status(check_md(WORKFORCE_FIGURES, rule), rule) == "partial"
+    assert status(check_md(WORKFORCE_FIGURES + SPENDING_CONTROLS, rule), rule) == "pass"
+
+
+def test_a_figure_acted_on_is_more_than_a_figure_reported(check_md):
+    text = WORKFORCE_FIGURES + """\
+
+    We will cut agency spend to 2% of the staff budget by March 2026 by converting long placements into posts.
+
+    Every agency booking beyond twelve weeks needs a director's approval.
+
+    Consultancy is commissioned only with a business case, and fell from £1.1m to £0.4m in two years.
+    """
+    rule = "theme.wasteful-spend"
+    assert status(check_md(text, rule), rule) == "pass"
+
+
+def test_waste_of_money_in_a_paragraph_of_its_own_answers_the_theme(check_md):
+    text = """\
+    7. Waste of money in the organisation is tackled in three ways. All spending over £10,000 needs sign-off
+    by a director and the Section 151 Officer. Contracts are reviewed six months before they end; in 2023/24
+    we let eleven contracts lapse. Spend on hospitality and external venues fell by 70% after the rule came in.
+
+    8. Our bin rounds were redesigned in 2023, and household waste collected fell by 4%.
+    """
+    rule = "theme.wasteful-spend"
+    assert status(check_md(text, rule, name="plan.txt"), rule) == "pass"

@@ -26,7 +26,11 @@ Parameters
     ``theme`` (name of a theme in the pack); ``pass_specifics`` (specific
     sentences needed in the theme's sections, default 3);
     ``content_specifics`` (specific on-theme sentences needed across the
-    document when no section answers it, default 4).
+    document when no section answers it, default 4); ``reports`` (optional:
+    ``subjects``, ``figures`` and ``unless``, three concepts): a sentence that
+    gives one of the figures the regime asks for under the theme (a subject
+    and a figure) and does nothing about it (none of ``unless``) places the
+    theme's section but is no specific of its answer.
 
 Example
     A section headed "What would help us" listing a multi-year settlement,
@@ -50,6 +54,13 @@ PARAMS = {
         "theme": {"type": "string"},
         "pass_specifics": {"type": "integer", "minimum": 1},
         "content_specifics": {"type": "integer", "minimum": 1},
+        "reports": {
+            "type": "object",
+            "properties": {"subjects": {"type": "string"}, "figures": {"type": "string"},
+                           "unless": {"type": "string"}},
+            "required": ["subjects", "figures", "unless"],
+            "additionalProperties": False,
+        },
     },
     "required": ["theme"],
     "additionalProperties": False,
@@ -71,7 +82,7 @@ register({
 })
 
 
-def answering_paragraph(analysis, theme, needed: int, seen: set[int]):
+def answering_paragraph(analysis, theme, needed: int, seen: set[int], counts):
     """A paragraph that is about the theme throughout and answers it: a section in all but its heading.
 
     Plans with few headings answer a theme in one paragraph ("10. What would help us: a settlement
@@ -82,7 +93,7 @@ def answering_paragraph(analysis, theme, needed: int, seen: set[int]):
             continue
         own = [s for s in sentences if s.own]
         touching = sum(1 for s in own if on_theme(analysis, theme, s))
-        specifics = [s for s in own if analysis.specific(s)]
+        specifics = [s for s in own if counts(s)]
         if touching >= 2 and touching * 2 > len(own) and len(specifics) >= needed:
             return " ".join(own[0].text.split()[:6]), specifics
     return None
@@ -115,6 +126,19 @@ def _sentences(count: int) -> str:
     return "sentence" if count == 1 else "sentences"
 
 
+def only_reports(analysis, reports, sentence) -> bool:
+    """A figure the regime asks for, given and left there: "Agency staff were 3.2% of our staff budget."
+
+    Plans often answer the theme's figure questions in its section; the figures place the section,
+    but the theme asks what the council does, and a figure alone says nothing of that.
+    """
+    if reports is None:
+        return False
+    subjects, figures, unless = reports
+    return analysis.has(subjects, sentence) and analysis.has(figures, sentence) and \
+        not analysis.has(unless, sentence)
+
+
 def check(analysis, params, pack) -> Outcome:
     name = params["theme"]
     theme = pack.themes[name]
@@ -122,7 +146,13 @@ def check(analysis, params, pack) -> Outcome:
     sections = analysis.theme_sections(name)
     named = {s.number for s in analysis.named_sections(name)}
     own = [s for section in sections for s in analysis.section_sentences(section, direct=True)]
-    specific = [s for s in own if analysis.specific(s)]
+    reports = tuple(pack.concept(params["reports"][k]) for k in ("subjects", "figures", "unless")) \
+        if "reports" in params else None
+
+    def counts(sentence) -> bool:
+        return analysis.specific(sentence) and not only_reports(analysis, reports, sentence)
+
+    specific = [s for s in own if counts(s)]
     # Evidence: on-theme specific sentences first, as a reviewer would quote them.
     ranked = sorted(specific, key=lambda s: not on_theme(analysis, theme, s))
     if sum(weight(analysis, s) for s in specific) >= needed:
@@ -132,14 +162,15 @@ def check(analysis, params, pack) -> Outcome:
                        data={"where": _where(sections), "specifics": len(specific),
                              "sentences": _sentences(len(specific)),
                              "named": "" if titled else "; no heading names the theme, which would help reviewers"})
-    paragraph = answering_paragraph(analysis, theme, needed, {i for section in sections for i in section.blocks(True)})
+    paragraph = answering_paragraph(analysis, theme, needed, {i for section in sections for i in section.blocks(True)},
+                                    counts)
     if paragraph is not None:
         opening, specifics = paragraph
         return Outcome(PASS, "theme.answered-in-paragraph",
                        [evidence_for(s.block, s.text) for s in specifics[:3]],
                        data={"opening": opening, "specifics": len(specifics), "sentences": _sentences(len(specifics))})
     across = [s for s in analysis.own_sentences() if on_theme(analysis, theme, s)]
-    across_specific = [s for s in across if analysis.specific(s)]
+    across_specific = [s for s in across if counts(s)]
     if len(across_specific) >= params.get("content_specifics", 4):
         return Outcome(PASS, "theme.answered-across",
                        [evidence_for(s.block, s.text) for s in across_specific[:3]],
