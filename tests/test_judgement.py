@@ -1485,3 +1485,18 @@ def test_waste_of_money_in_a_paragraph_of_its_own_answers_the_theme(check_md):
     """
     rule = "theme.wasteful-spend"
     assert status(check_md(text, rule, name="plan.txt"), rule) == "pass"
+
+
+ORGANISATIONAL_CHANGE = "question.organisational-change"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We replaced our eight directorates with three, removing a whole tier of management.", "pass"),
+    ("In 2021 the switchboard, the benefits counter and the planning desk were brought into one customer team, "
+     "and 43 posts became 31.", "pass"),
+    ("We ended the grounds maintenance contract and brought the work in-house, joined with street cleansing.", "pass"),
+    ("Our staff are our greatest asset, and we value their commitment to residents.", "not pass"),
+])
+def test_how_the_organisation_changed_in_any_words(check_md, text, expected):
+    got = status(check_md(text, ORGANISATIONAL_CHANGE), ORGANISATIONAL_CHANGE)
+    assert got == expected if expected == "pass" else got != "pass"
