@@ -1500,3 +1500,18 @@ ORGANISATIONAL_CHANGE = "question.organisational-change"
 def test_how_the_organisation_changed_in_any_words(check_md, text, expected):
     got = status(check_md(text, ORGANISATIONAL_CHANGE), ORGANISATIONAL_CHANGE)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+AGENCY_VALUE = "question.agency-consultant-value"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three agency surveyors have now passed a year with us, and we have offered each a permanent contract.", "pass"),
+    ("Any agency booking beyond eight weeks needs the agreement of a director; six agency workers have been "
+     "in post for over twelve months.", "pass"),
+    ("We value the flexibility that agency workers give us.", "not pass"),
+    ("[HR to confirm the number of agency workers in post for over twelve months.]", "not pass"),
+])
+def test_how_long_agency_staff_have_stayed_and_who_agrees_to_them(check_md, text, expected):
+    got = status(check_md(text, AGENCY_VALUE), AGENCY_VALUE)
+    assert got == expected if expected == "pass" else got != "pass"
