@@ -1515,3 +1515,17 @@ AGENCY_VALUE = "question.agency-consultant-value"
 def test_how_long_agency_staff_have_stayed_and_who_agrees_to_them(check_md, text, expected):
     got = status(check_md(text, AGENCY_VALUE), AGENCY_VALUE)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+SPEND_GOVERNANCE = "question.spend-governance"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since 2022 every purchase over £2,000 has needed a second signature from a finance officer.", "pass"),
+    ("Non-contract spending above £50,000 goes to a monthly review group chaired by the Section 151 Officer.",
+     "pass"),
+    ("We are careful with public money.", "not pass"),
+])
+def test_who_must_agree_to_spending_is_governance_of_spend(check_md, text, expected):
+    got = status(check_md(text, SPEND_GOVERNANCE), SPEND_GOVERNANCE)
+    assert got == expected if expected == "pass" else got != "pass"
