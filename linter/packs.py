@@ -88,7 +88,7 @@ class Pack:
 
     def concept(self, spec) -> TermSet:
         """A concept by name, or an inline list of terms and ``$concept`` names."""
-        key = json.dumps(spec, sort_keys=True)
+        key = _frozen(spec)
         cache = self.__dict__.setdefault("_concept_cache", {})
         if key not in cache:
             cache[key] = term_set(spec, self.concepts)
@@ -96,6 +96,18 @@ class Pack:
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def _frozen(spec):
+    """A key equal for equal specs and different for different ones, as their JSON with sorted keys
+    would be, but quicker to make: checks ask for their concepts on every run."""
+    if isinstance(spec, str):
+        return spec
+    if isinstance(spec, list):
+        return ("list", *map(_frozen, spec))
+    if isinstance(spec, dict) and all(isinstance(name, str) for name in spec):
+        return ("dict", *sorted((name, _frozen(value)) for name, value in spec.items()))
+    return ("json", json.dumps(spec, sort_keys=True))
 
 
 def builtin_dir() -> Path:
@@ -250,7 +262,7 @@ def _sources(pack: Pack) -> list:
 def compile_patterns(pack: Pack) -> None:
     """Compile, now, the term patterns the pack's checks are likely to use (they compile on first use)."""
     for concept in _term_sets(pack):
-        concept.matches("")
+        concept.compile()
 
 
 def _term_sets(pack: Pack):

@@ -176,7 +176,7 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
 
 
 # While a document is checked (see remembering): whether a term list matches a text, and its matches
-# there, by the patterns' identities (one compiled object per term list, from _compile) and the text.
+# there, by the term lists' identity (see _identity) and the text.
 # Checks ask the same of the same sentence many times, through different concepts with the same
 # terms and through each pack's analysis.
 _memo: dict | None = None
@@ -220,26 +220,40 @@ class TermSet:
     def _anchors(self) -> tuple[str, ...] | None:
         return anchors(self.terms)
 
+    @cached_property
+    def _identity(self) -> object:
+        return _identity(self.terms, self.unless)
+
+    def compile(self) -> None:
+        """Compile the patterns now (they are compiled when a text first needs them)."""
+        self._pattern, self._blocked, self._anchors, self._identity  # noqa: B018
+
+    def _cannot_match(self, text: str) -> bool:
+        """Whether ``text`` holds none of the anchors (see anchors): it need not be searched, nor the
+        pattern compiled (from its program, a good part of a short run) if no text needs it."""
+        found = self._anchors
+        if found is None or not text.isascii():
+            return False
+        lowered = text.lower()
+        return not any(anchor in lowered for anchor in found)
+
     def finditer(self, text: str):
         """The matches in ``text`` not hidden by an ``unless`` term's, in order."""
-        pattern = self._pattern
-        if pattern is None:
-            return iter(())
         memo = _memo
         if memo is not None:
-            key = ("finditer", id(pattern), id(self._blocked), text)
+            key = ("finditer", self._identity, text)
             found = memo.get(key)
             if found is None:
-                found = memo[key] = list(self._finditer(pattern, text))
+                found = memo[key] = list(self._finditer(text))
             return iter(found)
-        return self._finditer(pattern, text)
+        return self._finditer(text)
 
-    def _finditer(self, pattern: re.Pattern, text: str):
-        found = self._anchors
-        if found is not None and text.isascii():
-            lowered = text.lower()
-            if not any(anchor in lowered for anchor in found):
-                return  # no match (see anchors)
+    def _finditer(self, text: str):
+        if self._cannot_match(text):
+            return
+        pattern = self._pattern
+        if pattern is None:
+            return
         blocked = self._blocked
         spans = None  # found at the first match: most texts have none
         for match in pattern.finditer(text):
@@ -253,28 +267,30 @@ class TermSet:
         return next(self.finditer(text), None)
 
     def matches(self, text: str) -> bool:
-        pattern = self._pattern
-        if pattern is None:
-            return False
         memo = _memo
         if memo is not None:
-            key = (id(pattern), id(self._blocked), text)
+            key = (self._identity, text)
             found = memo.get(key)
             if found is None:
-                found = memo[key] = self._matches(pattern, text)
+                found = memo[key] = self._matches(text)
             return found
-        return self._matches(pattern, text)
+        return self._matches(text)
 
-    def _matches(self, pattern: re.Pattern, text: str) -> bool:
-        found = self._anchors
-        if found is not None and text.isascii():
-            lowered = text.lower()
-            if not any(anchor in lowered for anchor in found):
-                return False  # cannot match (see anchors): most texts, and cheaper than searching
-        if pattern.search(text) is None:
+    def _matches(self, text: str) -> bool:
+        if self._cannot_match(text):
+            return False
+        pattern = self._pattern
+        if pattern is None or pattern.search(text) is None:
             return False
         # A match: it counts unless every match is hidden by an ``unless`` term.
         return not self.unless or self.search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _identity(terms: tuple[str, ...], unless: tuple[str, ...]) -> object:
+    """One object for each pair of term lists, whatever TermSet holds them: what the memory of
+    matches (see remembering) knows a term list by (held in its keys, so never reused)."""
+    return object()
 
 
 def term_set(spec, concepts: dict[str, "TermSet"] | None = None, name: str = "") -> TermSet:
