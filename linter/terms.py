@@ -137,11 +137,6 @@ def add_sources(pairs, digest) -> None:
             _sources[tuple(pair[0])] = pair[1]
 
 
-# Splits a word of a term into the pieces its pattern matches literally (a hyphen is optional, an
-# apostrophe may be either).
-_JOINS = re.compile(r"[-'’]")
-
-
 @lru_cache(maxsize=4096)
 def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     """Lower-case strings one of which any match of ``terms`` holds (on an ASCII text); None when
@@ -159,13 +154,20 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
         term = term.strip()
         if term in BUILT_INS:
             return None
-        pieces = [piece for word in term.removeprefix("=").split() for piece in _JOINS.split(word.rstrip("*"))
-                  if piece and piece.isascii()]
-        if not pieces:
+        longest = ""
+        for word in term.removeprefix("=").split():
+            for piece in word.rstrip("*").replace("’", "-").replace("'", "-").split("-"):
+                if len(piece) > len(longest) and piece.isascii():
+                    longest = piece
+        if not longest:
             return None
-        found.add(max(pieces, key=len).lower())
-    # A text that holds an anchor also holds every anchor inside it: the shorter one is enough.
-    return tuple(sorted(a for a in found if not any(b != a and b in a for b in found)))
+        found.add(longest.lower())
+    # A text that holds an anchor holds every anchor that starts with it: the shorter one is enough.
+    kept: list[str] = []
+    for anchor in sorted(found):
+        if not kept or not anchor.startswith(kept[-1]):
+            kept.append(anchor)
+    return tuple(kept)
 
 
 @lru_cache(maxsize=4096)
