@@ -31,7 +31,6 @@ flags, so a changed pattern is simply compiled again.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -83,6 +82,8 @@ def user_cache_dir() -> Path:
 
 def read_entry(path: Path) -> dict | None:
     """A JSON object from the cache, or None when it is missing or unreadable."""
+    import json  # here: plancheck.libreoffice finds the cache folder before LibreOffice starts, without json
+
     try:
         with open(path, "rb") as handle:
             entry = json.loads(handle.read())
@@ -93,6 +94,8 @@ def read_entry(path: Path) -> dict | None:
 
 def write_entry(path: Path, entry: dict) -> bool:
     """Write ``entry`` as JSON atomically; False, silently, when the cache cannot be written."""
+    import json
+
     try:
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         if json.loads(text) != entry:  # e.g. a mapping with number keys would come back changed

@@ -15,9 +15,11 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import ReadError, one_line
+
+# As typing.TYPE_CHECKING, without importing typing (a few ms) before plancheck.launch starts LibreOffice.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from lxml import etree
