@@ -40,7 +40,7 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"external|paid|of|on|the|any)\s+){0,4}$|"
                         r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t)\s+(?:currently\s+|directly\s+)?"
                         r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|"
-                        r"commission(?:ed)?|fund(?:ed)?|pay\s+for|paid\s+for|provide[sd]?|offer(?:ed)?|allow(?:ed)?|"
+                        r"commission(?:ed)?|appoint(?:ed)?|designate[sd]?|fund(?:ed)?|pay\s+for|paid\s+for|provide[sd]?|offer(?:ed)?|allow(?:ed)?|"
                         r"grant(?:ed)?)\s+(?:any\s+|an?\s+)?"
                         # "do not have a formal EDI champion role"; but "do not have enough champions" is a count
                         r"(?:(?!(?:many|enough|more|much|sufficient|all|every|further|additional)\b)[a-z-]+\s+){0,2}$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$|"

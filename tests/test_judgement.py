@@ -1529,3 +1529,39 @@ SPEND_GOVERNANCE = "question.spend-governance"
 def test_who_must_agree_to_spending_is_governance_of_spend(check_md, text, expected):
     got = status(check_md(text, SPEND_GOVERNANCE), SPEND_GOVERNANCE)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+
+@pytest.mark.parametrize("text, count", [
+    ("We do not appoint EDI champions; equality is part of every manager's role.", 0),
+    ("The council has not designated any EDI champions.", 0),
+])
+def test_champions_never_appointed_are_none(check_md, text, count):
+    assert check_md(text, "question.edi").facts["edi_champions"] == count
+
+
+def test_the_endorsement_date_is_the_decisions_not_one_borrowed_from_the_sentence_before(check_md):
+    text = """\
+        # Governance
+
+        We will report progress each quarter from January 2025. This plan will go on our website once
+        Cabinet has approved it.
+
+        | Item | Detail |
+        |---|---|
+        | Status | Draft for approval |
+        | To be approved by | Cabinet, 9 July 2024, before submission |
+        """
+    report = check_md(text, ENDORSEMENT)
+    assert report.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Consultants cost £0.80m in 2022/23 and £0.60m in 2023/24, against staff budgets of £40.0m and £42.0m "
+     "respectively.", 1.4),
+    ("In 2022/23 and 2023/24 agency staff cost £2.0m and £2.5m, against pay bills of £50m and £52m "
+     "respectively.", None),
+])
+def test_amounts_paired_respectively_give_the_latest_years_share(check_md, text, value):
+    report = check_md(text, "question.consultant-spend")
+    assert report.facts["consultant_spend_percent"] == value

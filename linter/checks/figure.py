@@ -447,6 +447,34 @@ def cell_percent(cell: str, in_percent: bool) -> float | None:
     return None
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+
+
+def worked_out_respectively(text: str, subject, denominator) -> tuple[float, str, str] | None:
+    """Amounts paired in order: "£0.90m in 2022/23 and £0.52m in 2023/24, against total staff budgets of
+    £29.1m and £30.4m respectively" is 0.52 of 30.4 for the later year, 1.7%."""
+    if not RESPECTIVELY.search(text):
+        return None
+    part_at = next((m.end() for m in subject.finditer(text)), None)
+    whole_at = next((m.start() for m in denominator.finditer(text) if part_at is not None and m.start() > part_at),
+                    None)
+    if part_at is None or whole_at is None:
+        return None
+    amounts = money(text)
+    parts = [a for a in amounts if part_at <= a[0] < whole_at]
+    wholes = [a for a in amounts if a[0] > whole_at]
+    years = [year_key(m.group(0)) for m in YEAR.finditer(text[part_at:whole_at])]
+    if len(parts) < 2 or len(parts) != len(wholes) or len(years) != len(parts):
+        return None
+    latest = max(range(len(parts)), key=lambda i: years[i])
+    part, whole = parts[latest], wholes[latest]
+    if not 0 < part[1] < whole[1]:
+        return None
+    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
+    share = 100.0 * part[1] / whole[1]
+    return round(share, 1 if share >= 0.1 else 2), shown[0], shown[1]
+
+
 def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[float, str, str] | None:
     """A share worked out from the subject's amount and the denominator's in one sentence.
 
@@ -584,7 +612,8 @@ def check(analysis, params, pack) -> Outcome:
                 points_back(analysis, sentence, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))
         if subject.matches(text):
-            shared = worked_out(text, subject, denominator)
+            shared = (worked_out_respectively(text, subject, denominator) if denominator else None) or \
+                worked_out(text, subject, denominator)
             if not shared and money(text) and not (denominator and denominator.matches(text)):
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
                 if leading and denominator and denominator.matches(leading):

@@ -183,7 +183,10 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
             found[key] = match and match[0]
             if match:
                 found_at.append(match[1])
-        score = sum(v is not None for v in found.values())
+        # Most parts first; then most parts from the sentence itself, not the one it points back to:
+        # a record's "Cabinet, 16 July 2024" beats "once Cabinet has approved it" whose date is borrowed.
+        own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
+        score = (sum(v is not None for v in found.values()), sum(at >= own_start for at in found_at))
         if best is None or score > best[0]:
             best = (score, found)
     return best[1] if best else {key: None for key in parts}
