@@ -1565,3 +1565,24 @@ def test_the_endorsement_date_is_the_decisions_not_one_borrowed_from_the_sentenc
 def test_amounts_paired_respectively_give_the_latest_years_share(check_md, text, value):
     report = check_md(text, "question.consultant-spend")
     assert report.facts["consultant_spend_percent"] == value
+
+@pytest.mark.parametrize("heading", ["What is holding us back", "What stands in our way", "What stops us going further"])
+def test_barriers_with_first_person_asks_under_the_councils_own_heading(check_md, heading):
+    text = f"""\
+    ## {heading}
+
+    - Our Rural Services Delivery Grant is confirmed one year at a time. We ask that it be built into baseline funding.
+    - We still do not know what packaging payments we will receive in 2025. We ask for the amounts by December.
+    - Planning fees cover about two thirds of what it costs us to decide applications. We ask to set our own fees.
+    """
+    assert status(check_md(text, "theme.barriers"), "theme.barriers") == "pass"
+
+
+def test_generalities_under_a_barriers_heading_are_not_an_answer(check_md):
+    text = """\
+    ## What is holding us back
+
+    Like all councils we face significant challenges. The funding landscape is complex and demand keeps rising.
+    We would welcome greater flexibility and certainty so that we can plan for the long term.
+    """
+    assert status(check_md(text, "theme.barriers"), "theme.barriers") != "pass"
