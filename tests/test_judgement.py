@@ -1586,3 +1586,15 @@ def test_generalities_under_a_barriers_heading_are_not_an_answer(check_md):
     We would welcome greater flexibility and certainty so that we can plan for the long term.
     """
     assert status(check_md(text, "theme.barriers"), "theme.barriers") != "pass"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Our building control service has been hosted by Marlow Vale District Council since 2020, for both councils; "
+     "it saves us £60,000 a year.", "question.shared-services"),
+    ("Since 2019 our revenues service has been run in partnership with the neighbouring district council.",
+     "question.shared-services"),
+    ("Solar panels on the depot roof cost £210,000 in 2022 and save £38,000 a year in electricity.",
+     "question.invest-to-save"),
+])
+def test_shared_services_and_invest_to_save_in_other_words(check_md, text, rule):
+    assert status(check_md(text, rule), rule) == "pass"
