@@ -1598,3 +1598,16 @@ def test_generalities_under_a_barriers_heading_are_not_an_answer(check_md):
 ])
 def test_shared_services_and_invest_to_save_in_other_words(check_md, text, rule):
     assert status(check_md(text, rule), rule) == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Each year every team brings a stop list to the budget challenge; in 2023/24 the lists removed £210,000 "
+     "of spending, including unused licences and printed papers.", "pass"),
+    ("Every service must find one process a year that nobody would miss; last year 41 forms and reports were "
+     "stopped.", "pass"),
+    ("We keep all spending under review.", "not pass"),
+])
+def test_a_routine_that_finds_what_to_stop_is_how_waste_is_found(check_md, text, expected):
+    rule = "question.waste-approach"
+    got = status(check_md(text, rule), rule)
+    assert got == expected if expected == "pass" else got != "pass"
