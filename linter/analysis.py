@@ -42,8 +42,9 @@ REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|
 BACK_REFERENCES = 2
 # "The Chief Executive approved it, in consultation with the Leader": "it" is what the sentence
 # before named.
-OBJECT_PRONOUN = re.compile(r"\b(?:approved|agreed|endorsed|adopted|signed|considered|noted|published|uploaded|"
-                            r"submitted|presented|reviewed|discussed)\s+(?:it|them)\b", re.IGNORECASE)
+OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
+                            r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
+                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them)\b", re.IGNORECASE)
 # A paragraph this long that ends a sentence is running text, not a contents entry.
 PROSE_WORDS = 12
 SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?\s*$")
@@ -286,6 +287,9 @@ FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine
                          r"forty|fifty|hundred|thousand|dozen)\b", re.IGNORECASE)
 # A paragraph lettered or numbered by hand as an item: "(a) …", "b) …", "(iii) …", "2) …".
 ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S", re.IGNORECASE)
+# A paragraph number with a dot ("4.4 ", "3. ", "A2.1 ") or a bracketed letter ("(b) "): never a figure in
+# the text. ("12 EDI champions …" opens with a count, not a number of its paragraph.)
+DOTTED_NUMBER = re.compile(r"^\s*(?:\d+\.\d+(?:\.\d+)*\.?|\d+\.|[A-Za-z]\d+(?:\.\d+)*\.?|\(?[a-z]\))\s+")
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]\d+(?:\.\d+)*|\(?[a-z]\))[.):]?\s+")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
@@ -526,7 +530,8 @@ class Analysis:
         key = (id(concept), sentence.index)
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = concept.matches(sentence.read_with_notes)
+            # A paragraph's number ("4.4 Equality, diversity and inclusion is embedded…") is no count.
+            found = self.cache[key] = concept.matches(DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1))
         return found
 
     def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool = False) -> bool:

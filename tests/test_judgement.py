@@ -1611,3 +1611,22 @@ def test_a_routine_that_finds_what_to_stop_is_how_waste_is_found(check_md, text,
     rule = "question.waste-approach"
     got = status(check_md(text, rule), rule)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A paragraph's number is no count of anything.
+    ("4.4 Equality, diversity and inclusion is part of everything we do, overseen by our Equality Board.",
+     "partial"),
+    ("12 EDI champions support our staff networks.", "pass"),
+    ("4.4 We have 12 EDI champions.", "pass"),
+])
+def test_a_paragraph_number_is_never_an_edi_count(check_md, text, expected):
+    assert status(check_md(text, "question.edi"), "question.edi") == expected
+
+
+def test_a_meeting_asked_to_endorse_it_names_the_plan_before(check_md):
+    text = "This plan is the council's draft. The Executive is asked to endorse it on 11 July 2024, before submission."
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"] == {"body": "Executive", "date": "11 July 2024"}
