@@ -1630,3 +1630,19 @@ def test_a_meeting_asked_to_endorse_it_names_the_plan_before(check_md):
     report = check_md(text, ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"
     assert report.facts["endorsement"] == {"body": "Executive", "date": "11 July 2024"}
+
+@pytest.mark.parametrize("ask, expected", [
+    ("We would welcome a fairer and more sustainable settlement and greater flexibility in our funding.", "not pass"),
+    ("We would welcome changes that bring long-term benefits to our residents.", "not pass"),
+    ("We ask the Government for a three-year settlement, so that we can plan beyond one budget.", "pass"),
+    ("We ask for housing benefit subsidy on temporary accommodation to be uprated to current rates.", "pass"),
+])
+def test_a_settlement_or_benefits_named_only_in_general_is_no_specific_ask(check_md, ask, expected):
+    text = f"""\
+    ## What would help us
+
+    {ask}
+    """
+    rule = "question.government-asks"
+    got = status(check_md(text, rule), rule)
+    assert got == expected if expected == "pass" else got != "pass"
