@@ -1646,3 +1646,20 @@ def test_a_settlement_or_benefits_named_only_in_general_is_no_specific_ask(check
     rule = "question.government-asks"
     got = status(check_md(text, rule), rule)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+def test_a_service_named_with_the_cost_pressing_on_it_is_a_barrier_to_services(check_md):
+    rule = "question.barriers-services"
+    barriers = """\
+    ## What holds us back
+
+    - **Home to school transport for children with SEND.** Costs have risen by 58% since 2021.
+    - **Temporary accommodation.** The subsidy gap was £3.1m this year. We ask for it to be uprated.
+    """
+    assert status(check_md(barriers, rule), rule) == "pass"
+    elsewhere = """\
+    ## Doing things differently
+
+    We redesigned home to school transport in 2022; routes now cost £1.2m less a year.
+    """
+    assert status(check_md(elsewhere, rule), rule) != "pass"
