@@ -135,3 +135,26 @@ def test_partners_are_other_public_services_and_the_work_done_with_them(check_md
 def test_new_technology_is_a_tool_in_use_by_its_kind_not_one_considered(check_md, text, expected):
     rule = "question.new-technology"
     assert status(check_md(f"## Technology\n\n{text}\n", rule), rule) == expected
+
+
+def test_a_heading_saying_what_stands_in_the_way_names_the_barriers_theme(check_md):
+    report = check_md("""\
+        ## What is in our way
+
+        - **One-year settlements.** We have set three budgets without knowing the next year's funding.
+        - **Planning fees.** Nationally set fees leave our planning service £310,000 a year short. We would like
+          to set fees locally.
+        - **Disabled Facilities Grant.** The allocation arrives after April; an indicative figure by February
+          would let us book contractors.
+        """, "theme.barriers")
+    assert status(report, "theme.barriers") == "pass"
+
+
+def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
+    report = check_md("""\
+        ## Changes in the way we work
+
+        In 2021 we merged our three contact centres into one team, and calls answered first time rose from 61%
+        to 84%. In 2023 we moved planning applications online, cutting validation from 9 days to 3.
+        """, "theme.barriers")
+    assert status(report, "theme.barriers") == "fail"
