@@ -1663,3 +1663,21 @@ def test_a_service_named_with_the_cost_pressing_on_it_is_a_barrier_to_services(c
     We redesigned home to school transport in 2022; routes now cost £1.2m less a year.
     """
     assert status(check_md(elsewhere, rule), rule) != "pass"
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("We have 41 unfilled posts for social workers and occupational therapists, most lost to the NHS.", "pass"),
+    ("Neighbouring boroughs compete with us for the same few qualified planners and building control surveyors.",
+     "pass"),
+    ("Recruitment remains a challenge.", "not pass"),
+])
+def test_staff_the_council_cannot_find_or_keep_is_a_barrier_inside_it(check_md, item, expected):
+    text = f"""\
+    ## What holds us back
+
+    - One-year funding settlements stop us planning ahead.
+    - {item}
+    """
+    rule = "question.barriers-productivity"
+    got = status(check_md(text, rule), rule)
+    assert got == expected if expected == "pass" else got != "pass"
