@@ -1681,3 +1681,10 @@ def test_staff_the_council_cannot_find_or_keep_is_a_barrier_inside_it(check_md, 
     rule = "question.barriers-productivity"
     got = status(check_md(text, rule), rule)
     assert got == expected if expected == "pass" else got != "pass"
+
+
+def test_the_service_with_most_room_for_savings_and_its_estimate(check_md):
+    rule = "question.savings-potential"
+    text = "The service with most room for further savings is our leisure estate: closing one pool would save about £400,000 a year."
+    assert status(check_md(text, rule), rule) == "pass"
+    assert status(check_md("We always look for savings.", rule), rule) != "pass"
