@@ -45,6 +45,9 @@ BACK_REFERENCES = 2
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
                             r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
                             r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them)\b", re.IGNORECASE)
+# Things a decision is taken on, which "it" may stand for.
+DOCUMENT_NOUN = re.compile(r"\b(?:plan|budget|strategy|report|policy|framework|programme|document|review|"
+                           r"proposals?|business\s+case|statement)s?\b", re.IGNORECASE)
 # A paragraph this long that ends a sentence is running text, not a contents entry.
 PROSE_WORDS = 12
 SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?\s*$")
@@ -488,9 +491,15 @@ class Analysis:
         spent…") is read with the title too.
         """
         found = [sentence]
+        # "This plan answers the letter. Where an answer is still being prepared, the gap is marked.
+        # The Executive is asked to endorse it …": the "it" a decision is taken on may be named two
+        # sentences back in its paragraph, past a sentence that names no document.
+        # A sentence between that names a document of its own ("The budget was set in February") is
+        # what "it" means.
+        object_pronoun = OBJECT_PRONOUN.search(PARAGRAPH_NUMBER.sub("", sentence.text, count=1)) is not None
         # Follow the chain back a step or two: "This plan was presented to Cabinet. It will be
         # submitted by 19 July. A copy will be placed on the website."
-        for _ in range(BACK_REFERENCES):
+        for step in range(BACK_REFERENCES):
             current = found[0]
             title = self.run_in_titles.get(current.index) if titles else None
             if title is not None and not (title.placeholder or title.furniture):
@@ -499,7 +508,8 @@ class Analysis:
                 continue
             lead = self.lead_ins.get(current.index)
             opening = PARAGRAPH_NUMBER.sub("", current.text, count=1)
-            if lead is None and (REFERS_BACK.match(opening) or OBJECT_PRONOUN.search(opening)) \
+            if lead is None and (REFERS_BACK.match(opening) or OBJECT_PRONOUN.search(opening)
+                                 or (object_pronoun and step > 0 and not DOCUMENT_NOUN.search(current.text))) \
                     and current.index > 0:
                 previous = self.sentences[current.index - 1]
                 # "9.1 Cabinet approved the plan on 9 July. / 9.2 It will be published on our

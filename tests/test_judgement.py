@@ -1688,3 +1688,15 @@ def test_the_service_with_most_room_for_savings_and_its_estimate(check_md):
     text = "The service with most room for further savings is our leisure estate: closing one pool would save about £400,000 a year."
     assert status(check_md(text, rule), rule) == "pass"
     assert status(check_md("We always look for savings.", rule), rule) != "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This plan answers the letter. Where an answer is still being prepared, the gap is marked. "
+     "The Executive is asked to endorse it at its meeting on 11 July 2024, before submission.", "pass"),
+    # "It" is the budget named just before, not the plan.
+    ("This plan sets out our work. The budget was set in February. Cabinet approved it on 20 February 2024.",
+     "fail"),
+])
+def test_what_it_stands_for_may_be_named_two_sentences_back(check_md, text, expected):
+    rule = "governance.member-endorsement"
+    assert status(check_md(text, rule), rule) == expected
