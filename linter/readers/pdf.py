@@ -1266,6 +1266,8 @@ def _mend_hyphens(blocks: list[Block]) -> None:
 
     for block in blocks:
         if _LINE_HYPHEN in block.text:
+            # A note's place moves back with each mended break before it.
+            block.notes = [(len(fix(block.text[:offset])), note) for offset, note in block.notes]
             block.text = fix(block.text)
             if block.table is not None:
                 block.table.rows = [[fix(cell) for cell in row] for row in block.table.rows]
