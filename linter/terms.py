@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -178,24 +179,24 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
 
 
 # While a document is checked (see remembering): whether a term list matches a text, and its matches
-# there, by the term lists' identity (see _identity) and the text.
-# Checks ask the same of the same sentence many times, through different concepts with the same
-# terms and through each pack's analysis.
-_memo: dict | None = None
+# there, by the term lists' identity (see _identity) and the text. Checks ask the same of the same
+# sentence many times, through different concepts with the same terms and through each pack's
+# analysis. A context variable, so that documents checked in threads at once each have their own.
+_memo: ContextVar[dict | None] = ContextVar("plancheck_terms_memo", default=None)
 
 
 @contextmanager
 def remembering():
     """Remember what TermSet.matches and TermSet.finditer found until the block ends (one document's
     checks)."""
-    global _memo
-    outer = _memo
-    if outer is None:
-        _memo = {}
+    if _memo.get() is not None:
+        yield
+        return
+    token = _memo.set({})
     try:
         yield
     finally:
-        _memo = outer
+        _memo.reset(token)
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,7 @@ class TermSet:
 
     def finditer(self, text: str):
         """The matches in ``text`` not hidden by an ``unless`` term's, in order."""
-        memo = _memo
+        memo = _memo.get()
         if memo is not None:
             key = ("finditer", self._identity, text)
             found = memo.get(key)
@@ -269,7 +270,7 @@ class TermSet:
         return next(self.finditer(text), None)
 
     def matches(self, text: str) -> bool:
-        memo = _memo
+        memo = _memo.get()
         if memo is not None:
             key = (self._identity, text)
             found = memo.get(key)
