@@ -224,7 +224,10 @@ def _entry_fits(entry: dict | None, digest: str, validate: bool) -> bool:
             and entry.get("plancheck") == __version__ and entry.get("sha256") == digest
             and (entry.get("validated") is True or not validate)
             and isinstance(entry.get("data"), dict) and isinstance(entry.get("programs"), list)
-            and isinstance(entry.get("python"), str))
+            and isinstance(entry.get("python"), str)
+            # Made by other code for term patterns (an edited checkout of the same version): its
+            # pattern sources would be refused on every run, so the entry is made again.
+            and entry.get("terms_code") == code_digest())
 
 
 def _parse(text: str, where: str) -> dict:

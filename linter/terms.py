@@ -121,6 +121,7 @@ _sources: dict[tuple[str, ...], str] = {}
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def code_digest() -> str | None:
     """A digest of this module's code, which makes the sources: a source made by other code is not used."""
     try:

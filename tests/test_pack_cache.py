@@ -85,6 +85,7 @@ def test_a_changed_pack_file_is_read_again(tmp_path):
     lambda entry: json.dumps({**entry, "plancheck": "0.0.1"}).encode(),   # another version's
     lambda entry: json.dumps({**entry, "sha256": "0" * 64}).encode(),     # another file's
     lambda entry: json.dumps({**entry, "data": "title: x"}).encode(),
+    lambda entry: json.dumps({**entry, "terms_code": "0" * 64}).encode(),  # made by other term code
 ])
 def test_a_damaged_or_foreign_entry_is_rebuilt_not_trusted(tmp_path, damage):
     path = write_pack(tmp_path)
