@@ -158,3 +158,15 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
         to 84%. In 2023 we moved planning applications online, cutting validation from 9 days to 3.
         """, "theme.barriers")
     assert status(report, "theme.barriers") == "fail"
+
+
+@pytest.mark.parametrize("rule_id, text, expected", [
+    # Invest to save by its parts: what it cost, what it saves, its payback.
+    ("question.invest-to-save", "A £1.1m programme of boiler replacement in our depots saves £180,000 a year, a "
+                                "payback of about six years.", "pass"),
+    # How many agency staff have been engaged for over a year, however the year is said.
+    ("question.agency-consultant-value", "Only two agency workers have been with us beyond twelve months, both "
+                                         "in children's social work.", "pass"),
+])
+def test_invest_to_save_and_long_agency_placements_by_their_parts(check_md, rule_id, text, expected):
+    assert status(check_md(f"## Spending\n\n{text}\n", rule_id), rule_id) == expected
