@@ -540,9 +540,17 @@ class Analysis:
         key = (id(concept), sentence.index)
         found = self.cache.get(key)
         if found is None:
-            # A paragraph's number ("4.4 Equality, diversity and inclusion is embedded…") is no count.
-            found = self.cache[key] = concept.matches(DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1))
+            found = self.cache[key] = concept.matches(self._unnumbered(sentence))
         return found
+
+    def _unnumbered(self, sentence: Sentence) -> str:
+        """The sentence (with its notes) without a paragraph's number: "4.4 Equality, diversity and
+        inclusion is embedded…" holds no count. Worked out once per sentence, not per concept."""
+        key = ("unnumbered", sentence.index)
+        text = self.cache.get(key)
+        if text is None:
+            text = self.cache[key] = DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1)
+        return text
 
     def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool = False) -> bool:
         """Whether ``sentence`` uses ``concept`` outside a negation ("we have not yet agreed KPIs")

@@ -238,7 +238,7 @@ class TermSet:
         found = self._anchors
         if found is None or not text.isascii():
             return False
-        lowered = text.lower()
+        lowered = _lowered(text)
         return not any(anchor in lowered for anchor in found)
 
     def finditer(self, text: str):
@@ -288,6 +288,12 @@ class TermSet:
             return False
         # A match: it counts unless every match is hidden by an ``unless`` term.
         return not self.unless or self.search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _lowered(text: str) -> str:
+    """A text in lower case, once for all the term lists asked of it."""
+    return text.lower()
 
 
 @lru_cache(maxsize=4096)
