@@ -411,9 +411,8 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
             mine_amount, whole_amount = amount(part[column]), amount(whole[column])
             if mine_amount is None or not whole_amount or mine_amount >= whole_amount:
                 continue
-            share = 100.0 * mine_amount / whole_amount
             year = YEAR.search(heading)
-            found.append(((round(share, 1 if share >= 0.1 else 2), part[column], whole[column]),
+            found.append(((rounded_share(mine_amount, whole_amount), part[column], whole[column]),
                           year_key(year.group(0)) if year else None,
                           " | ".join(c for c in (heading, part[0], part[column], whole[0], whole[column]) if c)))
         if found:
@@ -450,6 +449,19 @@ def cell_percent(cell: str, in_percent: bool) -> float | None:
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
+def rounded_share(part: float, whole: float) -> float:
+    """The part's share of the whole in per cent. A share under 0.1% (facility time, often) keeps two
+    decimals, so that it never reads as a nil."""
+    share = 100.0 * part / whole
+    return round(share, 1 if share >= 0.1 else 2)
+
+
+def share_of(part: tuple[int, float], whole: tuple[int, float], text: str) -> tuple[float, str, str]:
+    """The share, with the two amounts as the text writes them ("£1.2m", "£24m")."""
+    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
+    return rounded_share(part[1], whole[1]), shown[0], shown[1]
+
+
 def worked_out_respectively(text: str, subject, denominator) -> tuple[float, str, str] | None:
     """Amounts paired in order: "£0.90m in 2022/23 and £0.52m in 2023/24, against total staff budgets of
     £29.1m and £30.4m respectively" is 0.52 of 30.4 for the later year, 1.7%."""
@@ -470,9 +482,7 @@ def worked_out_respectively(text: str, subject, denominator) -> tuple[float, str
     part, whole = parts[latest], wholes[latest]
     if not 0 < part[1] < whole[1]:
         return None
-    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
-    share = 100.0 * part[1] / whole[1]
-    return round(share, 1 if share >= 0.1 else 2), shown[0], shown[1]
+    return share_of(part, whole, text)
 
 
 def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[float, str, str] | None:
@@ -504,10 +514,7 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     part = min(others, key=lambda a: min(abs(a[0] - p) for p in part_at))
     if whole[1] <= part[1] or whole[1] == 0:
         return None
-    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
-    share = 100.0 * part[1] / whole[1]
-    # A share under 0.1% (facility time, often) keeps two decimals, so that it never reads as a nil.
-    return round(share, 1 if share >= 0.1 else 2), shown[0], shown[1]
+    return share_of(part, whole, text)
 
 
 def _percent(value: float, decimals: bool = False) -> str:
