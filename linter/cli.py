@@ -190,26 +190,35 @@ _started: list = []
 _offered: list = []
 
 
+class Stopped(SystemExit):
+    """Ctrl-C (SIGINT) or a TERM: the run ends with 130 (143), as shells report a program they
+    stopped, once its workers, LibreOffice and temporary files are gone. A SystemExit, so that no
+    ``except Exception`` and none of click's handlers takes it for an error: click would say
+    "Aborted!" and exit 1, which means a plan failed."""
+
+
+def stop_on_signals(received: list[int] = ()) -> None:
+    """From now on a SIGINT or a TERM raises :class:`Stopped`; one already ``received`` (while
+    plancheck.launch held them) raises it at once."""
+    def stop(signum, frame):
+        raise Stopped(EXIT_INTERRUPTED if signum == signal.SIGINT else EXIT_TERMINATED)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    # Checked after the handlers are in place, so that a signal cannot fall between the two.
+    if received:
+        stop(received[0], None)
+
+
 def stops_cleanly(command):
-    """Ctrl-C (or a TERM) ends plancheck with exit 130 (143) after its workers, LibreOffice and
-    temporary files are gone; click would otherwise say "Aborted!" and exit 1, which means a plan failed."""
+    """What the command started (LibreOffice at work, say) is stopped however the command ends."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        def terminate(signum, frame):
-            raise SystemExit(EXIT_TERMINATED)
-
-        previous = signal.signal(signal.SIGTERM, terminate)
         try:
             return command(*args, **kwargs)
-        except KeyboardInterrupt:
-            click.echo("plancheck: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
         finally:
-            try:
-                while _started:
-                    _started.pop().close()
-            finally:
-                signal.signal(signal.SIGTERM, previous)
+            while _started:
+                _started.pop().close()
     return wrapper
 
 
@@ -414,10 +423,11 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in run.reports) else EXIT_OK)
 
 
-def run(early=None) -> None:
+def run(early=None, received: list[int] = ()) -> None:
     """The program (``plancheck`` and ``python -m plancheck``, through plancheck.launch): :func:`main`,
     then a quick exit. ``early`` is a LibreOffice rendering plancheck.launch started, for main to keep
-    or stop; if main never runs (``--help``, a mistyped option), it is stopped here.
+    or stop; if main never runs (``--help``, a mistyped option), it is stopped here. ``received``
+    holds a Ctrl-C or TERM plancheck.launch held back while it imported this module.
 
     Tearing the interpreter down object by object takes a short run a tenth
     of its time, and a program that is ending need not: once the output is
@@ -427,12 +437,18 @@ def run(early=None) -> None:
         _offered.append(early)
         _started.append(early)
     try:
+        stop_on_signals(received)
         main()  # click's standalone mode always ends in SystemExit
         code = EXIT_OK
     except SystemExit as done:
         code = done.code
+        if isinstance(done, Stopped) and code == EXIT_INTERRUPTED:
+            print("plancheck: interrupted", file=sys.stderr)
     finally:
         _offered.clear()
+        # A second Ctrl-C must not cut short the stopping of what the first one stopped.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         while _started:
             _started.pop().close()
     if code is None:

@@ -93,14 +93,11 @@ def run() -> None:
 
     While LibreOffice starts and plancheck.cli is imported, a Ctrl-C or a
     TERM waits (a fraction of a second): an import stopped half-way fails in
-    ways that do not say "interrupted". Then the early LibreOffice is stopped
-    and plancheck exits 130 (143), as plancheck.cli does later in the run.
+    ways that do not say "interrupted". The signals stay held until
+    plancheck.cli.run has its own handlers in place, so that none falls
+    between the two; one received meanwhile then stops the run at once, with
+    exit 130 (143) as later in the run.
     """
-    if guess(sys.argv[1:]) is None:
-        from .cli import run as run_command
-
-        run_command()
-        return
     import signal
 
     received: list[int] = []
@@ -108,28 +105,17 @@ def run() -> None:
     def hold(signum, frame):
         received.append(signum)
 
-    def terminate(signum, frame):
-        raise SystemExit(143)
-
     previous = signal.signal(signal.SIGINT, hold)
-    signal.signal(signal.SIGTERM, hold)
+    previous_term = signal.signal(signal.SIGTERM, hold)
     early = None
     try:
         early = start_early(sys.argv[1:])
         from .cli import run as run_command
     except BaseException:
+        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)
         if early is not None:
             early.close()
         raise
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        # Until plancheck.cli puts its own in place: a TERM still stops the early LibreOffice.
-        signal.signal(signal.SIGTERM, terminate)
-    if received:
-        if early is not None:
-            early.close()
-        if received[0] == signal.SIGINT:
-            print("plancheck: interrupted", file=sys.stderr)
-            sys.exit(130)
-        sys.exit(143)
-    run_command(early)
+    # Still held: plancheck.cli.run puts its own handlers in place, then acts on what was received.
+    run_command(early, received)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
 
 import click
 import pytest
@@ -100,3 +103,45 @@ def test_an_early_rendering_the_configuration_rules_out_is_stopped_before_the_ch
     assert facts["pages_method"] == "estimate"
     assert stopped_before == [True]
     assert early.rendering.office.process.poll() is not None and not early.scratch.path.exists()
+
+
+# Sends the signal to the program itself the moment the named step begins, so that the test
+# does not depend on when a signal sent from outside happens to land.
+SIGNAL_AT = """
+import os, signal, sys
+import click
+from plancheck import launch
+
+stop, step = int(sys.argv[1]), sys.argv[2]
+sys.argv = ["plancheck", *sys.argv[3:]]
+
+def at_once(original):
+    def step_with_signal(*args, **kwargs):
+        os.kill(os.getpid(), stop)
+        return original(*args, **kwargs)
+    return step_with_signal
+
+if step == "import":
+    launch.start_early = at_once(launch.start_early)
+else:
+    click.Command.make_context = at_once(click.Command.make_context)
+launch.run()
+"""
+
+
+@pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize("step, args", [
+    ("import", ["plan.md"]),                     # held while plancheck.cli is imported
+    ("command line", ["plan.md"]),               # while click reads the command line
+    ("command line", ["annotate", "plan.docx"]),  # the annotate command's own
+])
+def test_a_stop_at_any_step_of_the_run_ends_it_as_stopped_not_as_a_failed_plan(tmp_path, stop, code, step, args):
+    (tmp_path / "plan.md").write_text(STRONG, encoding="utf-8")
+    (tmp_path / "plan.docx").write_bytes(as_word(STRONG))
+    result = subprocess.run([sys.executable, "-c", SIGNAL_AT, str(int(stop)), step, *args], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr and "Aborted" not in result.stderr
+    assert ("plancheck: interrupted" in result.stderr) == (stop == signal.SIGINT)
+    assert result.stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.docx", "plan.md"]
