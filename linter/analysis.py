@@ -45,6 +45,9 @@ BACK_REFERENCES = 2
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
                             r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
                             r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them)\b", re.IGNORECASE)
+# A decision named by what it points back to: "The plan was approved under that delegation on 15 July".
+DECISION_BACK = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:delegations?|decisions?|meetings?|"
+                           r"delegated\s+(?:authority|powers?|decision))\b", re.IGNORECASE)
 # Things a decision is taken on, which "it" may stand for.
 DOCUMENT_NOUN = re.compile(r"\b(?:plan|budget|strategy|report|policy|framework|programme|document|review|"
                            r"proposals?|business\s+case|statement)s?\b", re.IGNORECASE)
@@ -509,6 +512,7 @@ class Analysis:
             lead = self.lead_ins.get(current.index)
             opening = PARAGRAPH_NUMBER.sub("", current.text, count=1)
             if lead is None and (REFERS_BACK.match(opening) or OBJECT_PRONOUN.search(opening)
+                                 or DECISION_BACK.search(opening)
                                  or (object_pronoun and step > 0 and not DOCUMENT_NOUN.search(current.text))) \
                     and current.index > 0:
                 previous = self.sentences[current.index - 1]
@@ -517,7 +521,7 @@ class Analysis:
                 # subject of the one before ("This plan…" names its own).
                 follows = previous.block_index == current.block_index or (
                     previous.block.kind == PARAGRAPH and current.block.kind == PARAGRAPH
-                    and PRONOUN_OPENING.match(opening)
+                    and (PRONOUN_OPENING.match(opening) or DECISION_BACK.search(opening))
                     and self.section_of[previous.block_index] == self.section_of[current.block_index])
                 lead = previous if follows else None
             if lead is None or not lead.own:

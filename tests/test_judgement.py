@@ -222,6 +222,13 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "Strategy and Resources Committee", "2 July 2024"),
     ("The Council's Policy and Resources Committee approved the plan on 4 July 2024.",
      "Policy and Resources Committee", "4 July 2024"),
+    # A delegated decision: the member it was taken with, on the day it was taken.
+    ("On 3 July 2024 Cabinet delegated approval of the final plan to the Director of Resources, in "
+     "consultation with the Cabinet Member for Finance.\n\nThe plan was signed off under that delegated "
+     "authority on 12 July 2024.", "Cabinet Member for Finance", "12 July 2024"),
+    # A member's own words: the office they write as, not the meeting they also mention.
+    ("As Cabinet Member for Resources, I am pleased to endorse this plan. Cabinet discussed it at a briefing "
+     "in June, and I signed it off on 11 July 2024.", "Cabinet Member for Resources", "11 July 2024"),
 ])
 def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md, text, body, date):
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}

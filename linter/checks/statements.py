@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import evidence_for, has_blank_date
+from ..analysis import DECISION_BACK, evidence_for, has_blank_date
 from ..clauses import asserted, without
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -175,7 +175,7 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         statement_anchors = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
         found, found_at = {}, []
         for key, concept in concepts.items():
-            match = widest_near(concept, text, found_at or statement_anchors)
+            match = widest_near(concept, text, found_at or statement_anchors, deciding=not found_at)
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
@@ -186,7 +186,10 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         # Most parts first; then most parts from the sentence itself, not the one it points back to:
         # a record's "Cabinet, 16 July 2024" beats "once Cabinet has approved it" whose date is borrowed.
         own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
-        score = (sum(v is not None for v in found.values()), sum(at >= own_start for at in found_at))
+        # "Cabinet delegated approval … on 3 July. The plan was signed off under that delegation on
+        # 12 July": the decision taken under the delegation is the endorsement, and its date the fact's.
+        taken_under = DECISION_BACK.search(sentence.text) is not None
+        score = (sum(v is not None for v in found.values()), taken_under, sum(at >= own_start for at in found_at))
         if best is None or score > best[0]:
             best = (score, found)
     return best[1] if best else {key: None for key in parts}
@@ -214,27 +217,47 @@ NAME_TAIL = re.compile(r"(?:\s+(?:Committee|Sub-Committee|Board|Panel|Forum|Work
 APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?:the\s+)?")
 
 
+# The member who decides: "approved by the Leader"; else one who approved ("Cabinet endorsed the plan
+# … and delegated minor changes to the Chief Executive in consultation with the Leader"); else the
+# member an officer's delegated decision is taken with ("delegated approval to the Chief Executive, in
+# consultation with the Leader of the Council").
 AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by\s+(?:the\s+)?$",
                           re.IGNORECASE)
+DECIDED_AFTER = re.compile(r"[\s,]+(?:[a-z]+\s+){0,2}?(?:approved|endorsed|agreed|adopted|signed|ratified)\b")
+CONSULTED_BEFORE = re.compile(r"\bin\s+consultation\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+# A member deciding in their own words ("As Leader, I am pleased to endorse this plan … I signed it
+# off on 8 July"): the body is the office they write as, not a meeting the sentence also names.
+FIRST_PERSON_DECISION = re.compile(r"\b(?:I|I\s+have|I\s+am\s+\w+\s+to)\s+(?:formally\s+)?"
+                                   r"(?:endors|approv|agree|sign|adopt)\w*\b")
+WRITING_AS = re.compile(r"\bAs\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)\s*,")
 PERSON_TITLE = re.compile(r"(?:Councillor|Cllr)\b")
 OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
 NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z][\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
-def widest_near(concept, text: str, anchors: list[int]) -> tuple[str, int] | None:
+def widest_near(concept, text: str, anchors: list[int], deciding: bool = False) -> tuple[str, int] | None:
     """The concept's match nearest the anchors, widened over overlapping matches and a name's tail.
+    With ``deciding`` (the concept is who decided), the agent of the decision comes first.
 
     Returns the text matched and where it starts. A person's title followed by their name and their
     office ("Councillor Priya Nandra, Portfolio Holder for Resources") gives the office: that is
     the body that decided.
     """
+    if deciding and FIRST_PERSON_DECISION.search(text):
+        for writing_as in WRITING_AS.finditer(text):
+            # "As Leader": an office named without its article is still the office.
+            if concept.matches("the " + writing_as.group(1)):
+                return writing_as.group(1), writing_as.start(1)
     matches = list(concept.finditer(text))
     if not matches:
         return None
     # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by
     # Cabinet") is the first body named after "approved by"; otherwise the nearest to the anchors.
-    agents = [m for m in matches if AGENT_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+    agents = ([m for m in matches if AGENT_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+              or [m for m in matches if DECIDED_AFTER.match(text, m.end())]
+              or [m for m in matches if CONSULTED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]) \
+        if deciding else []
     chosen = agents[0] if agents else min(matches, key=lambda m: min(
         (abs(m.start() - a) + (0 if m.start() > a else 1) for a in anchors), default=0))
     start, end = widest(concept, text, chosen.start(), chosen.end())
