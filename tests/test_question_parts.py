@@ -167,6 +167,11 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
     # How many agency staff have been engaged for over a year, however the year is said.
     ("question.agency-consultant-value", "Only two agency workers have been with us beyond twelve months, both "
                                          "in children's social work.", "pass"),
+    # A placement is a staff placement unless it is a child's; the share of the budget is another question.
+    ("question.agency-consultant-value", "A director must sign a business case for any agency placement that "
+                                         "passes three months; four agency placements have run past a year.", "pass"),
+    ("question.agency-consultant-value", "Agency workers cost 6.1% of the total staff budget in 2023/24, mainly "
+                                         "in waste collection.", "fail"),
 ])
 def test_invest_to_save_and_long_agency_placements_by_their_parts(check_md, rule_id, text, expected):
     assert status(check_md(f"## Spending\n\n{text}\n", rule_id), rule_id) == expected

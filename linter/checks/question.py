@@ -4,7 +4,8 @@ What it does
     An answer is a passage (by default a sentence and the one after it, in
     the same paragraph) of the council's own text in which all the concepts of one
     of the ``answer`` alternatives appear together. The question is
-    *touched* when its ``topic`` appears anywhere in the council's own text.
+    *touched* when its ``topic`` appears anywhere in the council's own text
+    (or, given as alternatives, all the concepts of one of them in one sentence).
     Where the document copies the question in as a heading, or as a
     paragraph of its own (a bold "Q4." line), the text under it, up to the
     next heading or copied question, is its answer when it has at least
@@ -24,7 +25,9 @@ Why
 
 Parameters
     ``prompt`` (the question as the regime words it); ``theme`` (the pack
-    theme it belongs to); ``topic`` (concept);
+    theme it belongs to); ``topic`` (a concept, or alternatives like ``answer``'s: "agency
+    staff" alone is the agency-spend question's subject; the value question is touched only
+    where agency staff and how they are judged or cut meet);
     ``answer`` (list of alternatives, each a list of concepts);
     ``heading_words`` (default 25); ``window`` (sentences in a passage,
     default 2); ``within_theme`` (default false); ``specific`` (the passage
@@ -56,7 +59,9 @@ PARAMS = {
     "properties": {
         "prompt": {"type": "string"},
         "theme": {"type": "string"},
-        "topic": {"$ref": "#/$defs/concept"},
+        "topic": {"oneOf": [{"$ref": "#/$defs/concept"},
+                            {"type": "array", "minItems": 1,
+                             "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}}]},
         "answer": {"type": "array", "minItems": 1,
                    "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "heading_words": {"type": "integer", "minimum": 1},
@@ -229,7 +234,18 @@ def count_of(analysis, concept) -> int | None:
 
 
 def check(analysis, params, pack) -> Outcome:
-    topic = pack.concept(params["topic"])
+    topic = params["topic"]
+    paired = isinstance(topic, list) and all(isinstance(c, list) for c in topic)
+    topics = [[pack.concept(c) for c in conjunction] for conjunction in topic] if paired \
+        else [[pack.concept(topic)]]
+    # A topic of two parts may be said over two sentences: "We always look for value for money.
+    # Agency use is kept under review."
+    nearby = {s.index: passage for s, passage, _ in passages(analysis, 2)} if paired else {}
+
+    def touches_topic(sentence) -> bool:
+        within = nearby.get(sentence.index, [sentence])
+        return any(all(any(analysis.has(c, s) for s in within) for c in conjunction) for conjunction in topics)
+
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params["answer"]]
     tentative = pack.concept(params["tentative"]) if "tentative" in params else None
     in_theme_alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params.get("answer_in_theme", [])]
@@ -256,14 +272,14 @@ def check(analysis, params, pack) -> Outcome:
             continue
         if asks:
             # "- are there particular barriers from legacy systems?" asks; it does not answer.
-            if analysis.has(topic, sentence):
+            if touches_topic(sentence):
                 touches.append(sentence)
             continue
         held = [conjunction for conjunction in usable if passage_has(analysis, conjunction, passage, tentative)]
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
-        elif analysis.has(topic, sentence):
+        elif touches_topic(sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
     if answers:
