@@ -1697,6 +1697,18 @@ def test_the_service_with_most_room_for_savings_and_its_estimate(check_md):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("We think the most savings are to be found in home-to-school transport, where we expect to save about "
+     "£1.8m a year by 2026.", "pass"),
+    ("Our largest further saving should come from children's placements: about £2m a year.", "pass"),
+    # A superlative about something else, beside a saving already made, names no potential.
+    ("Our recycling rate is one of the highest in the region, and the new rounds save £620,000 a year.",
+     "not pass"),
+])
+def test_savings_potential_is_a_saving_still_to_be_had_not_any_superlative(check_md, text, expected):
+    assert judged_as(check_md, text, "question.savings-potential", expected)
+
+
+@pytest.mark.parametrize("text, expected", [
     ("This plan answers the letter. Where an answer is still being prepared, the gap is marked. "
      "The Executive is asked to endorse it at its meeting on 11 July 2024, before submission.", "pass"),
     # "It" is the budget named just before, not the plan.
