@@ -184,3 +184,20 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
 def test_invest_to_save_agency_placements_and_service_improvements_by_their_parts(check_md, rule_id, text, expected):
     got = status(check_md(f"## Spending\n\n{text}\n", rule_id), rule_id)
     assert got != "pass" if expected == "not pass" else got == expected
+
+
+@pytest.mark.parametrize("heading, answer, expected", [
+    # The council's own question in a heading is what its short answer is about.
+    ("How often do we share data, and does it help?",
+     "Every weekday with the two hospital trusts on patients ready to leave, which has cut waits for a care "
+     "package from nine days to four.", "pass"),
+    # A heading asking another question lends this one nothing.
+    ("Where could we save more?",
+     "Temporary accommodation cost £3.1m last year; 40 more homes of our own would cut that by £900,000.",
+     "not pass"),
+])
+def test_a_question_the_council_asks_itself_in_a_heading_is_read_with_its_answer(check_md, heading, answer,
+                                                                                    expected):
+    rule_id = "question.data-sharing" if "data" in heading else "question.invest-to-save"
+    got = status(check_md(f"## {heading}\n\n{answer}\n", rule_id), rule_id)
+    assert got != "pass" if expected == "not pass" else got == expected

@@ -104,11 +104,15 @@ def passages(analysis, window: int = 2):
     found = analysis.cache.get(key)
     if found is None:
         found = analysis.cache[key] = []
-        for sentences in analysis.block_sentences.values():
+        for block_index, sentences in analysis.block_sentences.items():
             own = [s for s in sentences if s.own and s.block.kind != HEADING]
+            asked = asked_in_heading(analysis, block_index) if own else []
+            analysis.cache.setdefault("question.asked-in-headings", set()).update(s.index for s in asked)
             for index, sentence in enumerate(own):
-                # A paragraph's run-in title ("Invest to save.") says which question it answers.
-                before = analysis.context(sentence, titles=True)[:-1]
+                # A paragraph's run-in title ("Invest to save.") says which question it answers, and a
+                # question the council asks itself in a heading what its short answers are about:
+                # "How often do we share data? / Every weekday with the three hospital trusts …".
+                before = asked + analysis.context(sentence, titles=True)[:-1]
                 if index and POINTS_BACK.search(sentence.text):
                     # "The Council regards this kind of locally-led joint working as the best route":
                     # what "this kind of" names is the sentence before.
@@ -117,6 +121,19 @@ def passages(analysis, window: int = 2):
                 passage = before + own[index:index + window]
                 found.append((sentence, passage, only_asks(sentence, passage)))
     return found
+
+
+def asked_in_heading(analysis, block_index: int) -> list:
+    """The council's own question heading the section ``block_index`` is directly under, as sentences.
+
+    The letter's questions copied as headings are not the council's own; their answers are read
+    by :func:`answered_under_heading`.
+    """
+    heading = analysis.sections[analysis.section_of[block_index]].heading
+    if heading is None or block_index == heading:
+        return []
+    asked = [s for s in analysis.block_sentences.get(heading, []) if s.own]
+    return asked if asked and asked[-1].text.rstrip(" )]”\"'").endswith("?") else []
 
 
 def only_asks(sentence, passage) -> bool:
@@ -262,7 +279,12 @@ def check(analysis, params, pack) -> Outcome:
         return sentence.block_index in theme_blocks
 
     answers, touches = [], []
-    for sentence, passage, asks in passages(analysis, params.get("window", 2)):
+    windows = passages(analysis, params.get("window", 2))
+    asked = analysis.cache.get("question.asked-in-headings", set())
+    for sentence, passage, asks in windows:
+        # A question heading speaks for its answers only when it asks this question: "Where could we
+        # save more?" is not about invest to save.
+        passage = [s for s in passage if s.index not in asked or touches_topic(s)]
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
         usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
