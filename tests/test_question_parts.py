@@ -188,7 +188,7 @@ def test_invest_to_save_agency_placements_and_service_improvements_by_their_part
 
 @pytest.mark.parametrize("heading, answer, expected", [
     # The council's own question in a heading is what its short answer is about.
-    ("How often do we share data, and does it help?",
+    ("Do we share our data with others?",
      "Every weekday with the two hospital trusts on patients ready to leave, which has cut waits for a care "
      "package from nine days to four.", "pass"),
     # A heading asking another question lends this one nothing.
