@@ -46,7 +46,7 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"(?:(?!(?:many|enough|more|much|sufficient|all|every|further|additional)\b)[a-z-]+\s+){0,2}$|\bno\s+(?:use|spend)\s+(?:was\s+)?made\s+of\s+$|"
                         # A nil said of the base: "no part of our pay bill is spent on", "we do not spend
                         # any of our paybill on", "nothing is spent on".
-                        r"\b(?:(?:no|none)\s+(?:(?:part|share|proportion|portion|amount)\s+)?of\s+(?:[\w’'-]+\s+){1,4}|nothing\s+)"
+                        r"\b(?:(?:no|none)\s+(?:(?:part|share|proportion|portion|amount)\s+)?of\s+(?:[\w’'-]+\s+){1,4}|nothing\s+(?:(?:from|of|out\s+of)\s+(?:[\w’'-]+\s+){1,4})?)"
                         r"(?:is|was|has\s+been|goes|went)\s+(?:spent\s+|used\s+|paid\s+)?(?:on|for)\s+$|"
                         r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+spend\s+any\s+(?:of\s+(?:[\w’'-]+\s+){1,4})?on\s+$|"
                         # "The council pays nothing for facility time", "we spent nothing on consultants".
@@ -63,8 +63,10 @@ NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|ar
 
 
 # A nil narrowed to some of the subject: "for more than a year", "longer than 12 months".
+# "Nothing on EDI training beyond the e-learning module that comes free" is still a nil of spending.
 QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|over\s+a\s+year|"
-                       r"longer\s+than|beyond|at\s+present\s+in)\b", re.IGNORECASE)
+                       r"longer\s+than|beyond\s+(?:a|one|two|six|twelve|\d+)\s+(?:years?|months?)|"
+                       r"at\s+present\s+in)\b", re.IGNORECASE)
 
 
 def word_number(text: str) -> int | None:

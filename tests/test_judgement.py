@@ -494,6 +494,10 @@ def test_a_share_worked_out_from_two_amounts_says_so(check_md):
                                   "The council pays nothing for consultants: all its advice comes from its own staff.",
                                   "In 2023/24 we spent nothing on consultants.",
                                   "Consultants cost the council nothing in 2023/24, as none were engaged.",
+                                  "Nothing from our pay bill goes on consultants.",
+                                  # The latest year's amount, beside a staff budget given first.
+                                  "Our staff budget was £8.4m. Consultants cost us £52,000 in 2022/23 and £0 in "
+                                  "2023/24.",
                                   "| Staff group | Share of staff budget |\n|---|---|\n| Consultants | nil |"])
 def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
     report = check_md(text, "question.consultant-spend")
@@ -502,7 +506,8 @@ def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
 
 
 @pytest.mark.parametrize("text", ["Our spending on consultants is negligible.",
-                                  "No consultant has been engaged for more than a year."])
+                                  "No consultant has been engaged for more than a year.",
+                                  "No consultant has stayed beyond twelve months."])
 def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
     report = check_md(text, "question.consultant-spend")
     assert status(report, "question.consultant-spend") == "partial"
@@ -518,6 +523,20 @@ def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
 ])
 def test_counts_of_champions_in_words_and_figures(check_md, text, count):
     assert check_md(text, "question.edi").facts["edi_champions"] == count
+
+
+@pytest.mark.parametrize("text", [
+    "We spend nothing on EDI training beyond the induction module our learning platform includes free of charge.",
+    "EDI training costs us nothing: the county's course is open to our staff at no charge.",
+])
+def test_an_edi_nil_however_said_answers_the_question(check_md, text):
+    assert status(check_md(text, "question.edi"), "question.edi") == "pass"
+
+
+def test_a_worked_out_share_uses_the_latest_year_of_several(check_md):
+    report = check_md("Agency workers cost £0.61m in 2022/23 and £0.47m in 2023/24, against a staff budget of "
+                      "£11.8m.", "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == 4.0
 
 
 def test_not_enough_champions_is_not_none(check_md):

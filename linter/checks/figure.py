@@ -78,6 +78,8 @@ PARAMS = {
 
 PERCENT = term_set(["@percent"])
 YEAR = term_set(["@year"])
+AMOUNT_YEAR = re.compile(r"£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k|thousand)?\s+(?:in|for|during)\s+(?:the\s+)?"
+                         r"(?:year\s+)?((?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CHANGE_WORDS = {"by", "reduced", "reduction", "increased", "increase", "decreased", "decrease", "fallen",
                 "fell", "risen", "rose", "rise", "down", "up", "cut", "cuts", "saving", "savings",
@@ -512,9 +514,19 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     if not others:
         return None
     part = min(others, key=lambda a: min(abs(a[0] - p) for p in part_at))
+    # "Consultants cost us £36,000 in 2022/23 and £0 in 2023/24": the latest year's amount.
+    dated = [(year, a) for a in others if a[0] > part_at[0] for year in [year_after(text, a[0])] if year]
+    if len(dated) > 1:
+        part = max(dated, key=lambda pair: pair[0])[1]
     if whole[1] <= part[1] or whole[1] == 0:
         return None
     return share_of(part, whole, text)
+
+
+def year_after(text: str, position: int) -> tuple | None:
+    """The year an amount is given for, written just after it ("£0 in 2023/24"), as year_key."""
+    match = AMOUNT_YEAR.match(text, position)
+    return year_key(match.group(1)) if match else None
 
 
 def _percent(value: float, decimals: bool = False) -> str:
