@@ -1095,6 +1095,19 @@ AMOUNTS_BY_COLUMN = """\
     | 2022/23 | £61.0m | £3.4m | £0.9m |
     | 2023/24 | £64.0m | £2.9m | £0.7m |
     """
+AMOUNTS_IN_A_UNIT = """\
+    | £000 | 2022/23 | 2023/24 |
+    |---|---|---|
+    | Staff budget | 31,200 | 32,000 |
+    | Agency workers | 1,650 | 1,440 |
+    | Consultants | 40 | nil |
+    """
+AMOUNTS_IN_A_ROW_UNIT = """\
+    | | 2022/23 | 2023/24 |
+    |---|---|---|
+    | Pay bill (£m) | 52.0 | 55.0 |
+    | Agency staff (£m) | 3.1 | 2.2 |
+    """
 AMOUNTS_AGAINST_ANOTHER_WHOLE = """\
     | | 2023/24 |
     |---|---|
@@ -1108,6 +1121,10 @@ AMOUNTS_AGAINST_ANOTHER_WHOLE = """\
     (AMOUNTS_BY_ROW, CONSULTANTS, "consultant_spend_percent", 1.0),
     (AMOUNTS_BY_COLUMN, AGENCY, "agency_spend_percent", 4.5),
     (AMOUNTS_BY_COLUMN, CONSULTANTS, "consultant_spend_percent", 1.1),
+    # Bare numbers in the unit the table or the row gives; "nil" is none.
+    (AMOUNTS_IN_A_UNIT, AGENCY, "agency_spend_percent", 4.5),
+    (AMOUNTS_IN_A_UNIT, CONSULTANTS, "consultant_spend_percent", 0),
+    (AMOUNTS_IN_A_ROW_UNIT, AGENCY, "agency_spend_percent", 4.0),
 ])
 def test_a_share_is_worked_out_from_a_table_of_amounts_with_the_whole_in_it(check_md, text, rule, fact, value):
     report = check_md(text, rule)

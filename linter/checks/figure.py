@@ -78,6 +78,11 @@ PARAMS = {
 
 PERCENT = term_set(["@percent"])
 YEAR = term_set(["@year"])
+# A label's unit of money: "Agency staff (£000)", "£'000", "Spend, £m", "£ thousands".
+MONEY_UNIT = re.compile(r"£\s?('?000s?|’000s?|k|m|million|thousands?|bn)?(?=\)|\s*$|,|\s)", re.IGNORECASE)
+UNIT_SCALE = {"000": 1e3, "000s": 1e3, "k": 1e3, "thousand": 1e3, "thousands": 1e3, "m": 1e6, "million": 1e6,
+              "bn": 1e9}
+BARE_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 AMOUNT_YEAR = re.compile(r"£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k|thousand)?\s+(?:in|for|during)\s+(?:the\s+)?"
                          r"(?:year\s+)?((?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -388,20 +393,35 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
     if len(rows) < 2:
         return []
 
-    def amount(cell: str) -> float | None:
+    def amount(cell: str, unit: float | None = None) -> float | None:
         found = money(cell)
-        return found[0][1] if len(found) == 1 and not PERCENT.search(cell) else None
+        if len(found) == 1 and not PERCENT.search(cell):
+            return found[0][1]
+        # "Agency staff (£000) | 1,180": a bare number in the unit the row or table gives; "nil" is 0.
+        if unit is not None:
+            bare = BARE_AMOUNT.fullmatch(cell.strip())
+            if bare:
+                return float(bare.group(0).replace(",", "")) * unit
+            if NIL_CELL.fullmatch(cell.strip()):
+                return 0.0
+        return None
 
     def mine(text: str) -> bool:
         return subject.matches(text) and not any(other.matches(text) for other in others) \
             and not denominator.matches(text)
 
+    table_unit = money_unit(rows[0][0]) if rows[0] else None
     for lines in (rows, [list(column) for column in zip(*rows)]):
         header, body = lines[0], lines[1:]
+
+        def unit(line) -> float | None:
+            return money_unit(line[0]) or table_unit
+
         # Only rows of amounts: "Agency workers over a year | 14 | 9" is a count beside them.
         wholes = [line for line in body if line and denominator.matches(line[0]) and not subject.matches(line[0])
-                  and any(amount(cell) for cell in line[1:])]
-        parts = [line for line in body if line and mine(line[0]) and any(amount(cell) for cell in line[1:])]
+                  and any(amount(cell, unit(line)) for cell in line[1:])]
+        parts = [line for line in body if line and mine(line[0])
+                 and any(amount(cell, unit(line)) is not None for cell in line[1:])]
         if len(wholes) != 1 or len(parts) != 1:
             continue
         whole, part = wholes[0], parts[0]
@@ -410,7 +430,7 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
             heading = header[column] if column < len(header) else ""
             if TARGET_COLUMN.search(heading):
                 continue
-            mine_amount, whole_amount = amount(part[column]), amount(whole[column])
+            mine_amount, whole_amount = amount(part[column], unit(part)), amount(whole[column], unit(whole))
             if mine_amount is None or not whole_amount or mine_amount >= whole_amount:
                 continue
             year = YEAR.search(heading)
@@ -420,6 +440,15 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
         if found:
             return found
     return []
+
+
+def money_unit(label: str) -> float | None:
+    """The amount a bare number stands for under a label that gives its unit: "(£000)" is 1,000,
+    "£m" a million, "(£)" one pound."""
+    match = MONEY_UNIT.search(label)
+    if not match:
+        return None
+    return UNIT_SCALE.get((match.group(1) or "").lower().lstrip("'’"), 1.0)
 
 
 def planned_beside_actual(headings: list[str]) -> set[str]:
