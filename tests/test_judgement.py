@@ -1074,6 +1074,12 @@ def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):
     assert "worked out" in result(report, rule).message.lower()
 
 
+def test_a_figure_in_brackets_after_the_same_share_in_words_is_the_figure(check_md):
+    text = "Paid time for union duties costs roughly one fiftieth of one per cent of our pay bill (0.02%)."
+    report = check_md(text, FACILITY)
+    assert report.facts["facility_time_percent"] == 0.02
+
+
 def test_a_small_worked_out_share_keeps_two_decimals(check_md):
     text = "Trade union facility time cost £48,000 in 2023/24, out of a paybill of £118m."
     report = check_md(text, FACILITY)

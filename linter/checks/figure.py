@@ -83,6 +83,8 @@ MONEY_UNIT = re.compile(r"£\s?('?000s?|’000s?|k|m|million|thousands?|bn)?(?=\
 UNIT_SCALE = {"000": 1e3, "000s": 1e3, "k": 1e3, "thousand": 1e3, "thousands": 1e3, "m": 1e6, "million": 1e6,
               "bn": 1e9}
 BARE_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SHARE_IN_WORDS = re.compile(r"\b(?:per\s?cent|percent|half|quarters?|thirds?|fifths?|tenths?|twentieths?|"
+                            r"fiftieths?|hundredths?|thousandths?)\b", re.IGNORECASE)
 AMOUNT_YEAR = re.compile(r"£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k|thousand)?\s+(?:in|for|during)\s+(?:the\s+)?"
                          r"(?:year\s+)?((?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -242,8 +244,11 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
             if aside is not None:
                 # "potholes repaired in 28 days (89%; 92%), agency spend (£9.8m; £7m)": a figure in
                 # brackets belongs to the words just before them.
+                # Further back when the words before it give the same share in words: "costs about
+                # one twentieth of one per cent of the pay bill (0.05%)".
                 if not any(0 <= aside - (at + 1) and not re.search(r"[,;(]", clause[at:aside])
-                           and aside - at <= 60 for at, ours in mentions if ours):
+                           and (aside - at <= 60 or (aside - at <= 160 and SHARE_IN_WORDS.search(clause, at, aside)))
+                           for at, ours in mentions if ours):
                     continue
             elif not owner(start, mentions, subject_first):
                 continue
