@@ -1139,6 +1139,14 @@ def test_a_share_is_worked_out_from_a_table_of_amounts_with_the_whole_in_it(chec
     assert "worked out" in result(report, rule).message.lower()
 
 
+def test_a_table_row_of_shares_of_another_base_gives_no_figure(check_md):
+    text = ("| | 2023/24 | 2022/23 |\n|---|---|---|\n| Agency staff, % of total staff budget | 5.1% | 5.9% |\n"
+            "| Consultants, % of net revenue budget | 0.9% | 1.2% |\n")
+    report = check_md(text, CONSULTANTS)
+    assert report.facts["consultant_spend_percent"] is None
+    assert check_md(text, AGENCY).facts["agency_spend_percent"] == 5.1
+
+
 def test_a_table_of_amounts_against_another_whole_gives_no_share(check_md):
     report = check_md(AMOUNTS_AGAINST_ANOTHER_WHOLE, AGENCY)
     assert status(report, AGENCY) != "pass"

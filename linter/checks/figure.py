@@ -356,8 +356,11 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
                 continue
             heading = header[column] if column < len(header) else ""
             value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
+            # A base named in the column's heading or the row's own label: "Consultants, % of total
+            # council budget" is not the staff budget's share.
             if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
-                    other_base(IN_PERCENT.split(heading, maxsplit=1)[-1], denominator):
+                    any(other_base(IN_PERCENT.split(text, maxsplit=1)[-1], denominator)
+                        for text in (heading, *[label] * bool(IN_PERCENT.search(label)))):
                 continue
             year = YEAR.search(heading)
             found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
