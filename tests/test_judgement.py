@@ -185,6 +185,7 @@ def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     "The draft plan was considered by the Executive on 8 July 2024.",
     "The plan was shared with members by email on 16 July 2024.",
     "The plan was circulated to councillors before submission.",
+    "Group leaders were briefed on this draft on 1 July 2024.",
 ])
 def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     report = check_md(text, ENDORSEMENT)
@@ -238,6 +239,8 @@ def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md
     "The plan was endorsed by our external auditors, Grant & Co, in June 2024.",
     "Our performance is reported to Cabinet every quarter.",
     "Cabinet approved the Medium Term Financial Strategy in February; this plan builds on it.",
+    "The Audit Committee approved the internal audit plan in June, which includes a review of the contract "
+    "rules described in this productivity plan.",
 ])
 def test_endorsement_by_others_or_of_other_things_does_not_count(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
