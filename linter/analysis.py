@@ -780,6 +780,10 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
             all(not v.strip() or placeholders.search(v) is not None for v in values)
     # "Value for money on temporary staff: to be completed": a label over a blank says nothing.
     label = LEADING_LABEL.match(text)
+    # "Note for the Chief Digital Officer: the Leader's office wants this shortened": what follows a
+    # drafting label is the note.
+    if label and placeholders.search(label.group(0).strip(" >*_")):
+        return True
     if label:
         value = text[label.end():]
         kept = [clause for _, clause in clauses(value) if not placeholders.search(clause)]

@@ -1058,6 +1058,16 @@ def test_a_drafting_note_is_a_sentence_of_its_own(check_md, text, expected):
     assert status(check_md(text, rule), rule) == expected
 
 
+@pytest.mark.parametrize("note", [
+    # A note addressed to whoever drafts, quoted or not, is not the council's plan.
+    "> *Note for the Head of Policy: Cabinet will approve this plan on 16 July 2024. Please confirm the date.*",
+    "Note to the Leader's office: Cabinet will approve this plan on 16 July 2024.",
+])
+def test_a_note_addressed_to_the_drafters_earns_nothing(check_md, note):
+    rule = "governance.member-endorsement"
+    assert status(check_md(f"## Governance\n\n{note}\n", rule), rule) == "fail"
+
+
 def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):
     text = """\
         # Plan

@@ -8,6 +8,7 @@ recorded with ``heading_source="line"`` because they are inferred; a line
 holding a placeholder ("[to be completed]", "Savings of £XXm") is text, as it
 is in a Word or PDF copy of the same plan.
 
+A block quote's ">" marks are dropped and its lines read as any others.
 Tables are pipe tables, with or without outer pipes, whose rows keep their
 cells. Footnotes ("[^1]" and its "[^1]: ..." definition) are attached to the
 block citing them and kept as footnote blocks after the body. Contents lines
@@ -31,6 +32,7 @@ from ..pages import estimate_pages
 from .furniture import (PLAIN_NOTE, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
                         mark_contents_titles, note_mark, plain_reference)
 
+BLOCK_QUOTE = re.compile(r"^ {0,3}(?:> ?){1,8}")
 SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)])\s+")
 BULLET_ONLY_SYMBOL = re.compile(r"^\s*[-*+•▪◦–]\s+")
@@ -508,6 +510,9 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     if markdown:
         text = HTML_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.split("\n")
+    if markdown:
+        # A block quote ("> *Note for the Chief Digital Officer: …*") is read as the text it quotes.
+        lines = [BLOCK_QUOTE.sub("", line) for line in lines]
     notes = _take_footnotes(lines) if markdown else {}
     notes.update(_take_plain_footnotes(lines, markdown))
     builder = _Builder(document, notes)
