@@ -33,6 +33,10 @@ def status(report, rule_id):
                                 "order is typed in twice.", "pass"),
     ("question.legacy-systems", "Like many councils we run some older systems, which can be hard to join up.",
      "partial"),
+    # What is replaced is the council's own system, not what comes with something new.
+    ("question.legacy-systems", "Our housing repairs system was replaced in 2023 after fifteen years.", "pass"),
+    ("question.legacy-systems", "In 2022 we borrowed £3.2m to replace 14,000 street lights with LEDs and a "
+                                "central management system.", "fail"),
     # Data quality, use and availability: the work on the records, not the word "data".
     ("question.data-quality", "In 2023 we matched our electoral register against council tax records and corrected "
                               "2,300 addresses.", "pass"),
