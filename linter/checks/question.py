@@ -152,8 +152,14 @@ def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
     if not all(any(analysis.has(concept, s) for s in passage) for concept in conjunction):
         return False
     subject, parts = conjunction[0], conjunction[1:]
-    return any(stated(analysis, subject, s, tentative) for s in passage) or \
-        any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage)
+    if any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage):
+        return True
+    if not any(stated(analysis, subject, s, tentative) for s in passage):
+        return False
+    # "AI … we will explore opportunities to use it to improve workflows": the use only considered.
+    return tentative is None or all(
+        any(not governed_by(s.read_with_notes, m.start(), tentative)
+            for s in passage for m in concept.finditer(s.read_with_notes)) for concept in parts)
 
 
 def stated(analysis, subject, sentence, tentative=None) -> bool:
