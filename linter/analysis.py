@@ -737,7 +737,7 @@ def has_blank_date(text: str) -> bool:
 
 
 # What a note asks for when it asks for content, not a check: "[Finance to add detail]".
-CONTENT_VERBS = r"add|complete|insert|provide|write|draft|expand"
+CONTENT_VERBS = r"add|complete|insert|provide|write|draft|expand|list|give|describe|explain|quantify|name"
 STUB_NOTE = re.compile(rf"(?:\[[^\[\]]*\b(?:{CONTENT_VERBS})\b[^\[\]]*\]|<<[^<>]*\b(?:{CONTENT_VERBS})\b[^<>]*>>)\.?",
                        re.IGNORECASE)
 CONFIRM_ONLY = re.compile(r"\b(?:confirm|check|verify|tbc)\b", re.IGNORECASE)

@@ -1052,6 +1052,7 @@ def test_capital_spending_named_by_its_source(check_md):
      "report goes to Cabinet every quarter.", "partial"),
     # A general sentence followed by a request for its content is part of the draft.
     ("The Council monitors its performance. [Policy team to add detail.]", "fail"),
+    ("The Council monitors its performance. [Performance: list the reports and how often they go.]", "fail"),
 ])
 def test_a_drafting_note_is_a_sentence_of_its_own(check_md, text, expected):
     rule = "governance.progress-reporting"
