@@ -80,6 +80,8 @@ PARAMS = {
 }
 
 QUESTION_HEADING = 0.5
+# "Not applicable to a non-unitary council" under a copied question does not take it up.
+NOT_APPLICABLE = re.compile(r"\W*(?:not\s+applicable|n/a)\b", re.IGNORECASE)
 # A sentence that sums up the one before it: "this kind of joint working", "these changes".
 POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of\b|"
                          r"\b(?:this|that)\s+(?:approach|model|arrangement|way\s+of\s+working)\b|"
@@ -206,8 +208,11 @@ def answered_under_heading(analysis, prompt_id: int, words_needed: int):
         if section.heading is None or \
                 analysis.prompts.similarity(section.title, prompt_id) < QUESTION_HEADING:
             continue
-        own = analysis.section_sentences(section)
-        if sum(s.words for s in own) >= words_needed:
+        # Up to the next copied question: "**Where have you followed invest to save?**" under a
+        # heading asking another is where this answer ends.
+        end = next((i for i in section.blocks() if copies_a_question(analysis, i)), section.end)
+        own = [s for s in analysis.section_sentences(section) if s.block_index < end]
+        if sum(s.words for s in own) >= words_needed and not NOT_APPLICABLE.match(own[0].text):
             return analysis.document.blocks[section.heading], own
     return None
 
@@ -229,7 +234,7 @@ def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
             if blocks[later].kind == HEADING or copies_a_question(analysis, later):
                 break
             own += [s for s in following if s.own]
-        if sum(s.words for s in own) >= words_needed:
+        if sum(s.words for s in own) >= words_needed and not NOT_APPLICABLE.match(own[0].text):
             return block, own
     return None
 
@@ -317,8 +322,12 @@ def check(analysis, params, pack) -> Outcome:
         # The pack lists every rule's prompt among its own, so the analysis already knows it.
         prompt_id, words_needed = pack.prompts.index(params["prompt"]), params.get("heading_words", 25)
         headed = answered_under_heading(analysis, prompt_id, words_needed) or \
-            answered_under_paragraph(analysis, prompt_id, words_needed)
-        if headed and not substantial(analysis, headed[1], alternatives, params.get("specific", False)):
+            answered_under_paragraph(analysis, prompt_id, words_needed) or \
+            answered_under_heading(analysis, prompt_id, 1) or answered_under_paragraph(analysis, prompt_id, 1)
+        # A few words of the council's own under the copied question ("Temporary accommodation.") touch
+        # it; an answer needs more, said with substance.
+        if headed and (sum(s.words for s in headed[1]) < words_needed or
+                       not substantial(analysis, headed[1], alternatives, params.get("specific", False))):
             # "We do not yet have a single measure of productivity; this is an area to develop" under
             # the copied question acknowledges it: an answer says something specific.
             touches = [s for s in headed[1]][:1] + touches
