@@ -33,12 +33,13 @@ HEDGE_CUE = re.compile(
     r"\b(?:should|could|would|(?-i:may)|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
     r"seeking|aim\s+to\s+have|if|whether|unless|subject\s+to)\b",
     re.IGNORECASE)
-# Scope ends here: punctuation, or a word that starts another clause.
+# Scope ends here: punctuation (not the comma of "£20,000"), or a word that starts another clause.
 SCOPE_END = re.compile(
-    r"[,;:()\[\]–—]|\s-\s|\b(?:but|although|though|however|whereas|while|which|who|so|because|"
+    r",(?!\d)|[;:()\[\]–—]|\s-\s|\b(?:but|although|though|however|whereas|while|which|who|so|because|"
     r"and\s+(?:it|this|we|they|the)|once|after|when)\b",
     re.IGNORECASE)
 SCOPE_WORDS = 7
+RULE_EXCEPTION = re.compile(r"\bwithout\b", re.IGNORECASE)
 WORD = re.compile(r"[\w’'£%.-]+")
 _BREAKS = r";|\s[–—-]\s|,\s+(?:and|but|while|whereas|although)\b"
 CLAUSE_BREAK = re.compile(rf"\s*(?::|{_BREAKS})\s*")
@@ -109,8 +110,21 @@ def governed_by(text: str, position: int, cue, words: int = SCOPE_WORDS) -> bool
 
 
 def negated(text: str, position: int) -> bool:
-    """Whether the word at ``position`` falls in the scope of a negation ("have not yet agreed")."""
-    return _in_scope(text, position, NEGATION_CUE, SCOPE_WORDS) is not None
+    """Whether the word at ``position`` falls in the scope of a negation ("have not yet agreed").
+
+    Two negations make a rule: in "no contract is let without the consent of the Board" the consent
+    is required, not denied.
+    """
+    cue = _in_scope(text, position, NEGATION_CUE, SCOPE_WORDS)
+    if cue is None:
+        return False
+    # (The cue's place is in the window that _in_scope searched, which starts 120 characters back.)
+    if cue.group(0).lower() == "without":
+        return _in_scope(text, max(0, position - 120) + cue.start(), NEGATION_CUE, SCOPE_WORDS) is None
+    # "No contract … is signed without": what the rule governs is not denied either.
+    rest = text[position:position + 160]
+    end = SCOPE_END.search(rest)
+    return not RULE_EXCEPTION.search(rest[:end.start() if end else len(rest)])
 
 
 def hedged(text: str, position: int) -> bool:

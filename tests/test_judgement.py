@@ -154,6 +154,8 @@ def test_three_hundred_words_of_generalities_do_not_answer_the_barriers_theme(ch
     ("Average days to process a claim: from 28 days to 21 by March 2026, our key performance indicator.",
      "pass"),
     ("We saved £1.4m last year.", "partial"),
+    ("| Measure | Now (2023/24) | March 2026 |\n|---|---|---|\n| Days to re-let a council home | 41 | 28 |\n",
+     "pass"),
     ("We will agree key performance indicators with Cabinet.", "partial"),
 ])
 def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(check_md, text, expected):
@@ -170,6 +172,21 @@ def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(c
 ])
 def test_negated_statements_are_not_answers(check_md, text, rule_id):
     assert status(check_md(text, rule_id), rule_id) == "fail"
+
+
+@pytest.mark.parametrize("text, rule_id, expected", [
+    # Two negations make a rule: the consent is required, not denied (and the comma inside "£20,000" ends
+    # no scope).
+    ("No contract above £20,000 is let without the consent of our Spending Board, which has stopped £2.1m of "
+     "spending since 2022.", "question.waste-approach", "pass"),
+    # A part of the answer said only in denial: "productivity" is not measured here.
+    ("We do not measure productivity as such. Managers look at whether budgets are kept to.",
+     "question.measuring-productivity", "partial"),
+    ("We look at the cost of each unit of service, such as a home care hour, and set it against similar councils.",
+     "question.measuring-productivity", "pass"),
+])
+def test_negation_reaches_past_an_amount_and_two_negations_make_a_rule(check_md, text, rule_id, expected):
+    assert status(check_md(text, rule_id), rule_id) == expected
 
 
 @pytest.mark.parametrize("text", ["The plan should be approved by Cabinet in due course.",

@@ -158,10 +158,11 @@ def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
         return True
     if not any(stated(analysis, subject, s, tentative) for s in passage):
         return False
-    # "AI … we will explore opportunities to use it to improve workflows": the use only considered.
-    return tentative is None or all(
-        any(not governed_by(s.read_with_notes, m.start(), tentative)
-            for s in passage for m in concept.finditer(s.read_with_notes)) for concept in parts)
+    # Each part said somewhere, not only denied or considered: "We do not measure productivity as
+    # such. Managers look at budgets"; "AI … we will explore opportunities to use it in casework".
+    return all(any(asserted(s.read_with_notes, m.start())
+                   and (tentative is None or not governed_by(s.read_with_notes, m.start(), tentative))
+                   for s in passage for m in concept.finditer(s.read_with_notes)) for concept in parts)
 
 
 def stated(analysis, subject, sentence, tentative=None) -> bool:
