@@ -170,6 +170,8 @@ def test_three_hundred_words_of_generalities_do_not_answer_the_barriers_theme(ch
     ("We saved £1.4m last year.", "partial"),
     ("| Measure | Now (2023/24) | March 2026 |\n|---|---|---|\n| Days to re-let a council home | 41 | 28 |\n",
      "pass"),
+    # A header row over rows still blank names nothing.
+    ("| Measure | 2023/24 |\n|---|---|\n| Days to re-let a council home | [tbc] |\n", "fail"),
     ("We will agree key performance indicators with Cabinet.", "partial"),
 ])
 def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(check_md, text, expected):

@@ -51,6 +51,7 @@ import re
 
 from ..analysis import DECISION_BACK, evidence_for, has_blank_date
 from ..clauses import asserted, without
+from ..document import TABLE
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -110,6 +111,11 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     implicit = pack.document_reference
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
+            continue
+        # A table's header row labels the columns of the rows under it, which are read with it;
+        # alone ("Measure | 2023/24" over rows still blank) it says nothing.
+        rows = analysis.block_sentences.get(sentence.block_index, [])
+        if sentence.block.kind == TABLE and not sentence.about_document and len(rows) > 1 and rows[0] is sentence:
             continue
         # "Approved by Cabinet on [date tbc]": a decision whose date is still a blank is not yet made.
         if undated_pending and has_blank_date(sentence.read_with_notes):
