@@ -177,6 +177,11 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
     # Invest to save by its parts: what it cost, what it saves, its payback.
     ("question.invest-to-save", "A £1.1m programme of boiler replacement in our depots saves £180,000 a year, a "
                                 "payback of about six years.", "pass"),
+    # The money back, in any words; borrowing to be repaid some day is no result.
+    ("question.invest-to-save", "The £900,000 we spent in 2021 on new pool covers and pumps was repaid from lower "
+                                "energy bills within four years.", "pass"),
+    ("question.invest-to-save", "We will borrow £4m for new homes, repaid from the savings on bed and breakfast.",
+     "not pass"),
     # How many agency staff have been engaged for over a year, however the year is said.
     ("question.agency-consultant-value", "Only two agency workers have been with us beyond twelve months, both "
                                          "in children's social work.", "pass"),
