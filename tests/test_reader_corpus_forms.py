@@ -75,7 +75,11 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "385-tilsworth-borough-cover-contents-footnotes-refuse-heading-worked-agency": "the PDF form has a "
                                                                                                "note carried over to "
                                                                                                "the next page, which "
-                                                                                               "is read as body text"}
+                                                                                               "is read as body text",
+                "442-wexcombe-metropolitan-web-page-generic-digital-spend-under-people": "a 'Related pages' list "
+                                                                                         "of links is contents in "
+                                                                                         "Markdown, not contents in "
+                                                                                         "the Word form"}
 
 
 @pytest.mark.parametrize("source", [
