@@ -174,6 +174,10 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
 
 
 @pytest.mark.parametrize("rule_id, text, expected", [
+    # Prevention in any words: a need kept from arising, with what that was worth.
+    ("question.prevention", "Our tenancy sustainment officers kept 150 families out of bed and breakfast last "
+                            "year, about £700,000 of cost avoided.", "pass"),
+    ("question.prevention", "We helped residents in many ways last year.", "fail"),
     # Invest to save by its parts: what it cost, what it saves, its payback.
     ("question.invest-to-save", "A £1.1m programme of boiler replacement in our depots saves £180,000 a year, a "
                                 "payback of about six years.", "pass"),
