@@ -174,6 +174,9 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
 
 
 @pytest.mark.parametrize("rule_id, text, expected", [
+    # Shared services by the functions shared, named.
+    ("question.shared-services", "Our payroll and legal work has been shared with Tenby Vale District Council "
+                                 "since 2019, saving each of us about £60,000 a year.", "pass"),
     # Prevention in any words: a need kept from arising, with what that was worth.
     ("question.prevention", "Our tenancy sustainment officers kept 150 families out of bed and breakfast last "
                             "year, about £700,000 of cost avoided.", "pass"),
