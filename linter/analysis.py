@@ -661,6 +661,27 @@ def _is_control_table(table, control: TermSet) -> bool:
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
 
 
+STAGE_COLUMNS = re.compile(r"^(?:by|by whom|who|owner|decision maker|body)$", re.IGNORECASE)
+WHEN_COLUMNS = re.compile(r"^(?:date|when|on)$", re.IGNORECASE)
+
+
+def _stage_rows(table, control: TermSet) -> list[tuple[str, str, str]]:
+    """The rows of a sign-off table laid out by stage ("Stage | By | Date" over "Endorsed |
+    Executive | 16 July 2024"), as (stage, by whom, date); empty for any other table."""
+    rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
+    if len(rows) < 3:
+        return []
+    header = rows[0]
+    who = next((i for i, cell in enumerate(header) if i and STAGE_COLUMNS.match(cell)), None)
+    when = next((i for i, cell in enumerate(header) if i and WHEN_COLUMNS.match(cell)), None)
+    if who is None:
+        return []
+    stages = [(row[0], row[who] if who < len(row) else "",
+               row[when] if when is not None and when < len(row) else "") for row in rows[1:] if row]
+    # "Endorsed | Executive": the stage with "by" is a control label ("endorsed by").
+    return stages if any(control.matches(f"{stage} by") for stage, _, _ in stages) else []
+
+
 # "Signed off by: Councillor Patel", "**Decision taken by:** the Director", "Submission to DLUHC: 19 July":
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
@@ -700,6 +721,11 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
                 rows = [[c for c in row if c.strip()] for row in block.table.rows]
                 found[index] = "; ".join(f"{row[0]}: {row[1]}" for row in rows
                                          if len(row) == 2 and keep(row[0], row[1]))
+            else:
+                stages = _stage_rows(block.table, control)
+                if stages:
+                    found[index] = "; ".join(f"{stage} by: {who}, {when}".rstrip(", ") for stage, who, when in stages
+                                             if keep(stage, who))
             continue
         labels = list(LABEL.finditer(block.text))
         if block.kind != HEADING and labels and labels[0].start() == 0:

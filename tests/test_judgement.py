@@ -406,6 +406,16 @@ def test_a_sign_off_table_is_an_endorsement(check_md):
     assert report.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
 
 
+@pytest.mark.parametrize("decided_by, expected", [("Full Council", "pass"), ("Corporate Management Team", "fail")])
+def test_a_sign_off_table_laid_out_by_stage_is_an_endorsement(check_md, decided_by, expected):
+    text = ("## Sign-off\n\n| Stage | By | Date |\n|---|---|---|\n| Drafted | Policy Officer | 20 June 2024 |\n"
+            f"| Approved | {decided_by} | 11 July 2024 |\n| Submitted | Chief Executive | 15 July 2024 |\n")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected
+    if expected == "pass":
+        assert report.facts["endorsement"] == {"body": "Full Council", "date": "11 July 2024"}
+
+
 @pytest.fixture(scope="module")
 def pack():
     return load_pack("productivity-plan-2024")
