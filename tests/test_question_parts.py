@@ -65,6 +65,8 @@ def status(report, rule_id):
     # New technology: a use that is happening, not one being wondered about.
     ("question.new-technology", "We are looking at whether automated tools could sort the 2,000 emails a week that "
                                 "reach our general inbox, though no trial has started.", "partial"),
+    ("question.new-technology", "An AI note-taker has been used in our benefit interviews since May 2024, and staff "
+                                "check each note before it is filed.", "pass"),
     ("question.new-technology", "Artificial intelligence excites us, and we will explore opportunities to use it to "
                                 "speed up our casework.", "partial"),
     ("question.new-technology", "We use predictive analytics to flag tenants likely to fall into rent arrears, and "
