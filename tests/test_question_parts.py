@@ -23,6 +23,8 @@ def status(report, rule_id):
     ("question.data-sharing", "Marlshire Fire and Rescue Service receives our safeguarding records every week, so "
                               "that crews can plan home safety visits. We share data with the fire service under one "
                               "agreement, and it has proved its worth.", "pass"),
+    ("question.data-sharing", "Referrals about adults at risk are exchanged with Wenmouth Police every working day.",
+     "pass"),
     ("question.data-sharing", "We share data with partners regularly where it is lawful, and find it valuable.",
      "partial"),
     # Savings still to be had: the savings a past change funded are another matter.
