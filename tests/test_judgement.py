@@ -1131,6 +1131,16 @@ def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):
     assert "worked out" in result(report, rule).message.lower()
 
 
+@pytest.mark.parametrize("text, value", [
+    # A study in another part of the sentence leaves the figure standing.
+    ("Consultants cost 0.4 per cent of the staff budget, almost all for a flood risk study.", 0.4),
+    # The council's own question, worded its own way, and a figure opening the line under it.
+    ("**How much of our staff budget goes on consultants?**\n\n0.6 per cent in 2023/24.", 0.6),
+])
+def test_consultant_figures_beside_a_study_or_under_the_councils_own_question(check_md, text, value):
+    assert check_md(text, CONSULTANTS).facts["consultant_spend_percent"] == value
+
+
 def test_a_figure_in_brackets_after_the_same_share_in_words_is_the_figure(check_md):
     text = "Paid time for union duties costs roughly one fiftieth of one per cent of our pay bill (0.02%)."
     report = check_md(text, FACILITY)

@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 from ..analysis import evidence_for
 from ..clauses import clauses
-from ..document import TABLE
+from ..document import HEADING, TABLE
 from ..figures import money, nil_stated, word_number
 from ..messages import register
 from ..terms import term_set
@@ -83,6 +83,8 @@ MONEY_UNIT = re.compile(r"£\s?('?000s?|’000s?|k|m|million|thousands?|bn)?(?=\
 UNIT_SCALE = {"000": 1e3, "000s": 1e3, "k": 1e3, "thousand": 1e3, "thousands": 1e3, "m": 1e6, "million": 1e6,
               "bn": 1e9}
 BARE_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# The parts of a sentence a comma, semicolon, colon or dash sets apart.
+SENTENCE_PARTS = re.compile(r"(?:[,;:]|\s[–—-])\s+")
 SHARE_IN_WORDS = re.compile(r"\b(?:per\s?cent|percent|half|quarters?|thirds?|fifths?|tenths?|twentieths?|"
                             r"fiftieths?|hundredths?|thousandths?)\b", re.IGNORECASE)
 AMOUNT_YEAR = re.compile(r"£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k|thousand)?\s+(?:in|for|during)\s+(?:the\s+)?"
@@ -641,6 +643,21 @@ def answer_to_question(analysis, pack, prompt: str):
     return found[1] if found else None
 
 
+def answer_to_own_question(analysis, subject):
+    """The council's own question naming the subject ("What share of our pay bill goes on trade union
+    facility time?", a heading or a paragraph of its own) and the sentences of the block after it."""
+    blocks = analysis.document.blocks
+    for index, block in enumerate(blocks[:-1]):
+        asked = [s for s in analysis.block_sentences.get(index, []) if s.own]
+        if len(asked) != 1 or not asked[0].text.rstrip(" *_").endswith("?"):
+            continue
+        named = subject.search(asked[0].text)
+        following = [s for s in analysis.block_sentences.get(index + 1, []) if s.own]
+        if named and following and blocks[index + 1].kind != HEADING:
+            return named, following
+    return None
+
+
 def check(analysis, params, pack) -> Outcome:
     subject = pack.concept(params["subject"])
     others = [pack.concept(o) for o in params.get("others", [])]
@@ -659,8 +676,12 @@ def check(analysis, params, pack) -> Outcome:
             continue
         # "A study by consultants found…" is about something else; "we have not commissioned
         # consultants" is not.
+        # ("Consultants cost 0.3 per cent, almost all for a viability study": the study is in another
+        # part of the sentence from the figure, which stands.)
         if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)) and \
-                not nil_stated(text, subject):
+                not nil_stated(text, subject) and \
+                not any(subject.matches(part) and PERCENT.search(part) and not exclude.matches(part)
+                        for part in SENTENCE_PARTS.split(text)):
             continue
         if discusses(analysis, sentence, mention, pack.placeholders):
             mentions.append(sentence)
@@ -702,11 +723,15 @@ def check(analysis, params, pack) -> Outcome:
                 dated = sorted(table_worked_out(block, subject, others, denominator),
                                key=lambda f: f[1] or (0, 0), reverse=True)
                 computed.extend((shared, _TableRow(block, row)) for shared, _, row in dated[:1])
-    if not (candidates or computed or nils) and params.get("prompt"):
+    if not (candidates or computed or nils):
         # A question-and-answer plan: "What proportion of your paybill is spent on trade union
-        # facility time?" as a heading, then "0.04% in 2023/24." The question names the subject.
-        asked = answer_to_question(analysis, pack, params["prompt"])
-        named = subject.search(params["prompt"])
+        # facility time?" as a heading, then "0.04% in 2023/24." The question names the subject;
+        # the council's own wording of it does too ("How much of our staff budget goes on consultants?").
+        asked = answer_to_question(analysis, pack, params["prompt"]) if params.get("prompt") else None
+        named = subject.search(params["prompt"]) if params.get("prompt") else None
+        own_question = answer_to_own_question(analysis, subject) if not (asked and named) else None
+        if own_question:
+            named, asked = own_question
         for sentence in (asked or []) if named else []:
             said = sentence.read_with_notes
             text = f"{named.group(0)}: {said}"

@@ -42,6 +42,8 @@ NUMBERED_HEADING = re.compile(
     re.IGNORECASE)
 SUBNUMBER = re.compile(r"^\d{1,2}\.\d{1,2}")
 NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+FIGURE_AFTER = re.compile(r"(?:per\s?cent|percent|pence|million|billion|thousand|of\s+(?:the|our|its)\b)",
+                          re.IGNORECASE)
 FIGURE = re.compile(r"\d|%|£")
 ALIGNED_GAP = re.compile(r"(?:\s{2,}|\t)")
 MAX_ALIGNED_CELL_WORDS = 10
@@ -479,6 +481,9 @@ def numbered_item(line: str) -> bool:
     if number is None:
         return False
     rest = line[number.end():].rstrip()
+    # "0.09 per cent of the paybill in 2023/24." opens with a figure, not a paragraph number.
+    if FIGURE_AFTER.match(rest) or number.group(0).strip().startswith("0"):
+        return False
     return bool(rest) and (rest[0].islower() or rest[-1] in ";,")
 
 
