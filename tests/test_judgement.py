@@ -256,6 +256,9 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "Strategy and Resources Committee", "2 July 2024"),
     ("The Council's Policy and Resources Committee approved the plan on 4 July 2024.",
      "Policy and Resources Committee", "4 July 2024"),
+    # Any committee named after its remit is a body, not a policy or a strategy.
+    ("Under our committee system the Policy and Housing Committee resolved to approve this plan on 3 July 2024.",
+     "Policy and Housing Committee", "3 July 2024"),
     # A delegated decision: the member it was taken with, on the day it was taken.
     ("On 3 July 2024 Cabinet delegated approval of the final plan to the Director of Resources, in "
      "consultation with the Cabinet Member for Finance.\n\nThe plan was signed off under that delegated "
