@@ -23,10 +23,12 @@ NEGATION_CUE = re.compile(
     r"\b(?:not|no|never|none|nor|neither|without|cannot|unable\s+to|yet\s+to|"
     r"\w+n[’']t)\b",
     re.IGNORECASE)
-# Cue words that do not negate what follows.
+# Cue words that do not negate or hedge what follows. A control is a rule, not a possibility:
+# "spending over £25,000 must be approved by a director".
 NOT_A_CUE = re.compile(
     r"\b(?:not\s+only|no\s+doubt|no\s+later\s+than|no\s+more\s+than|no\s+less\s+than|not\s+least|"
-    r"no\s+fewer\s+than|without\s+doubt|not\s+just|no\s+exception)\b",
+    r"no\s+fewer\s+than|without\s+doubt|not\s+just|no\s+exception|"
+    r"must\s+(?:first\s+|also\s+)?be\s+(?:approved|agreed|signed|authori[sz]ed|cleared|justified|reviewed|checked))\b",
     re.IGNORECASE)
 HEDGE_CUE = re.compile(
     # ("May" with a capital is the month: "since May a web chat assistant has answered…".)

@@ -178,6 +178,13 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
 
 
 @pytest.mark.parametrize("rule_id, text, expected", [
+    # Who must agree to spending, however it is said; a control is a rule, not a hedge.
+    ("question.spend-governance", "Purchases over £10,000 must be approved by a director, and over £250,000 by the "
+                                  "Cabinet Member for Resources.", "pass"),
+    ("question.spend-governance", "Capital schemes above £1m need the agreement of the Leader.", "pass"),
+    # How waste is found: a check on spending and what it removed.
+    ("question.waste-approach", "Since 2023 every order over £3,000 goes through a procurement check, which removed "
+                                "£410,000 of spending in its first year.", "pass"),
     # Shared services by the functions shared, named.
     ("question.shared-services", "Our payroll and legal work has been shared with Tenby Vale District Council "
                                  "since 2019, saving each of us about £60,000 a year.", "pass"),
