@@ -43,6 +43,7 @@ def status(report, rule_id):
     ("question.legacy-systems", "Our housing repairs system was replaced in 2023 after fifteen years.", "pass"),
     ("question.legacy-systems", "In 2022 we borrowed £3.2m to replace 14,000 street lights with LEDs and a "
                                 "central management system.", "fail"),
+    ("question.legacy-systems", "Over the next two years we plan to replace our customer contact system.", "fail"),
     # Data quality, use and availability: the work on the records, not the word "data".
     ("question.data-quality", "In 2023 we matched our electoral register against council tax records and corrected "
                               "2,300 addresses.", "pass"),
@@ -67,6 +68,8 @@ def status(report, rule_id):
     # New technology: a use that is happening, not one being wondered about.
     ("question.new-technology", "We are looking at whether automated tools could sort the 2,000 emails a week that "
                                 "reach our general inbox, though no trial has started.", "partial"),
+    ("question.new-technology", "Software robots now match about 900 housing benefit notices a month to claims, work "
+                                "staff used to key in by hand.", "pass"),
     ("question.new-technology", "An AI note-taker has been used in our benefit interviews since May 2024, and staff "
                                 "check each note before it is filed.", "pass"),
     ("question.new-technology", "Artificial intelligence excites us, and we will explore opportunities to use it to "
