@@ -190,6 +190,24 @@ def test_negated_statements_are_not_answers(check_md, text, rule_id):
     assert status(check_md(text, rule_id), rule_id) == "fail"
 
 
+MEASURES_TABLE = ("\n\n| Measure | 2023/24 | Target 2026 |\n|---|---|---|\n"
+                  "| Days to re-let a council home | 41 | 28 |\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The plan's own word that its indicators are not agreed caps what else it shows at partial ...
+    ("We have not yet agreed the indicators we will use to track this plan." + MEASURES_TABLE, "partial"),
+    # ... and a mention of the missing indicators earns nothing.
+    ("We have not yet agreed the indicators we will use to track this plan. Directors are drawing up a short "
+     "set of measures.", "fail"),
+    # Measures whose targets are still to come are measures.
+    ("We have not yet set targets for the measures in this plan; they will be agreed with the budget."
+     + MEASURES_TABLE, "pass"),
+])
+def test_a_plan_that_says_it_has_no_kpis_yet_is_believed(check_md, text, expected):
+    assert status(check_md(text, KPIS), KPIS) == expected
+
+
 @pytest.mark.parametrize("text, rule_id, expected", [
     # Two negations make a rule: the consent is required, not denied (and the comma inside "£20,000" ends
     # no scope).

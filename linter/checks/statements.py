@@ -35,7 +35,11 @@ Parameters
     "We will track the plan through eight measures. All eight go to Cabinet
     each quarter."); ``undated_is_pending`` (a statement whose date is
     still a blank, "approved by Cabinet on [date tbc]", is not made yet: it
-    can be only the weaker ``partial``); ``pass_when``
+    can be only the weaker ``partial``); ``denied`` (alternatives like
+    ``any``'s whose first concept, negated, denies what the rule asks for:
+    "we have not yet agreed KPIs for this plan" makes the rest count only in
+    part, and a mere mention of the missing thing count for nothing);
+    ``pass_when``
     (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
     record the first match of each part in the sentence that passed).
 
@@ -50,7 +54,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import DECISION_BACK, evidence_for, has_blank_date
-from ..clauses import asserted, without
+from ..clauses import NEGATION_CUE, asserted, governed_by, without
 from ..document import TABLE
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -79,6 +83,8 @@ PARAMS = {
         "facts_only": {"type": "boolean"},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "undated_is_pending": {"type": "boolean"},
+        "denied": {"type": "array", "minItems": 1,
+                   "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
             "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
@@ -94,6 +100,8 @@ register({
     "statements.some": "found {labels}, but not {missing}.",
     "statements.weaker": "only {label}; not {missing}.",
     "statements.none": "not found: {missing}.",
+    "statements.denied": "the plan says these are not in place yet (“{quote}”); it gives only {labels}.",
+    "statements.denied-only": "the plan says these are not in place yet (“{quote}”).",
 })
 
 
@@ -150,6 +158,31 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
             yield sentence
+
+
+DENIAL_WORDS = 4
+
+
+def denying_sentence(analysis, pack, denied):
+    """The first of the council's own sentences that denies what the rule asks for: the first concept
+    of one of the ``denied`` alternatives negated, the others present ("We have not yet agreed the
+    indicators we will use to track this plan")."""
+    if not denied:
+        return None
+    alternatives = [[pack.concept(c) for c in conjunction] for conjunction in denied]
+    # A denial followed by a note asking for what is missing is still the council's word on it: "We have
+    # not yet settled the measures we will use for this plan. [Performance team to insert 4–5 KPIs]".
+    for sentence in analysis.sentences:
+        if sentence.prompt or sentence.furniture or sentence.cited_note:
+            continue
+        text = sentence.read_with_notes
+        for first, *others in alternatives:
+            # Denied at once ("have not yet agreed KPIs", "no specific indicators"): "we have not yet set
+            # targets for the measures in this plan" has measures, only not their targets.
+            if all(o.matches(text) for o in others) and \
+                    any(governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS) for m in first.finditer(text)):
+                return sentence
+    return None
 
 
 def _asserts(concept, text: str, facts_only: bool) -> bool:
@@ -310,6 +343,15 @@ def check(analysis, params, pack) -> Outcome:
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
                                                                 candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
+    denial = denying_sentence(analysis, pack, params.get("denied"))
+    if denial is not None:
+        # "We have not yet agreed KPIs for this plan": what else the plan says counts only in part, and a
+        # mention of the missing thing ("these will be listed in Appendix B") is part of the denial.
+        quote = evidence_for(denial.block, denial.text)
+        if made:
+            return Outcome(PARTIAL, "statements.denied", [quote] + evidence, missing or ["what the plan says it lacks"],
+                           facts, data={"quote": denial.text.strip(), "labels": [s["label"] for s, _ in made]})
+        return Outcome(FAIL, "statements.denied-only", [quote], missing, facts, data={"quote": denial.text.strip()})
     if enough:
         return Outcome(PASS, "statements.found", evidence, facts=facts,
                        data={"labels": [s["label"] for s, _ in made]})
