@@ -70,6 +70,23 @@ def test_a_theme_is_answered_by_what_its_section_says_whatever_the_heading(check
     assert status(report, rule_id) == "pass"
 
 
+@pytest.mark.parametrize("notes, expected", [
+    (1, "pass"),
+    # Mostly still a draft: one paragraph of the council's own among three notes.
+    (3, "partial"),
+])
+def test_a_theme_section_that_is_mostly_drafting_notes_is_a_thin_answer(check_md, notes, expected):
+    real = ("Since 2022 our social care records have been shared every night with the Ashby NHS Trust, so that "
+            "discharge teams see care packages at once. Waits for a package after hospital fell from nine days "
+            "to five. The fire service receives a weekly list of residents with oxygen at home. In 2023 we "
+            "moved 410 staff to one cloud email system and closed two server rooms.")
+    drafts = ["[Digital team to add the data quality plan.]", "[ICT to list legacy systems and dates.]",
+              "[Insight team to describe the AI pilot.]"][:notes]
+    text = "## Technology and data\n\n" + real + "\n\n" + "\n\n".join(drafts) + "\n"
+    rule = "theme.technology-data"
+    assert status(check_md(text, rule), rule) == expected
+
+
 def test_theme_one_is_known_by_what_its_questions_ask_not_by_its_words(check_md):
     # No "transform", "redesign" or "service": a structure changed, a process rebuilt, figures it moved.
     text = """\

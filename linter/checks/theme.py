@@ -122,6 +122,11 @@ def _where(sections) -> str:
     return "the section " + titles[0] if len(titles) == 1 else "the sections " + ", ".join(titles[:3])
 
 
+# Drafting notes in this many paragraphs of a theme's sections, twice as many as paragraphs answering it,
+# leave it a draft.
+DRAFT_BLOCKS = 3
+
+
 def _sentences(count: int) -> str:
     return "sentence" if count == 1 else "sentences"
 
@@ -155,7 +160,13 @@ def check(analysis, params, pack) -> Outcome:
     specific = [s for s in own if counts(s)]
     # Evidence: on-theme specific sentences first, as a reviewer would quote them.
     ranked = sorted(specific, key=lambda s: not on_theme(analysis, theme, s))
-    if sum(weight(analysis, s) for s in specific) >= needed:
+    drafting = [s for section in sections for i in section.blocks(direct=True)
+                for s in analysis.block_sentences.get(i, []) if s.placeholder]
+    # A section that is mostly still a draft, with a paragraph or two of the council's own among the
+    # notes, is a thin answer however many sentences those paragraphs have.
+    answered_blocks, drafting_blocks = len({s.block_index for s in specific}), len({s.block_index for s in drafting})
+    mostly_draft = drafting_blocks >= DRAFT_BLOCKS and drafting_blocks >= 2 * answered_blocks
+    if sum(weight(analysis, s) for s in specific) >= needed and not mostly_draft:
         titled = any(s.number in named for s in sections)
         return Outcome(PASS, "theme.answered",
                        [evidence_for(s.block, s.text) for s in ranked[:3]],
