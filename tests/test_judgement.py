@@ -819,6 +819,17 @@ def test_words_of_drafting_in_an_ordinary_sentence_are_not_blanks(check_md, text
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "To be updated" as the verb of a real sentence is not a blank ...
+    ("Our planning system is 15 years old and has to be updated by hand from the building control system.", "pass"),
+    # ... but as a note it is.
+    ("Legacy systems: to be updated.", "fail"),
+])
+def test_to_be_done_as_a_verb_is_not_a_drafting_note(check_md, text, expected):
+    rule = "question.legacy-systems"
+    assert status(check_md(f"## Systems\n\n{text}\n", rule), rule) == expected
+
+
 @pytest.mark.parametrize("text, rule_id", [
     ("Value for money on temporary staff: to be completed.", "question.agency-consultant-value"),
     ("Equality, diversity and inclusion: we have [number] EDI champions. [HR to add: time spent on EDI "
