@@ -188,6 +188,10 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
     # How waste is found: a check on spending and what it removed.
     ("question.waste-approach", "Since 2023 every order over £3,000 goes through a procurement check, which removed "
                                 "£410,000 of spending in its first year.", "pass"),
+    # Asks under a heading that names who must act, as noun phrases.
+    ("question.government-asks", "## Three things ministers could change\n\n1. **A settlement for three years.** We "
+                                 "have had six one-year budgets.\n2. **Planning fees set locally.** Fees cover 60% "
+                                 "of our costs.", "pass"),
     # Shared services by the functions shared, named.
     ("question.shared-services", "Our payroll and legal work has been shared with Tenby Vale District Council "
                                  "since 2019, saving each of us about £60,000 a year.", "pass"),
