@@ -192,6 +192,10 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
     ("question.government-asks", "## Three things ministers could change\n\n1. **A settlement for three years.** We "
                                  "have had six one-year budgets.\n2. **Planning fees set locally.** Fees cover 60% "
                                  "of our costs.", "pass"),
+    # An ask in the first person, its items in the sentences after it.
+    ("question.government-asks", "## What we need\n\nI would ask the Government for two things. First, funding "
+                                 "settled for three years at a time. Second, a plan for the £18m SEND deficit.",
+     "pass"),
     # Shared services by the functions shared, named.
     ("question.shared-services", "Our payroll and legal work has been shared with Tenby Vale District Council "
                                  "since 2019, saving each of us about £60,000 a year.", "pass"),
