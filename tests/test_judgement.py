@@ -1741,7 +1741,8 @@ def test_amounts_paired_respectively_give_the_latest_years_share(check_md, text,
     report = check_md(text, "question.consultant-spend")
     assert report.facts["consultant_spend_percent"] == value
 
-@pytest.mark.parametrize("heading", ["What is holding us back", "What stands in our way", "What stops us going further"])
+@pytest.mark.parametrize("heading", ["What is holding us back", "What stands in our way", "What stops us going further",
+                                     "What slows us down"])
 def test_barriers_with_first_person_asks_under_the_councils_own_heading(check_md, heading):
     text = f"""\
     ## {heading}
