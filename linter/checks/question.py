@@ -5,7 +5,7 @@ What it does
     the same paragraph) of the council's own text in which all the concepts of one
     of the ``answer`` alternatives appear together. The question is
     *touched* when its ``topic`` appears anywhere in the council's own text
-    (or, given as alternatives, all the concepts of one of them in one sentence).
+    (or, given as alternatives, all the concepts of one of them in a sentence and the next).
     Where the document copies the question in as a heading, or as a
     paragraph of its own (a bold "Q4." line), the text under it, up to the
     next heading or copied question, is its answer when it has at least
