@@ -360,9 +360,9 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
             # A base named in the column's heading or the row's own label: "Consultants, % of total
             # council budget" is not the staff budget's share.
+            labels = [heading] + ([label] if IN_PERCENT.search(label) else [])
             if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
-                    any(other_base(IN_PERCENT.split(text, maxsplit=1)[-1], denominator)
-                        for text in (heading, *[label] * bool(IN_PERCENT.search(label)))):
+                    any(other_base(IN_PERCENT.split(text, maxsplit=1)[-1], denominator) for text in labels):
                 continue
             year = YEAR.search(heading)
             found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
