@@ -1190,6 +1190,15 @@ def test_consultant_figures_beside_a_study_or_under_the_councils_own_question(ch
     assert check_md(text, CONSULTANTS).facts["consultant_spend_percent"] == value
 
 
+def test_lines_of_measures_and_figures_in_plain_text_are_read_one_by_one(check_md):
+    text = ("Progress will be reported each January on:\n\n"
+            "  Calls answered first time: 81% (target 88%)\n"
+            "  Agency staff as a share of staff budget: 3.4% (target 2.5%)\n"
+            "  Savings delivered: £0.3m (target £1.1m)\n")
+    report = check_md(text, AGENCY, name="plan.txt")
+    assert report.facts["agency_spend_percent"] == 3.4
+
+
 def test_a_figure_in_brackets_after_the_same_share_in_words_is_the_figure(check_md):
     text = "Paid time for union duties costs roughly one fiftieth of one per cent of our pay bill (0.02%)."
     report = check_md(text, FACILITY)

@@ -8,7 +8,9 @@ recorded with ``heading_source="line"`` because they are inferred; a line
 holding a placeholder ("[to be completed]", "Savings of £XXm") is text, as it
 is in a Word or PDF copy of the same plan.
 
-A block quote's ">" marks are dropped and its lines read as any others.
+A block quote's ">" marks are dropped and its lines read as any others. Lines
+that are each a label and its figures ("Calls answered first time: 79%
+(target 85%)") are each an item of a list, not one wrapped paragraph.
 Tables are pipe tables, with or without outer pipes, whose rows keep their
 cells. Footnotes ("[^1]" and its "[^1]: ..." definition) are attached to the
 block citing them and kept as footnote blocks after the body. Contents lines
@@ -32,6 +34,9 @@ from ..pages import estimate_pages
 from .furniture import (PLAIN_NOTE, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
                         mark_contents_titles, note_mark, plain_reference)
 
+# A line that is a label and its figures: "Agency staff as a share of staff budget: 2.9% (target 2.0%)".
+FIGURE_LINE = re.compile(r"^\s*[A-Z][^:]{2,80}:\s+\S.*(?:\d|£|%)")
+FIGURE_LINE_WORDS = 20
 BLOCK_QUOTE = re.compile(r"^ {0,3}(?:> ?){1,8}")
 SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)])\s+")
@@ -457,6 +462,12 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
             builder.add(PARAGRAPH, lines[0].strip(), start)
             builder.add_table(Table(rows=rows), start + 1)
             return
+    if len(lines) >= 2 and all(FIGURE_LINE.match(line) and count_words(line) <= FIGURE_LINE_WORDS for line in lines):
+        # "Calls resolved at first contact: 79% (target 85%)" over "Agency staff as a share of staff
+        # budget: 2.9% (target 2.0%)": each line is a measure and its figures, not a wrapped sentence.
+        for offset, line in enumerate(lines):
+            _add_item(builder, line.strip(), start + offset)
+        return
     if BULLET.match(lines[0]) and (len(lines) > 1 or BULLET_ONLY_SYMBOL.match(lines[0])
                                    or not NUMBERED_HEADING.match(lines[0].strip())):
         item, item_start = [], start
