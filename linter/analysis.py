@@ -516,6 +516,11 @@ class Analysis:
                                  or (object_pronoun and step > 0 and not DOCUMENT_NOUN.search(current.text))) \
                     and current.index > 0:
                 previous = self.sentences[current.index - 1]
+                # "This plan sets out … [Route for sign-off TBC.] It will be published …": a drafting
+                # note between is stepped over.
+                while previous.placeholder and previous.index > 0 and \
+                        self.sentences[previous.index - 1].block_index == previous.block_index == current.block_index:
+                    previous = self.sentences[previous.index - 1]
                 # "9.1 Cabinet approved the plan on 9 July. / 9.2 It will be published on our
                 # website.": a paragraph of one section opening with "It" or "They" carries the
                 # subject of the one before ("This plan…" names its own).

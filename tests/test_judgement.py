@@ -422,6 +422,10 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     "Key dates:\n\n- Cabinet approval: 9 July 2024\n- Submission to DLUHC: 19 July 2024\n"
     "- Publication on the council website: 22 July 2024",
     "Status: Final\n\nApproved by: Cabinet, 9 July 2024\n\nPublished: council website, 22 July 2024",
+    "The plan was approved on 12 July 2024, and we will place it on the council's website once it is submitted.",
+    # A drafting note between a sentence and the one pointing back to it is stepped over.
+    "This plan sets out what we have done. [Policy: confirm the sign-off route.] It will be published on the "
+    "council's website after submission.",
 ])
 def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
