@@ -31,6 +31,8 @@ def status(report, rule_id):
     ("question.savings-potential", "The new depot was paid for from the savings on our old offices.", "fail"),
     ("question.savings-potential", "The next big saving should come from our three museums: one shared store "
                                    "would cut their costs by about £120,000 a year.", "pass"),
+    ("question.savings-potential", "Our savings target is £2m by 2026/27, of which about £700,000 is expected from "
+                                   "bringing home care back in house.", "pass"),
     ("question.data-sharing", "We will work with partners to share information where appropriate.", "partial"),
     # Legacy systems, by what makes a system legacy: its age, lost support, and what it cannot do.
     ("question.legacy-systems", "Our licensing database was installed in 2009 and officers copy every application "
