@@ -111,6 +111,8 @@ BARRIERS = "## What holds us back\n\n"
     ("question.barriers-consistency", "Short-term grants slow us down in housing, leisure and planning alike.", "pass"),
     ("question.barriers-consistency", "These are not problems of one service: parks and libraries feel them too.",
      "pass"),
+    ("question.barriers-consistency", "These barriers fall hardest on adult care and housing; our back-office "
+                                      "services are less affected.", "pass"),
 ])
 def test_barriers_are_answered_by_what_they_are_and_where_they_fall(check_md, rule_id, text, expected):
     assert status(check_md(BARRIERS + text + "\n", rule_id), rule_id) == expected
