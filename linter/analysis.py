@@ -771,6 +771,11 @@ def has_blank_date(text: str) -> bool:
 CONTENT_VERBS = r"add|complete|insert|provide|write|draft|expand|list|give|describe|explain|quantify|name"
 STUB_NOTE = re.compile(rf"(?:\[[^\[\]]*\b(?:{CONTENT_VERBS})\b[^\[\]]*\]|<<[^<>]*\b(?:{CONTENT_VERBS})\b[^<>]*>>)\.?",
                        re.IGNORECASE)
+# A sentence that stops at a word no sentence ends on has its answer in the note that follows:
+# "the service with the greatest potential for savings is [Finance to confirm]".
+UNFINISHED = re.compile(r"\b(?:is|are|was|were|be|been|being|will|would|of|by|to|at|with|from|for|in|on|into|"
+                        r"the|a|an|our|their|its|and|or|than|as|about|around|approximately|some|which|that)"
+                        r"\s*[£$€]?$", re.IGNORECASE)
 CONFIRM_ONLY = re.compile(r"\b(?:confirm|check|verify|tbc)\b", re.IGNORECASE)
 ADD_CONTENT = re.compile(rf"\b(?:{CONTENT_VERBS}|detail)\b", re.IGNORECASE)
 
@@ -792,6 +797,7 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
         trailing = TRAILING_NOTE.search(text)
         if trailing and CONFIRM_ONLY.search(trailing.group(0)) and not ADD_CONTENT.search(trailing.group(0)) \
                 and not text[:trailing.start()].rstrip().endswith((":", "–", "-")) \
+                and not UNFINISHED.search(text[:trailing.start()]) \
                 and any(start >= trailing.start() for start, _ in spans):
             text = text[:trailing.start()]
         # A blank date is a detail still to come, not the statement: "This draft will be presented

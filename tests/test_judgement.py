@@ -996,6 +996,20 @@ def test_a_blank_figure_in_brackets_earns_nothing(check_md, text):
     assert status(check_md(text, "question.agency-spend"), "question.agency-spend") == "fail"
 
 
+@pytest.mark.parametrize("text, rule_id, expected", [
+    # The note stands where the answer should be: the sentence is unfinished without it.
+    ("Looking ahead, the service with the greatest potential for savings is [Finance to confirm – likely "
+     "temporary accommodation or leisure].", "question.savings-potential", "fail"),
+    ("Our data is shared with [Insight team to confirm partners].", "question.data-sharing", "fail"),
+    ("The plan was approved by [Democratic Services to confirm].", ENDORSEMENT, "fail"),
+    # A finished sentence with a note to check it still says what it says.
+    ("This plan will be presented to Cabinet on 23 July 2024 [Democratic Services to confirm].", ENDORSEMENT,
+     "partial"),
+])
+def test_a_note_standing_where_the_answer_should_be_is_no_answer(check_md, text, rule_id, expected):
+    assert status(check_md(text, rule_id), rule_id) == expected
+
+
 def test_a_sentence_listing_several_specific_asks_counts_for_each(check_md):
     text = """\
         # Plan
