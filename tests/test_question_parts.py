@@ -81,6 +81,11 @@ def status(report, rule_id):
     ("question.new-technology", "We use predictive analytics to flag tenants likely to fall into rent arrears, and "
                                 "AI to summarise planning consultation responses, with an officer checking each one.",
      "pass"),
+    # Software described by the task it does by itself is new technology, whatever it is called.
+    ("question.new-technology", "We are testing software that reads the drawings sent with planning applications "
+                                "and flags missing documents before an officer opens the case.", "pass"),
+    ("question.new-technology", "We cancelled duplicate software licences and stopped printing committee papers.",
+     "fail"),
 ])
 def test_an_info_question_is_answered_by_its_parts_not_its_words(check_md, rule_id, text, expected):
     assert status(check_md(f"Borough plan\n\n{text}\n", rule_id, name="plan.txt"), rule_id) == expected
