@@ -81,6 +81,11 @@ def status(report, rule_id):
     ("question.new-technology", "We use predictive analytics to flag tenants likely to fall into rent arrears, and "
                                 "AI to summarise planning consultation responses, with an officer checking each one.",
      "pass"),
+    # Data quality work by what is done to the records, not only by the word "quality".
+    ("question.data-quality", "We are now cleaning the data behind residents' online accounts: duplicate resident "
+                              "records fell from 31,000 to 9,500 in 2023/24.", "pass"),
+    ("question.data-quality", "Street cleaning crews cleared 4,100 fly-tips last year, a record for the borough.",
+     "fail"),
     # Software described by the task it does by itself is new technology, whatever it is called.
     ("question.new-technology", "We are testing software that reads the drawings sent with planning applications "
                                 "and flags missing documents before an officer opens the case.", "pass"),
