@@ -41,6 +41,10 @@ def status(report, rule_id):
                                 "order is typed in twice.", "pass"),
     ("question.legacy-systems", "Like many councils we run some older systems, which can be hard to join up.",
      "partial"),
+    # A system named by the service it runs is a named system: the barrier is specific.
+    ("question.legacy-systems", "The benefits system has no cloud version and cannot exchange data with our customer "
+                                "system, so staff type each change in twice.", "pass"),
+    ("question.legacy-systems", "Some of our systems cannot exchange data with each other.", "partial"),
     # What is replaced is the council's own system, not what comes with something new.
     ("question.legacy-systems", "Our housing repairs system was replaced in 2023 after fifteen years.", "pass"),
     ("question.legacy-systems", "In 2022 we borrowed £3.2m to replace 14,000 street lights with LEDs and a "
