@@ -90,6 +90,11 @@ def status(report, rule_id):
                               "records fell from 31,000 to 9,500 in 2023/24.", "pass"),
     ("question.data-quality", "Street cleaning crews cleared 4,100 fly-tips last year, a record for the borough.",
      "fail"),
+    # An assessment of a combined authority in words that judge it, not only "experience".
+    ("question.devolution", "The mayoral combined authority has taken over transport planning; the joint bus "
+                            "franchising work has been useful, but the highways split has added a layer of reporting.",
+     "pass"),
+    ("question.devolution", "We are a member of the Northern Dales Combined Authority.", "partial"),
     # Software described by the task it does by itself is new technology, whatever it is called.
     ("question.new-technology", "We are testing software that reads the drawings sent with planning applications "
                                 "and flags missing documents before an officer opens the case.", "pass"),
