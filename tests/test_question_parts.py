@@ -244,6 +244,11 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
                                          "passes three months; four agency placements have run past a year.", "pass"),
     ("question.agency-consultant-value", "Agency workers cost 6.1% of the total staff budget in 2023/24, mainly "
                                          "in waste collection.", "fail"),
+    # None is an exact count: "none has lasted more than a year" answers how many, without a figure.
+    ("question.agency-consultant-value", "Every agency or consultancy request now needs a director's signature, and "
+                                         "none has lasted more than a year.", "pass"),
+    ("question.agency-consultant-value", "Agency requests are kept under review so that they do not last too long.",
+     "not pass"),
     # A service improvement: a change and what it did, or a figure that moved, put down to what was done.
     ("question.service-improvements", "We rebuilt the blue badge process around one online form, and the average "
                                       "wait fell from 21 days to 6.", "pass"),

@@ -194,7 +194,19 @@ def says_specifically(analysis, conjunction, passage) -> bool:
             referent = referents.get(sentence.index)
             if analysis.specific(sentence) or (any(s is referent for s in passage) and analysis.specific(referent)):
                 return True
+            if counts_none(conjunction[1:], sentence.read_with_notes):
+                return True
     return False
+
+
+# "None has lasted more than a year": a count of nothing is an exact answer.
+NONE_COUNTED = re.compile(r"\b(?:none|nobody|no\s+one|not\s+one|not\s+a\s+single)\b[^.;:]{0,40}$", re.IGNORECASE)
+
+
+def counts_none(parts, text: str) -> bool:
+    """Whether a part of the answer is counted as none: "none has lasted more than a year"."""
+    return any(NONE_COUNTED.search(text[max(0, m.start() - 50):m.start()])
+               for concept in parts for m in concept.finditer(text))
 
 
 def states_a_nil(concept, text: str) -> bool:
