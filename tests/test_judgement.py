@@ -109,6 +109,18 @@ def test_a_heading_that_names_no_theme_is_a_note_never_half_the_points(check_md,
     assert "no heading names the theme" in result(report, rule_id).message
 
 
+@pytest.mark.parametrize("heading, expected", [
+    # Central government in a heading, with its capital, is where the asks and barriers are.
+    ("Where Government comes in", "pass"),
+    ("Local Government Reorganisation", "fail"),
+])
+def test_a_heading_naming_central_government_names_the_barriers_theme(check_md, heading, expected):
+    text = (f"## {heading}\n\nWe cannot fill planning posts at the pay our grading scheme allows; 63 posts were "
+            "vacant at some point in 2023/24.\n")
+    rule = "question.barriers-productivity"
+    assert status(check_md(text, rule), rule) == expected
+
+
 def _dedent(text: str) -> str:
     import textwrap
     return textwrap.dedent(text).strip()
