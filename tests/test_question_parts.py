@@ -120,6 +120,21 @@ def test_text_under_a_copied_question_answers_it_only_with_substance(check_md, a
     assert status(check_md(text, rule), rule) == expected
 
 
+@pytest.mark.parametrize("answer, expected", [
+    # Specific, but about the borough: the EDI answer itself is generalities.
+    ("Kirtlebridge is one of the most diverse boroughs in London and we are proud of it. Equality, diversity and "
+     "inclusion are at the heart of everything we do, and our EDI strategy sets out our commitment to a workforce "
+     "that reflects the community it serves.", "partial"),
+    ("Our EDI training is a 90-minute online module taken by all 2,300 staff, and our six staff networks each "
+     "have two hours a month of work time.", "pass"),
+])
+def test_a_specific_sentence_under_a_copied_question_must_be_about_its_answer(check_md, answer, expected):
+    rule = "question.edi"
+    text = (f"## Wasteful spend\n\n**How much time and money do you spend on staff EDI training, networks and other "
+            f"programmes?**\n\n{answer}\n")
+    assert status(check_md(text, rule), rule) == expected
+
+
 BARRIERS = "## What holds us back\n\n"
 
 

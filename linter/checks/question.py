@@ -180,7 +180,10 @@ def stated(analysis, subject, sentence, tentative=None) -> bool:
 def substantial(analysis, own, alternatives, specific: bool) -> bool:
     """Whether the text under a copied question answers it: something specific, or the question's
     parts (said specifically, where the question asks for specifics)."""
-    if any(analysis.specific(s) for s in own):
+    # "Kirtlebridge is one of the most diverse boroughs in London" is specific about something else:
+    # a specific sentence counts when it holds a part of the answer.
+    concepts = [c for conjunction in alternatives for c in conjunction]
+    if any(analysis.specific(s) and any(analysis.has(c, s) for c in concepts) for s in own):
         return True
     return not specific and any(passage_has(analysis, conjunction, own) for conjunction in alternatives)
 
