@@ -135,6 +135,22 @@ def test_a_specific_sentence_under_a_copied_question_must_be_about_its_answer(ch
     assert status(check_md(text, rule), rule) == expected
 
 
+@pytest.mark.parametrize("asked, answer, expected", [
+    # The copied question names the subject; a short answer that gives the rest, specifically, answers it.
+    ("What role could capital spending play?", "We have committed £140m over ten years to buy and build 600 homes "
+     "for homeless households. The first 180 are in use.", "pass"),
+    # The council's own question: its "could" is the question's, not a hedge on the answer.
+    ("Where could the largest savings come from?", "Home to school transport. Re-tendering it by route would "
+     "cut its cost by around £2.5m a year by 2026/27.", "pass"),
+    # Short, and nothing the question asks for.
+    ("What role could capital spending play?", "A significant one, in time.", "partial"),
+])
+def test_a_question_heading_names_the_subject_of_a_short_answer(check_md, asked, answer, expected):
+    rule = "question.capital-spending" if "capital" in asked else "question.savings-potential"
+    text = f"## Transforming services\n\n**{asked}**\n\n{answer}\n"
+    assert status(check_md(text, rule), rule) == expected
+
+
 BARRIERS = "## What holds us back\n\n"
 
 

@@ -168,7 +168,10 @@ def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
 def stated(analysis, subject, sentence, tentative=None) -> bool:
     """Whether the sentence states the subject: not negated, hedged, or only considered ("we have
     looked at AI tools for drafting letters", with ``tentative`` the pack's words for considering)."""
-    if not analysis.asserts(subject, sentence, facts_only=True):
+    # A question the council asks itself in a heading names its answers' subject; its "could" is the
+    # question's, not a hedge: "What role could capital spending play? / We have committed £140m …".
+    asked = sentence.index in analysis.cache.get("question.asked-in-headings", ())
+    if not analysis.asserts(subject, sentence, facts_only=not asked):
         return False
     if tentative is None:
         return True
@@ -186,6 +189,25 @@ def substantial(analysis, own, alternatives, specific: bool) -> bool:
     if any(analysis.specific(s) and any(analysis.has(c, s) for c in concepts) for s in own):
         return True
     return not specific and any(passage_has(analysis, conjunction, own) for conjunction in alternatives)
+
+
+def completes_the_question(analysis, headed, alternatives, specific: bool, tentative=None) -> bool:
+    """Whether a short answer under a copied question gives the question's parts, the question
+    naming their subject: "What role could capital spending play? / We have committed £140m to buy
+    and build 600 homes for homeless households."  Each part must be said, not denied or
+    considered, in the answer itself."""
+    heading, own = headed
+    asked = [s for s in analysis.sentences if s.block is heading]
+    for conjunction in alternatives:
+        subject, parts = conjunction[0], conjunction[1:]
+        if not parts or not any(analysis.has(subject, s) for s in asked + own):
+            continue
+        if all(any(asserted(s.read_with_notes, m.start())
+                   and (tentative is None or not governed_by(s.read_with_notes, m.start(), tentative))
+                   for s in own for m in concept.finditer(s.read_with_notes)) for concept in parts) and \
+                (not specific or says_specifically(analysis, parts, own)) and any(analysis.specific(s) for s in own):
+            return True
+    return False
 
 
 def says_specifically(analysis, conjunction, passage) -> bool:
@@ -343,7 +365,8 @@ def check(analysis, params, pack) -> Outcome:
         # A few words of the council's own under the copied question ("Temporary accommodation.") touch
         # it; an answer needs more, said with substance.
         if headed and (sum(s.words for s in headed[1]) < words_needed or
-                       not substantial(analysis, headed[1], alternatives, params.get("specific", False))):
+                       not substantial(analysis, headed[1], alternatives, params.get("specific", False))) and \
+                not completes_the_question(analysis, headed, alternatives, params.get("specific", False), tentative):
             # "We do not yet have a single measure of productivity; this is an area to develop" under
             # the copied question acknowledges it: an answer says something specific.
             touches = [s for s in headed[1]][:1] + touches
