@@ -196,6 +196,57 @@ def _re_cache() -> dict | None:
     return cache if isinstance(cache, dict) and _sre is not None else None
 
 
+class _WarmCache(dict):
+    """``re``'s own cache (the one ``re`` looks a pattern up in first), which builds a pattern an
+    earlier run compiled from its program when ``re`` first asks for it (see warm_patterns)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key):
+        item = _pending.get(key)
+        if item is None:
+            raise KeyError(key)
+        pattern = _built(item, key[1])
+        if pattern is None:  # a damaged or foreign item: re compiles the pattern as usual
+            del _pending[key], _warm[key]
+            raise KeyError(key)
+        if len(self) < _room:
+            # Kept, as re keeps what it compiles (and drops the oldest once it is full).
+            del _pending[key]
+            self[key] = pattern
+        return pattern
+
+
+# The cache re looks a pattern up in first, by its name in re: _cache2 (first in first out) from
+# Python 3.12, _cache before; and how many patterns re keeps there.
+_FIRST_CACHE, _room = ("_cache2", getattr(re, "_MAXCACHE2", 256)) if hasattr(re, "_cache2") \
+    else ("_cache", getattr(re, "_MAXCACHE", 512))
+# Patterns earlier runs compiled, by their key in re's cache, not yet built (see _WarmCache).
+_pending: dict[tuple, list] = {}
+
+
+def _built(item: list, source) -> re.Pattern | None:
+    """The pattern a remembered item describes, or None when the item is not one this Python made."""
+    try:
+        code = array(CODE_TYPE, a2b_base64(item[4])).tolist()
+        pattern = _sre.compile(source, item[3], code, item[5], item[6], tuple(item[7]))
+    except Exception:  # a damaged or foreign item
+        return None
+    return pattern if pattern.pattern == source and pattern.flags == item[3] else None
+
+
+def _lazy_cache() -> dict | None:
+    """re's first cache, made a _WarmCache (with what it held) if it is not one yet; None when this
+    Python's re has none that can be (another implementation or version)."""
+    cache = getattr(re, _FIRST_CACHE, None)
+    if _sre is None or not isinstance(cache, dict):
+        return None
+    if type(cache) is dict:
+        cache = _WarmCache(cache)
+        setattr(re, _FIRST_CACHE, cache)
+    return cache if isinstance(cache, _WarmCache) else None
+
+
 _warmed = False
 
 
@@ -208,35 +259,46 @@ def warm_patterns_once() -> None:
 
 
 def warm_patterns() -> None:
-    """Put the patterns earlier runs compiled into ``re``'s cache, built from their programs."""
-    cache = _re_cache()
+    """Make the patterns earlier runs compiled available to ``re``, built from their programs.
+
+    Each is built when ``re`` first looks it up (``re.compile``, ``re.search`` and the like): a run
+    uses about half of what earlier runs of every kind compiled, and building the rest would take
+    longer than reading them all.
+    """
     entry = read_entry(_patterns_path())
-    if cache is None or entry is None or entry.get("python") != PYTHON or not isinstance(entry.get("patterns"), list):
+    if entry is None or entry.get("python") != PYTHON or not isinstance(entry.get("patterns"), list):
+        return
+    first = _lazy_cache()
+    if first is None:
         return
     for item in entry["patterns"]:
         try:
             kind, source, flags = item[0], item[1], item[2]
             source = source.encode("latin-1") if kind == "bytes" else source
-            code = array(CODE_TYPE, a2b_base64(item[4])).tolist()
-            pattern = _sre.compile(source, item[3], code, item[5], item[6], tuple(item[7]))
+            key = (type(source), source, flags)
         except Exception:  # a damaged or foreign item: that pattern is compiled as usual
             continue
-        if pattern.pattern == source and pattern.flags == item[3]:
-            key = (type(source), source, flags)
-            cache.setdefault(key, pattern)
-            _warm[key] = item
+        _warm[key] = item
+        if key not in first:
+            _pending[key] = item
 
 
 def remember_patterns() -> None:
-    """Keep the programs of the patterns this run compiled, when the cache lacks any of them."""
+    """Keep the programs of the patterns this run compiled, when the cache lacks any of them.
+
+    What earlier runs compiled and this one did not use is kept too (runs of other kinds use it),
+    but not a term list's pattern that a pack's cache entry holds (see :func:`compiled`).
+    """
     cache = _re_cache()
     if cache is None:
         return
-    keys = [key for key in list(cache) if len(key) == 3 and key[0] in (str, bytes) and isinstance(key[2], int)]
+    keys = [key for key in list(cache) if len(key) == 3 and key[0] in (str, bytes) and isinstance(key[2], int)
+            and (key[1], key[2]) not in _programs]
     if all(key in _warm for key in keys):
         return
-    items = []
-    for kind, source, flags in keys[-MAX_REMEMBERED_PATTERNS:]:
+    used = set(keys)
+    items = [item for key, item in _warm.items() if key not in used and len(item) == 8]
+    for kind, source, flags in keys:
         item = _warm.get((kind, source, flags))
         if item is None:
             made = program(source, flags)
@@ -246,5 +308,5 @@ def remember_patterns() -> None:
             item = [kind.__name__, text, flags, *made[2:]]
         items.append(item)
     path = _patterns_path()
-    if write_entry(path, {"python": PYTHON, "patterns": items}):
+    if write_entry(path, {"python": PYTHON, "patterns": items[-MAX_REMEMBERED_PATTERNS:]}):
         prune(path.parent, keep=MAX_PATTERN_ENTRIES)  # those of other versions of plancheck or Python

@@ -19,7 +19,7 @@ from .cache import PYTHON, add_programs, program, prune, read_entry, sha256_hex,
 from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
 from .terms import FLAGS as TERM_FLAGS
-from .terms import TermSet, add_sources, code_digest, pattern_source, term_set
+from .terms import TermSet, add_sources, anchors, code_digest, pattern_source, term_set
 
 # Packs checked when neither --rules nor configuration names any.
 DEFAULT_PACKS = ("productivity-plan-2024", "publication")
@@ -175,7 +175,7 @@ def validate_pack(name_or_path: str) -> Pack:
 
 
 # Bump when what a cache entry holds changes shape.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 # Every edit of a pack, and every new version of plancheck, makes a new entry; the oldest go.
 MAX_CACHED_PACKS = 32
 
@@ -205,9 +205,13 @@ def _load(path: str, validate: bool = True, cached: bool = True) -> Pack:
         return _build(entry["data"], path, validate=False, known_good=True)
     data = _parse(text, path)
     pack = _build(data, path, validate)
+    programs = _programs(pack)
+    # The patterns made from these programs need not be remembered with the others (see
+    # plancheck.cache.remember_patterns): the entry holds them.
+    add_programs(programs, PYTHON)
     if write_entry(entry_path, {"format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest,
                                 "validated": validate, "python": PYTHON, "data": data,
-                                "programs": _programs(pack), "sources": _sources(pack),
+                                "programs": programs, "sources": _sources(pack),
                                 "terms_code": code_digest()}):
         prune(entry_path.parent, keep=MAX_CACHED_PACKS)
     return pack
@@ -253,13 +257,14 @@ def _programs(pack: Pack) -> list:
 
 
 def _sources(pack: Pack) -> list:
-    """(terms, pattern source) pairs for the term lists the pack's checks are likely to use."""
-    pairs = {}
+    """(terms, pattern source, anchors) for the term lists the pack's checks are likely to use."""
+    made = {}
     for concept in _term_sets(pack):
         for terms in (concept.terms, concept.unless):
-            if terms and terms not in pairs:
-                pairs[terms] = pattern_source(terms)
-    return [[list(terms), source] for terms, source in pairs.items()]
+            if terms and terms not in made:
+                found = anchors(terms)
+                made[terms] = [list(terms), pattern_source(terms), None if found is None else list(found)]
+    return list(made.values())
 
 
 def compile_patterns(pack: Pack) -> None:

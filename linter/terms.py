@@ -116,11 +116,11 @@ def pattern_source(terms: tuple[str, ...]) -> str | None:
     return "|".join(parts)
 
 
-# Sources already made from term lists, by an earlier run of this very code (see add_sources).
+# Sources and anchors already made from term lists, by an earlier run of this very code (see add_sources).
 _sources: dict[tuple[str, ...], str] = {}
+_anchor_lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def code_digest() -> str | None:
     """A digest of this module's code, which makes the sources: a source made by other code is not used."""
@@ -130,13 +130,17 @@ def code_digest() -> str | None:
         return None
 
 
-def add_sources(pairs, digest) -> None:
-    """Take (terms, source) pairs an earlier run made (the pack cache keeps them), if this code made them."""
-    if digest is None or digest != code_digest() or not isinstance(pairs, list):
+def add_sources(made, digest) -> None:
+    """Take the (terms, source, anchors) an earlier run made (the pack cache keeps them), if this code
+    made them."""
+    if digest is None or digest != code_digest() or not isinstance(made, list):
         return
-    for pair in pairs:
-        if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], list) and isinstance(pair[1], str):
-            _sources[tuple(pair[0])] = pair[1]
+    for item in made:
+        if isinstance(item, list) and len(item) == 3 and isinstance(item[0], list) and isinstance(item[1], str):
+            terms, found = tuple(item[0]), item[2]
+            _sources[terms] = item[1]
+            if found is None or (isinstance(found, list) and all(isinstance(a, str) for a in found)):
+                _anchor_lists[terms] = None if found is None else tuple(found)
 
 
 @lru_cache(maxsize=4096)
@@ -151,6 +155,9 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     letter, as the Kelvin sign matches "k", are not ASCII), so a text whose lower-case form holds
     none of a term list's anchors cannot match it, and need not be searched.
     """
+    known = _anchor_lists.get(terms, False)
+    if known is not False:
+        return known
     found = set()
     for term in terms:
         term = term.strip()

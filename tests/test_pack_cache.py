@@ -254,8 +254,11 @@ def test_every_pattern_a_run_compiled_is_warmed_at_the_next_start_and_matches_as
     check = ("import json, re, sys\nfrom re import _compiler\nfrom plancheck import cache\n"
              "cache.warm_patterns()\ntext = open(sys.argv[1], encoding='utf-8').read()\n"
              "assert len(cache._warm) > 50\n"
+             "assert len(cache._pending) > 50\n"
              "for (kind, source, flags) in cache._warm:\n"
-             "    warm, fresh = re._cache[kind, source, flags], _compiler.compile(source, flags)\n"
+             "    # Built from its program when re first asks for it (and then kept by re).\n"
+             "    warm, fresh = re.compile(source, flags), _compiler.compile(source, flags)\n"
+             "    assert (kind, source, flags) not in cache._pending and warm is re.compile(source, flags)\n"
              "    sample = text if kind is str else text.encode('utf-8')\n"
              "    assert warm is not fresh and warm.flags == fresh.flags and warm.groupindex == fresh.groupindex\n"
              "    assert [m.span() for m in warm.finditer(sample)] == [m.span() for m in fresh.finditer(sample)]\n")
