@@ -10,6 +10,10 @@ is used.
 Entries are JSON, never pickle, so a file someone else wrote into the cache
 can at worst be ignored. Each is written to a temporary file beside its
 final name and renamed into place, so two runs at once never see half of one.
+The code of a pack's programs (about a megabyte for the built-in pack, which
+JSON would take several milliseconds to read as base64) is kept as plain bytes
+in a file beside its entry (``.bin``), which starts with a token the entry
+names: an entry is used only with the code written for it.
 
 A regular expression is compiled in two steps: parsing its source (most of
 the time ``re.compile`` takes) and building a matcher from the resulting
@@ -118,11 +122,12 @@ def write_entry(path: Path, entry: dict) -> bool:
 
 
 def prune(folder: Path, keep: int) -> None:
-    """Remove all but the ``keep`` most recently written entries in ``folder``."""
+    """Remove all but the ``keep`` most recently written entries in ``folder`` (and their code)."""
     try:
         entries = sorted(folder.glob("*.json"), key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
         for entry in entries[keep:]:
             entry.unlink()
+            entry.with_suffix(".bin").unlink(missing_ok=True)  # its programs' code, if it has any
     except OSError:  # another run pruning at the same time, or a folder we may not change
         pass
 
@@ -144,12 +149,70 @@ def program(source: str, flags: int) -> list | None:
     return [source, flags, flags | state.flags, code, state.groups - 1, dict(state.groupdict), index_group]
 
 
-def add_programs(programs: list, python: str) -> None:
-    """Make cached programs available to ``compiled``, if this Python made them."""
+def split_programs(programs: list) -> tuple[list, bytes]:
+    """``programs`` with each one's code replaced by where it is, ``[offset, length]``, in one block
+    of bytes; and that block. JSON reads a megabyte of base64 in several milliseconds, and the
+    block needs no reading at all but of the programs a run builds (see :func:`write_code`)."""
+    items, parts, at = [], [], 0
+    for item in programs:
+        code = a2b_base64(item[3])
+        items.append([*item[:3], [at, len(code)], *item[4:]])
+        parts.append(code)
+        at += len(code)
+    return items, b"".join(parts)
+
+
+def write_code(path: Path, code: bytes) -> str | None:
+    """Write the block of ``split_programs`` beside its entry, atomically; the token the entry must
+    name for the block to be used with it (None, silently, when it cannot be written)."""
+    # The same code, the same token; another's code (or a part of it), another token.
+    token = f"{sha256_hex(code)[:32]}:{len(code)}"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(token.encode("ascii") + code)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return None
+    return token
+
+
+def read_code(path: Path, token) -> bytes | None:
+    """The block written with ``token`` (see write_code), or None when it is missing or another's:
+    two runs writing an entry at once may leave one's entry beside the other's block."""
+    if not isinstance(token, str) or not token.isascii():
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    mark = token.encode("ascii")
+    length = token.rpartition(":")[2]
+    if not data.startswith(mark) or not length.isdigit() or len(data) != len(mark) + int(length):
+        return None
+    return data[len(mark):]
+
+
+def add_programs(programs: list, python: str, code: bytes | None = None) -> None:
+    """Make cached programs available to ``compiled``, if this Python made them; ``code`` is the
+    block that programs whose code is given by where it is there (see split_programs) come from."""
     if python != PYTHON:
         return
+    view = memoryview(code) if code is not None else None
     for item in programs:
         if isinstance(item, list) and len(item) == 7:
+            where = item[3]
+            if isinstance(where, list):
+                if view is None or len(where) != 2 or not all(type(n) is int and n >= 0 for n in where) \
+                        or where[0] + where[1] > len(view):
+                    continue
+                item = [*item[:3], view[where[0]:where[0] + where[1]], *item[4:]]
             _programs[item[0], item[1]] = item
 
 
@@ -158,8 +221,9 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
     item = _programs.get((source, flags))
     if item is not None:
         try:
-            code = array(CODE_TYPE, a2b_base64(item[3])).tolist()
-            pattern = _sre.compile(source, item[2], code, item[4], item[5], tuple(item[6]))
+            code = array(CODE_TYPE)
+            code.frombytes(a2b_base64(item[3]) if isinstance(item[3], str) else item[3])
+            pattern = _sre.compile(source, item[2], code.tolist(), item[4], item[5], tuple(item[6]))
         except Exception:  # a damaged or foreign program: compile from the source
             pass
         else:

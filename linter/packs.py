@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .cache import PYTHON, add_programs, program, prune, read_entry, sha256_hex, user_cache_dir, write_entry
+from .cache import (PYTHON, add_programs, program, prune, read_code, read_entry, sha256_hex, split_programs,
+                    user_cache_dir, write_code, write_entry)
 from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
 from .terms import FLAGS as TERM_FLAGS
@@ -198,21 +199,25 @@ def _load(path: str, validate: bool = True, cached: bool = True) -> Pack:
     digest = sha256_hex(raw)
     entry_path = _cache_path(digest, validate)
     entry = read_entry(entry_path)
-    if cached and _entry_fits(entry, digest, validate):
-        add_programs(entry["programs"], entry["python"])
+    code_path = entry_path.with_suffix(".bin")
+    code = read_code(code_path, entry.get("code")) if cached and _entry_fits(entry, digest, validate) else None
+    if code is not None:
+        add_programs(entry["programs"], entry["python"], code)
         add_sources(entry.get("sources"), entry.get("terms_code"))
         # Validated when the entry was made; the checks below that need no schema still run.
         return _build(entry["data"], path, validate=False, known_good=True)
     data = _parse(text, path)
     pack = _build(data, path, validate)
-    programs = _programs(pack)
+    programs, code = split_programs(_programs(pack))
     # The patterns made from these programs need not be remembered with the others (see
     # plancheck.cache.remember_patterns): the entry holds them.
-    add_programs(programs, PYTHON)
-    if write_entry(entry_path, {"format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest,
-                                "validated": validate, "python": PYTHON, "data": data,
-                                "programs": programs, "sources": _sources(pack),
-                                "terms_code": code_digest()}):
+    add_programs(programs, PYTHON, code)
+    # The programs' code first: an entry is used only with the code written for it.
+    token = write_code(code_path, code)
+    if token is not None and write_entry(entry_path, {
+            "format": CACHE_FORMAT, "plancheck": __version__, "sha256": digest, "validated": validate,
+            "python": PYTHON, "data": data, "programs": programs, "code": token, "sources": _sources(pack),
+            "terms_code": code_digest()}):
         prune(entry_path.parent, keep=MAX_CACHED_PACKS)
     return pack
 
@@ -263,7 +268,8 @@ def _sources(pack: Pack) -> list:
         for terms in (concept.terms, concept.unless):
             if terms and terms not in made:
                 found = anchors(terms)
-                made[terms] = [list(terms), pattern_source(terms), None if found is None else list(found)]
+                # An anchor is part of a word, so never holds a line break.
+                made[terms] = [list(terms), pattern_source(terms), None if found is None else "\n".join(found)]
     return list(made.values())
 
 

@@ -139,8 +139,8 @@ def add_sources(made, digest) -> None:
         if isinstance(item, list) and len(item) == 3 and isinstance(item[0], list) and isinstance(item[1], str):
             terms, found = tuple(item[0]), item[2]
             _sources[terms] = item[1]
-            if found is None or (isinstance(found, list) and all(isinstance(a, str) for a in found)):
-                _anchor_lists[terms] = None if found is None else tuple(found)
+            if found is None or isinstance(found, str):  # the anchors, one a line (see _sources in plancheck.packs)
+                _anchor_lists[terms] = None if found is None else tuple(found.split("\n"))
 
 
 @lru_cache(maxsize=4096)

@@ -98,6 +98,25 @@ def test_a_damaged_or_foreign_entry_is_rebuilt_not_trusted(tmp_path, damage):
     assert json.loads(entry_path.read_text("utf-8")) == good
 
 
+@pytest.mark.parametrize("damage", [
+    lambda code: code[: len(code) // 2],                  # cut short
+    lambda code: b"0" * 32 + code[32:],                   # another entry's code
+    lambda code: b"",
+])
+def test_an_entry_without_its_own_programs_code_is_rebuilt(tmp_path, damage):
+    path = write_pack(tmp_path)
+    load_afresh(path)
+    [entry_path] = entries(tmp_path)
+    code_path = entry_path.with_suffix(".bin")
+    good, code = json.loads(entry_path.read_text("utf-8")), code_path.read_bytes()
+    entry_path.write_text(json.dumps({**good, "data": {**good["data"], "title": "Poisoned"}}), encoding="utf-8")
+    code_path.write_bytes(damage(code))
+    assert load_afresh(path).title == "Cached pack"
+    assert json.loads(entry_path.read_text("utf-8")) == good and code_path.read_bytes() == code
+    code_path.unlink()
+    assert load_afresh(path).title == "Cached pack" and code_path.read_bytes() == code
+
+
 def test_validating_a_pack_never_relies_on_the_cache(tmp_path):
     path = write_pack(tmp_path)
     load_afresh(path)
@@ -154,10 +173,13 @@ def test_patterns_built_from_cached_programs_match_as_compiled_ones(corpus_dir):
     packs._load(str(builtin), validate=False)
     [entry_path] = [p for p in entries_in_cache() if json.loads(p.read_text("utf-8"))["data"]["id"]
                     == "productivity-plan-2024"]
-    programs = json.loads(entry_path.read_text("utf-8"))["programs"]
+    entry = json.loads(entry_path.read_text("utf-8"))
+    programs = entry["programs"]
     assert len(programs) > 50
     text = "\n".join(p.read_text("utf-8") for p in sorted(corpus_dir.glob("*.txt")))
-    cache.add_programs(programs, cache.PYTHON)
+    cache._programs.clear()
+    cache.add_programs(programs, cache.PYTHON, cache.read_code(entry_path.with_suffix(".bin"), entry["code"]))
+    assert len(cache._programs) == len(programs)
     for source, flags, *_ in programs:
         built, fresh = cache.compiled(source, flags), re.compile(source, flags)
         assert built is not fresh and built.flags == fresh.flags
@@ -215,6 +237,8 @@ def test_old_entries_are_removed_as_new_ones_are_written(tmp_path, monkeypatch):
             os.utime(entry, ns=(entry.stat().st_mtime_ns - 10**9,) * 2)
     kept = {json.loads(entry.read_text("utf-8"))["data"]["title"] for entry in entries(tmp_path)}
     assert kept == {"Draft 2", "Draft 3", "Draft 4"}
+    # Each with its programs' code, and no code without its entry.
+    assert sorted(p.with_suffix(".json") for p in entries(tmp_path)[0].parent.glob("*.bin")) == entries(tmp_path)
 
 
 def test_a_folder_run_compiles_the_patterns_and_imports_the_readers_before_forking(tmp_path):
