@@ -26,8 +26,6 @@ from contextlib import closing, contextmanager
 # never collects, and cyclic garbage still cannot pile up.
 gc.set_threshold(50_000, 10, 10)
 
-import click
-
 from . import __version__, cache
 
 # Before the imports below compile their regular expressions (see plancheck.cache).
@@ -66,6 +64,38 @@ def text_width(stream) -> int:
     return min(WIDEST, shutil.get_terminal_size((PIPED_WIDTH, 24)).columns)
 
 
+def echo(message: str | None = None, nl: bool = True, err: bool = False, color: bool | None = None) -> None:
+    """``click.echo``, without importing click where it would do no more than write the text.
+
+    click.echo writes a text to standard output (or error) as it is when the stream is a plain text
+    file of an encoding other than ASCII and the text holds no escape sequence for it to remove
+    (from a pipe, or with ``color`` False); only otherwise is click needed.
+    """
+    stream = sys.stderr if err else sys.stdout
+    out = ("" if message is None else message) + ("\n" if nl else "")
+    if "\033" not in out and _plain_text_stream(stream):
+        if out:
+            stream.write(out)
+        stream.flush()
+        return
+    import click
+
+    click.echo(message, nl=nl, err=err, color=color)
+
+
+def _plain_text_stream(stream) -> bool:
+    """Whether click would write to ``stream`` as it is (see echo)."""
+    import codecs
+    import io
+
+    if os.name == "nt" or type(stream) is not io.TextIOWrapper:
+        return False
+    try:
+        return codecs.lookup(stream.encoding).name != "ascii"
+    except LookupError:
+        return True
+
+
 def load_packs(names) -> list:
     from .packs import load_pack
 
@@ -81,11 +111,11 @@ def show_outlines(files, options: ReadOptions) -> int:
     code = EXIT_OK
     for path in files:
         try:
-            click.echo(render_outline(read_document(path, options)), nl=False)
+            echo(render_outline(read_document(path, options)), nl=False)
         except (ReadError, InternalError) as error:
-            click.echo(f"{path}: {error}", err=True)
+            echo(f"{path}: {error}", err=True)
             if options.debug and isinstance(error, InternalError):
-                click.echo(error.details.rstrip(), err=True)
+                echo(error.details.rstrip(), err=True)
             code = EXIT_ERROR
     return code
 
@@ -117,6 +147,8 @@ def progress(total: int):
     if total <= PROGRESS_AFTER or not sys.stderr.isatty():
         yield lambda: None
         return
+    import click
+
     with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
         yield lambda: bar.update(1)
 
@@ -158,14 +190,14 @@ def open_output(path: str):
     try:
         return open(path, "w", encoding="utf-8", newline="")
     except OSError as error:
-        click.echo(f"plancheck: cannot write {path}: {error.strerror or error}", err=True)
+        echo(f"plancheck: cannot write {path}: {error.strerror or error}", err=True)
         sys.exit(EXIT_ERROR)
 
 
 def emit(text: str, destination, color: bool) -> None:
     if destination is None:
         # click would strip colour from a pipe; --color always means colour there too.
-        click.echo(text, nl=False, color=color)
+        echo(text, nl=False, color=color)
     else:
         destination.write(text)
 
@@ -228,71 +260,12 @@ def write(path: str, text: str, mode: str = "w") -> None:
         with open(path, mode, encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
-        click.echo(f"plancheck: cannot write {path}: {error.strerror or error}", err=True)
+        echo(f"plancheck: cannot write {path}: {error.strerror or error}", err=True)
         sys.exit(EXIT_ERROR)
 
 
-class WithSubcommands(click.Command):
-    """The checking command, which hands ``plancheck annotate ...`` to its own command.
-
-    Not a click group: a group would take a plan named like a command for
-    that command, and ``plancheck draft.docx`` must stay as it is.
-    """
-
-    def main(self, args=None, prog_name=None, **extra):
-        args = list(sys.argv[1:] if args is None else args)
-        if args[:1] == ["annotate"]:
-            from .annotate import command
-
-            return command().main(args[1:], prog_name=f"{prog_name or 'plancheck'} annotate", **extra)
-        return super().main(args, prog_name=prog_name, **extra)
-
-
-@click.command(cls=WithSubcommands, context_settings={"help_option_names": ["-h", "--help"],
-                                                      "max_content_width": 88})
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Configuration file to use instead of the nearest .plancheck.toml or "
-                   "pyproject.toml [tool.plancheck].")
-@click.option("--rules", "rule_packs", multiple=True, metavar="NAME|PATH",
-              help=f"Rule pack to check against (repeatable). Default: the configuration's rules, "
-                   f"else {', '.join(DEFAULT_PACKS)}.")
-@click.option("--format", "output_format", type=click.Choice(list(FORMATS)),
-              help="Output format. Default: text, or github when GITHUB_ACTIONS is set.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file; a one-line summary still goes to the terminal.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
-              help="Fail a document whose score is below SCORE (0-100).")
-@click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
-              help="How to count pages: auto takes the best method available.  [default: auto]")
-@click.option("--select", multiple=True, metavar="ID", help="Run only these checks (IDs or prefixes like question.).")
-@click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (IDs or prefixes).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Check N documents in parallel. Default: the number of CPU cores.")
-@click.option("--list-rules", is_flag=True, help="List the rules (ID, severity, weight, title) and exit.")
-@click.option("--explain", "explain_id", metavar="ID", help="Explain one rule and exit.")
-@click.option("--explain-check", metavar="TYPE", help="Document one check type and exit.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always (also "
-                   "into a pipe or --output file) or never.")
-@click.option("--failures/--full", "-q", "short", default=False,
-              help="Text output: only what failed or was partly met, each with one line of fix "
-                   "(--failures, -q; the pre-commit hook's default), or the full checklist (--full, the "
-                   "default).")
-@click.option("--verbose", "-v", is_flag=True,
-              help="Text output: every piece of evidence for every check. By default a check that "
-                   "passed shows only its first quote.")
-@click.option("--outline", is_flag=True,
-              help="Show what was read (format, pages, words, headings) instead of checking.")
-@click.option("--force-exclude", is_flag=True,
-              help="Apply the configuration's exclude globs to files named on the command line too "
-                   "(the pre-commit hook does).")
-@click.option("--stdin-filename", metavar="NAME",
-              help="With - as the path: the name of the document read from standard input, for its "
-                   "format, configuration and report.")
-@click.option("--debug", is_flag=True, help="Show the details (a traceback) of an internal error.")
-@click.version_option(__version__, prog_name="plancheck")
 @stops_cleanly
-def main(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
+def check(paths, config_path, rule_packs, output_format, output, fail_under, pages, select, ignore, jobs,
          list_rules: bool, explain_id, explain_check: str | None, color, short: bool, verbose, outline: bool,
          force_exclude: bool, stdin_filename: str | None, debug: bool):
     """Check draft productivity plans (.docx, .pdf, .md, .txt, .html), or folders of
@@ -305,7 +278,7 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
 
     try:
         if explain_check:
-            click.echo(check_type_doc(explain_check), nl=False)
+            echo(check_type_doc(explain_check), nl=False)
             sys.exit(EXIT_OK)
         if list_rules or explain_id:
             # No document: the configuration of the working directory says which packs.
@@ -313,10 +286,10 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
             packs = load_packs(rule_packs or config.rule_packs() or DEFAULT_PACKS)
             from .explain import explain
 
-            click.echo(rules_table(packs) if list_rules else explain(packs, explain_id), nl=False)
+            echo(rules_table(packs) if list_rules else explain(packs, explain_id), nl=False)
             sys.exit(EXIT_OK)
         if not paths:
-            click.echo("plancheck: no files given. Try: plancheck draft.docx (or plancheck --help)", err=True)
+            echo("plancheck: no files given. Try: plancheck draft.docx (or plancheck --help)", err=True)
             sys.exit(EXIT_ERROR)
         if stdin_filename and "-" not in paths:
             raise ConfigError("--stdin-filename names the document read from standard input; give - as the path")
@@ -329,7 +302,7 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
             if (force_exclude or named.force_exclude) and named.excludes(stdin_filename):
                 files.remove("-")
         if not files:
-            click.echo("plancheck: no plans to check: no supported files, or all excluded by configuration",
+            echo("plancheck: no plans to check: no supported files, or all excluded by configuration",
                        err=True)
             sys.exit(EXIT_OK)
         stdin_name = stdin_filename or "-"
@@ -347,7 +320,7 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         plans = [(config, group_packs, config.settings(group_packs, select, ignore, fail_under), group)
                  for config, group_packs, group in plans]
     except ConfigError as error:
-        click.echo(f"plancheck: {error}", err=True)
+        echo(f"plancheck: {error}", err=True)
         sys.exit(EXIT_ERROR)
     from .reporters import Run, render
     from .reporters.text import render_streamed, render_summary
@@ -402,12 +375,12 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
         if output:
             write(output, text)
         else:
-            click.echo(text, nl=False)
+            echo(text, nl=False)
     if output and run.reports:
         from .reporters.text import status_line
 
         # The report is in the file; the terminal still learns how the run went.
-        click.echo(f"{status_line(run)}. Report written to {output}.", err=True)
+        echo(f"{status_line(run)}. Report written to {output}.", err=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary:
         # A blank line first: an earlier command of the same step may have left a line unfinished.
@@ -415,17 +388,100 @@ def main(paths, config_path, rule_packs, output_format, output, fail_under, page
     cache.remember_patterns()
     # Unreadable files go to standard error in every format, one line each.
     for error in run.errors:
-        click.echo(f"{error['path']}: {error['message']}", err=True)
+        echo(f"{error['path']}: {error['message']}", err=True)
     for path, details in tracebacks:
-        click.echo(f"\n{path}: details of the internal error (--debug):\n{details.rstrip()}", err=True)
+        echo(f"\n{path}: details of the internal error (--debug):\n{details.rstrip()}", err=True)
     if run.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FAILED if any(r.verdict == "fail" for r in run.reports) else EXIT_OK)
 
 
+_command = None
+
+
+def command():
+    """The command as click reads it: every option, its help and its checks. Made when first
+    needed, with click imported then (see run and :mod:`plancheck.quick`)."""
+    global _command
+    if _command is not None:
+        return _command
+    import click
+
+    class WithSubcommands(click.Command):
+        """The checking command, which hands ``plancheck annotate ...`` to its own command.
+
+        Not a click group: a group would take a plan named like a command for
+        that command, and ``plancheck draft.docx`` must stay as it is.
+        """
+
+        def main(self, args=None, prog_name=None, **extra):
+            args = list(sys.argv[1:] if args is None else args)
+            if args[:1] == ["annotate"]:
+                from .annotate import command
+
+                return command().main(args[1:], prog_name=f"{prog_name or 'plancheck'} annotate", **extra)
+            return super().main(args, prog_name=prog_name, **extra)
+
+    @click.command("main", cls=WithSubcommands, context_settings={"help_option_names": ["-h", "--help"],
+                                                          "max_content_width": 88})
+    @click.argument("paths", nargs=-1, type=click.Path())
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+                  help="Configuration file to use instead of the nearest .plancheck.toml or "
+                       "pyproject.toml [tool.plancheck].")
+    @click.option("--rules", "rule_packs", multiple=True, metavar="NAME|PATH",
+                  help=f"Rule pack to check against (repeatable). Default: the configuration's rules, "
+                       f"else {', '.join(DEFAULT_PACKS)}.")
+    @click.option("--format", "output_format", type=click.Choice(list(FORMATS)),
+                  help="Output format. Default: text, or github when GITHUB_ACTIONS is set.")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file; a one-line summary still goes to the terminal.")
+    @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE",
+                  help="Fail a document whose score is below SCORE (0-100).")
+    @click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
+                  help="How to count pages: auto takes the best method available.  [default: auto]")
+    @click.option("--select", multiple=True, metavar="ID", help="Run only these checks (IDs or prefixes like question.).")
+    @click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks (IDs or prefixes).")
+    @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                  help="Check N documents in parallel. Default: the number of CPU cores.")
+    @click.option("--list-rules", is_flag=True, help="List the rules (ID, severity, weight, title) and exit.")
+    @click.option("--explain", "explain_id", metavar="ID", help="Explain one rule and exit.")
+    @click.option("--explain-check", metavar="TYPE", help="Document one check type and exit.")
+    @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+                  help="Colour in text output: auto (on a terminal, unless NO_COLOR is set), always (also "
+                       "into a pipe or --output file) or never.")
+    @click.option("--failures/--full", "-q", "short", default=False,
+                  help="Text output: only what failed or was partly met, each with one line of fix "
+                       "(--failures, -q; the pre-commit hook's default), or the full checklist (--full, the "
+                       "default).")
+    @click.option("--verbose", "-v", is_flag=True,
+                  help="Text output: every piece of evidence for every check. By default a check that "
+                       "passed shows only its first quote.")
+    @click.option("--outline", is_flag=True,
+                  help="Show what was read (format, pages, words, headings) instead of checking.")
+    @click.option("--force-exclude", is_flag=True,
+                  help="Apply the configuration's exclude globs to files named on the command line too "
+                       "(the pre-commit hook does).")
+    @click.option("--stdin-filename", metavar="NAME",
+                  help="With - as the path: the name of the document read from standard input, for its "
+                       "format, configuration and report.")
+    @click.option("--debug", is_flag=True, help="Show the details (a traceback) of an internal error.")
+    @click.version_option(__version__, prog_name="plancheck")
+    @functools.wraps(check)  # its help is check's docstring
+    def main(**params):
+        return check(**params)
+
+    _command = main
+    return _command
+
+
+def __getattr__(name: str):
+    if name == "main":  # the click command, for click's test runner and the tests
+        return command()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def run(early=None, received: list[int] = ()) -> None:
-    """The program (``plancheck`` and ``python -m plancheck``, through plancheck.launch): :func:`main`,
-    then a quick exit. ``early`` is a LibreOffice rendering plancheck.launch started, for main to keep
+    """The program (``plancheck`` and ``python -m plancheck``, through plancheck.launch): the command
+    (read by :mod:`plancheck.quick` when it is a plain one, by click otherwise), then a quick exit. ``early`` is a LibreOffice rendering plancheck.launch started, for main to keep
     or stop; if main never runs (``--help``, a mistyped option), it is stopped here. ``received``
     holds a Ctrl-C or TERM plancheck.launch held back while it imported this module.
 
@@ -438,7 +494,13 @@ def run(early=None, received: list[int] = ()) -> None:
         _started.append(early)
     try:
         stop_on_signals(received)
-        main()  # click's standalone mode always ends in SystemExit
+        from . import quick
+
+        values = quick.params(sys.argv[1:])
+        if values is None:
+            command()()  # click's standalone mode always ends in SystemExit
+        else:
+            quick.invoke(check, values)  # the command line as click would read it, and run it so
         code = EXIT_OK
     except SystemExit as done:
         code = done.code

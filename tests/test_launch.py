@@ -124,6 +124,10 @@ def at_once(original):
 if step == "import":
     launch.start_early = at_once(launch.start_early)
 else:
+    from plancheck import quick
+
+    # A plain command line is read by plancheck.quick, any other by click.
+    quick.params = at_once(quick.params)
     click.Command.make_context = at_once(click.Command.make_context)
 launch.run()
 """
@@ -132,7 +136,7 @@ launch.run()
 @pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 @pytest.mark.parametrize("step, args", [
     ("import", ["plan.md"]),                     # held while plancheck.cli is imported
-    ("command line", ["plan.md"]),               # while click reads the command line
+    ("command line", ["plan.md"]),               # while the command line is read
     ("command line", ["annotate", "plan.docx"]),  # the annotate command's own
 ])
 def test_a_stop_at_any_step_of_the_run_ends_it_as_stopped_not_as_a_failed_plan(tmp_path, stop, code, step, args):
