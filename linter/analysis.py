@@ -361,6 +361,12 @@ class Analysis:
                 if note.placeholder and STUB_NOTE.fullmatch(note.text.strip()) and not before.placeholder \
                         and not analysis._specific(before.text):
                     before.placeholder = True
+            if found and found[0].placeholder and block.kind != TABLE and placeholders and \
+                    (label := LEADING_LABEL.match(found[0].text)) and placeholders.search(label.group(0).strip(" >*_")):
+                # A note under a drafting label runs to the end of its paragraph: "NOTE FOR CLT: this
+                # section is currently general. The Minister's questions … are not yet answered".
+                for sentence in found:
+                    sentence.placeholder = True
             if found and DRAFTING_NOTE.fullmatch(block.text.strip()):
                 # A note to the drafter over several sentences: "<<Digital team: please complete by
                 # 5 July. Suggested content – …>>".
@@ -381,8 +387,10 @@ class Analysis:
             title = self.document.blocks[section.heading].text.strip()
             # A heading that says what follows is notes ("Officer notes (to be deleted)", "[Guidance for
             # authors]"); a draft banner ("Draft v0.2 – Finance to complete") leaves the text its own.
+            # A note asking for content where it stands ("[Policy team: add a paragraph on capital
+            # spending]") marks its own place; the council's text after it is still its own.
             if heading and all(s.placeholder for s in heading) and \
-                    (DRAFTING_NOTE.fullmatch(title) or NOTES_HEADING.search(title)):
+                    ((DRAFTING_NOTE.fullmatch(title) and not STUB_NOTE.fullmatch(title)) or NOTES_HEADING.search(title)):
                 for index in section.blocks():
                     for sentence in self.block_sentences.get(index, []):
                         sentence.placeholder = True

@@ -1185,10 +1185,31 @@ def test_a_drafting_note_is_a_sentence_of_its_own(check_md, text, expected):
     # A note addressed to whoever drafts, quoted or not, is not the council's plan.
     "> *Note for the Head of Policy: Cabinet will approve this plan on 16 July 2024. Please confirm the date.*",
     "Note to the Leader's office: Cabinet will approve this plan on 16 July 2024.",
+    # To a team by its initials, over several sentences: the note runs to the end of its paragraph.
+    "NOTE FOR SMT: this section is short. Cabinet will approve this plan on 16 July 2024, if the date holds.",
 ])
 def test_a_note_addressed_to_the_drafters_earns_nothing(check_md, note):
     rule = "governance.member-endorsement"
     assert status(check_md(f"## Governance\n\n{note}\n", rule), rule) == "fail"
+
+
+@pytest.mark.parametrize("name", ["plan.txt", "plan.md"])
+def test_a_long_note_on_a_line_of_its_own_is_no_heading_over_what_follows(check_md, name):
+    # A note asking for content marks its own place: the council's text after it is still its own.
+    text = ("Technology\n\n"
+            "[Policy team: add a paragraph on capital spending - the leisure centre rebuild and the depot, with "
+            "the amounts?]\n\n"
+            "Adult social care records are held in two systems inherited in 2019, and staff re-key each case "
+            "that moves between them; we will move to one system by the end of 2025.\n")
+    rule = "question.legacy-systems"
+    assert status(check_md(text, rule, name=name), rule) == "pass"
+
+
+def test_a_strategy_that_will_set_out_how_is_no_answer_yet(check_md):
+    text = ("## Technology and data\n\nOur Data Strategy 2024-2027 is being refreshed and will set out how we will "
+            "improve the quality and use of our data.\n")
+    rule = "question.data-quality"
+    assert status(check_md(text, rule), rule) == "partial"
 
 
 def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):

@@ -61,9 +61,14 @@ def is_contents_title(text: str) -> bool:
     return len(text) <= 40 and bool(_CONTENTS_TITLE.fullmatch(text.strip().rstrip(":")))
 
 
+# A line that is a note from end to end, however long: "[Policy team: add a paragraph on capital
+# spending - the leisure centre rebuild and the depot?]".
+_WHOLE_NOTE = re.compile(r"\[[^\[\]]+\]|<<[^<>]+>>|«[^«»]+»")
+
+
 def is_placeholder(text: str) -> bool:
     """Drafting text standing in for content, which is never a heading, whatever its look."""
-    return bool(_BRACKETED.search(text) or _MASKED.search(text))
+    return bool(_BRACKETED.search(text) or _MASKED.search(text) or _WHOLE_NOTE.fullmatch(text.strip()))
 
 
 def mark_contents_titles(blocks: list[Block]) -> None:
