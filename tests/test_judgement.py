@@ -1231,6 +1231,28 @@ def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):
     assert "worked out" in result(report, rule).message.lower()
 
 
+@pytest.mark.parametrize("year, value", [("2023/24", 0.9), ("2022/23", 1.0), ("", 0.9)])
+def test_a_share_worked_out_with_the_staff_budget_in_a_table_row(check_md, year, value):
+    # The whole in a table row of its own, by year: the amount's own year, or else the latest.
+    when = f" in {year}" if year else ""
+    text = f"""\
+        # Plan
+
+        ## Workforce
+
+        | Workforce measure | 2022/23 | 2023/24 |
+        |---|---|---|
+        | Agency workers in post more than 12 months | 72 | 49 |
+        | Total staff budget (excluding schools) | £271m | £286m |
+
+        Consultancy cost £2.6m{when}, mostly on the business case for a new finance system.
+        """
+    rule = "question.consultant-spend"
+    report = check_md(text, rule)
+    assert status(report, rule) == "pass"
+    assert report.facts["consultant_spend_percent"] == value
+
+
 @pytest.mark.parametrize("text, value", [
     # A study in another part of the sentence leaves the figure standing.
     ("Consultants cost 0.4 per cent of the staff budget, almost all for a flood risk study.", 0.4),

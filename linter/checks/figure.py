@@ -592,6 +592,34 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
     return found
 
 
+def staff_budget_row(analysis, denominator, subjects, year) -> str:
+    """The whole from a table row of its own ("Total staff budget | £271m | £286m"), as a sentence:
+    the column of ``year`` (a match of YEAR), or else the latest year's."""
+    if denominator is None:
+        return ""
+    wanted = year_key(year.group(0)) if year else None
+    for block in analysis.document.blocks:
+        if block.kind != TABLE or block.table is None:
+            continue
+        rows = [row for row in block.table.rows if any(cell.strip() for cell in row)]
+        if len(rows) < 2:
+            continue
+        header = rows[0]
+        for row in rows[1:]:
+            if not row or not denominator.matches(row[0]) or any(subject.matches(row[0]) for subject in subjects):
+                continue
+            columns = [(year_key(found.group(0)), column) for column in range(1, min(len(row), len(header)))
+                       if (found := YEAR.search(header[column])) and not TARGET_COLUMN.search(header[column])
+                       and len(money(row[column])) == 1]
+            if not columns:
+                continue
+            chosen = next((column for key, column in columns if key == wanted), None) if wanted else \
+                max(columns)[1]
+            if chosen is not None:
+                return f"{row[0]} {header[chosen]}: {row[chosen]}."
+    return ""
+
+
 SLOT_WORDS = 4
 # A sentence whose share points back to the amount before it: "Against a staff budget of £214m,
 # that is about 1 per cent", "This was 1.1% of the staff budget".
@@ -698,7 +726,8 @@ def check(analysis, params, pack) -> Outcome:
                 elif SPENT.search(text):
                     # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
-                    whole = staff_budget_statement(analysis, denominator, [subject] + others)
+                    whole = staff_budget_statement(analysis, denominator, [subject] + others) or \
+                        staff_budget_row(analysis, denominator, [subject] + others, YEAR.search(text))
                     far = worked_out(f"{whole} {text}", subject, denominator, own_from=len(whole) + 1) \
                         if whole else None
                     if far:
