@@ -37,7 +37,13 @@ SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousan
 
 # Nil answers: "no spend on X", "we do not use X", "X: nil". Grammar; the subject comes from the pack.
 NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|use|money|payments?|costs?|"
-                        r"external|paid|of|on|the|any)\s+){0,4}$|"
+                        r"external|paid|of|on|the|any|dedicated|designated|formal|separate|specific)\s+){0,4}$|"
+                        # "No spend was recorded on agency staff", "no expenditure has been incurred on".
+                        r"\bno\s+(?:spend(?:ing)?|expenditure|payments?|costs?|money)\s+(?:was|were|is|has\s+been|have\s+been)\s+"
+                        r"(?:recorded|made|incurred|needed|required|booked)\s+(?:on|for)\s+(?:any\s+)?$|"
+                        # "We have not found it necessary to appoint EDI champions", "have not needed to use".
+                        r"\b(?:have|has|had)\s*(?:not|n[’']t)\s+(?:found\s+it\s+necessary|needed|had\s+(?:any\s+)?need)\s+to\s+"
+                        r"(?:use|appoint|engage|employ|commission|pay\s+for|have|buy\s+in)\s+(?:any\s+)?$|"
                         r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t)\s+(?:currently\s+|directly\s+)?"
                         r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|"
                         r"commission(?:ed)?|appoint(?:ed)?|designate[sd]?|fund(?:ed)?|pay\s+for|paid\s+for|provide[sd]?|offer(?:ed)?|allow(?:ed)?|"
@@ -56,7 +62,10 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"(?:has|have|had|is|are|was|were|receives?|received|gets?|takes?|took)\s+(?:any\s+)?(?:paid\s+)?$",
                         re.IGNORECASE)
 NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
-                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed)\b|"
+                       r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed|needed)\b|"
+                       # "agency workers are not a cost we have incurred since 2020".
+                       r"^\s+(?:are|were|is|was|have\s+not\s+been|has\s+not\s+been)\s*(?:not\s+)?(?:an?\s+)?"
+                       r"(?:cost|expense|spend)\s+(?:that\s+|which\s+)?we\s+(?:have\s+|had\s+)?(?:not\s+)?(?:incurred|had)\b|"
                        # "Facility time costs the council nothing."
                        r"^\s+(?:costs?|cost)\s+(?:us\s+|the\s+council\s+)?nothing\b",
                        re.IGNORECASE)

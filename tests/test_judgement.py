@@ -598,7 +598,11 @@ def test_a_share_worked_out_from_two_amounts_says_so(check_md):
                                   # The latest year's amount, beside a staff budget given first.
                                   "Our staff budget was £8.4m. Consultants cost us £52,000 in 2022/23 and £0 in "
                                   "2023/24.",
-                                  "| Staff group | Share of staff budget |\n|---|---|\n| Consultants | nil |"])
+                                  "| Staff group | Share of staff budget |\n|---|---|\n| Consultants | nil |",
+                                  # A nil in unusual words: nothing recorded, a cost never incurred, never needed.
+                                  "No spend was recorded on consultants in either year.",
+                                  "Consultants are not a cost we have incurred since 2020.",
+                                  "We have not found it necessary to engage consultants."])
 def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
     report = check_md(text, "question.consultant-spend")
     assert status(report, "question.consultant-spend") == "pass"
@@ -606,6 +610,7 @@ def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
 
 
 @pytest.mark.parametrize("text", ["Our spending on consultants is negligible.",
+                                  "Consultants are not a cost pressure for us this year.",
                                   "No consultant has been engaged for more than a year.",
                                   "No consultant has stayed beyond twelve months."])
 def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
@@ -619,6 +624,8 @@ def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
     ("Twelve EDI champions support our staff networks.", 12),
     ("We have no EDI champions.", 0),
     ("We do not have a formal EDI champion role.", 0),
+    ("We have no dedicated EDI champions.", 0),
+    ("We have not found it necessary to appoint EDI champions in an organisation of 143 people.", 0),
     ("Our 24/7 helpline is run by 3 EDI champions.", 3),
 ])
 def test_counts_of_champions_in_words_and_figures(check_md, text, count):
