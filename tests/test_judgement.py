@@ -1260,6 +1260,22 @@ def test_a_share_worked_out_with_the_staff_budget_in_a_table_row(check_md, year,
     assert report.facts["consultant_spend_percent"] == value
 
 
+@pytest.mark.parametrize("name, table", [
+    ("plan.md", "| Spend | 2022/23 | 2023/24 |\n|---|---|---|\n| Agency workers | £318,000 | £226,000 |\n"
+                "| Consultants | £67,000 | £29,000 |"),
+    # Typed with spaces, a dash for none.
+    ("plan.txt", "                   2022/23     2023/24\n  Agency workers   £318,000    £226,000\n"
+                 "  Consultants      —           £29,000"),
+])
+def test_a_table_of_amounts_is_worked_out_over_the_whole_given_in_prose(check_md, name, table):
+    # The whole year by year in a sentence of its own: each year's share over that year's whole.
+    text = f"Workforce\n\n{table}\n\nOur total staff budget was £7.9m in 2022/23 and £8.5m in 2023/24.\n"
+    report = check_md(text, "question.agency-spend", name=name)
+    assert status(report, "question.agency-spend") == "pass"
+    assert report.facts["agency_spend_percent"] == 2.7
+    assert "worked out" in result(report, "question.agency-spend").message.lower()
+
+
 @pytest.mark.parametrize("text, value", [
     # A study in another part of the sentence leaves the figure standing.
     ("Consultants cost 0.4 per cent of the staff budget, almost all for a flood risk study.", 0.4),

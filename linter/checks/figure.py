@@ -390,7 +390,23 @@ class _TableRow(NamedTuple):
     text: str
 
 
-def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[float, str, str], tuple | None, str]]:
+def wholes_by_year(text: str) -> dict:
+    """The amounts of a sentence stating the whole, by the year each is for ("£7.9m in 2022/23 and
+    £8.5m in 2023/24"); one amount with no year is keyed None."""
+    amounts = money(text)
+    found = {}
+    for position, value in amounts:
+        after = text[position:position + 30]
+        year = YEAR.search(after)
+        if year and not money(after[1:year.start()]):
+            found[year_key(year.group(0))] = (value, text)
+    if not found and len(amounts) == 1:
+        found[None] = (amounts[0][1], text)
+    return found
+
+
+def table_worked_out(block, subject, others, denominator,
+                     prose_wholes: dict | None = None) -> list[tuple[tuple[float, str, str], tuple | None, str]]:
     """Shares worked out from a table of amounts that gives the whole in a row (or column) of its own.
 
     "Total staff budget | £71.2m | £74.0m" over "Agency workers | £3.9m | £3.1m": each year's share is
@@ -432,6 +448,10 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
                   and any(amount(cell, unit(line)) for cell in line[1:])]
         parts = [line for line in body if line and mine(line[0])
                  and any(amount(cell, unit(line)) is not None for cell in line[1:])]
+        if not wholes and len(parts) == 1 and prose_wholes:
+            found = _worked_out_with_prose(header, parts[0], prose_wholes, amount, unit)
+            if found:
+                return found
         if len(wholes) != 1 or len(parts) != 1:
             continue
         whole, part = wholes[0], parts[0]
@@ -450,6 +470,35 @@ def table_worked_out(block, subject, others, denominator) -> list[tuple[tuple[fl
         if found:
             return found
     return []
+
+
+def _worked_out_with_prose(header, part, prose_wholes: dict, amount, unit) -> list:
+    """Each year's share of a table row of amounts, over the whole the prose gives for that year
+    (or, given once with no year, over the latest year's amount)."""
+    columns = []
+    for column in range(1, len(part)):
+        heading = header[column] if column < len(header) else ""
+        year = YEAR.search(heading)
+        if year is None or TARGET_COLUMN.search(heading):
+            continue
+        columns.append((year_key(year.group(0)), column))
+    if not columns:
+        return []
+    if None in prose_wholes:
+        latest = max(columns)
+        prose_wholes = {latest[0]: prose_wholes[None]}
+    found = []
+    for key, column in columns:
+        if key not in prose_wholes:
+            continue
+        mine_amount = amount(part[column], unit(part))
+        whole_amount, said = prose_wholes[key]
+        if mine_amount is None or not whole_amount or mine_amount >= whole_amount:
+            continue
+        whole_text = next((said[p:p + 12].split(" in ")[0].strip(" ,.;") for p, v in money(said) if v == whole_amount), "")
+        found.append(((rounded_share(mine_amount, whole_amount), part[column], whole_text or str(whole_amount)),
+                      key, " | ".join(c for c in (header[column], part[0], part[column]) if c) + f" ({said})"))
+    return found
 
 
 def money_unit(label: str) -> float | None:
@@ -749,7 +798,10 @@ def check(analysis, params, pack) -> Outcome:
             for value, year, row in found:
                 candidates.append((value, year, -1, block, row))
             if not found:
-                dated = sorted(table_worked_out(block, subject, others, denominator),
+                # The whole may be given in prose, year by year, below or above the table of amounts:
+                # "Our total staff budget was £7.9m in 2022/23 and £8.5m in 2023/24."
+                whole = staff_budget_statement(analysis, denominator, [subject] + others)
+                dated = sorted(table_worked_out(block, subject, others, denominator, wholes_by_year(whole)),
                                key=lambda f: f[1] or (0, 0), reverse=True)
                 computed.extend((shared, _TableRow(block, row)) for shared, _, row in dated[:1])
     if not (candidates or computed or nils):

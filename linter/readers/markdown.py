@@ -438,9 +438,14 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
         return None
     if any(count_words(cell) > MAX_ALIGNED_CELL_WORDS for row in rows for cell in row):
         return None  # sentences set two spaces apart are prose, not cells
-    if not leaders and not all(any(FIGURE.search(cell) for cell in row[1:]) for row in rows[1:]):
+    if not leaders and not all(any(FIGURE.search(cell) or NIL_CELL.fullmatch(cell) for cell in row[1:])
+                               for row in rows[1:]):
         return None
     return rows
+
+
+# A value that says there is none: "Agency staff    —    —", "Interim managers    £22,000    nil".
+NIL_CELL = re.compile(r"[-–—]|nil|none|n/a", re.IGNORECASE)
 
 
 def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
