@@ -95,6 +95,14 @@ def status(report, rule_id):
                             "franchising work has been useful, but the highways split has added a layer of reporting.",
      "pass"),
     ("question.devolution", "We are a member of the Northern Dales Combined Authority.", "partial"),
+    ("question.devolution", "The devolved adult skills budget has let us align adult learning with local employers.",
+     "pass"),
+    # Prevention by what it kept people out of, and its value.
+    ("question.prevention", "A money advice worker visits tenants two months behind with their rent; each household "
+                            "kept out of temporary accommodation saves the council about £7,500.", "pass"),
+    # Software at work a word or two after its name.
+    ("question.new-technology", "Since March 2024, software has read incoming planning correspondence and sorted it to "
+                                "the right case officer.", "pass"),
     # Software described by the task it does by itself is new technology, whatever it is called.
     ("question.new-technology", "We are testing software that reads the drawings sent with planning applications "
                                 "and flags missing documents before an officer opens the case.", "pass"),
@@ -148,6 +156,20 @@ def test_a_specific_sentence_under_a_copied_question_must_be_about_its_answer(ch
 def test_a_question_heading_names_the_subject_of_a_short_answer(check_md, asked, answer, expected):
     rule = "question.capital-spending" if "capital" in asked else "question.savings-potential"
     text = f"## Transforming services\n\n**{asked}**\n\n{answer}\n"
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # The council's own question holds the question's words; the answer must give its parts.
+    ("We work with our partners on early help.", "partial"),
+    ("Our falls service kept 140 people out of hospital last winter, avoiding about £420,000 of care costs.", "pass"),
+    # A reply that declines the question does not take it up.
+    ("Nothing to report.", "fail"),
+    ("Not yet assessed.", "fail"),
+])
+def test_a_question_heading_never_gives_the_answer_itself(check_md, answer, expected):
+    rule = "question.prevention"
+    text = f"## Transforming services\n\n**Preventative approaches and their value?**\n\n{answer}\n"
     assert status(check_md(text, rule), rule) == expected
 
 
@@ -280,6 +302,8 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
                                          "none has lasted more than a year.", "pass"),
     ("question.agency-consultant-value", "Agency requests are kept under review so that they do not last too long.",
      "not pass"),
+    ("question.agency-consultant-value", "We spent £54,000 on consultants for a review of our car parks. No agency "
+                                         "worker or consultant has been with us for more than a year.", "pass"),
     # A service improvement: a change and what it did, or a figure that moved, put down to what was done.
     ("question.service-improvements", "We rebuilt the blue badge process around one online form, and the average "
                                       "wait fell from 21 days to 6.", "pass"),

@@ -81,7 +81,9 @@ PARAMS = {
 
 QUESTION_HEADING = 0.5
 # "Not applicable to a non-unitary council" under a copied question does not take it up.
-NOT_APPLICABLE = re.compile(r"\W*(?:not\s+applicable|n/a)\b", re.IGNORECASE)
+# Nor do answers that decline it: "Nothing to report.", "Not yet assessed."
+NOT_APPLICABLE = re.compile(r"\W*(?:not\s+applicable|n/a|nothing\s+to\s+report|not\s+(?:yet\s+)?(?:assessed|known|answered|"
+                            r"available)|no\s+comment|to\s+follow)\b", re.IGNORECASE)
 # A sentence that sums up the one before it: "this kind of joint working", "these changes".
 POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of\b|"
                          r"\b(?:this|that)\s+(?:approach|model|arrangement|way\s+of\s+working)\b|"
@@ -154,15 +156,25 @@ def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
     if not all(any(analysis.has(concept, s) for s in passage) for concept in conjunction):
         return False
     subject, parts = conjunction[0], conjunction[1:]
-    if any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage):
+    if any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage) or \
+            any(counts_none(parts, s.read_with_notes) for s in passage):
         return True
     if not any(stated(analysis, subject, s, tentative) for s in passage):
         return False
     # Each part said somewhere, not only denied or considered: "We do not measure productivity as
     # such. Managers look at budgets"; "AI … we will explore opportunities to use it in casework".
-    return all(any(asserted(s.read_with_notes, m.start())
+    def said_in(sentences, concept) -> bool:
+        return any(asserted(s.read_with_notes, m.start())
                    and (tentative is None or not governed_by(s.read_with_notes, m.start(), tentative))
-                   for s in passage for m in concept.finditer(s.read_with_notes)) for concept in parts)
+                   for s in sentences for m in concept.finditer(s.read_with_notes))
+
+    # A question heading may lend the answer its words ("Do we share our data? / Every weekday with
+    # the two hospital trusts"), but the answer must give something of its own: "Preventative
+    # approaches and their value? / We work with partners on early help" gives no value.
+    asked = analysis.cache.get("question.asked-in-headings", ())
+    said = [s for s in passage if s.index not in asked]
+    return all(said_in(passage, concept) for concept in parts) and \
+        (len(said) == len(passage) or any(said_in(said, concept) for concept in parts))
 
 
 def stated(analysis, subject, sentence, tentative=None) -> bool:
@@ -225,12 +237,13 @@ def says_specifically(analysis, conjunction, passage) -> bool:
 
 
 # "None has lasted more than a year": a count of nothing is an exact answer.
-NONE_COUNTED = re.compile(r"\b(?:none|nobody|no\s+one|not\s+one|not\s+a\s+single)\b[^.;:]{0,40}$", re.IGNORECASE)
+NONE_COUNTED = re.compile(r"\b(?:none|nobody|no\s+one|not\s+one|not\s+a\s+single|"
+                          r"no\s+(?:[\w-]+\s+){1,4}(?:has|have|had|is|are|was|were))\b[^.;:]{0,40}$", re.IGNORECASE)
 
 
 def counts_none(parts, text: str) -> bool:
     """Whether a part of the answer is counted as none: "none has lasted more than a year"."""
-    return any(NONE_COUNTED.search(text[max(0, m.start() - 50):m.start()])
+    return any(NONE_COUNTED.search(text[max(0, m.start() - 80):m.start()])
                for concept in parts for m in concept.finditer(text))
 
 
