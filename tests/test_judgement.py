@@ -438,6 +438,8 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     # A drafting note between a sentence and the one pointing back to it is stepped over.
     "This plan sets out what we have done. [Policy: confirm the sign-off route.] It will be published on the "
     "council's website after submission.",
+    # A plan written as a letter to the Minister.
+    "Once you have received it, we will place this letter on the council's website, where residents can read it.",
 ])
 def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
