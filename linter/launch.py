@@ -100,6 +100,9 @@ def run() -> None:
     """
     import signal
 
+    from .lazy_methods import install
+
+    install()  # before plancheck's dataclasses are defined
     received: list[int] = []
 
     def hold(signum, frame):
