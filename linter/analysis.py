@@ -289,8 +289,9 @@ NOTE_PARTS = (FOOTNOTE, ENDNOTE)
 DIGITS = re.compile(r"\d+")
 # Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
 # Figures, in digits or words ("twelve weeks"; not "one", too often a pronoun).
-FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                         r"forty|fifty|hundred|thousand|dozen)\b", re.IGNORECASE)
+FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+                         r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
 # A paragraph lettered or numbered by hand as an item: "(a) …", "b) …", "(iii) …", "2) …".
 ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S", re.IGNORECASE)
 # A paragraph number with a dot ("4.4 ", "3. ", "A2.1 ") or a bracketed letter ("(b) "): never a figure in

@@ -45,6 +45,8 @@ def status(report, rule_id):
     ("question.legacy-systems", "The benefits system has no cloud version and cannot exchange data with our customer "
                                 "system, so staff type each change in twice.", "pass"),
     ("question.legacy-systems", "Some of our systems cannot exchange data with each other.", "partial"),
+    # A figure in words is a figure: "fourteen years old" as much as "14 years old".
+    ("question.legacy-systems", "The planning system is fourteen years old and cannot accept payments.", "pass"),
     # What is replaced is the council's own system, not what comes with something new.
     ("question.legacy-systems", "Our housing repairs system was replaced in 2023 after fifteen years.", "pass"),
     ("question.legacy-systems", "In 2022 we borrowed £3.2m to replace 14,000 street lights with LEDs and a "
