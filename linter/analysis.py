@@ -40,6 +40,12 @@ INSTRUCTION_WORDS = frozenset({"must", "should"})
 REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
                          re.IGNORECASE)
 BACK_REFERENCES = 2
+# A decision written without its maker, as decision records and minutes word them: "To approve the
+# plan for submission", "That the plan be approved".
+RESOLUTION = re.compile(r"(?:resolved\W+)?(?:to\s+(?:approve|agree|endorse|adopt|sign\s+off)|that\s+the\b[^.]{0,120}\bbe\s+"
+                        r"(?:approved|agreed|endorsed|adopted))\b", re.IGNORECASE)
+# The field of a record that says who decided.
+DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided\s+by|decision\s+by)\b", re.IGNORECASE)
 # "The Chief Executive approved it, in consultation with the Leader": "it" is what the sentence
 # before named.
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
@@ -538,10 +544,21 @@ class Analysis:
                     and (PRONOUN_OPENING.match(opening) or DECISION_BACK.search(opening))
                     and self.section_of[previous.block_index] == self.section_of[current.block_index])
                 lead = previous if follows else None
+            if lead is None and step == 0 and RESOLUTION.match(opening):
+                lead = self.decision_record(current)
             if lead is None or not lead.own:
                 break
             found.insert(0, lead)
         return found
+
+    def decision_record(self, sentence: Sentence) -> Sentence | None:
+        """The record of who decided, for a decision written without its maker ("To approve the
+        plan for submission", under a record whose "Decision maker" is a councillor): the nearest
+        record before it that names who decided."""
+        for earlier in reversed(self.sentences[:sentence.index]):
+            if earlier.about_document and DECIDED_BY.search(earlier.text):
+                return earlier
+        return None
 
     def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:
         """Up to ``count`` of the council's own sentences just before ``sentence`` in its paragraph."""

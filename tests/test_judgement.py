@@ -1190,6 +1190,30 @@ def test_a_drafting_note_is_a_sentence_of_its_own(check_md, text, expected):
     assert status(check_md(text, rule), rule) == expected
 
 
+@pytest.mark.parametrize("maker, expected, body", [
+    ("Councillor Anwen Lacey, Cabinet Member for Resources", "pass", "Cabinet Member for Resources"),
+    # An officer's decision is no member's endorsement.
+    ("Director of Resources", "not pass", None),
+])
+def test_a_decision_record_names_who_took_a_decision_written_without_its_maker(check_md, maker, expected, body):
+    text = f"""\
+        RECORD OF A DECISION
+
+        Decision reference:        CMD/2024/118
+        Decision maker:            {maker}
+        Date of decision:          12 July 2024
+
+        Decision
+
+        1. To approve the Productivity Plan 2024, attached as Appendix A, for submission by 19 July 2024.
+        """
+    report = check_md(_dedent(text), ENDORSEMENT, name="plan.txt")
+    got = status(report, ENDORSEMENT)
+    assert got != "pass" if expected == "not pass" else got == expected
+    if body:
+        assert report.facts["endorsement"] == {"body": body, "date": "12 July 2024"}
+
+
 @pytest.mark.parametrize("note", [
     # A note addressed to whoever drafts, quoted or not, is not the council's plan.
     "> *Note for the Head of Policy: Cabinet will approve this plan on 16 July 2024. Please confirm the date.*",
