@@ -42,8 +42,10 @@ REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|
 BACK_REFERENCES = 2
 # A decision written without its maker, as decision records and minutes word them: "To approve the
 # plan for submission", "That the plan be approved".
-RESOLUTION = re.compile(r"(?:resolved\W+)?(?:to\s+(?:approve|agree|endorse|adopt|sign\s+off)|that\s+the\b[^.]{0,120}\bbe\s+"
+RESOLUTION = re.compile(r"(?:resolved\W+)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:to\s+(?:approve|agree|endorse|adopt|sign\s+off)|that\s+the\b[^.]{0,120}\bbe\s+"
                         r"(?:approved|agreed|endorsed|adopted))\b", re.IGNORECASE)
+# A heading over what a meeting decided: "Extract from the minutes of Cabinet, 16 July 2024".
+MEETING_RECORD = re.compile(r"\b(?:minutes?|meeting|decisions?\s+of|resolutions?)\b", re.IGNORECASE)
 # The field of a record that says who decided.
 DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided\s+by|decision\s+by)\b", re.IGNORECASE)
 # "The Chief Executive approved it, in consultation with the Leader": "it" is what the sentence
@@ -558,6 +560,11 @@ class Analysis:
         for earlier in reversed(self.sentences[:sentence.index]):
             if earlier.about_document and DECIDED_BY.search(earlier.text):
                 return earlier
+        # Minutes: "RESOLVED – That the plan be approved" under "Extract from the minutes of
+        # Cabinet, 16 July 2024" was decided by the meeting its heading names.
+        heading = self.sections[self.section_of[sentence.block_index]].heading
+        if heading is not None and MEETING_RECORD.search(self.document.blocks[heading].text):
+            return next(iter(self.block_sentences.get(heading, [])), None)
         return None
 
     def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:

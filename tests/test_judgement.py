@@ -1214,6 +1214,20 @@ def test_a_decision_record_names_who_took_a_decision_written_without_its_maker(c
         assert report.facts["endorsement"] == {"body": body, "date": "12 July 2024"}
 
 
+@pytest.mark.parametrize("heading, expected", [
+    ("Extract from the minutes of Cabinet, 16 July 2024", "pass"),
+    # A heading naming no meeting lends the resolution no one who decided.
+    ("Recommendations", "fail"),
+])
+def test_a_resolution_in_minutes_was_decided_by_the_meeting_its_heading_names(check_md, heading, expected):
+    text = (f"## {heading}\n\n**RESOLVED** – (1) That the Productivity Plan at Appendix A be approved for "
+            "submission by 19 July 2024.\n")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected
+    if expected == "pass":
+        assert report.facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}
+
+
 @pytest.mark.parametrize("note", [
     # A note addressed to whoever drafts, quoted or not, is not the council's plan.
     "> *Note for the Head of Policy: Cabinet will approve this plan on 16 July 2024. Please confirm the date.*",

@@ -55,7 +55,7 @@ import re
 
 from ..analysis import DECISION_BACK, evidence_for, has_blank_date
 from ..clauses import NEGATION_CUE, asserted, governed_by, without
-from ..document import TABLE
+from ..document import HEADING, TABLE
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -146,8 +146,11 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                 yield sentence
             continue
         # A sentence read with what it refers back to: that too must not be about something excluded.
+        # A heading read with a decision names its meeting ("Extract from the minutes of Cabinet"),
+        # not what was decided.
         context = [s for s in analysis.context(sentence) + analysis.preceding(sentence, window - 1)
-                   if s is sentence or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
+                   if s is sentence or s.block.kind == HEADING
+                   or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
 
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
