@@ -46,6 +46,7 @@ RESOLUTION = re.compile(r"(?:resolved\W+)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:to\s+(?:a
                         r"(?:approved|agreed|endorsed|adopted))\b", re.IGNORECASE)
 # A heading over what a meeting decided: "Extract from the minutes of Cabinet, 16 July 2024".
 MEETING_RECORD = re.compile(r"\b(?:minutes?|meeting|decisions?\s+of|resolutions?)\b", re.IGNORECASE)
+MINUTES_TITLE = re.compile(r"\bminutes\s+of\s+(?:the\s+)?(?:meeting\s+of\s+)?", re.IGNORECASE)
 # The field of a record that says who decided.
 DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided\s+by|decision\s+by)\b", re.IGNORECASE)
 # "The Chief Executive approved it, in consultation with the Leader": "it" is what the sentence
@@ -562,10 +563,14 @@ class Analysis:
                 return earlier
         # Minutes: "RESOLVED – That the plan be approved" under "Extract from the minutes of
         # Cabinet, 16 July 2024" was decided by the meeting its heading names.
-        heading = self.sections[self.section_of[sentence.block_index]].heading
-        if heading is not None and MEETING_RECORD.search(self.document.blocks[heading].text):
-            return next(iter(self.block_sentences.get(heading, [])), None)
-        return None
+        section = self.sections[self.section_of[sentence.block_index]]
+        while section is not None:
+            if section.heading is not None and MEETING_RECORD.search(self.document.blocks[section.heading].text):
+                return next(iter(self.block_sentences.get(section.heading, [])), None)
+            section = self.sections[section.parent] if section.parent is not None else None
+        # Or the minutes' own title above the item: "MINUTES OF THE MEETING OF CABINET HELD ON 9 JULY 2024".
+        return next((earlier for earlier in reversed(self.sentences[:sentence.index])
+                     if MINUTES_TITLE.search(earlier.text)), None)
 
     def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:
         """Up to ``count`` of the council's own sentences just before ``sentence`` in its paragraph."""

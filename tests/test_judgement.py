@@ -1228,6 +1228,25 @@ def test_a_resolution_in_minutes_was_decided_by_the_meeting_its_heading_names(ch
         assert report.facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}
 
 
+def test_the_resolution_in_minutes_is_the_endorsement_not_the_report_that_brought_it(check_md):
+    text = """\
+        MINUTES OF THE MEETING OF CABINET HELD ON TUESDAY 9 JULY 2024
+
+        23. PRODUCTIVITY PLAN 2024
+
+        The Leader introduced the report, which presented the Productivity Plan for member oversight and
+        endorsement before its submission by 19 July 2024.
+
+        RESOLVED -
+
+        (a) That the Productivity Plan at Appendix A be endorsed for submission.
+        """
+    report = check_md(_dedent(text), ENDORSEMENT, name="plan.txt")
+    assert status(report, ENDORSEMENT) == "pass"
+    fact = report.facts["endorsement"]
+    assert fact["body"].lower() == "cabinet" and fact["date"].lower() == "9 july 2024"
+
+
 @pytest.mark.parametrize("note", [
     # A note addressed to whoever drafts, quoted or not, is not the council's plan.
     "> *Note for the Head of Policy: Cabinet will approve this plan on 16 July 2024. Please confirm the date.*",

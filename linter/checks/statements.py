@@ -53,9 +53,9 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import DECISION_BACK, evidence_for, has_blank_date
+from ..analysis import DECISION_BACK, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
 from ..clauses import NEGATION_CUE, asserted, governed_by, without
-from ..document import HEADING, TABLE
+from ..document import TABLE
 from ..messages import register
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
@@ -146,10 +146,12 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                 yield sentence
             continue
         # A sentence read with what it refers back to: that too must not be about something excluded.
-        # A heading read with a decision names its meeting ("Extract from the minutes of Cabinet"),
+        # The record read with a decision names its meeting ("Extract from the minutes of Cabinet"),
         # not what was decided.
-        context = [s for s in analysis.context(sentence) + analysis.preceding(sentence, window - 1)
-                   if s is sentence or s.block.kind == HEADING
+        context = analysis.context(sentence)
+        record = context[0] if len(context) > 1 and context[0] is analysis.decision_record(sentence) else None
+        context = [s for s in context + analysis.preceding(sentence, window - 1)
+                   if s is sentence or s is record
                    or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
 
         def said(concept) -> bool:
@@ -230,7 +232,10 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
         # "Cabinet delegated approval … on 3 July. The plan was signed off under that delegation on
         # 12 July": the decision taken under the delegation is the endorsement, and its date the fact's.
-        taken_under = DECISION_BACK.search(sentence.text) is not None
+        # So is a resolution in minutes ("RESOLVED – That the plan be endorsed"), over the report that
+        # brought the plan "for member oversight and endorsement".
+        taken_under = DECISION_BACK.search(sentence.text) is not None or \
+            RESOLUTION.match(PARAGRAPH_NUMBER.sub("", sentence.text, count=1)) is not None
         score = (sum(v is not None for v in found.values()), taken_under, sum(at >= own_start for at in found_at))
         if best is None or score > best[0]:
             best = (score, found)
@@ -275,7 +280,8 @@ WRITING_AS = re.compile(r"\bAs\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|for|a
 PERSON_TITLE = re.compile(r"(?:Councillor|Cllr)\b")
 OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
-NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z][\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
+# (Words in capitals throughout are a heading's shouting, not a name: "MINUTES OF THE MEETING OF CABINET".)
+NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False) -> tuple[str, int] | None:
