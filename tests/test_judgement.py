@@ -438,6 +438,8 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     # A drafting note between a sentence and the one pointing back to it is stepped over.
     "This plan sets out what we have done. [Policy: confirm the sign-off route.] It will be published on the "
     "council's website after submission.",
+    # A plan that is itself a page of the council's website.
+    "This page is our answer to the Minister. We have published the plan here so that residents can read it.",
     # A plan written as a letter to the Minister.
     "Once you have received it, we will place this letter on the council's website, where residents can read it.",
 ])
