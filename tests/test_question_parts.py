@@ -92,6 +92,9 @@ def status(report, rule_id):
                               "records fell from 31,000 to 9,500 in 2023/24.", "pass"),
     ("question.data-quality", "Street cleaning crews cleared 4,100 fly-tips last year, a record for the borough.",
      "fail"),
+    # Shared with a neighbour named by its kind.
+    ("question.shared-services", "We share our legal service and internal audit with a neighbouring metropolitan "
+                                 "borough, which has let each council keep specialist lawyers.", "pass"),
     # An assessment of a combined authority in words that judge it, not only "experience".
     ("question.devolution", "The mayoral combined authority has taken over transport planning; the joint bus "
                             "franchising work has been useful, but the highways split has added a layer of reporting.",
