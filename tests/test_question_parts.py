@@ -45,6 +45,9 @@ def status(report, rule_id):
     ("question.legacy-systems", "The benefits system has no cloud version and cannot exchange data with our customer "
                                 "system, so staff type each change in twice.", "pass"),
     ("question.legacy-systems", "Some of our systems cannot exchange data with each other.", "partial"),
+    # Contracts coming up for renewal name no system.
+    ("question.legacy-systems", "Like most councils, some of our systems are older than we would like, and we are "
+                                "reviewing them as contracts come up for renewal.", "partial"),
     ("question.legacy-systems", "Adult social care records are held in two systems inherited from the former county "
                                 "council, and staff re-enter information when a case moves between them.", "pass"),
     # A figure in words is a figure: "fourteen years old" as much as "14 years old".
