@@ -313,6 +313,9 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     # A member's own words: the office they write as, not the meeting they also mention.
     ("As Cabinet Member for Resources, I am pleased to endorse this plan. Cabinet discussed it at a briefing "
      "in June, and I signed it off on 11 July 2024.", "Cabinet Member for Resources", "11 July 2024"),
+    # A sign-off row naming the member, then the office, then whom they consulted.
+    ("| Field | Detail |\n|---|---|\n| Approved by | Councillor Graham Whitlock, Leader of the Council, in "
+     "consultation with Cabinet |\n| Date approved | 11 July 2024 |", "Leader of the Council", "11 July 2024"),
 ])
 def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md, text, body, date):
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}

@@ -268,7 +268,9 @@ APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?
 # … and delegated minor changes to the Chief Executive in consultation with the Leader"); else the
 # member an officer's delegated decision is taken with ("delegated approval to the Chief Executive, in
 # consultation with the Leader of the Council").
-AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by\s+(?:the\s+)?$",
+# (The office may follow its holder's name: "Approved by: Councillor Graham Whitlock, Leader of the Council".)
+AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by:?\s+(?:the\s+)?"
+                          r"(?:(?:councillor|cllr\.?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,\s+(?:the\s+)?)?$",
                           re.IGNORECASE)
 DECIDED_AFTER = re.compile(r"[\s,]+(?:[a-z]+\s+){0,2}?(?:approved|endorsed|agreed|adopted|signed|ratified)\b")
 CONSULTED_BEFORE = re.compile(r"\bin\s+consultation\s+with\s+(?:the\s+)?$", re.IGNORECASE)
@@ -302,7 +304,7 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False) 
         return None
     # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by
     # Cabinet") is the first body named after "approved by"; otherwise the nearest to the anchors.
-    agents = ([m for m in matches if AGENT_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+    agents = ([m for m in matches if AGENT_BEFORE.search(text[max(0, m.start() - 70):m.start()])]
               or [m for m in matches if DECIDED_AFTER.match(text, m.end())]
               or [m for m in matches if CONSULTED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]) \
         if deciding else []
