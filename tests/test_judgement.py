@@ -266,6 +266,7 @@ def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     "The plan was shared with members by email on 16 July 2024.",
     "The plan was circulated to councillors before submission.",
     "Group leaders were briefed on this draft on 1 July 2024.",
+    "The draft was instead shared with the leaders of the three political groups on 11 July 2024.",
 ])
 def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     report = check_md(text, ENDORSEMENT)
