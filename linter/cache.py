@@ -106,11 +106,17 @@ def write_entry(path: Path, entry: dict) -> bool:
             return False
     except (TypeError, ValueError):  # something JSON cannot hold: not worth caching
         return False
+    return write_atomically(path, text.encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` through a temporary file of this process, so that no reader ever
+    sees half of it; False, leaving nothing behind, when it cannot be written."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with open(temporary, "wb") as handle:
+            handle.write(data)
         os.replace(temporary, path)
     except OSError:
         try:
@@ -167,19 +173,7 @@ def write_code(path: Path, code: bytes) -> str | None:
     name for the block to be used with it (None, silently, when it cannot be written)."""
     # The same code, the same token; another's code (or a part of it), another token.
     token = f"{sha256_hex(code)[:32]}:{len(code)}"
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(token.encode("ascii") + code)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        return None
-    return token
+    return token if write_atomically(path, token.encode("ascii") + code) else None
 
 
 def read_code(path: Path, token) -> bytes | None:
