@@ -267,6 +267,9 @@ def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     "The plan was circulated to councillors before submission.",
     "Group leaders were briefed on this draft on 1 July 2024.",
     "The draft was instead shared with the leaders of the three political groups on 11 July 2024.",
+    # Approval dated after the submission it gives is too late to endorse the plan before it went.
+    "The plan was shared with all councillors on 8 July 2024. It was submitted on 19 July 2024 and will go to "
+    "Cabinet for approval on 29 July 2024.",
 ])
 def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     report = check_md(text, ENDORSEMENT)
@@ -284,6 +287,7 @@ def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     "The Chief Executive, in consultation with the Leader of the Council, approved the final plan on "
     "16 July 2024 under delegated authority.",
     "Cabinet will be asked to approve the plan at its meeting on 16 July 2024, before submission.",
+    "The plan was submitted on 19 July 2024, after Cabinet approved it on 9 July 2024.",
 ])
 def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"

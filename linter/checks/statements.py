@@ -35,7 +35,10 @@ Parameters
     "We will track the plan through eight measures. All eight go to Cabinet
     each quarter."); ``undated_is_pending`` (a statement whose date is
     still a blank, "approved by Cabinet on [date tbc]", is not made yet: it
-    can be only the weaker ``partial``); ``denied`` (alternatives like
+    can be only the weaker ``partial``); ``too_late`` (a concept, such as
+    submission: a statement the sentence dates after the date it gives this,
+    "submitted on 19 July and will go to Cabinet for approval on 29 July",
+    is not made); ``denied`` (alternatives like
     ``any``'s whose first concept, negated, denies what the rule asks for:
     "we have not yet agreed KPIs for this plan" makes the rest count only in
     part, and a mere mention of the missing thing count for nothing);
@@ -83,6 +86,7 @@ PARAMS = {
         "facts_only": {"type": "boolean"},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "undated_is_pending": {"type": "boolean"},
+        "too_late": {"$ref": "#/$defs/concept"},
         "denied": {"type": "array", "minItems": 1,
                    "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "fact": {"type": "object", "properties": {
@@ -106,14 +110,19 @@ register({
 
 
 def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
-                   undated_pending: bool = False):
+                   undated_pending: bool = False, too_late=None):
     """The first of the council's own sentences that makes ``statement``, or None."""
-    return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending), None)
+    return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending, too_late),
+                None)
 
 
 def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
-                    undated_pending: bool = False):
-    """Every one of the council's own sentences that makes ``statement``, in document order."""
+                    undated_pending: bool = False, too_late=None):
+    """Every one of the council's own sentences that makes ``statement``, in document order.
+
+    With ``too_late`` (a concept such as submission), a sentence that dates what it states after
+    the date it gives that concept does not make it: "submitted on 19 July and will go to Cabinet
+    for approval on 29 July"."""
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
     implicit = pack.document_reference
@@ -127,6 +136,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             continue
         # "Approved by Cabinet on [date tbc]": a decision whose date is still a blank is not yet made.
         if undated_pending and has_blank_date(sentence.read_with_notes):
+            continue
+        if too_late is not None and dated_after(sentence.text, too_late):
             continue
         # A document-control record is about this document, whatever a job title in it names
         # ("Prepared by | Assistant Chief Executive (Strategy and Performance)"). Elsewhere only the
@@ -163,6 +174,24 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
             yield sentence
+
+
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\s+(\d{4})\b", re.IGNORECASE)
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def dated_after(text: str, event) -> bool:
+    """Whether the sentence gives ``event`` a date and, after it, a later date for something else:
+    "The plan was submitted on 19 July 2024 and will go to Cabinet for approval on 29 July 2024"."""
+    mentioned = event.search(text)
+    if mentioned is None:
+        return False
+    dates = [(m.start(), (int(m.group(3)), MONTHS.index(m.group(2).lower()), int(m.group(1))))
+             for m in DAY_MONTH_YEAR.finditer(text)]
+    events = [when for at, when in dates if mentioned.start() < at <= mentioned.end() + 60]
+    return bool(events) and any(at > mentioned.end() and when > events[0] for at, when in dates)
 
 
 DENIAL_WORDS = 4
@@ -269,8 +298,8 @@ APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?
 # member an officer's delegated decision is taken with ("delegated approval to the Chief Executive, in
 # consultation with the Leader of the Council").
 # (The office may follow its holder's name: "Approved by: Councillor Graham Whitlock, Leader of the Council".)
-AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by:?\s+(?:the\s+)?"
-                          r"(?:(?:councillor|cllr\.?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,\s+(?:the\s+)?)?$",
+AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by(?:\s+(?:the\s+)?|"
+                          r":?\s+(?:councillor|cllr\.?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,\s+(?:the\s+)?)$",
                           re.IGNORECASE)
 DECIDED_AFTER = re.compile(r"[\s,]+(?:[a-z]+\s+){0,2}?(?:approved|endorsed|agreed|adopted|signed|ratified)\b")
 CONSULTED_BEFORE = re.compile(r"\bin\s+consultation\s+with\s+(?:the\s+)?$", re.IGNORECASE)
@@ -341,7 +370,9 @@ def check(analysis, params, pack) -> Outcome:
     facts_only = params.get("facts_only", False)
     window = params.get("window", 1)
     pending = params.get("undated_is_pending", False)
-    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending)) for s in params["find"]]
+    too_late = pack.concept(params["too_late"]) if "too_late" in params else None
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late))
+             for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
     missing = [s["label"] for s, sentence in found if sentence is None]
     evidence = [evidence_for(sentence.block, sentence.text) for _, sentence in made]
@@ -350,7 +381,8 @@ def check(analysis, params, pack) -> Outcome:
         facts[params["fact"]["name"]] = None
         if made:
             statement = made[0][0]
-            candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window, pending))
+            candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window, pending,
+                                              too_late))
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
                                                                 candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
