@@ -83,7 +83,12 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "562-gadsby-metropolitan-qa-working-draft-odd-placeholders-no-signoff": "the PDF form reads a table "
                                                                                         "ending in an empty row and "
                                                                                         "the bold line and table "
-                                                                                        "after it as one table"}
+                                                                                        "after it as one table",
+                "540-ellingmoor-district-question-answer-table-portfolio-holder-decision": "the PDF form runs the "
+                                                                                           "theme 3 question table, "
+                                                                                           "the invest-to-save table "
+                                                                                           "and the theme 4 table "
+                                                                                           "together as one table"}
 
 
 @pytest.mark.parametrize("source", [
