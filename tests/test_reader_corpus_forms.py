@@ -84,7 +84,7 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                                                                                         "ending in an empty row and "
                                                                                         "the bold line and table "
                                                                                         "after it as one table",
-                "540-ellingmoor-district-question-answer-table-portfolio-holder-decision": "the PDF form runs the "
+                "540-yelverston-district-question-answer-table-portfolio-holder-decision": "the PDF form runs the "
                                                                                            "theme 3 question table, "
                                                                                            "the invest-to-save table "
                                                                                            "and the theme 4 table "
