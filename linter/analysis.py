@@ -10,6 +10,7 @@ sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -547,7 +548,7 @@ class Analysis:
                     and (PRONOUN_OPENING.match(opening) or DECISION_BACK.search(opening))
                     and self.section_of[previous.block_index] == self.section_of[current.block_index])
                 lead = previous if follows else None
-            if lead is None and step == 0 and RESOLUTION.match(opening):
+            if lead is None and step == 0:
                 lead = self.decision_record(current)
             if lead is None or not lead.own:
                 break
@@ -557,10 +558,25 @@ class Analysis:
     def decision_record(self, sentence: Sentence) -> Sentence | None:
         """The record of who decided, for a decision written without its maker ("To approve the
         plan for submission", under a record whose "Decision maker" is a councillor): the nearest
-        record before it that names who decided."""
-        for earlier in reversed(self.sentences[:sentence.index]):
-            if earlier.about_document and DECIDED_BY.search(earlier.text):
-                return earlier
+        record before it that names who decided. None for any other sentence."""
+        if not RESOLUTION.match(PARAGRAPH_NUMBER.sub("", sentence.text, count=1)):
+            return None
+        key = ("decision-record", sentence.index)
+        if key not in self.cache:
+            self.cache[key] = self._decision_record(sentence)
+        return self.cache[key]
+
+    def _decision_record(self, sentence: Sentence) -> Sentence | None:
+        # Where records and minutes' titles are, found once: a plan of 300 pages has hundreds of "To …".
+        places = self.cache.get("decision-places")
+        if places is None:
+            places = self.cache["decision-places"] = (
+                [s.index for s in self.sentences if s.about_document and DECIDED_BY.search(s.text)],
+                [s.index for s in self.sentences if MINUTES_TITLE.search(s.text)])
+        records, titles = places
+        before = bisect_left(records, sentence.index)
+        if before:
+            return self.sentences[records[before - 1]]
         # Minutes: "RESOLVED – That the plan be approved" under "Extract from the minutes of
         # Cabinet, 16 July 2024" was decided by the meeting its heading names.
         section = self.sections[self.section_of[sentence.block_index]]
@@ -569,8 +585,8 @@ class Analysis:
                 return next(iter(self.block_sentences.get(section.heading, [])), None)
             section = self.sections[section.parent] if section.parent is not None else None
         # Or the minutes' own title above the item: "MINUTES OF THE MEETING OF CABINET HELD ON 9 JULY 2024".
-        return next((earlier for earlier in reversed(self.sentences[:sentence.index])
-                     if MINUTES_TITLE.search(earlier.text)), None)
+        before = bisect_left(titles, sentence.index)
+        return self.sentences[titles[before - 1]] if before else None
 
     def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:
         """Up to ``count`` of the council's own sentences just before ``sentence`` in its paragraph."""

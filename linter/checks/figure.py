@@ -647,6 +647,13 @@ def staff_budget_row(analysis, denominator, subjects, year) -> str:
     if denominator is None:
         return ""
     wanted = year_key(year.group(0)) if year else None
+    key = ("figure.whole-row", id(denominator), tuple(id(subject) for subject in subjects), wanted)
+    if key not in analysis.cache:
+        analysis.cache[key] = _staff_budget_row(analysis, denominator, subjects, wanted)
+    return analysis.cache[key]
+
+
+def _staff_budget_row(analysis, denominator, subjects, wanted) -> str:
     for block in analysis.document.blocks:
         if block.kind != TABLE or block.table is None:
             continue
