@@ -163,18 +163,20 @@ def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
         return False
     # Each part said somewhere, not only denied or considered: "We do not measure productivity as
     # such. Managers look at budgets"; "AI … we will explore opportunities to use it in casework".
-    def said_in(sentences, concept) -> bool:
-        return any(asserted(s.read_with_notes, m.start())
-                   and (tentative is None or not governed_by(s.read_with_notes, m.start(), tentative))
-                   for s in sentences for m in concept.finditer(s.read_with_notes))
-
     # A question heading may lend the answer its words ("Do we share our data? / Every weekday with
     # the two hospital trusts"), but the answer must give something of its own: "Preventative
     # approaches and their value? / We work with partners on early help" gives no value.
     asked = analysis.cache.get("question.asked-in-headings", ())
     said = [s for s in passage if s.index not in asked]
-    return all(said_in(passage, concept) for concept in parts) and \
-        (len(said) == len(passage) or any(said_in(said, concept) for concept in parts))
+    return all(said_in(passage, concept, tentative) for concept in parts) and \
+        (len(said) == len(passage) or any(said_in(said, concept, tentative) for concept in parts))
+
+
+def said_in(sentences, concept, tentative=None) -> bool:
+    """Whether one of the sentences says the concept: not denied, nor only considered."""
+    return any(asserted(s.read_with_notes, m.start())
+               and (tentative is None or not governed_by(s.read_with_notes, m.start(), tentative))
+               for s in sentences for m in concept.finditer(s.read_with_notes))
 
 
 def stated(analysis, subject, sentence, tentative=None) -> bool:
@@ -214,9 +216,7 @@ def completes_the_question(analysis, headed, alternatives, specific: bool, tenta
         subject, parts = conjunction[0], conjunction[1:]
         if not parts or not any(analysis.has(subject, s) for s in asked + own):
             continue
-        if all(any(asserted(s.read_with_notes, m.start())
-                   and (tentative is None or not governed_by(s.read_with_notes, m.start(), tentative))
-                   for s in own for m in concept.finditer(s.read_with_notes)) for concept in parts) and \
+        if all(said_in(own, concept, tentative) for concept in parts) and \
                 (not specific or says_specifically(analysis, parts, own)) and any(analysis.specific(s) for s in own):
             return True
     return False

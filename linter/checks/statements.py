@@ -60,6 +60,7 @@ from ..analysis import DECISION_BACK, PARAGRAPH_NUMBER, RESOLUTION, evidence_for
 from ..clauses import NEGATION_CUE, asserted, governed_by, without
 from ..document import TABLE
 from ..messages import register
+from ..terms import MONTHS
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 STATEMENT = {
@@ -176,10 +177,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             yield sentence
 
 
-DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\s+(\d{4})\b", re.IGNORECASE)
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+MONTH_ORDER = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def dated_after(text: str, event) -> bool:
@@ -188,7 +187,7 @@ def dated_after(text: str, event) -> bool:
     mentioned = event.search(text)
     if mentioned is None:
         return False
-    dates = [(m.start(), (int(m.group(3)), MONTHS.index(m.group(2).lower()), int(m.group(1))))
+    dates = [(m.start(), (int(m.group(3)), MONTH_ORDER.index(m.group(2)[:3].lower()), int(m.group(1))))
              for m in DAY_MONTH_YEAR.finditer(text)]
     events = [when for at, when in dates if mentioned.start() < at <= mentioned.end() + 60]
     return bool(events) and any(at > mentioned.end() and when > events[0] for at, when in dates)
