@@ -72,7 +72,10 @@ OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
 
 
-DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]", re.DOTALL)
+DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]"
+                           r"|(?:⟨⟨?|⟦|\{\{|【)[^⟨⟩⟦⟧{}【】]*(?:⟩⟩?|⟧|\}\}|】)", re.DOTALL)
+# The brackets a note to the drafter is typed in, which a sentence never ends inside.
+NOTE_BRACKETS = (("[", "]"), ("<<", ">>"), ("⟨", "⟩"), ("⟦", "⟧"), ("{{", "}}"), ("【", "】"))
 NOTES_HEADING = re.compile(r"\b(?:notes?|guidance|instructions?|delete[sd]?|deletion|suggested|prompts?)\b",
                            re.IGNORECASE)
 LEADING_LABEL = re.compile(r"[^:;.\[\]<>]{1,60}:\s+(?=\S)")
@@ -86,7 +89,7 @@ def split_sentences(text: str) -> list[str]:
         candidate = text[start:match.end()].strip()
         if ABBREVIATION_END.search(candidate) or ENUMERATOR.fullmatch(candidate):
             continue  # "e.g." goes on; "9." and "A4." number the sentence that follows
-        if candidate.count("[") > candidate.count("]") or candidate.count("<<") > candidate.count(">>"):
+        if any(candidate.count(opening) > candidate.count(closing) for opening, closing in NOTE_BRACKETS):
             continue  # a note to the drafter runs on: "[HR to add: time spent. Use the report.]"
         if candidate:
             pieces.append(candidate)
@@ -864,6 +867,14 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
             # label over the blank ("Date of Cabinet: [date tbc]").
             left = text.strip(" .*_")
             return count_words(left) <= FILLER_WORDS and (not blank_date or left.endswith(":"))
+    if not row:
+        # A blank where the sentence's answer should be leaves only the question standing: "Our plans
+        # to improve data quality are: ⟦to follow⟧". (Unless the rest already gives a figure.)
+        last_start, last_end = spans[-1]
+        before = text[:last_start].rstrip(" ≈~(")
+        if not text[last_end:].strip(" .;:)]⟩⟧}»>*_") and (before.endswith(":") or UNFINISHED.search(before)) \
+                and not re.search(r"\d", before):
+            return True
     if row:
         # A table row is filler when its label has only blanks beside it ("Agency staff | [tbc]").
         label, *values = text.split(" | ")

@@ -58,10 +58,24 @@ BUILT_INS = {
     "@bracketed": r"\[(?=[^\[\]]*?[A-Za-z]{2})(?!\^)[^\[\]]{2,300}\]"
                   r"|(?:<<|«|‹)[^<>«»‹›]{2,300}(?:>>|»|›)"
                   r"|\((?:to follow|tbc|tba|tbd|to be \w+|[A-Za-z ]{0,30}\bto (?:confirm|complete|add|follow|"
-                  r"update|insert|provide)\b[^()]{0,40})\)",
+                  r"update|insert|provide)\b[^()]{0,40})\)"
+                  # Brackets of other shapes around a note: "⟨⟨ Digital & ICT to supply ⟩⟩", "⟦to follow⟧",
+                  # "{{ Finance to add }}".
+                  r"|(?:⟨⟨?|⟦|\{\{|【|〈〈?)[^⟨⟩⟦⟧{}【】〈〉]{2,300}(?:⟩⟩?|⟧|\}\}|】|〉〉?)",
     # A drafting instruction to a team: "HR to confirm", "Finance to add", "Digital team to complete".
     "@drafting-instruction": r"(?-i:\b(?:[A-Z]{2,}\d*|(?:Finance|Digital|Procurement|Policy|Performance|Comms)"
-                             r"|[A-Z][a-z]+\s+team))\s+to\s+(?:confirm|complete|add|provide|insert|update|check|write)\b",
+                             r"|[A-Z][a-z]+\s+team))\s+to\s+(?:confirm|complete|add|provide|insert|update|check|write)\b"
+                             # Whoever is named at the head of a note, after a dash or a bracket, and a verb
+                             # only drafting takes: "— Performance and Intelligence to draft", "⟨⟨ Digital &
+                             # ICT to supply", "— Legal Services to confirm". ("We ask the Government to
+                             # confirm" has its own subject.)
+                             r"|(?-i:(?:^|(?<=[—–:;(\[⟨«<-]\s)|(?<=[—–:;(\[⟨«<]))(?:[A-Z][\w'’]*|&)"
+                             r"(?:\s+(?:[A-Z&][\w'’&]*|and|of|the|team|office|officer|services?))*)"
+                             r"\s+to\s+(?:confirm|complete|add|provide|insert|supply|populate|draft|write|fill\s+in|"
+                             r"finalise|finalize)\b"
+                             # A note telling the drafter what to do: "Note: do not mention the pilot yet".
+                             r"|(?-i:\b(?:Note|NOTE|NB|N\.B\.))\s*[:—–-]\s*(?:do\s+not|don't|delete|check|keep|remove|"
+                             r"add|confirm|avoid|cut|replace|make\s+sure|insert|update|expand|shorten)\b[^.!?]*",
     # Another council by name: "Northmoor Council", "Dunstow District Council".
     "@named-council": r"(?-i:\b(?!(?:The|This|That|Our|Your|Each|Every|Any|Full|District|Borough|County|City)\s)"
                       r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+(?:(?:District|Borough|County|City|Metropolitan "
@@ -70,7 +84,13 @@ BUILT_INS = {
     "@blank-figure": r"£\s?(?:\[\s*)?(?:X[X.,]*|TBC|TBA)(?:\s*\])?(?:m|k|bn)?(?!\w)"
                      r"|(?<!\w)(?:X{1,3}(?:\.X{1,2})?|\?{1,3})\s?%|(?<![\w?])\?{2,}(?![\w?])"
                      # "[X]%", "[X.X]": a blank in brackets (a capital X: "[x]" is a ticked box).
-                     r"|(?-i:\[\s*X{1,3}(?:\.X{1,2})?\s*\])",
+                     r"|(?-i:\[\s*X{1,3}(?:\.X{1,2})?\s*\])"
+                     # A letter in brackets as an amount or a share: "£[x]k", "[y]%".
+                     r"|£\s?\[\s*[A-Za-z]{1,2}\s*\](?:m|k|bn)?|\[\s*[A-Za-z]{1,2}\s*\]\s?%"
+                     # Hashes and question marks where the digits go: "##.#%", "£##m", "£?.?m", "Q?".
+                     r"|#{1,3}(?:[.,]#{1,3})?\s?%|£\s?#[#.,]*(?:m|k|bn)?|£\s?\?[?.,]*(?:m|k|bn)?|(?-i:\bQ\?)"
+                     # A rule to write on, and boxes to fill: "________ times a month", "▢▢ systems", "[•]".
+                     r"|_{3,}|[▢□∎◻☐]|■{2,}|\[\s*[•▢□■∎◻☐]+\s*\]",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)

@@ -846,6 +846,54 @@ def test_blanks_in_every_form_earn_nothing(check_md, blank, rule_id):
     assert status(check_md(f"## Our plan\n\n{blank}\n", rule_id), rule_id) == "fail"
 
 
+@pytest.mark.parametrize("blank, rule_id", [
+    ("TU facility time: ##.#% of paybill (HR to confirm against the 2017 return).", "question.facility-time"),
+    ("Agency staff: ≈ ___ % of the staff budget (figure for 2023/24 once the ledger is closed).",
+     "question.agency-spend"),
+    ("Consultants: £[x]k, i.e. [y]% of staff budget — awaiting ledger close.", "question.consultant-spend"),
+    ("We currently run ▢▢ line-of-business systems, of which ▢ are more than ten years old.",
+     "question.legacy-systems"),
+    ("Data shared with other organisations: ________ times a month with ________ (NHS? police?). "
+     "Benefit: ________.", "question.data-sharing"),
+    ("Shared services: TK — Legal Services to confirm the current status of the shared legal arrangement.",
+     "question.shared-services"),
+    ("Our plans to improve data quality over the next two years are: ⟦to follow from the Data Board's "
+     "July meeting⟧.", "question.data-quality"),
+])
+def test_blanks_in_unusual_marks_earn_nothing(check_md, blank, rule_id):
+    assert status(check_md(f"## Our plan\n\n{blank}\n", rule_id), rule_id) == "fail"
+
+
+def test_a_blank_after_a_figure_leaves_the_figure_standing(check_md):
+    rule = "question.agency-spend"
+    text = "Agency staff accounted for 4.2% of the staff budget in 2023/24, and consultants for [tbc]."
+    assert status(check_md(f"## Our workforce\n\n{text}\n", rule), rule) == "pass"
+
+
+def test_a_theme_answered_only_in_unusual_blanks_earns_nothing(check_md):
+    rule = "theme.technology-data"
+    report = check_md("""\
+        ## Theme 2: Technology and data
+
+        **How will you use technology and data to improve decision making?**
+
+        ⟨⟨ Digital & ICT to supply — max. 150 words. Please cover the cloud migration and the new CRM. ⟩⟩
+
+        **What barriers do legacy systems create?**
+
+        [•]
+
+        **How often do you share data with other organisations?**
+
+        ________ times a month with ________.
+
+        **Are you using new technology such as predictive analytics or AI to change workflows?**
+
+        TK — Digital & ICT. Note: do not mention the chatbot pilot until the evaluation is back.
+        """, rule)
+    assert status(report, rule) == "fail"
+
+
 @pytest.mark.parametrize("text", [
     "Cabinet met to confirm and approve the plan on 9 July 2024.",
     "The Leader was asked to complete the sign-off, and approved the plan on 9 July 2024.",

@@ -210,6 +210,43 @@ def test_drafting_filler_is_a_placeholder(pack, text):
     assert all(s.placeholder and not s.own for s in analysis.sentences)
 
 
+# Blanks come in every typist's marks: a journalist's "TK" (to come), rules to write on, hashes and
+# boxes where the digits go, and brackets of any shape around a note.
+@pytest.mark.parametrize("text", [
+    "TK", "TK — Performance and Intelligence to draft (approx. 100 words).",
+    "Headline projects: ___________, ___________ and ___________.",
+    "TU facility time: ##.#% of paybill.",
+    "[•]",
+    "⟨⟨ Digital & ICT to supply — max. 150 words. Please cover the cloud migration and the new CRM. ⟩⟩",
+    "⟦to follow from the Data Board's July meeting⟧",
+    "{{ Finance to add the savings figure }}",
+    "We currently run ▢▢ line-of-business systems, of which ▢ are more than ten years old.",
+    "Data shared with other organisations: ________ times a month with ________.",
+    "Consultants: £[x]k, i.e. [y]% of staff budget.",
+    "Estimated hours saved per worker: ∎∎.",
+    "Savings of £?.?m over two years.",
+    "Note: do not mention the chatbot pilot until the evaluation is back.",
+])
+def test_blanks_in_any_typists_marks_are_placeholders(pack, text):
+    analysis = _analysis(pack, Block(PARAGRAPH, text))
+    assert all(s.placeholder and not s.own for s in analysis.sentences)
+
+
+@pytest.mark.parametrize("text", [
+    # A hash, a rule or a box that is not a blank where a figure or word should be.
+    "Housing is our #1 priority, and 61 households were in temporary accommodation in March 2024.",
+    "Our developers moved the C# planning portal to the cloud in 2023, cutting hosting costs by £40,000.",
+    "The Audit Committee checks progress quarterly, and the Scrutiny Committee to review it each spring.",
+    "We ask the Government to confirm a three-year settlement by the autumn of 2024.",
+    "Officers from Digital Services supplied the data for 14 dashboards used by managers in 2023/24.",
+    "Note: the figures exclude schools and are for 2023/24, when agency staff cost £3.1m.",
+    "■ We closed three of our four offices in 2022, saving £300,000 a year.",
+])
+def test_marks_that_are_not_blanks_leave_the_sentence_standing(pack, text):
+    analysis = _analysis(pack, Block(PARAGRAPH, text))
+    assert not any(s.placeholder for s in analysis.sentences)
+
+
 @pytest.mark.parametrize("text", [
     "Agency staff cost 3.8% of the staff budget in 2023/24; the 2024/25 figure is TBC until year end.",
     "We will publish the plan on our website once Cabinet has agreed it.",
