@@ -43,8 +43,9 @@ REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|
 BACK_REFERENCES = 2
 # A decision written without its maker, as decision records and minutes word them: "To approve the
 # plan for submission", "That the plan be approved".
-RESOLUTION = re.compile(r"(?:resolved\W+)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:to\s+(?:approve|agree|endorse|adopt|sign\s+off)|that\s+the\b[^.]{0,120}\bbe\s+"
-                        r"(?:approved|agreed|endorsed|adopted))\b", re.IGNORECASE)
+RESOLUTION = re.compile(r"(?:resolved\W+)?(?:\(?[a-z0-9]{1,3}\)\s*)?(?:to\s+(?:approve|agree|endorse|adopt|sign\s+off|note|"
+                        r"receive|consider)|that\s+the\b[^.]{0,120}\bbe\s+"
+                        r"(?:approved|agreed|endorsed|adopted|noted|received))\b", re.IGNORECASE)
 # A heading over what a meeting decided: "Extract from the minutes of Cabinet, 16 July 2024".
 MEETING_RECORD = re.compile(r"\b(?:minutes?|meeting|decisions?\s+of|resolutions?)\b", re.IGNORECASE)
 MINUTES_TITLE = re.compile(r"\bminutes\s+of\s+(?:the\s+)?(?:meeting\s+of\s+)?", re.IGNORECASE)
@@ -551,8 +552,12 @@ class Analysis:
                     and (PRONOUN_OPENING.match(opening) or DECISION_BACK.search(opening))
                     and self.section_of[previous.block_index] == self.section_of[current.block_index])
                 lead = previous if follows else None
-            if lead is None and step == 0:
-                lead = self.decision_record(current)
+            if lead is None and (current is sentence or self.lead_ins.get(sentence.index) is current):
+                # A decision, or the item of a list of decisions under "RESOLVED:", is read with the
+                # record of who made it.
+                lead = self.decision_record(sentence)
+                if lead is not None and any(lead is s for s in found):
+                    lead = None
             if lead is None or not lead.own:
                 break
             found.insert(0, lead)

@@ -267,9 +267,15 @@ def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     "The plan was circulated to councillors before submission.",
     "Group leaders were briefed on this draft on 1 July 2024.",
     "The draft was instead shared with the leaders of the three political groups on 11 July 2024.",
+    # A resolution to note the plan, made by the meeting the minutes' heading names.
+    "## Minutes of the Cabinet, 11 July 2024\n\nRESOLVED: that the draft Productivity Plan be noted.",
     # Approval dated after the submission it gives is too late to endorse the plan before it went.
     "The plan was shared with all councillors on 8 July 2024. It was submitted on 19 July 2024 and will go to "
     "Cabinet for approval on 29 July 2024.",
+    # ... wherever the plan gives the date it went.
+    "## Minutes of the Cabinet, 11 July 2024\n\nRESOLVED:\n\n1. that the draft Productivity Plan be noted;\n2. that the Director "
+    "send the draft to the Department by 19 July 2024;\n3. that a final version of the plan be brought to "
+    "Cabinet on 17 September 2024 for approval.\n\nThe draft plan was sent to the Department on 18 July 2024.",
 ])
 def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     report = check_md(text, ENDORSEMENT)
@@ -288,6 +294,10 @@ def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     "16 July 2024 under delegated authority.",
     "Cabinet will be asked to approve the plan at its meeting on 16 July 2024, before submission.",
     "The plan was submitted on 19 July 2024, after Cabinet approved it on 9 July 2024.",
+    "The plan will be submitted by 19 July 2024. Cabinet will be asked to approve it on 16 July 2024.",
+    # A report "submitted to Cabinet" went to members, not to Government.
+    "The report was submitted to the Cabinet meeting of 2 July 2024, which deferred it. Cabinet approved "
+    "the plan on 11 July 2024.",
 ])
 def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "pass"

@@ -138,7 +138,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         # "Approved by Cabinet on [date tbc]": a decision whose date is still a blank is not yet made.
         if undated_pending and has_blank_date(sentence.read_with_notes):
             continue
-        if too_late is not None and dated_after(sentence.text, too_late):
+        if too_late is not None and (dated_after(sentence.text, too_late) or
+                                     dated_after_submission(analysis, pack, sentence, too_late)):
             continue
         # A document-control record is about this document, whatever a job title in it names
         # ("Prepared by | Assistant Chief Executive (Strategy and Performance)"). Elsewhere only the
@@ -187,10 +188,48 @@ def dated_after(text: str, event) -> bool:
     mentioned = event.search(text)
     if mentioned is None:
         return False
-    dates = [(m.start(), (int(m.group(3)), MONTH_ORDER.index(m.group(2)[:3].lower()), int(m.group(1))))
-             for m in DAY_MONTH_YEAR.finditer(text)]
+    dates = _dates(text)
     events = [when for at, when in dates if mentioned.start() < at <= mentioned.end() + 60]
     return bool(events) and any(at > mentioned.end() and when > events[0] for at, when in dates)
+
+
+def _dates(text: str) -> list[tuple[int, tuple[int, int, int]]]:
+    return [(m.start(), (int(m.group(3)), MONTH_ORDER.index(m.group(2)[:3].lower()), int(m.group(1))))
+            for m in DAY_MONTH_YEAR.finditer(text)]
+
+
+def submission_date(analysis, event, members):
+    """The last date the plan gives ``event`` anywhere ("The draft plan was sent to the Department
+    on 18 July 2024"), or None. A report "submitted to Cabinet" went to members, not to Government."""
+    key = ("submission-date", id(event))
+    if key not in analysis.cache:
+        found = []
+        for sentence in analysis.own_sentences():
+            text = sentence.read_with_notes
+            for mentioned in event.finditer(text):
+                if members is not None and members.search(text[mentioned.end():mentioned.end() + 40]):
+                    continue
+                found.extend(when for at, when in _dates(text) if mentioned.start() < at <= mentioned.end() + 60)
+        analysis.cache[key] = max(found, default=None)
+    return analysis.cache[key]
+
+
+# A meeting still to come: "will approve", "be brought to Cabinet … for approval".
+STILL_TO_COME = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|"
+                           r"be\s+(?:brought|asked|taken|presented|put|considered|submitted|reported)|for\s+approval)\b",
+                           re.IGNORECASE)
+
+
+def dated_after_submission(analysis, pack, sentence, event) -> bool:
+    """Whether a meeting still to come falls, by every date the sentence gives, after the date the
+    plan went, given elsewhere: "that a final version of the plan be brought to Cabinet on 17
+    September 2024 for approval" in a plan sent on 18 July. (A decision already taken is left to
+    the sentence that dates both.)"""
+    dates = _dates(sentence.text)
+    if not dates or event.search(sentence.text) or not STILL_TO_COME.search(sentence.text):
+        return False
+    went = submission_date(analysis, event, pack.concept("$member-body"))
+    return went is not None and all(when > went for _, when in dates)
 
 
 DENIAL_WORDS = 4
