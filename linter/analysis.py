@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, count_words
 from .clauses import asserted, clauses
-from .sections import Section, assign_themes, build_sections, heading_themes
+from .sections import Section, assign_themes, build_sections, heading_themes, theme_paragraphs
 from .terms import TermSet
 
 # A sentence ends at a full stop (perhaps closing a quotation, parenthesis or drafting note) before
@@ -657,6 +657,13 @@ class Analysis:
         if assigned is None:
             assigned = self.cache["assigned_themes"] = assign_themes(self, self.pack)
         return [self.sections[n] for n, name in sorted(assigned.items()) if name == theme]
+
+    def theme_paragraphs(self, theme: str) -> list[int]:
+        """The paragraphs, outside the theme's sections, about ``theme`` throughout (see sections.py)."""
+        key = ("theme-paragraphs", theme)
+        if key not in self.cache:
+            self.cache[key] = theme_paragraphs(self, theme)
+        return self.cache[key]
 
     def named_sections(self, theme: str) -> list[Section]:
         """The sections whose heading names ``theme``, whatever their text says."""

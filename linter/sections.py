@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import HEADING, TABLE
+from .document import HEADING, LIST_ITEM, PARAGRAPH, TABLE
 
 # A sub-section with no theme in its own heading inherits its nearest ancestor's.
 ANCESTOR_WEIGHT = 2.0
@@ -124,6 +124,23 @@ def on_theme(analysis, theme, sentence) -> bool:
         themes = analysis.pack.themes.values()
         overview = analysis.cache[key] = sum(_touches(analysis, t, sentence) for t in themes) >= OVERVIEW_THEMES
     return not overview
+
+
+def theme_paragraphs(analysis, name: str) -> list[int]:
+    """The paragraphs outside every section answering ``theme`` that are about it throughout: a
+    section in all but its heading, as plans with few headings write one ("There are four things the
+    Government could do … First, … Second, …")."""
+    theme = analysis.pack.themes[name]
+    seen = {i for section in analysis.theme_sections(name) for i in section.blocks(True)}
+    found = []
+    for index, sentences in analysis.block_sentences.items():
+        if index in seen or not sentences or sentences[0].block.kind not in (PARAGRAPH, LIST_ITEM):
+            continue
+        own = [s for s in sentences if s.own]
+        touching = sum(1 for s in own if on_theme(analysis, theme, s))
+        if touching >= 2 and touching * 2 > len(own):
+            found.append(index)
+    return found
 
 
 def _heading_decides(analysis, theme, name: str, scores: dict, sentences) -> bool:

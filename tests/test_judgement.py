@@ -1012,15 +1012,47 @@ BARRIERS_SECTION = """\
     "Short-term funding is a problem for every directorate.",
     "The first two are felt in all our services; the third is specific to planning.",
     "The barriers differ by service.",
+    # Where the burden falls heaviest, said of services, answers whether it is the same everywhere.
+    "These barriers are felt hardest in housing and children's services; our environmental services are held "
+    "back more by the difficulty of recruiting HGV drivers.",
+    "The first and last of these weigh most heavily on housing and leisure, and the grant rules on our "
+    "highways service.",
+    "Our social care services face different problems, chiefly the fees charged by a few providers.",
 ])
 def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"
     assert status(check_md(BARRIERS_SECTION + text, rule), rule) == "pass"
 
 
+def test_a_plan_without_headings_answers_the_barriers_questions_in_its_barriers_paragraph(check_md):
+    report = check_md("""\
+        Dear Minister,
+
+        I am pleased to send you our productivity plan. Since 2019 we have merged our two contact centres,
+        moved 70% of council tax transactions online and closed three of our five offices. Our family hubs
+        opened in 2023 and brought health visitors and early help into one building. We replaced seven
+        business support teams with one in 2022, saving £900,000 a year. Our next step is to redesign
+        adult social care's front door, which we expect to save £1.2m by 2026.
+
+        We moved our email and files to the cloud in 2022 and replaced 40 spreadsheets with a single data
+        warehouse. Our housing data is shared weekly with the NHS through the shared care record.
+
+        There are three things the Government could do that would help us most. First, lift the temporary
+        accommodation subsidy from the 2011 Local Housing Allowance rates, which would be worth £4 million a
+        year to us. Second, give us a settlement covering at least three years. Third, end funding through
+        competitive bidding rounds. These barriers are felt hardest in housing and children's services.
+
+        Yours sincerely,
+        """, "question.barriers-consistency", "question.government-asks")
+    assert status(report, "question.barriers-consistency") == "pass"
+    assert status(report, "question.government-asks") == "pass"
+
+
 @pytest.mark.parametrize("text", [
     "We work with partners across the county to deliver services.",
     "Demand for temporary accommodation has doubled since 2019.",
+    # "Most" of what helps, not of where a barrier falls.
+    "A three-year settlement would help us most, and we would use it to plan our housing programme.",
 ])
 def test_other_sentences_in_the_barriers_section_do_not_answer_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"

@@ -336,6 +336,8 @@ def check(analysis, params, pack) -> Outcome:
     if theme:
         for section in analysis.theme_sections(theme):
             theme_blocks.update(section.blocks(direct=True))
+        # A plan with few headings answers the theme in a paragraph of its own.
+        theme_blocks = theme_blocks or set(analysis.theme_paragraphs(theme))
 
     def in_theme(sentence) -> bool:
         return sentence.block_index in theme_blocks

@@ -82,19 +82,16 @@ register({
 })
 
 
-def answering_paragraph(analysis, theme, needed: int, seen: set[int], counts):
+def answering_paragraph(analysis, name: str, needed: int, counts):
     """A paragraph that is about the theme throughout and answers it: a section in all but its heading.
 
     Plans with few headings answer a theme in one paragraph ("10. What would help us: a settlement
     for more than one year; …"). Returns the paragraph's opening words and its specific sentences.
     """
-    for index, sentences in analysis.block_sentences.items():
-        if index in seen or not sentences or sentences[0].block.kind not in (PARAGRAPH, LIST_ITEM):
-            continue
-        own = [s for s in sentences if s.own]
-        touching = sum(1 for s in own if on_theme(analysis, theme, s))
+    for index in analysis.theme_paragraphs(name):
+        own = [s for s in analysis.block_sentences[index] if s.own]
         specifics = [s for s in own if counts(s)]
-        if touching >= 2 and touching * 2 > len(own) and len(specifics) >= needed:
+        if len(specifics) >= needed:
             return " ".join(own[0].text.split()[:6]), specifics
     return None
 
@@ -173,8 +170,7 @@ def check(analysis, params, pack) -> Outcome:
                        data={"where": _where(sections), "specifics": len(specific),
                              "sentences": _sentences(len(specific)),
                              "named": "" if titled else "; no heading names the theme, which would help reviewers"})
-    paragraph = answering_paragraph(analysis, theme, needed, {i for section in sections for i in section.blocks(True)},
-                                    counts)
+    paragraph = answering_paragraph(analysis, name, needed, counts)
     if paragraph is not None:
         opening, specifics = paragraph
         return Outcome(PASS, "theme.answered-in-paragraph",
