@@ -658,6 +658,18 @@ class Analysis:
             assigned = self.cache["assigned_themes"] = assign_themes(self, self.pack)
         return [self.sections[n] for n, name in sorted(assigned.items()) if name == theme]
 
+    def asks_as_a_heading(self, sentence: Sentence) -> bool:
+        """Whether the sentence's paragraph is nothing but questions, introduced by nothing: "How do
+        you assess value for money on agency staff and consultants?" set over the answer below it,
+        as a heading would be. Like a heading, it names a subject without discussing it."""
+        return sentence.index not in self.lead_ins and self.question_paragraph(sentence.block_index)
+
+    def question_paragraph(self, block_index: int) -> bool:
+        """Whether a block is a paragraph of questions and nothing else."""
+        sentences = self.block_sentences.get(block_index)
+        return bool(sentences) and sentences[0].block.kind == PARAGRAPH and \
+            all(s.text.rstrip(" )]”\"'*").endswith("?") for s in sentences)
+
     def theme_paragraphs(self, theme: str) -> list[int]:
         """The paragraphs, outside the theme's sections, about ``theme`` throughout (see sections.py)."""
         key = ("theme-paragraphs", theme)

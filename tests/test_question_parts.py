@@ -343,3 +343,27 @@ def test_a_question_the_council_asks_itself_in_a_heading_is_read_with_its_answer
     rule_id = "question.data-sharing" if "data" in heading else "question.invest-to-save"
     got = status(check_md(f"## {heading}\n\n{answer}\n", rule_id), rule_id)
     assert got != "pass" if expected == "not pass" else got == expected
+
+
+QUESTION_PARAGRAPH = ("**How do you assess value for money on agency staff and consultants, and how many have been "
+                      "engaged for more than a year?**")
+
+
+@pytest.mark.parametrize("rule_id", ["question.agency-consultant-value", "question.agency-spend",
+                                     "question.consultant-spend"])
+def test_a_paragraph_that_only_asks_names_its_subject_without_discussing_it(check_md, rule_id):
+    # The council's own question set as a paragraph stands over its answer as a heading would:
+    # with only a blank under it, nothing is said.
+    text = f"## Our workforce\n\n{QUESTION_PARAGRAPH}\n\n(((HR to add)))\n"
+    assert status(check_md(text, rule_id), rule_id) == "fail"
+
+
+def test_a_question_paragraph_ends_the_answer_to_the_heading_above_it(check_md):
+    text = ("## Theme 3\n\n### What percentage of your total staff budget is spent on consultants?\n\n"
+            "£[x]k, i.e. [y]% of staff budget — awaiting ledger close\n\n"
+            f"{QUESTION_PARAGRAPH}\n\n"
+            "Every agency placement over 12 weeks is reviewed by the director, and four agency workers have "
+            "been with us for more than a year.\n")
+    report = check_md(text, "question.consultant-spend", "question.agency-consultant-value")
+    assert status(report, "question.consultant-spend") == "fail"
+    assert status(report, "question.agency-consultant-value") == "pass"

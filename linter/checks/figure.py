@@ -705,7 +705,7 @@ def discusses(analysis, sentence, mention, placeholders) -> bool:
     ([tbc]%)", "consultants cost [Finance to add %]") is a slot left empty.
     """
     text = sentence.read_with_notes
-    if analysis.is_title(sentence) or analysis.introduces_table(sentence):
+    if analysis.is_title(sentence) or analysis.introduces_table(sentence) or analysis.asks_as_a_heading(sentence):
         return False
     for match in mention.finditer(text):
         after = text[match.end():match.end() + 120]

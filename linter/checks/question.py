@@ -261,7 +261,10 @@ def answered_under_heading(analysis, prompt_id: int, words_needed: int):
             continue
         # Up to the next copied question: "**Where have you followed invest to save?**" under a
         # heading asking another is where this answer ends.
-        end = next((i for i in section.blocks() if copies_a_question(analysis, i)), section.end)
+        # So is a question of the council's own set as a paragraph ("**How do you assess value for
+        # money on agency staff?**").
+        end = next((i for i in section.blocks() if i != section.heading and
+                    (copies_a_question(analysis, i) or analysis.question_paragraph(i))), section.end)
         own = [s for s in analysis.section_sentences(section) if s.block_index < end]
         if sum(s.words for s in own) >= words_needed and not NOT_APPLICABLE.match(own[0].text):
             return analysis.document.blocks[section.heading], own
@@ -282,7 +285,8 @@ def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
         own = []
         for later in range(index + 1, len(blocks)):
             following = analysis.block_sentences.get(later, [])
-            if blocks[later].kind == HEADING or copies_a_question(analysis, later):
+            if blocks[later].kind == HEADING or copies_a_question(analysis, later) or \
+                    analysis.question_paragraph(later):
                 break
             own += [s for s in following if s.own]
         if sum(s.words for s in own) >= words_needed and not NOT_APPLICABLE.match(own[0].text):
@@ -357,8 +361,10 @@ def check(analysis, params, pack) -> Outcome:
             # follows it, read with it, touches or answers it.
             continue
         if asks:
-            # "- are there particular barriers from legacy systems?" asks; it does not answer.
-            if touches_topic(sentence):
+            # "- are there particular barriers from legacy systems?" asks; it does not answer. A
+            # paragraph that only asks stands over its answer as a heading would, and like a heading
+            # it touches nothing by itself.
+            if touches_topic(sentence) and not analysis.asks_as_a_heading(sentence):
                 touches.append(sentence)
             continue
         held = [conjunction for conjunction in usable if passage_has(analysis, conjunction, passage, tentative)]
