@@ -55,7 +55,8 @@ DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided
 # before named.
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
                             r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
-                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them)\b", re.IGNORECASE)
+                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them|its\s+(?:content|contents|"
+                            r"text|wording|final\s+version|submission|publication))\b", re.IGNORECASE)
 # A decision named by what it points back to: "The plan was approved under that delegation on 15 July".
 DECISION_BACK = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:delegations?|decisions?|meetings?|"
                            r"delegated\s+(?:authority|powers?|decision))\b", re.IGNORECASE)

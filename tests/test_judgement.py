@@ -295,6 +295,9 @@ def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     "Cabinet will be asked to approve the plan at its meeting on 16 July 2024, before submission.",
     "The plan was submitted on 19 July 2024, after Cabinet approved it on 9 July 2024.",
     "The plan will be submitted by 19 July 2024. Cabinet will be asked to approve it on 16 July 2024.",
+    # What was agreed is the plan's content, named by "its".
+    "This page is our plan. Cabinet agreed its content and its publication on this website at its meeting on "
+    "16 July 2024.",
     # A report "submitted to Cabinet" went to members, not to Government.
     "The report was submitted to the Cabinet meeting of 2 July 2024, which deferred it. Cabinet approved "
     "the plan on 11 July 2024.",
@@ -460,6 +463,8 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     "This page is our answer to the Minister. We have published the plan here so that residents can read it.",
     # A plan written as a letter to the Minister.
     "Once you have received it, we will place this letter on the council's website, where residents can read it.",
+    # Two councils sharing their staff, each with a website.
+    "7.5 Once signed off, the plan will be published on both councils' websites.",
 ])
 def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
@@ -1395,6 +1400,22 @@ def test_a_share_worked_out_with_the_staff_budget_stated_elsewhere(check_md):
     assert status(report, rule) == "pass"
     assert report.facts["consultant_spend_percent"] == 2.2
     assert "worked out" in result(report, rule).message.lower()
+
+
+def test_the_staff_budget_named_with_its_amount_inside_another_figure_is_the_whole(check_md):
+    # "…11.2% of our total staff budget of £268m": the whole is stated, in passing, in the agency
+    # figure's sentence; a nil for one kind of consultant is not a nil for all of them.
+    text = """\
+        ## Reducing waste
+
+        In 2023/24 we spent £30.0m on agency staff, which was 11.2% of our total staff budget of £268m. At
+        31 March 2024, 71 agency workers had been with us for more than a year. Each is reviewed every quarter.
+        We do not use management consultants; we spent £0.9m on specialist technical consultants.
+        """
+    rule = "question.consultant-spend"
+    report = check_md(text, rule)
+    assert status(report, rule) == "pass"
+    assert report.facts["consultant_spend_percent"] == 0.3
 
 
 @pytest.mark.parametrize("year, value", [("2023/24", 0.9), ("2022/23", 1.0), ("", 0.9)])

@@ -637,8 +637,23 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
         found = next((s.text for s in analysis.own_sentences() if s.block.kind != TABLE and money(s.text)
                       and denominator.matches(s.text) and not PERCENT.matches(s.text)
                       and not any(subject.matches(s.text) for subject in subjects)), "")
+        # Or the whole named with its amount in passing, in another figure's sentence: "11.2% of our
+        # total staff budget of £268m".
+        found = found or next((whole for s in analysis.own_sentences() if s.block.kind != TABLE
+                               for whole in _named_wholes(s.text, denominator)), "")
         analysis.cache[key] = found
     return found
+
+
+WHOLE_AMOUNT = re.compile(r"\s*(?:of|was|is|totalling|totaling|at|:|\()\s*(£\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|billion|m|million|k)?)\b")
+
+
+def _named_wholes(text: str, denominator):
+    """ "total staff budget of £268m" in a sentence, as a statement of the whole of its own."""
+    for match in denominator.finditer(text):
+        amount = WHOLE_AMOUNT.match(text, match.end())
+        if amount:
+            yield f"Our {match.group(0)} was {amount.group(1)}."
 
 
 def staff_budget_row(analysis, denominator, subjects, year) -> str:
