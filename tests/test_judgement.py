@@ -319,6 +319,9 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "agreed by Cabinet, and submitted on 15 July 2024.", "Executive Member for Resources", "12 July 2024"),
     ("Sign-off\n\nApproved by: Strategy and Resources Committee\nDate: 2 July 2024",
      "Strategy and Resources Committee", "2 July 2024"),
+    # The office, without the article that opens the sentence.
+    ("The Leader of the Council approved this plan on 15 July 2024, after a briefing for all councillors.",
+     "Leader of the Council", "15 July 2024"),
     ("The Council's Policy and Resources Committee approved the plan on 4 July 2024.",
      "Policy and Resources Committee", "4 July 2024"),
     # Any committee named after its remit is a body, not a policy or a strategy.

@@ -291,7 +291,8 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
                 match = _in_own_row(concept, text, found_at[0], next(iter(concepts.values())))
-            found[key] = match and match[0]
+            # "The Leader of the Council approved it": the office, without the article.
+            found[key] = match and (LEADING_ARTICLE.sub("", match[0]) if not found_at else match[0])
             if match:
                 found_at.append(match[1])
         # Most parts first; then most parts from the sentence itself, not the one it points back to:
@@ -307,6 +308,9 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         if best is None or score > best[0]:
             best = (score, found)
     return best[1] if best else {key: None for key in parts}
+
+
+LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 
 
 def _in_own_row(concept, text: str, body_at: int, body) -> tuple[str, int] | None:
