@@ -33,6 +33,11 @@ def status(report, rule_id):
                                    "would cut their costs by about £120,000 a year.", "pass"),
     ("question.savings-potential", "Our savings target is £2m by 2026/27, of which about £700,000 is expected from "
                                    "bringing home care back in house.", "pass"),
+    # The letter's own measure, "greatest potential", with an amount: the savings go without saying.
+    ("question.savings-potential", "Home-to-school transport has the largest potential: £4.1m a year by 2026/27, "
+                                   "through route optimisation.", "pass"),
+    ("question.savings-potential", "Our leisure centres have the greatest potential for growth in visitors.",
+     "fail"),
     ("question.data-sharing", "We will work with partners to share information where appropriate.", "partial"),
     # Legacy systems, by what makes a system legacy: its age, lost support, and what it cannot do.
     ("question.legacy-systems", "Our licensing database was installed in 2009 and officers copy every application "

@@ -270,3 +270,17 @@ def test_quotes_are_at_most_200_characters_and_centred_on_the_focus():
     short = quote(text, focus=text.index("AGENCY"))
     assert len(short) <= 200 and "AGENCY 4.1%" in short
     assert quote("  a   short\nquote ") == "a short quote"
+
+
+@pytest.mark.parametrize("text, specific", [
+    # Every council's own management, named as such, says nothing in particular ...
+    ("Waste is identified through the regular challenge that our Corporate Leadership Team provides.", False),
+    ("Spending is reviewed by the Senior Management Team and by officers in each directorate.", False),
+    # ... but a figure or a named body beside it does.
+    ("The Corporate Leadership Team reviews every agency placement over 12 weeks.", True),
+    ("Our Spending Assurance Panel reviews every contract extension.", True),
+])
+def test_a_councils_own_management_named_is_no_specific(pack, text, specific):
+    document = Document(path="plan.md", format="markdown", blocks=[Block(PARAGRAPH, text)])
+    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    assert analysis.specific(analysis.sentences[0]) is specific
