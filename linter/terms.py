@@ -39,7 +39,8 @@ BUILT_INS = {
     "@recurring": rf"\b(?:each|every)\s+(?:{MONTHS}|spring|summer|autumn|winter)\b",
     # A bracketed note to the drafter: "[to be completed]", "[Digital team to complete]", "[tbc]".
     # A number given as a value: "(9 days; target 8)", "baseline 61", "from 28 days to 21", "now: 74".
-    "@value": r"(?:\btarget(?:\s+of)?|\bbaseline(?:\s+of)?|\bcurrently|\bnow|\bfrom|\bto|:|\()\s*"
+    # (A range of numbers, "sections 2 to 5", is a reference: "to" after a number is no value's.)
+    "@value": r"(?:\btarget(?:\s+of)?|\bbaseline(?:\s+of)?|\bcurrently|\bnow|\bfrom|(?<!\d\s)\bto|:|\()\s*"
               r"(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b",
     # A figure that moved, said of the past: "rose from 188 in 2021/22 to 246", "fell from 38 days to 9",
     # "72% … against 58% in 2020/21", "cut by a fifth", "fell by more than half".

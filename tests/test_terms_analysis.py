@@ -284,3 +284,14 @@ def test_a_councils_own_management_named_is_no_specific(pack, text, specific):
     document = Document(path="plan.md", format="markdown", blocks=[Block(PARAGRAPH, text)])
     analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
     assert analysis.specific(analysis.sentences[0]) is specific
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Days to re-let fell from 41 days to 28.", True),
+    ("Target: 28 days by March 2026.", True),
+    # A range of sections or pages is a reference, not a value.
+    ("One measure for each of the changes described in sections 2 to 5.", False),
+    ("See pages 3 to 4.", False),
+])
+def test_a_value_is_a_figure_not_a_range_of_references(pack, text, value):
+    assert pack.concept("$figures").matches(text) is value

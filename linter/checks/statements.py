@@ -42,7 +42,10 @@ Parameters
     ``any``'s whose first concept, negated, denies what the rule asks for:
     "we have not yet agreed KPIs for this plan" makes the rest count only in
     part, and a mere mention of the missing thing count for nothing);
-    ``pass_when``
+    an alternative may be ``{concepts: [...], unless: statement}``, whose
+    denial a statement in ``find``'s form outweighs when the plan makes it:
+    "we have not yet set targets" denies nothing of measures already given
+    with their values); ``pass_when``
     (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
     record the first match of each part in the sentence that passed).
 
@@ -88,8 +91,12 @@ PARAMS = {
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "undated_is_pending": {"type": "boolean"},
         "too_late": {"$ref": "#/$defs/concept"},
-        "denied": {"type": "array", "minItems": 1,
-                   "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
+        "denied": {"type": "array", "minItems": 1, "items": {"oneOf": [
+            {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
+            {"type": "object", "properties": {
+                "concepts": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
+                "unless": {"$ref": "#/$defs/statement"}},
+             "required": ["concepts", "unless"], "additionalProperties": False}]}},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
             "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
@@ -235,13 +242,17 @@ def dated_after_submission(analysis, pack, sentence, event) -> bool:
 DENIAL_WORDS = 4
 
 
-def denying_sentence(analysis, pack, denied):
+def denying_sentence(analysis, pack, denied, made=None):
     """The first of the council's own sentences that denies what the rule asks for: the first concept
     of one of the ``denied`` alternatives negated, the others present ("We have not yet agreed the
-    indicators we will use to track this plan")."""
+    indicators we will use to track this plan"). An alternative with ``unless`` denies nothing when
+    ``made`` finds that statement in the plan."""
     if not denied:
         return None
-    alternatives = [[pack.concept(c) for c in conjunction] for conjunction in denied]
+    alternatives = [[pack.concept(c) for c in conjunction] for conjunction in denied
+                    if isinstance(conjunction, list)]
+    alternatives += [[pack.concept(c) for c in conditional["concepts"]] for conditional in denied
+                     if isinstance(conditional, dict) and not (made and made(conditional["unless"]))]
     # A denial followed by a note asking for what is missing is still the council's word on it: "We have
     # not yet settled the measures we will use for this plan. [Performance team to insert 4–5 KPIs]".
     for sentence in analysis.sentences:
@@ -428,7 +439,9 @@ def check(analysis, params, pack) -> Outcome:
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
                                                                 candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
-    denial = denying_sentence(analysis, pack, params.get("denied"))
+    denial = denying_sentence(analysis, pack, params.get("denied"),
+                              lambda statement: find_statement(analysis, pack, statement, exclude, facts_only,
+                                                               window) is not None)
     if denial is not None:
         # "We have not yet agreed KPIs for this plan": what else the plan says counts only in part, and a
         # mention of the missing thing ("these will be listed in Appendix B") is part of the denial.
