@@ -242,6 +242,14 @@ def dated_after_submission(analysis, pack, sentence, event) -> bool:
 DENIAL_WORDS = 4
 
 
+# Denied of its subject, in the passive: "Baselines and targets for these measures have not yet been
+# agreed", "KPIs are still to be set".
+PASSIVE_DENIAL = re.compile(r"(?:\s+(?!(?:has|have|had|is|are|was|were)\b)[\w’'-]+){0,6}?\s+(?:has|have|had|is|are|was|were)\s+"
+                            r"(?:not\s+(?:yet\s+)?(?:been\s+)?|(?:still\s+|yet\s+)?to\s+be\s+|yet\s+to\s+be\s+)"
+                            r"(?:agreed|set|decided|finalised|finalized|confirmed|established|defined|developed|"
+                            r"identified|chosen|selected)\b", re.IGNORECASE)
+
+
 def denying_sentence(analysis, pack, denied, made=None):
     """The first of the council's own sentences that denies what the rule asks for: the first concept
     of one of the ``denied`` alternatives negated, the others present ("We have not yet agreed the
@@ -263,7 +271,8 @@ def denying_sentence(analysis, pack, denied, made=None):
             # Denied at once ("have not yet agreed KPIs", "no specific indicators"): "we have not yet set
             # targets for the measures in this plan" has measures, only not their targets.
             if all(o.matches(text) for o in others) and \
-                    any(governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS) for m in first.finditer(text)):
+                    any(governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
+                        or PASSIVE_DENIAL.match(text, m.end()) for m in first.finditer(text)):
                 return sentence
     return None
 
