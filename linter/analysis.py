@@ -313,6 +313,8 @@ ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S",
 # the text. ("12 EDI champions …" opens with a count, not a number of its paragraph.)
 DOTTED_NUMBER = re.compile(r"^\s*(?:\d+\.\d+(?:\.\d+)*\.?|\d+\.|[A-Za-z]\d+(?:\.\d+)*\.?|\(?[a-z]\))\s+")
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]\d+(?:\.\d+)*|\(?[a-z]\))[.):]?\s+")
+# A word as ``\w`` runs in an ASCII text (see terms.word_starts).
+WORD = re.compile(r"[a-z0-9_]+")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
 CAPITALISED = re.compile(r"(?<=[a-z,;:)]\s)[A-Z][a-z]+")
 
@@ -613,6 +615,51 @@ class Analysis:
         found = self.cache.get(key)
         if found is None:
             found = self.cache[key] = concept.matches(self._unnumbered(sentence))
+        return found
+
+    def holding(self, concept: TermSet) -> frozenset[int]:
+        """The indexes of the sentences that hold ``concept`` (those for which :meth:`has` is true).
+
+        Worked out once per concept, from the words of the document (see _words): a sentence can
+        hold it only where one of its words begins with one of the concept's word starts (see
+        terms.word_starts), so only those sentences, and any not in ASCII, are searched. Rules
+        that look for a concept's company in every passage look only where it is.
+        """
+        key = ("holding", id(concept))
+        found = self.cache.get(key)
+        if found is None:
+            starts = concept.word_starts
+            sentences = self.sentences
+            if starts is None:
+                candidates = range(len(sentences))
+            else:
+                words, where, others = self._words()
+                candidates = set(others)
+                for start in starts:
+                    at = bisect_left(words, start)
+                    while at < len(words) and words[at].startswith(start):
+                        candidates.update(where[words[at]])
+                        at += 1
+                candidates = sorted(candidates)
+            found = self.cache[key] = frozenset(i for i in candidates if self.has(concept, sentences[i]))
+        return found
+
+    def _words(self) -> tuple[list[str], dict[str, list[int]], list[int]]:
+        """The document's words as :meth:`has` reads its sentences, in lower case and sorted, with the
+        indexes of the sentences holding each; and the sentences not in ASCII, which any concept
+        may match (see terms.TermSet._cannot_match)."""
+        found = self.cache.get("words")
+        if found is None:
+            where: dict[str, list[int]] = {}
+            others = []
+            for sentence in self.sentences:
+                text = self._unnumbered(sentence)
+                if not text.isascii():
+                    others.append(sentence.index)
+                    continue
+                for word in set(WORD.findall(text.lower())):
+                    where.setdefault(word, []).append(sentence.index)
+            found = self.cache["words"] = (sorted(where), where, others)
         return found
 
     def _unnumbered(self, sentence: Sentence) -> str:

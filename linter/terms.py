@@ -200,6 +200,39 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(kept)
 
 
+# The start of a word of ASCII letters, figures and underscores: what ``\w`` is in an ASCII text.
+WORD_START = re.compile(r"[A-Za-z0-9_]+")
+
+
+@lru_cache(maxsize=4096)
+def word_starts(terms: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Lower-case strings one of which begins a word (a run of ASCII letters, figures and
+    underscores) wherever ``terms`` match in an ASCII text; None when there is no such list (a
+    built-in token, a term that does not open with a letter or figure).
+
+    A term's pattern is found only where no word character comes before it, and opens with its first
+    word, literally up to its first hyphen, apostrophe or other sign: a match in an ASCII text begins
+    a word whose lower-case form starts with that opening's. So the words of a document, sorted,
+    say in which sentences a term list can match (see Analysis.holding), without a search of each.
+    """
+    found = set()
+    for term in terms:
+        term = term.strip()
+        if term in BUILT_INS:
+            return None
+        words = term.removeprefix("=").split()
+        opening = WORD_START.match(words[0].rstrip("*")) if words else None
+        if opening is None:
+            return None
+        found.add(opening.group(0).lower())
+    # A word that starts with a longer start starts with a shorter one it begins with: the shorter is enough.
+    kept: list[str] = []
+    for start in sorted(found):
+        if not kept or not start.startswith(kept[-1]):
+            kept.append(start)
+    return tuple(kept)
+
+
 @lru_cache(maxsize=4096)
 def _compile(terms: tuple[str, ...]) -> re.Pattern | None:
     source = _sources.get(terms) or pattern_source(terms)
@@ -251,6 +284,11 @@ class TermSet:
     @cached_property
     def _anchors(self) -> tuple[str, ...] | None:
         return anchors(self.terms)
+
+    @cached_property
+    def word_starts(self) -> tuple[str, ...] | None:
+        """See word_starts."""
+        return word_starts(self.terms)
 
     @cached_property
     def _identity(self) -> object:

@@ -5,20 +5,24 @@ them go unsearched, and while a document is checked (plancheck.terms.remembering
 what a term list found in a text is remembered. Neither may change a result:
 these tests compare both with the patterns searched directly, on the corpus's
 sentences and on texts made to sit at the edges (hyphens, apostrophes,
-wildcards, case, characters outside ASCII).
+wildcards, case, characters outside ASCII). A term list's word starts
+(plancheck.terms.word_starts) let an analysis search only the sentences with a
+word that begins with one (Analysis.holding): every match begins such a word.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from plancheck import terms
-from plancheck.analysis import split_sentences
+from plancheck.analysis import Analysis, split_sentences
 from plancheck.packs import builtin_names, load_pack
-from plancheck.terms import TermSet, anchors, remembering
+from plancheck.readers import ReadOptions, read_document
+from plancheck.terms import TermSet, anchors, remembering, word_starts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -67,6 +71,41 @@ def test_a_text_holding_no_anchor_has_no_match():
                 assert spans == [], (concept.name, text)
             assert [m.span() for m in concept.finditer(text)] == spans, (concept.name, text)
             assert concept.matches(text) == bool(spans), (concept.name, text)
+
+
+def test_a_match_begins_a_word_with_a_word_start():
+    sample = texts() + EDGES
+    for concept in concepts():
+        starts = word_starts(concept.terms)
+        if starts is None:
+            continue
+        for text in sample:
+            if not text.isascii():
+                continue
+            for start, _ in direct(concept, text):
+                word = re.match(r"\w*", text[start:]).group(0).lower()
+                assert start == 0 or not re.match(r"\w", text[start - 1]), (concept.name, text)
+                assert word.startswith(starts), (concept.name, text, word)
+
+
+def test_word_starts_of_term_syntax():
+    assert word_starts(("e-learning", "agency staff", "agency*", "=EDI", "council’s plan")) == ("agency", "council", "e")
+    assert word_starts(("transform*", "co-operat*", "A&E")) == ("a", "co", "transform")
+    assert word_starts(("@percent", "staff")) is None
+    assert word_starts(("£",)) is None
+    assert word_starts(("-led",)) is None
+
+
+def test_sentences_holding_a_concept_are_those_it_occurs_in():
+    paths = sorted(CORPUS.glob("*/*.md"))[:40] + [Path(__file__).resolve().parents[1] / "examples" / "weak-draft-productivity-plan.md"]
+    for name in builtin_names():
+        pack = load_pack(name)
+        for path in paths:
+            document = read_document(path, ReadOptions(pages="estimate"))
+            analysis, asked = Analysis.of(document, pack=pack), Analysis.of(document, pack=pack)
+            for concept in concepts():
+                assert analysis.holding(concept) == {s.index for s in asked.sentences if asked.has(concept, s)}, \
+                    (path.name, concept.name)
 
 
 def test_anchors_of_term_syntax():

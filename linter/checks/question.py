@@ -127,6 +127,34 @@ def passages(analysis, window: int = 2):
     return found
 
 
+def reach(analysis, window: int) -> dict[int, list[int]]:
+    """For each sentence's index, the positions in ``passages(analysis, window)`` of the windows that
+    read it: in the passage, or in the two-sentence passage of the window's first sentence (where a
+    topic of two parts is looked for), or as that sentence."""
+    key = ("question.reach", window)
+    found = analysis.cache.get(key)
+    if found is None:
+        found = analysis.cache[key] = {}
+        nearby = {s.index: passage for s, passage, _ in passages(analysis, 2)}
+        for position, (sentence, passage, _) in enumerate(passages(analysis, window)):
+            for read in (passage, nearby.get(sentence.index, ()), (sentence,)):
+                for s in read:
+                    positions = found.setdefault(s.index, [])
+                    if not positions or positions[-1] != position:
+                        positions.append(position)
+    return found
+
+
+def within_reach(analysis, window: int, concepts) -> list[int]:
+    """The positions of the windows that read a sentence holding one of ``concepts``, in order: the
+    only windows in which a rule whose every answer and topic needs one of them can find either."""
+    where = reach(analysis, window)
+    positions = set()
+    for index in set().union(*(analysis.holding(c) for c in concepts)):
+        positions.update(where.get(index, ()))
+    return sorted(positions)
+
+
 def asked_in_heading(analysis, block_index: int) -> list:
     """The council's own question heading the section ``block_index`` is directly under, as sentences.
 
@@ -347,9 +375,14 @@ def check(analysis, params, pack) -> Outcome:
         return sentence.block_index in theme_blocks
 
     answers, touches = [], []
-    windows = passages(analysis, params.get("window", 2))
+    window = params.get("window", 2)
+    windows = passages(analysis, window)
     asked = analysis.cache.get("question.asked-in-headings", set())
-    for sentence, passage, asks in windows:
+    # A window answers only where its passage holds an answer's first concept, and touches only where
+    # the topic's first concept is read with its sentence: the other windows, most of them, add nothing.
+    subjects = {id(c[0]): c[0] for c in alternatives + in_theme_alternatives + topics}
+    for position in within_reach(analysis, window, subjects.values()):
+        sentence, passage, asks = windows[position]
         # A question heading speaks for its answers only when it asks this question: "Where could we
         # save more?" is not about invest to save.
         passage = [s for s in passage if s.index not in asked or touches_topic(s)]
