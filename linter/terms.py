@@ -164,6 +164,89 @@ def add_sources(made, digest) -> None:
                 _anchor_lists[terms] = None if found is None else tuple(found.split("\n"))
 
 
+@lru_cache(maxsize=64)
+def _pattern_anchors(source: str) -> frozenset[str] | None:
+    """Lower-case strings one of which any match of the regular expression ``source`` (compiled with
+    ``FLAGS``) holds, in an ASCII text; None when there is no such set. Read from the expression's
+    parse: a run of literal characters that every match takes, or one of the strings every
+    alternative of a choice takes. A branch that needs a character no ASCII character matches
+    ("£", "▢") takes none: no ASCII text holds it. (The built-in tokens have no words of their
+    own to take anchors from; their matches hold a "%", a "£" or a figure.)"""
+    from re import _constants as sre, _parser
+
+    def character(code: int):
+        char = chr(code)
+        if char.isascii():
+            return char.lower()
+        return "" if _outside_ascii(char) else None  # "": not in an ASCII text
+
+    def one_of(items) -> frozenset[str] | None:
+        """The characters a character set (``[...]``) takes, in an ASCII text."""
+        found = set()
+        for op, value in items:
+            if op is sre.LITERAL:
+                codes = [value]
+            elif op is sre.RANGE and value[1] - value[0] <= 32:
+                codes = range(value[0], value[1] + 1)
+            elif op is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                codes = [ord(d) for d in "0123456789"]  # all the digits an ASCII text has
+            else:
+                return None
+            for code in codes:
+                char = character(code)
+                if char is None:
+                    return None
+                if char:
+                    found.add(char)
+        return frozenset(found)
+
+    def needs(items) -> frozenset[str] | None:
+        """What a sequence needs: the most telling of what its parts need (the longest shortest string)."""
+        options: list[frozenset[str]] = []
+        run = ""
+        for op, value in list(items) + [(None, None)]:
+            if op is sre.LITERAL:
+                char = character(value)
+                if char == "":
+                    return frozenset()
+                if char is not None:
+                    run += char
+                    continue
+            if run:
+                options.append(frozenset([run]))
+                run = ""
+            if op is sre.SUBPATTERN:
+                part = needs(value[-1])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)):
+                part = needs(value[2]) if value[0] >= 1 else None
+            elif op is getattr(sre, "ATOMIC_GROUP", None):
+                part = needs(value)
+            elif op is sre.ASSERT:  # what a look-around sees is in the text too
+                part = needs(value[1])
+            elif op is sre.BRANCH:
+                alternatives = [needs(alternative) for alternative in value[1]]
+                part = None if any(a is None for a in alternatives) else frozenset().union(*alternatives)
+            elif op is sre.IN:
+                part = one_of(value)
+            else:
+                part = None
+            if part is not None:
+                if not part:
+                    return frozenset()  # no ASCII text holds this part
+                options.append(part)
+        if not options:
+            return None
+        return max(options, key=lambda option: (min(map(len, option)), -len(option)))
+
+    return needs(_parser.parse(source, FLAGS))
+
+
+@lru_cache(maxsize=256)
+def _outside_ascii(char: str) -> bool:
+    """Whether no ASCII character matches ``char``, ignoring case ("£", "é"; not the Kelvin sign, a "k")."""
+    return not char.isascii() and not any(re.fullmatch(re.escape(char), chr(code), FLAGS) for code in range(128))
+
+
 @lru_cache(maxsize=4096)
 def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     """Lower-case strings one of which any match of ``terms`` holds (on an ASCII text); None when
@@ -183,12 +266,19 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     for term in terms:
         term = term.strip()
         if term in BUILT_INS:
-            return None
+            needed = _pattern_anchors(BUILT_INS[term])
+            if needed is None:
+                return None
+            found.update(needed)
+            continue
+        pieces = [piece for word in term.removeprefix("=").split()
+                  for piece in word.rstrip("*").replace("’", "-").replace("'", "-").split("-")]
+        if any(_outside_ascii(char) for piece in pieces for char in piece):
+            continue  # "£XXm" cannot match an ASCII text: no ASCII character is a "£", whatever its case
         longest = ""
-        for word in term.removeprefix("=").split():
-            for piece in word.rstrip("*").replace("’", "-").replace("'", "-").split("-"):
-                if len(piece) > len(longest) and piece.isascii():
-                    longest = piece
+        for piece in pieces:
+            if len(piece) > len(longest) and piece.isascii():
+                longest = piece
         if not longest:
             return None
         found.add(longest.lower())

@@ -55,7 +55,11 @@ def texts() -> list[str]:
     return sentences
 
 
-EDGES = ["We run e-learning, e learning and eLearning.", "The Council’s plan and the council's plan.",
+EDGES = ["We run e-learning, e learning and eLearning.", "Rose from 12 to 15; fell by a third; 72% against 58%.",
+         "Costs of 3 million pounds, 4 Billion GBP, 5 PER CENT, 6percent.", "Row | 61 | 50", "2024-07-16, 3rd SEPT 2024",
+         "HR to Confirm; Kelby's draft plan; every Spring; [XX]%; ??; ??%; (to follow); <<insert>>", "Eleven, TWELVE.",
+         "Results in Q?; {{name}}; ###; ____ times; \u25a2\u25a2 systems; \u220e\u220e; [\u2022]", "Q3 and Q4?",
+         "Target of 8, baseline 61, from 28 days to 21, now: 74 (9 days)", "Northmoor Council, 1999/00", "The Council’s plan and the council's plan.",
          "Transformation, TRANSFORMING and transform.", "EDI, edi and Edi champions.",
          "A \u212aelvin sign, a long \u017fhared ſervice, İstanbul.", "agency staff (not the Environment Agency)",
          "", "£3.2m saved; 4.5% of the staff budget; 12 champions", "cabinet-member Cabinet Member"]
@@ -63,7 +67,7 @@ EDGES = ["We run e-learning, e learning and eLearning.", "The Council’s plan a
 
 def test_a_text_holding_no_anchor_has_no_match():
     sample = texts() + EDGES
-    for concept in concepts():
+    for concept in concepts() + [TermSet(token, (token,)) for token in terms.BUILT_INS]:
         found = anchors(concept.terms)
         for text in sample:
             spans = direct(concept, text)
@@ -114,8 +118,14 @@ def test_anchors_of_term_syntax():
     assert anchors(("=EDI", "equality diversity")) == ("diversity", "edi")
     # A text holding "staffing" holds "staff" too: one anchor is enough.
     assert anchors(("staff", "staffing costs")) == ("staff",)
-    assert anchors(("@percent", "staff")) is None
-    assert anchors(("£",)) is None
+    # A built-in token's matches hold one of its own anchors: "%" or "per" for a percentage.
+    assert {"%", "staff"} <= set(anchors(("@percent", "staff")))
+    assert "council" in anchors(("@named-council",))
+    # "£" matches no ASCII character, whatever the case: no ASCII text holds the term. The Kelvin
+    # sign matches a "k": a term of it has no anchor.
+    assert anchors(("£",)) == ()
+    assert anchors(("£XXm", "staff")) == ("staff",)
+    assert anchors(("\u212a",)) is None
 
 
 def test_remembered_results_are_the_results():
@@ -132,6 +142,17 @@ def test_remembered_results_are_the_results():
                      for c, t in cases]
     assert plain == first == again
     assert terms._memo.get() is None  # forgotten once the document is checked
+
+
+def test_anchors_of_patterns():
+    anchors_of = terms._pattern_anchors
+    assert anchors_of(r"(?:each|every)\s+day") == {"day"}
+    assert anchors_of(r"ab(?:cd|ef)+") in ({"ab"}, {"cd", "ef"})
+    assert anchors_of(r"\d+%|£\d+") == {"%"}  # "£" in no ASCII text: its branch needs nothing there
+    assert anchors_of(r"£\d+") == frozenset()
+    assert anchors_of(r"x?\d") == set("0123456789")
+    assert anchors_of(r"\w+") is None
+    assert anchors_of("(?-i:Council)s?") == {"council"}
 
 
 @pytest.mark.parametrize("text", EDGES)
