@@ -747,6 +747,21 @@ class Analysis:
             found = self.cache[key] = self._specific(sentence.text)
         return found
 
+    def specific_beyond(self, sentence: Sentence, vocabulary: TermSet) -> bool:
+        """Whether a sentence is specific for something other than the words of ``vocabulary``: "Our
+        procurement practice is sound" names the wasteful-spend theme's own subject and nothing else."""
+        if not self.specific(sentence):
+            return False
+        key = ("specific-beyond", sentence.index, id(vocabulary))
+        found = self.cache.get(key)
+        if found is None:
+            spans = [m.span() for m in vocabulary.finditer(sentence.text)]
+            text = sentence.text
+            for start, end in reversed(spans):
+                text = text[:start] + " " + text[end:]
+            found = self.cache[key] = self._specific(text) if spans else True
+        return found
+
     def specific_text(self, text: str) -> bool:
         """Whether a piece of text (an item of a list, say) is specific, as a sentence would be."""
         return self._specific(text)

@@ -2185,3 +2185,18 @@ def test_savings_potential_is_a_saving_still_to_be_had_not_any_superlative(check
 def test_what_it_stands_for_may_be_named_two_sentences_back(check_md, text, expected):
     rule = "governance.member-endorsement"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Naming the theme's own subjects (procurement, agency staff, consultants) is what every plan does.
+    ("Our procurement practice is sound, and we secure the best value from every contract we let. We keep our "
+     "use of agency staff under close review. Consultants are engaged only where the skills are not available "
+     "in house. Our procurement arrangements are designed to secure the best possible outcomes.", "partial"),
+    # A control with its threshold, what it stopped, a named partnership: specifics.
+    ("A spend control panel reviews every purchase over £5,000; in 2023/24 it refused or cut 37 requests worth "
+     "£214,000. All contracts over £25,000 are let through our procurement partnership with Dunstow District "
+     "Council. We stopped printing the residents' magazine in 2023.", "pass"),
+])
+def test_wasteful_spend_is_answered_by_specifics_beyond_its_own_vocabulary(check_md, text, expected):
+    rule = "theme.wasteful-spend"
+    assert status(check_md(f"## Reducing wasteful spend\n\n{text}\n", rule), rule) == expected

@@ -30,7 +30,10 @@ Parameters
     ``subjects``, ``figures`` and ``unless``, three concepts): a sentence that
     gives one of the figures the regime asks for under the theme (a subject
     and a figure) and does nothing about it (none of ``unless``) places the
-    theme's section but is no specific of its answer.
+    theme's section but is no specific of its answer;
+    ``specific_beyond_vocabulary`` (default false): the theme's own
+    vocabulary places a sentence in the theme but does not make it specific
+    ("Our procurement practice is sound").
 
 Example
     A section headed "What would help us" listing a multi-year settlement,
@@ -54,6 +57,7 @@ PARAMS = {
         "theme": {"type": "string"},
         "pass_specifics": {"type": "integer", "minimum": 1},
         "content_specifics": {"type": "integer", "minimum": 1},
+        "specific_beyond_vocabulary": {"type": "boolean"},
         "reports": {
             "type": "object",
             "properties": {"subjects": {"type": "string"}, "figures": {"type": "string"},
@@ -151,8 +155,13 @@ def check(analysis, params, pack) -> Outcome:
     reports = tuple(pack.concept(params["reports"][k]) for k in ("subjects", "figures", "unless")) \
         if "reports" in params else None
 
+    beyond = params.get("specific_beyond_vocabulary", False)
+
     def counts(sentence) -> bool:
-        return analysis.specific(sentence) and not only_reports(analysis, reports, sentence)
+        # With ``specific_beyond_vocabulary`` the theme's own words place a sentence in it but do not
+        # make it specific: "Our procurement practice is sound" says nothing in particular.
+        specific = analysis.specific_beyond(sentence, theme.vocabulary) if beyond else analysis.specific(sentence)
+        return specific and not only_reports(analysis, reports, sentence)
 
     specific = [s for s in own if counts(s)]
     # Evidence: on-theme specific sentences first, as a reviewer would quote them.
