@@ -67,7 +67,7 @@ def clauses(text: str, labels: bool = False) -> list[tuple[int, str]]:
 # A second predicate joined by "and" with no comma: "It was circulated to councillors and will be
 # considered by Cabinet after it has been submitted", "Cabinet noted the plan and asked for an update".
 PREDICATE_AND = re.compile(
-    r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|would|then|also|later)\b|[a-z]+ed\b)")
+    r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|would|then|also|later|that)\b|[a-z]+ed\b)")
 
 
 def predicates(text: str) -> list[str]:

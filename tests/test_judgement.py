@@ -279,6 +279,9 @@ def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     "The plan was circulated to councillors before submission.",
     "Group leaders were briefed on this draft on 1 July 2024.",
     "The draft was instead shared with the leaders of the three political groups on 11 July 2024.",
+    # Minutes reporting what members did frame it; a second report named in another clause is apart.
+    "We began drafting in May. The minutes record that Cabinet \"noted the draft Productivity Plan and the "
+    "timetable for its submission\" and that the quarter four performance report was \"received and noted\".",
     # A resolution to note the plan, made by the meeting the minutes' heading names.
     "## Minutes of the Cabinet, 11 July 2024\n\nRESOLVED: that the draft Productivity Plan be noted.",
     # Approval dated after the submission it gives is too late to endorse the plan before it went.
