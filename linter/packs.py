@@ -20,7 +20,7 @@ from .cache import (PYTHON, add_programs, program, prune, read_code, read_entry,
 from .checks import CHECK_TYPES, module_for
 from .errors import ConfigError
 from .terms import FLAGS as TERM_FLAGS
-from .terms import TermSet, add_sources, anchors, code_digest, pattern_source, term_set
+from .terms import TermSet, add_sources, anchors, code_digest, pattern_source, term_set, word_starts
 
 # Packs checked when neither --rules nor configuration names any.
 DEFAULT_PACKS = ("productivity-plan-2024", "publication")
@@ -262,14 +262,15 @@ def _programs(pack: Pack) -> list:
 
 
 def _sources(pack: Pack) -> list:
-    """(terms, pattern source, anchors) for the term lists the pack's checks are likely to use."""
+    """(terms, pattern source, anchors, word starts) for the term lists the pack's checks are likely to use."""
     made = {}
     for concept in _term_sets(pack):
         for terms in (concept.terms, concept.unless):
             if terms and terms not in made:
-                found = anchors(terms)
-                # An anchor is part of a word, so never holds a line break.
-                made[terms] = [list(terms), pattern_source(terms), None if found is None else "\n".join(found)]
+                found, starts = anchors(terms), word_starts(terms)
+                # Anchors and word starts are parts of words or signs, so never hold a line break.
+                made[terms] = [list(terms), pattern_source(terms), None if found is None else "\n".join(found),
+                               None if starts is None else "\n".join(starts)]
     return list(made.values())
 
 

@@ -140,6 +140,7 @@ def pattern_source(terms: tuple[str, ...]) -> str | None:
 # Sources and anchors already made from term lists, by an earlier run of this very code (see add_sources).
 _sources: dict[tuple[str, ...], str] = {}
 _anchor_lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+_word_start_lists: dict[tuple[str, ...], tuple[str, ...] | None] = {}
 
 
 @lru_cache(maxsize=1)
@@ -152,16 +153,19 @@ def code_digest() -> str | None:
 
 
 def add_sources(made, digest) -> None:
-    """Take the (terms, source, anchors) an earlier run made (the pack cache keeps them), if this code
-    made them."""
+    """Take the (terms, source, anchors, word starts) an earlier run made (the pack cache keeps them), if
+    this code made them."""
     if digest is None or digest != code_digest() or not isinstance(made, list):
         return
     for item in made:
-        if isinstance(item, list) and len(item) == 3 and isinstance(item[0], list) and isinstance(item[1], str):
-            terms, found = tuple(item[0]), item[2]
+        if isinstance(item, list) and len(item) == 4 and isinstance(item[0], list) and isinstance(item[1], str):
+            terms, found, starts = tuple(item[0]), item[2], item[3]
             _sources[terms] = item[1]
-            if found is None or isinstance(found, str):  # the anchors, one a line (see _sources in plancheck.packs)
+            # Anchors and word starts, one a line (see _sources in plancheck.packs).
+            if found is None or isinstance(found, str):
                 _anchor_lists[terms] = None if found is None else tuple(found.split("\n"))
+            if starts is None or isinstance(starts, str):
+                _word_start_lists[terms] = None if starts is None else tuple(starts.split("\n"))
 
 
 @lru_cache(maxsize=64)
@@ -305,6 +309,9 @@ def word_starts(terms: tuple[str, ...]) -> tuple[str, ...] | None:
     a word whose lower-case form starts with that opening's. So the words of a document, sorted,
     say in which sentences a term list can match (see Analysis.holding), without a search of each.
     """
+    known = _word_start_lists.get(terms, False)
+    if known is not False:
+        return known
     found = set()
     for term in terms:
         term = term.strip()
