@@ -2203,3 +2203,20 @@ def test_what_it_stands_for_may_be_named_two_sentences_back(check_md, text, expe
 def test_wasteful_spend_is_answered_by_specifics_beyond_its_own_vocabulary(check_md, text, expected):
     rule = "theme.wasteful-spend"
     assert status(check_md(f"## Reducing wasteful spend\n\n{text}\n", rule), rule) == expected
+
+
+def test_a_nil_for_a_later_year_than_a_table_of_amounts_is_the_answer(check_md):
+    text = """\
+        ## Our workforce
+
+        | | 2021/22 | 2022/23 | 2023/24 |
+        |---|---|---|---|
+        | Staff budget | £11.0m | £11.6m | £12.1m |
+        | Consultants | £88,000 | £41,000 | nil |
+
+        We did not use any consultants in 2023/24. The earlier figures relate to the review of our leisure contract.
+        """
+    rule = "question.consultant-spend"
+    report = check_md(text, rule)
+    assert status(report, rule) == "pass"
+    assert report.facts["consultant_spend_percent"] == 0.0

@@ -766,6 +766,7 @@ def check(analysis, params, pack) -> Outcome:
     fact = params["fact"]
     candidates = []  # (value, year key, order, block, quote text)
     mentions, computed, nils = [], [], []
+    computed_years = []  # the year of each share worked out from a table, where it has one
     distant = []  # shares worked out with a whole stated in another paragraph
     for order, sentence in enumerate(analysis.own_sentences()):
         text = sentence.read_with_notes  # "…published each year.[^1]" with "¹ In 2023/24 it was 0.03%."
@@ -805,6 +806,7 @@ def check(analysis, params, pack) -> Outcome:
                         distant.append((far, sentence))
             if shared:
                 computed.append((shared, sentence))
+                computed_years.append(None)
             elif nil_stated(text, subject):
                 nils.append(sentence)
     blocks = analysis.document.blocks
@@ -826,6 +828,7 @@ def check(analysis, params, pack) -> Outcome:
                 dated = sorted(table_worked_out(block, subject, others, denominator, wholes_by_year(whole)),
                                key=lambda f: f[1] or (0, 0), reverse=True)
                 computed.extend((shared, _TableRow(block, row)) for shared, _, row in dated[:1])
+                computed_years.extend(year for _, year, _ in dated[:1])
     if not (candidates or computed or nils):
         # A question-and-answer plan: "What proportion of your paybill is spent on trade union
         # facility time?" as a heading, then "0.04% in 2023/24." The question names the subject;
@@ -865,6 +868,13 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(PASS, "figure.given", evidence, facts={fact: value},
                        data={"value": _percent(value),
                              "when": " for the most recent year given" if len(dated) > 1 else ""})
+    if nils and computed and computed_years and computed_years[0] is not None:
+        # "Consultants | £88,000 | £41,000 | nil" with "We did not use any consultants in 2023/24": the
+        # nil of a later year than the last amount is the most recent year's answer.
+        nil_years = [(year, s) for s in nils if (year := nil_year(s.text, subject)) is not None]
+        if nil_years and max(nil_years, key=lambda n: n[0])[0] > computed_years[0]:
+            sentence = max(nil_years, key=lambda n: n[0])[1]
+            return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})
     computed = computed or distant
     if computed:
         (share, part, whole), sentence = computed[0]
