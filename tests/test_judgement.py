@@ -2220,3 +2220,17 @@ def test_a_nil_for_a_later_year_than_a_table_of_amounts_is_the_answer(check_md):
     report = check_md(text, rule)
     assert status(report, rule) == "pass"
     assert report.facts["consultant_spend_percent"] == 0.0
+
+
+def test_a_table_column_of_another_base_is_not_the_staff_budget_share(check_md):
+    text = """\
+        ## Agency staff and consultants
+
+        | 2023/24 | Spend | Share of gross expenditure (£33.0m) | Share of staff budget (£13.4m) |
+        |---|---|---|---|
+        | Agency staff | £1.02m | 3.1% | 7.6% |
+        | Consultants | £214,000 | 0.6% | 1.6% |
+        """
+    report = check_md(text, "question.consultant-spend", "question.agency-spend")
+    assert report.facts["consultant_spend_percent"] == 1.6
+    assert report.facts["agency_spend_percent"] == 7.6

@@ -102,6 +102,8 @@ NEARLY_BOUND = re.compile(r"\b(?:just|slightly|fractionally|a\s+little)\s+(?:und
 BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 NIL_CELL = re.compile(r"^\s*(?:nil|none|zero|-|–)\s*$", re.IGNORECASE)
 IN_PERCENT = re.compile(r"%|per\s?cent|percent", re.IGNORECASE)
+# What a share is said to be of: "% of", "Share of", "Proportion of".
+SHARE_MARK = re.compile(r"%|per\s?cent|percent|\bshare\b|\bproportion\b|\bpercentage\b", re.IGNORECASE)
 MAKE_UP = {"made", "make", "makes", "making", "take", "takes", "took", "taken", "add", "adds", "added"}
 PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
@@ -360,9 +362,10 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
             # A base named in the column's heading or the row's own label: "Consultants, % of total
             # council budget" is not the staff budget's share.
+            # ("Share of gross expenditure (£33.0m)" beside "Share of staff budget (£13.4m)" too.)
             labels = [heading] + ([label] if IN_PERCENT.search(label) else [])
             if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
-                    any(other_base(IN_PERCENT.split(text, maxsplit=1)[-1], denominator) for text in labels):
+                    any(other_base(SHARE_MARK.split(text, maxsplit=1)[-1], denominator) for text in labels):
                 continue
             year = YEAR.search(heading)
             found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
