@@ -307,6 +307,9 @@ DIGITS = re.compile(r"\d+")
 FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                          r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+TIME_SPAN = re.compile(r"\b(?:next|last|past|coming|previous|recent)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|few)\s+(?:years?|months?)\b",
+                       re.IGNORECASE)
 # A paragraph lettered or numbered by hand as an item: "(a) …", "b) …", "(iii) …", "2) …".
 ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S", re.IGNORECASE)
 # A paragraph number with a dot ("4.4 ", "3. ", "A2.1 ") or a bracketed letter ("(b) "): never a figure in
@@ -768,8 +771,9 @@ class Analysis:
 
     def _specific(self, text: str) -> bool:
         pack = self.pack
-        # A paragraph's number ("3.1 We will continue…") is not a figure.
-        text = PARAGRAPH_NUMBER.sub("", text, count=1)
+        # A paragraph's number ("3.1 We will continue…") is not a figure, nor is a stretch of time in the
+        # letter's own words ("over the next two years", "the last fourteen years").
+        text = TIME_SPAN.sub(" ", PARAGRAPH_NUMBER.sub("", text, count=1))
         generic = getattr(pack, "generic_words", frozenset())
         if FIGURE_MARK.search(text) or any(a.lower().rstrip("s") not in generic for a in ACRONYM.findall(text)):
             return True

@@ -279,6 +279,9 @@ def test_quotes_are_at_most_200_characters_and_centred_on_the_focus():
     # ... but a figure or a named body beside it does.
     ("The Corporate Leadership Team reviews every agency placement over 12 weeks.", True),
     ("Our Spending Assurance Panel reviews every contract extension.", True),
+    # A stretch of time in the letter's words is no figure; what happens in it may be.
+    ("Over the next two years we will continue to look for opportunities to work differently.", False),
+    ("Over the next two years we will close three of our offices.", True),
 ])
 def test_a_councils_own_management_named_is_no_specific(pack, text, specific):
     document = Document(path="plan.md", format="markdown", blocks=[Block(PARAGRAPH, text)])
