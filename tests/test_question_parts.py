@@ -38,6 +38,11 @@ def status(report, rule_id):
                                    "through route optimisation.", "pass"),
     ("question.savings-potential", "Our leisure centres have the greatest potential for growth in visitors.",
      "fail"),
+    # What councils have in common is not a service they share.
+    ("question.shared-services", "We face a number of barriers, many of which are shared with other councils: "
+                                 "the level of funding and the demand for statutory services.", "fail"),
+    ("question.shared-services", "Our legal service has been shared with Dunstow District Council since 2019 and "
+                                 "saves each council £80,000 a year.", "pass"),
     ("question.data-sharing", "We will work with partners to share information where appropriate.", "partial"),
     # Legacy systems, by what makes a system legacy: its age, lost support, and what it cannot do.
     ("question.legacy-systems", "Our licensing database was installed in 2009 and officers copy every application "
