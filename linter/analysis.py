@@ -307,6 +307,8 @@ DIGITS = re.compile(r"\d+")
 FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                          r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|are|will)\s+not|we\s+(?:haven|don|didn|aren|won)[’']t)\b",
+                            re.IGNORECASE)
 TIME_SPAN = re.compile(r"\b(?:next|last|past|coming|previous|recent)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                        r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|few)\s+(?:years?|months?)\b",
                        re.IGNORECASE)
@@ -714,6 +716,17 @@ class Analysis:
         you assess value for money on agency staff and consultants?" set over the answer below it,
         as a heading would be. Like a heading, it names a subject without discussing it."""
         return sentence.index not in self.lead_ins and self.question_paragraph(sentence.block_index)
+
+    def asked_over(self, sentence: Sentence) -> list[Sentence]:
+        """The question a heading asks, for an elliptical reply in the first paragraph under it: "How
+        often do you share data with other organisations?" over "Weekly with South Thorne Police on
+        anti-social behaviour". A reply that opens by denying ("No", "Not yet") is left alone."""
+        section = self.sections[self.section_of[sentence.block_index]]
+        if section.heading is None or section.heading + 1 != sentence.block_index or \
+                sentence.block.kind == TABLE or NEGATIVE_REPLY.match(sentence.text):
+            return []
+        asked = self.block_sentences.get(section.heading, [])
+        return asked if asked and asked[-1].text.rstrip(" )]”\"'*").endswith("?") else []
 
     def question_paragraph(self, block_index: int) -> bool:
         """Whether a block is a paragraph of questions and nothing else."""

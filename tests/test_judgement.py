@@ -2234,3 +2234,16 @@ def test_a_table_column_of_another_base_is_not_the_staff_budget_share(check_md):
     report = check_md(text, "question.consultant-spend", "question.agency-spend")
     assert report.facts["consultant_spend_percent"] == 1.6
     assert report.facts["agency_spend_percent"] == 7.6
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # An elliptical reply under a question heading is read with the question it answers ...
+    ("Daily with the Department for Work and Pensions on benefits; weekly with South Thorne Police on "
+     "anti-social behaviour.", "pass"),
+    # ... unless it opens by denying it.
+    ("No: the NHS and the police have not yet agreed to it.", "fail"),
+])
+def test_an_elliptical_reply_is_read_with_the_question_heading_over_it(check_md, reply, expected):
+    rule = "content.partners"
+    text = f"## Technology and data\n\n### How often do you share data with other organisations?\n\n{reply}\n"
+    assert status(check_md(text, rule), rule) == expected

@@ -170,7 +170,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         # not what was decided.
         context = analysis.context(sentence)
         record = context[0] if len(context) > 1 and context[0] is analysis.decision_record(sentence) else None
-        context = [s for s in context + analysis.preceding(sentence, window - 1)
+        context = [s for s in context + analysis.preceding(sentence, window - 1) + analysis.asked_over(sentence)
                    if s is sentence or s is record
                    or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
 
