@@ -202,6 +202,8 @@ def test_three_hundred_words_of_generalities_do_not_answer_the_barriers_theme(ch
     # A header row over rows still blank names nothing.
     ("| Measure | 2023/24 |\n|---|---|\n| Days to re-let a council home | [tbc] |\n", "fail"),
     ("We will agree key performance indicators with Cabinet.", "partial"),
+    # A sum to be saved is a figure, not a measure someone tracks.
+    ("Our savings targets are £14.2m in 2024/25, £9.8m in 2025/26 and £7.1m in 2026/27.", "partial"),
 ])
 def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(check_md, text, expected):
     assert status(check_md(text, KPIS), KPIS) == expected
