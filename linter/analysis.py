@@ -307,8 +307,10 @@ DIGITS = re.compile(r"\d+")
 FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                          r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+# A reply that opens by denying what it was asked ("No: …", "We have not …").
 NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|are|will)\s+not|we\s+(?:haven|don|didn|aren|won)[’']t)\b",
                             re.IGNORECASE)
+# A stretch of time in the letter's words: "over the next two years", "the last fourteen years".
 TIME_SPAN = re.compile(r"\b(?:next|last|past|coming|previous|recent)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                        r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|few)\s+(?:years?|months?)\b",
                        re.IGNORECASE)
