@@ -307,6 +307,11 @@ DIGITS = re.compile(r"\d+")
 FIGURE_MARK = re.compile(r"\d|£|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
                          r"eighty|ninety|hundred|thousand|dozen)\b", re.IGNORECASE)
+def asks(text: str) -> bool:
+    """Whether a sentence is a question, whatever closes it: "… for more than a year?**", "(… ?)"."""
+    return text.rstrip(" )]”\"'*_").endswith("?")
+
+
 # A reply that opens by denying what it was asked ("No: …", "We have not …").
 NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|are|will)\s+not|we\s+(?:haven|don|didn|aren|won)[’']t)\b",
                             re.IGNORECASE)
@@ -728,13 +733,13 @@ class Analysis:
                 sentence.block.kind == TABLE or NEGATIVE_REPLY.match(sentence.text):
             return []
         asked = self.block_sentences.get(section.heading, [])
-        return asked if asked and asked[-1].text.rstrip(" )]”\"'*").endswith("?") else []
+        return asked if asked and asks(asked[-1].text) else []
 
     def question_paragraph(self, block_index: int) -> bool:
         """Whether a block is a paragraph of questions and nothing else."""
         sentences = self.block_sentences.get(block_index)
         return bool(sentences) and sentences[0].block.kind == PARAGRAPH and \
-            all(s.text.rstrip(" )]”\"'*").endswith("?") for s in sentences)
+            all(asks(s.text) for s in sentences)
 
     def theme_paragraphs(self, theme: str) -> list[int]:
         """The paragraphs, outside the theme's sections, about ``theme`` throughout (see sections.py)."""

@@ -287,11 +287,7 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
             return None
         found.add(longest.lower())
     # A text that holds an anchor holds every anchor that starts with it: the shorter one is enough.
-    kept: list[str] = []
-    for anchor in sorted(found):
-        if not kept or not anchor.startswith(kept[-1]):
-            kept.append(anchor)
-    return tuple(kept)
+    return _shortest_prefixes(found)
 
 
 # The start of a word of ASCII letters, figures and underscores: what ``\w`` is in an ASCII text.
@@ -323,10 +319,15 @@ def word_starts(terms: tuple[str, ...]) -> tuple[str, ...] | None:
             return None
         found.add(opening.group(0).lower())
     # A word that starts with a longer start starts with a shorter one it begins with: the shorter is enough.
+    return _shortest_prefixes(found)
+
+
+def _shortest_prefixes(found: set[str]) -> tuple[str, ...]:
+    """The strings of ``found`` that no shorter one of them begins, in order."""
     kept: list[str] = []
-    for start in sorted(found):
-        if not kept or not start.startswith(kept[-1]):
-            kept.append(start)
+    for text in sorted(found):
+        if not kept or not text.startswith(kept[-1]):
+            kept.append(text)
     return tuple(kept)
 
 

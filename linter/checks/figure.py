@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..analysis import evidence_for
+from ..analysis import asks, evidence_for
 from ..clauses import clauses
 from ..document import HEADING, TABLE
 from ..figures import money, nil_stated, word_number
@@ -751,7 +751,7 @@ def answer_to_own_question(analysis, subject):
     blocks = analysis.document.blocks
     for index, block in enumerate(blocks[:-1]):
         asked = [s for s in analysis.block_sentences.get(index, []) if s.own]
-        if len(asked) != 1 or not asked[0].text.rstrip(" *_").endswith("?"):
+        if len(asked) != 1 or not asks(asked[0].text):
             continue
         named = subject.search(asked[0].text)
         following = [s for s in analysis.block_sentences.get(index + 1, []) if s.own]

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import evidence_for
+from ..analysis import asks, evidence_for
 from ..clauses import NEGATION_CUE, asserted, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
@@ -165,13 +165,13 @@ def asked_in_heading(analysis, block_index: int) -> list:
     if heading is None or block_index == heading:
         return []
     asked = [s for s in analysis.block_sentences.get(heading, []) if s.own]
-    return asked if asked and asked[-1].text.rstrip(" )]”\"'").endswith("?") else []
+    return asked if asked and asks(asked[-1].text) else []
 
 
 def only_asks(sentence, passage) -> bool:
     """Whether the passage's own sentences (its lead-in and title aside) are all questions."""
     window = passage[next(i for i, s in enumerate(passage) if s is sentence):]
-    return all(s.text.rstrip(" )]”\"'").endswith("?") for s in window)
+    return all(asks(s.text) for s in window)
 
 
 def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
