@@ -573,10 +573,20 @@ class Analysis:
                 lead = self.decision_record(sentence)
                 if lead is not None and any(lead is s for s in found):
                     lead = None
+            if lead is not None and not lead.own and lead.placeholder and step == 0:
+                # "This plan was [approved / endorsed] by [Cabinet] on [date]. It will be published…":
+                # the unfinished sentence says nothing, but it still says what "it" is.
+                self.cache[("unfinished-antecedent", sentence.index, titles)] = lead
             if lead is None or not lead.own:
                 break
             found.insert(0, lead)
         return found
+
+    def unfinished_antecedent(self, sentence: Sentence) -> Sentence | None:
+        """The drafting sentence that the sentence's "It" or "This" points back to, when its context
+        stops there: it lends the sentence only what it refers to, never what it states."""
+        self.context(sentence)
+        return self.cache.get(("unfinished-antecedent", sentence.index, False))
 
     def decision_record(self, sentence: Sentence) -> Sentence | None:
         """The record of who decided, for a decision written without its maker ("To approve the

@@ -479,6 +479,10 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     # A drafting note between a sentence and the one pointing back to it is stepped over.
     "This plan sets out what we have done. [Policy: confirm the sign-off route.] It will be published on the "
     "council's website after submission.",
+    # The sentence "It" points back to is still a draft, but it names what "it" is: the plan.
+    "This plan was [approved / endorsed] by [Cabinet / the Leader] on [date]. It will be published on our website.",
+    "The final version of the plan goes to Cabinet on [TBC] for approval. It will then be placed on the council's "
+    "website.",
     # A plan that is itself a page of the council's website.
     "This page is our answer to the Minister. We have published the plan here so that residents can read it.",
     # A plan written as a letter to the Minister.
@@ -496,6 +500,9 @@ def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     "The plan reflects what residents told us in our website survey.",
     "The plan should be published on the council's website.",
     "Published data: our website carries all spending over £500.",
+    # An unfinished sentence before "It" lends it only what "it" is, never its own claims.
+    "Our budget for 2024/25 was set by Full Council on [date] after consultation with residents. It will be "
+    "published on our website.",
 ])
 def test_other_things_online_or_the_letters_instruction_are_not_publication(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "fail"
@@ -1131,6 +1138,9 @@ def test_facility_time_however_it_is_named_and_rounded(check_md, text, expected)
     # A blank date is a detail to come: members will still see the plan.
     ("This plan will be presented to Cabinet on [date] [tbc].", "partial"),
     ("This plan was approved by [Cabinet / Council – delete as appropriate] on [date tbc].", "fail"),
+    # A sentence pointing back to it takes from it what "it" is, not the decision still to be filled in.
+    ("This plan was approved by [Cabinet / Council – delete as appropriate] on [date tbc]. It will be "
+     "published on our website.", "fail"),
 ])
 def test_members_seeing_the_plan_before_it_goes(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected

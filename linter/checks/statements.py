@@ -177,6 +177,9 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
                 return True
+            if concept is implicit and len(context) == 1 and (draft := analysis.unfinished_antecedent(sentence)) \
+                    and implicit.matches(draft.text):
+                return True
             if kept is not None and _asserts(concept, kept, facts_only):
                 return True
             return any(analysis.asserts(concept, s, facts_only) for s in context if kept is None or s is not sentence)
