@@ -218,13 +218,21 @@ def test_barriers_are_answered_by_what_they_are_and_where_they_fall(check_md, ru
      "against 15 similar councils.", "pass"),
     ("No contract over £50,000 is signed without the agreement of our Commercial Board, which turned down £1.2m "
      "of requests last year.", "pass"),
+    # What a panel on posts stopped: posts held vacant, deleted, frozen.
+    ("A Vacancy Panel considers every post before it is advertised; in 2023/24 it held 14 posts vacant and "
+     "deleted six.", "pass"),
+    ("Since April no post has been filled without the consent of the Workforce Board, which has frozen 22 roles.",
+     "pass"),
+    # The gate alone, with nothing it stopped, is a rule, not a way of finding waste.
+    ("A Vacancy Panel considers every post before it is advertised.", "not pass"),
     # Refuse is not wasted money, and a barrier is not a method.
     ("We have cut the waste sent to landfill by 18% since 2021.", "fail"),
     ("We would welcome steps to reduce unnecessary burdens on councils.", "fail"),
 ])
 def test_how_waste_is_found_by_its_parts(check_md, text, expected):
     rule = "question.waste-approach"
-    assert status(check_md(f"## Spending\n\n{text}\n", rule), rule) == expected
+    got = status(check_md(f"## Spending\n\n{text}\n", rule), rule)
+    assert got != "pass" if expected == "not pass" else got == expected
 
 
 @pytest.mark.parametrize("text, expected", [
