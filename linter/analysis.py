@@ -465,6 +465,16 @@ class Analysis:
             if block.kind == TABLE:
                 for sentence in sentences[1:]:
                     self.lead_ins[sentence.index] = sentences[0]
+                # The table itself is read with what introduces it, as a list is: the sentence
+                # leading into it ("Over the next two years we will:"), or else a heading right above
+                # it ("Table 5. What we will do in 2024/25 and 2025/26").
+                if sentences and not sentences[0].about_document:
+                    if lead is not None:
+                        self.lead_ins[sentences[0].index] = lead
+                    elif index and self.document.blocks[index - 1].kind == HEADING and \
+                            self.block_sentences.get(index - 1):
+                        # (A caption's label is its first sentence: "Table 5.")
+                        self.run_in_titles[sentences[0].index] = self.block_sentences[index - 1][-1]
                 lead = None
             elif block.kind == LIST_ITEM:
                 if lead is not None:

@@ -1229,6 +1229,29 @@ def test_a_list_under_a_heading_is_read_with_the_heading(check_md):
     assert status(check_md(text, rule), rule) == "pass"
 
 
+ACTIONS_TABLE = """\
+| Action | Lead | By | Saving a year |
+|---|---|---|---|
+| Move housing tenancy services online | Director of Housing | June 2025 | £0.6m |
+| Merge the three business support teams | Director of Resources | October 2025 | £0.8m |
+"""
+
+
+@pytest.mark.parametrize("introduction, expected", [
+    # A table's rows are read with what introduces the table: a heading right above it, or a sentence
+    # leading into it, as a list's items are.
+    ("### Table 5. What we will do in 2024/25 and 2025/26", "pass"),
+    ("Over the next two years we will do the following:", "pass"),
+    # A heading or sentence that puts the rows in the past makes them achievements, not plans.
+    ("### Table 5. What we did in 2022/23 and 2023/24", "fail"),
+    ("We have done the following since 2021:", "fail"),
+])
+def test_a_table_is_read_with_the_heading_or_sentence_that_introduces_it(check_md, introduction, expected):
+    text = f"# Plan\n\n## Transforming our services\n\n{introduction}\n\n{ACTIONS_TABLE}"
+    rule = "question.transformation-plans"
+    assert status(check_md(text, rule), rule) == expected
+
+
 def test_signing_the_plan_off_is_endorsement(check_md):
     text = "The Leader of the Council, Councillor Gemma Oyelaran, signed this plan off on 12 July 2024."
     report = check_md(text, ENDORSEMENT)
