@@ -86,18 +86,21 @@ def heading_themes(analysis, pack) -> dict[int, str]:
     for section in analysis.sections:
         if section.heading is None:
             continue
-        text = section.title
-        similarity = {name: analysis.prompts.similarity(text, theme.prompt_id)
-                      for name, theme in pack.themes.items()}
-        best = max(similarity, key=similarity.get, default=None)
-        if best is not None and similarity[best] >= PROMPT_HEADING:
-            named[section.number] = best
-            continue
-        hits = [name for name, theme in pack.themes.items()
-                if theme.headings.matches(text) and not theme.exclude.matches(text)]
-        if len(hits) == 1:
-            named[section.number] = hits[0]
+        name = theme_named(analysis, pack, section.title)
+        if name is not None:
+            named[section.number] = name
     return named
+
+
+def theme_named(analysis, pack, title: str) -> str | None:
+    """The one theme a heading or a paragraph's title names, by the theme's words or by its prompt."""
+    similarity = {name: analysis.prompts.similarity(title, theme.prompt_id) for name, theme in pack.themes.items()}
+    best = max(similarity, key=similarity.get, default=None)
+    if best is not None and similarity[best] >= PROMPT_HEADING:
+        return best
+    hits = [name for name, theme in pack.themes.items()
+            if theme.headings.matches(title) and not theme.exclude.matches(title)]
+    return hits[0] if len(hits) == 1 else None
 
 
 # A sentence that speaks of this many themes at once is an overview ("our response on
@@ -138,9 +141,23 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
             continue
         own = [s for s in sentences if s.own]
         touching = sum(1 for s in own if on_theme(analysis, theme, s))
-        if touching >= 2 and touching * 2 > len(own):
+        if touching >= 2 and touching * 2 > len(own) or \
+                len(own) > TITLED_PARAGRAPH and _titled(analysis, own[0]) and \
+                theme_named(analysis, analysis.pack, own[0].text) == name:
             found.append(index)
     return found
+
+
+# A paragraph's title, or the question it opens with ("What is holding us back? First, …"), names
+# what it is about as a heading would, if what follows is more than a sentence.
+TITLED_PARAGRAPH = 2
+OPENING_QUESTION_WORDS = 12
+
+
+def _titled(analysis, first) -> bool:
+    from .analysis import asks  # (the analysis imports this module)
+
+    return analysis.is_title(first) or (asks(first.text) and len(first.text.split()) <= OPENING_QUESTION_WORDS)
 
 
 def _heading_decides(analysis, theme, name: str, scores: dict, sentences) -> bool:

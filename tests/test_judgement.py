@@ -87,6 +87,47 @@ def test_a_theme_section_that_is_mostly_drafting_notes_is_a_thin_answer(check_md
     assert status(check_md(text, rule), rule) == expected
 
 
+OPENING_QUESTION_PLAN = """\
+    Harrowfield District Council: productivity plan, July 2024
+
+    Since 2020 we have moved every housing and council tax form online, and 71% of requests now arrive
+    that way. We closed two of our three customer offices in 2022 and put staff into the library hubs.
+
+    {question} First, a one-year settlement: we cannot commit to a three-year depot replacement when we
+    do not know next year's grant. Second, the cap on planning fees, which leaves a £410,000 gap each year
+    between what applications cost us and what we may charge. Third, the 38 separate returns on small grants
+    that we made to departments in 2023/24. We ask for settlements covering three years from 2025/26,
+    planning fees set locally, and a single annual return.
+
+    Progress will be reported to the Overview and Scrutiny Committee every six months.
+    """
+
+
+@pytest.mark.parametrize("question, expected", [
+    # A paragraph that opens by asking what holds the council back is about barriers throughout,
+    # as a section under that heading would be.
+    ("What is holding us back?", "pass"),
+    ("What stands in our way?", "pass"),
+])
+def test_a_paragraph_opening_with_a_question_is_read_with_it_as_with_a_heading(check_md, question, expected):
+    rule = "theme.barriers"
+    assert status(check_md(OPENING_QUESTION_PLAN.format(question=question), rule), rule) == expected
+
+
+def test_a_question_naming_the_theme_earns_nothing_over_generalities(check_md):
+    text = """\
+        Harrowfield District Council: productivity plan, July 2024
+
+        Since 2020 we have moved every housing and council tax form online, and 71% of requests now arrive
+        that way. We closed two of our three customer offices in 2022 and put staff into the library hubs.
+
+        What is holding us back? Like every council, we face many challenges. The pressures on us are
+        considerable and growing. We will keep working with government on all of them.
+        """
+    rule = "theme.barriers"
+    assert status(check_md(text, rule), rule) != "pass"
+
+
 def test_theme_one_is_known_by_what_its_questions_ask_not_by_its_words(check_md):
     # No "transform", "redesign" or "service": a structure changed, a process rebuilt, figures it moved.
     text = """\
