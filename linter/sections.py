@@ -17,6 +17,7 @@ save most is not theme 3 merely by its name.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .document import HEADING, LIST_ITEM, PARAGRAPH, TABLE
@@ -142,22 +143,28 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
         own = [s for s in sentences if s.own]
         touching = sum(1 for s in own if on_theme(analysis, theme, s))
         if touching >= 2 and touching * 2 > len(own) or \
-                len(own) > TITLED_PARAGRAPH and _titled(analysis, own[0]) and \
-                theme_named(analysis, analysis.pack, own[0].text) == name:
+                len(own) > TITLED_PARAGRAPH and theme_named(analysis, analysis.pack, _title(analysis, own[0])) == name:
             found.append(index)
     return found
 
 
-# A paragraph's title, or the question it opens with ("What is holding us back? First, …"), names
-# what it is about as a heading would, if what follows is more than a sentence.
+# A paragraph's title, the question it opens with ("What is holding us back? First, …") or the
+# subject its first words turn to ("On wasteful spend, every request …") names what it is about as a
+# heading would, if what follows is more than a sentence or two.
 TITLED_PARAGRAPH = 2
 OPENING_QUESTION_WORDS = 12
+TURNING_TO = re.compile(r"(?:On|Turning\s+(?:now\s+)?to|As\s+for|As\s+regards|As\s+to|Regarding|In\s+terms\s+of|"
+                        r"When\s+it\s+comes\s+to|On\s+the\s+(?:subject|question|theme)\s+of)\s+([^,;:.]{3,60}?)[,:]\s")
 
 
-def _titled(analysis, first) -> bool:
+def _title(analysis, first) -> str:
+    """What the paragraph's opening names as its subject, as a heading would; "" if nothing."""
     from .analysis import asks  # (the analysis imports this module)
 
-    return analysis.is_title(first) or (asks(first.text) and len(first.text.split()) <= OPENING_QUESTION_WORDS)
+    if analysis.is_title(first) or (asks(first.text) and len(first.text.split()) <= OPENING_QUESTION_WORDS):
+        return first.text
+    turning = TURNING_TO.match(first.text)
+    return turning.group(1) if turning else ""
 
 
 def _heading_decides(analysis, theme, name: str, scores: dict, sentences) -> bool:

@@ -108,10 +108,36 @@ OPENING_QUESTION_PLAN = """\
     # as a section under that heading would be.
     ("What is holding us back?", "pass"),
     ("What stands in our way?", "pass"),
+    # So does a paragraph whose first words turn to the theme.
+    ("Turning to what holds us back, there are three things.", "pass"),
+    ("As for the barriers government could remove, three stand out.", "pass"),
 ])
 def test_a_paragraph_opening_with_a_question_is_read_with_it_as_with_a_heading(check_md, question, expected):
     rule = "theme.barriers"
     assert status(check_md(OPENING_QUESTION_PLAN.format(question=question), rule), rule) == expected
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("On wasteful spend, every", "pass"),
+    # A subject its first words turn to that is no theme leaves the paragraph to its own words.
+    ("On 1 April 2023, every", "partial"),
+])
+def test_a_paragraph_turning_to_a_theme_is_that_themes_paragraph(check_md, opening, expected):
+    text = f"""\
+        Harrowfield District Council: productivity plan, July 2024
+
+        Since 2020 we have moved every housing and council tax form online, and 71% of requests now arrive
+        that way. We closed two of our three customer offices in 2022 and put staff into the library hubs.
+
+        {opening} request to fill a post or to buy anything above £2,500 has needed the
+        Chief Executive's consent. In its first year this stopped or reduced £230,000 of orders. We buy
+        energy, insurance and vehicles through the regional purchasing consortium, and since 2021 our
+        building control service has been run jointly with Thorsby District Council. A £140,000 loan
+        replaced the depot's lighting and heating controls in 2023 and is repaid from the £31,000 a year
+        they save.
+        """
+    rule = "theme.wasteful-spend"
+    assert status(check_md(text, rule), rule) == expected
 
 
 def test_a_question_naming_the_theme_earns_nothing_over_generalities(check_md):
