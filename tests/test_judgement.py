@@ -70,6 +70,19 @@ def test_a_theme_is_answered_by_what_its_section_says_whatever_the_heading(check
     assert status(report, rule_id) == "pass"
 
 
+def test_a_section_named_after_a_service_that_it_changed_answers_theme_one(check_md):
+    text = """\
+        ## Street lighting
+
+        Street lighting costs us £1.3m a year, most of it in energy. In 2023 we fitted all 14,200 of our
+        lanterns with LEDs and equipped them with dimming controls that we set centrally. Energy use fell
+        by 58% and night-time faults are now reported by the lanterns themselves. Two electricians were
+        redeployed from night patrols to the repairs team, and repairs within five days rose from 64% to 91%.
+        """
+    rule = "theme.transformation"
+    assert status(check_md(text, rule), rule) == "pass"
+
+
 @pytest.mark.parametrize("notes, expected", [
     (1, "pass"),
     # Mostly still a draft: one paragraph of the council's own among three notes.
