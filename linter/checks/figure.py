@@ -150,6 +150,12 @@ def year_key(text: str) -> tuple[int, int]:
     return end, start
 
 
+def year_in(text: str) -> tuple | None:
+    """The year a label or a column's heading names ("Share of staff budget 2023/24"), as year_key."""
+    year = YEAR.search(text)
+    return year_key(year.group(0)) if year else None
+
+
 def is_change(text: str, start: int) -> bool:
     """Whether the words before a percentage make it a change rather than a share."""
     words = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())
@@ -341,12 +347,12 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
         for row, label in zip(body, labels):
             if TARGET_COLUMN.search(label) or label in planned:
                 continue
-            year = YEAR.search(label)
+            year = year_in(label)
             for column in columns:
                 cell = row[column] if column < len(row) else ""
                 value = cell_percent(cell, bool(IN_PERCENT.search(header[column])))
                 if value is not None:
-                    found.append((value, year_key(year.group(0)) if year else None,
+                    found.append((value, year,
                                   " | ".join(c for c in (header[column], label, cell) if c)))
         return found
     planned = planned_beside_actual(header)
@@ -367,8 +373,7 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
                     any(other_base(SHARE_MARK.split(text, maxsplit=1)[-1], denominator) for text in labels):
                 continue
-            year = YEAR.search(heading)
-            found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
+            found.append((value, year_in(heading), " | ".join(c for c in row if c)))
     return found
 
 
@@ -379,11 +384,11 @@ def captioned_figures(block, caption: str) -> list[tuple[float, tuple | None, st
         label = row[0] if row else ""
         if TARGET_COLUMN.search(label):
             continue
-        year = YEAR.search(label)
+        year = year_in(label)
         for cell in row[1:]:
             value = cell_percent(cell, bool(IN_PERCENT.search(caption)))
             if value is not None:
-                found.append((value, year_key(year.group(0)) if year else None, " | ".join(c for c in row if c)))
+                found.append((value, year, " | ".join(c for c in row if c)))
     return found
 
 
@@ -466,9 +471,8 @@ def table_worked_out(block, subject, others, denominator,
             mine_amount, whole_amount = amount(part[column], unit(part)), amount(whole[column], unit(whole))
             if mine_amount is None or not whole_amount or mine_amount >= whole_amount:
                 continue
-            year = YEAR.search(heading)
             found.append(((rounded_share(mine_amount, whole_amount), part[column], whole[column]),
-                          year_key(year.group(0)) if year else None,
+                          year_in(heading),
                           " | ".join(c for c in (heading, part[0], part[column], whole[0], whole[column]) if c)))
         if found:
             return found
@@ -481,10 +485,10 @@ def _worked_out_with_prose(header, part, prose_wholes: dict, amount, unit) -> li
     columns = []
     for column in range(1, len(part)):
         heading = header[column] if column < len(header) else ""
-        year = YEAR.search(heading)
+        year = year_in(heading)
         if year is None or TARGET_COLUMN.search(heading):
             continue
-        columns.append((year_key(year.group(0)), column))
+        columns.append((year, column))
     if not columns:
         return []
     if None in prose_wholes:
@@ -682,8 +686,8 @@ def _staff_budget_row(analysis, denominator, subjects, wanted) -> str:
         for row in rows[1:]:
             if not row or not denominator.matches(row[0]) or any(subject.matches(row[0]) for subject in subjects):
                 continue
-            columns = [(year_key(found.group(0)), column) for column in range(1, min(len(row), len(header)))
-                       if (found := YEAR.search(header[column])) and not TARGET_COLUMN.search(header[column])
+            columns = [(found, column) for column in range(1, min(len(row), len(header)))
+                       if (found := year_in(header[column])) and not TARGET_COLUMN.search(header[column])
                        and len(money(row[column])) == 1]
             if not columns:
                 continue
