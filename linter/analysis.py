@@ -380,7 +380,7 @@ class Analysis:
                 sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
                 sentence.about_document = about_document
                 sentence.cited_note = block.part in NOTE_PARTS and " ".join(block.text.split()) in cited
-                start = block.text.find(text, offset) if block.kind != TABLE else -1
+                start = block.text.find(text, offset)
                 if start >= 0:
                     offset = start + len(text)
                     sentence.notes = tuple(note for at, note in block.notes if start <= at <= offset + 1)

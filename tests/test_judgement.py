@@ -19,6 +19,7 @@ from plancheck.readers import ReadOptions, read_document
 ENDORSEMENT = "governance.member-endorsement"
 PUBLICATION = "governance.publication"
 KPIS = "metrics.kpis"
+FACILITY_TIME = "question.facility-time"
 
 
 def status(report, rule_id):
@@ -614,13 +615,32 @@ def structured_forms(tmp_path_factory):
     """The footnoted and sign-off texts as Word and PDF files, as an officer would save them."""
     out = tmp_path_factory.mktemp("structured")
     sources = []
-    names = ("footnoted", "sign-off", "typed-note")
-    for name, text in zip(names, (FOOTNOTED, SIGN_OFF, TYPED_NOTE)):
+    names = ("footnoted", "sign-off", "typed-note", "table-note")
+    for name, text in zip(names, (FOOTNOTED, SIGN_OFF, TYPED_NOTE, TABLE_NOTE)):
         path = out / f"{name}.md"
         path.write_text(text, encoding="utf-8")
         sources.append(path)
     words = [to_docx(source, out / f"{source.stem}.docx") for source in sources]
     return dict(zip(names, zip(words, to_pdfs(words, out))))
+
+
+# A figure given in the note a table row cites, not in the row.
+TABLE_NOTE = """\
+# Plan
+
+| Workforce | 2023/24 |
+|---|---|
+| Agency staff, % of staff budget | 5.2% |
+| Trade union facility time[^1] | see note |
+
+[^1]: Two recognised unions had 1.4 FTE of paid facility time between them, costing £51,700 against a pay bill of £24.6m.
+"""
+
+
+def test_a_table_rows_note_is_read_with_the_row(check_md):
+    report = check_md(TABLE_NOTE, FACILITY_TIME)
+    assert status(report, FACILITY_TIME) == "pass"
+    assert report.facts["facility_time_percent"] == 0.2
 
 
 # A note typed into the body rather than made with the word processor's footnotes.
@@ -642,7 +662,7 @@ HTML_SIGN_OFF = """<!doctype html><html lang="en"><head><title>Plan</title></hea
 
 @pytest.mark.parametrize("form", [0, 1], ids=["docx", "pdf"])
 @pytest.mark.parametrize("name, rule_id", [("footnoted", PUBLICATION), ("sign-off", ENDORSEMENT),
-                                           ("typed-note", PUBLICATION)])
+                                           ("typed-note", PUBLICATION), ("table-note", "question.facility-time")])
 def test_footnotes_and_sign_off_tables_count_in_word_and_pdf(structured_forms, pack, name, rule_id, form):
     path = structured_forms[name][form]
     report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])

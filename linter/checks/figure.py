@@ -780,7 +780,11 @@ def check(analysis, params, pack) -> Outcome:
         if sentence.block.kind == TABLE and sentence.block.table is not None:
             if nil_stated(text, subject):
                 nils.append(sentence)
-            continue
+            if not sentence.notes:
+                continue
+            # A row's note is prose about the row: "Trade union facility time[^2] | see note", with
+            # "² … costing £51,700 against a combined pay bill of £24.6m".
+            text = f"{sentence.text.split(' | ')[0]}: {' '.join(sentence.notes)}"
         # "A study by consultants found…" is about something else; "we have not commissioned
         # consultants" is not.
         # ("Consultants cost 0.3 per cent, almost all for a viability study": the study is in another
