@@ -57,9 +57,12 @@ OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|e
                             r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
                             r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them|its\s+(?:content|contents|"
                             r"text|wording|final\s+version|submission|publication))\b", re.IGNORECASE)
-# A decision named by what it points back to: "The plan was approved under that delegation on 15 July".
+# A decision named by what it points back to: "The plan was approved under that delegation on 15 July",
+# "The Chief Executive approved it on 12 July, having consulted them" (those the delegation named).
 DECISION_BACK = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:delegations?|decisions?|meetings?|"
-                           r"delegated\s+(?:authority|powers?|decision))\b", re.IGNORECASE)
+                           r"delegated\s+(?:authority|powers?|decision))\b|"
+                           r"\b(?:having|after)\s+consult(?:ed|ing)\s+(?:(?:both|each|all)\s+of\s+)?(?:them|him|her)\b",
+                           re.IGNORECASE)
 # Things a decision is taken on, which "it" may stand for.
 DOCUMENT_NOUN = re.compile(r"\b(?:plan|budget|strategy|report|policy|framework|programme|document|review|"
                            r"proposals?|business\s+case|statement)s?\b", re.IGNORECASE)

@@ -429,6 +429,11 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     ("On 3 July 2024 Cabinet delegated approval of the final plan to the Director of Resources, in "
      "consultation with the Cabinet Member for Finance.\n\nThe plan was signed off under that delegated "
      "authority on 12 July 2024.", "Cabinet Member for Finance", "12 July 2024"),
+    # The decision taken after consulting those the delegation named: its date, not the delegation's.
+    ("At its meeting on 25 June 2024 the Policy and Resources Committee considered a draft of this plan and "
+     "delegated final approval to the Chief Executive in consultation with the Leader of the Council. The "
+     "Chief Executive approved the final version on 12 July 2024, having consulted him.",
+     "Leader of the Council", "12 July 2024"),
     # A member's own words: the office they write as, not the meeting they also mention.
     ("As Cabinet Member for Resources, I am pleased to endorse this plan. Cabinet discussed it at a briefing "
      "in June, and I signed it off on 11 July 2024.", "Cabinet Member for Resources", "11 July 2024"),
