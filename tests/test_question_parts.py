@@ -385,3 +385,18 @@ def test_a_question_paragraph_ends_the_answer_to_the_heading_above_it(check_md):
     report = check_md(text, "question.consultant-spend", "question.agency-consultant-value")
     assert status(report, "question.consultant-spend") == "fail"
     assert status(report, "question.agency-consultant-value") == "pass"
+
+
+@pytest.mark.parametrize("second, expected", [
+    # A sentence whose subject points back to what the one before counted is read with it.
+    ("Neither placement ran for more than a year, and both have now ended.", "pass"),
+    ("None of them has been with us for more than a year.", "pass"),
+    ("Both were in post for more than a year before we recruited permanently.", "pass"),
+    # Without anything pointing back, the sentence is about something else.
+    ("Our planning committee meets every month.", "fail"),
+])
+def test_a_sentence_pointing_back_to_what_was_counted_is_read_with_it(check_md, second, expected):
+    text = (f"## Spending\n\nIn 2023/24 we spent £148,000 on agency staff, almost all of it on a planning officer "
+            f"and a building control surveyor while we recruited. {second}\n")
+    rule = "question.agency-consultant-value"
+    assert status(check_md(text, rule), rule) == expected

@@ -84,10 +84,13 @@ QUESTION_HEADING = 0.5
 # Nor do answers that decline it: "Nothing to report.", "Not yet assessed."
 NOT_APPLICABLE = re.compile(r"\W*(?:not\s+applicable|n/a|nothing\s+to\s+report|not\s+(?:yet\s+)?(?:assessed|known|answered|"
                             r"available)|no\s+comment|to\s+follow)\b", re.IGNORECASE)
-# A sentence that sums up the one before it: "this kind of joint working", "these changes".
+# A sentence that sums up the one before it: "this kind of joint working", "these changes"; or whose
+# subject is what the one before counted: "Neither placement ran for more than a year", "None of them".
 POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of\b|"
                          r"\b(?:this|that)\s+(?:approach|model|arrangement|way\s+of\s+working)\b|"
-                         r"\bthese\s+(?:changes|arrangements|approaches|exchanges)\b", re.IGNORECASE)
+                         r"\bthese\s+(?:changes|arrangements|approaches|exchanges)\b|"
+                         r"^\W*(?:neither|both|none\s+of\s+(?:them|these|those)|each\s+of\s+(?:them|these|those)|"
+                         r"all\s+of\s+(?:them|these|those))\b", re.IGNORECASE)
 
 register({
     "question.answered": "answered.",
@@ -264,8 +267,9 @@ def says_specifically(analysis, conjunction, passage) -> bool:
     return False
 
 
-# "None has lasted more than a year": a count of nothing is an exact answer.
-NONE_COUNTED = re.compile(r"\b(?:none|nobody|no\s+one|not\s+one|not\s+a\s+single|"
+# "None has lasted more than a year", "Neither placement ran for more than a year": a count of nothing
+# is an exact answer.
+NONE_COUNTED = re.compile(r"\b(?:none|neither|nobody|no\s+one|not\s+one|not\s+a\s+single|"
                           r"no\s+(?:[\w-]+\s+){1,4}(?:has|have|had|is|are|was|were))\b[^.;:]{0,40}$", re.IGNORECASE)
 
 
