@@ -253,6 +253,12 @@ def test_partners_are_other_public_services_and_the_work_done_with_them(check_md
     ("A transcription tool now drafts case notes from recorded housing interviews for a caseworker to check.",
      "pass"),
     ("Since May a web chat assistant has answered 9,000 questions about bin days and council tax.", "pass"),
+    # A tool said to do a person's task, whatever it is called.
+    ("We are testing a tool that drafts the first version of a child's assessment from the case file, which a "
+     "social worker then checks.", "pass"),
+    ("Since April, a tool has scanned every invoice for duplicate payments before it is paid.", "pass"),
+    # A tool for people to use is not technology doing the task.
+    ("Our staff use a budget tool to plan their spending each year.", "fail"),
     # Considered is not done.
     ("We have looked at artificial intelligence tools for drafting standard letters, but will not trial them "
      "before 2026.", "partial"),
