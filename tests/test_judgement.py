@@ -1155,6 +1155,9 @@ BARRIERS_SECTION = """\
     "The first and last of these weigh most heavily on housing and leisure, and the grant rules on our "
     "highways service.",
     "Our social care services face different problems, chiefly the fees charged by a few providers.",
+    # How evenly it falls, in any words.
+    "The barriers are sharpest in children's services; leisure is held back by funding rather than by rules.",
+    "They are not spread evenly: housing feels all three, planning only the last.",
 ])
 def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"
