@@ -1420,6 +1420,11 @@ def test_a_table_typed_with_spaces_under_a_sentence_naming_its_subject(check_md)
     ("Questions to consider:\n\n- are there any particular barriers from our ageing legacy systems in 2024?", "partial"),
     ("By 2026 we will move all housing applications online and replace our depot.", "fail"),
     ("Our 2006 housing system cannot export data, so we will replace it with a cloud platform by 2026.", "pass"),
+    # What the system itself cannot do, however it is said.
+    ("The finance system cannot produce commitment reports, so managers keep spreadsheets alongside it.", "pass"),
+    ("Our revenues system is unable to send bills by email, so 41,000 are printed and posted each March.", "pass"),
+    # What the council cannot do is no barrier from a system.
+    ("We cannot afford a new finance system until 2026.", "fail"),
 ])
 def test_legacy_systems_are_answered_by_statements_about_systems(check_md, text, expected):
     rule = "question.legacy-systems"
