@@ -38,9 +38,11 @@ SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousan
 # Nil answers: "no spend on X", "we do not use X", "X: nil". Grammar; the subject comes from the pack.
 NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|use|money|payments?|costs?|"
                         r"external|paid|of|on|the|any|dedicated|designated|formal|separate|specific)\s+){0,4}$|"
-                        # "No spend was recorded on agency staff", "no expenditure has been incurred on".
-                        r"\bno\s+(?:spend(?:ing)?|expenditure|payments?|costs?|money)\s+(?:was|were|is|has\s+been|have\s+been)\s+"
-                        r"(?:recorded|made|incurred|needed|required|booked)\s+(?:on|for)\s+(?:any\s+)?$|"
+                        # "No spend was recorded on agency staff", "no expenditure has been incurred on",
+                        # "No money was spent on consultants", "nothing was paid to".
+                        r"\b(?:no\s+(?:spend(?:ing)?|expenditure|payments?|costs?|money)|nothing)\s+"
+                        r"(?:was|were|is|has\s+been|have\s+been)\s+"
+                        r"(?:recorded|made|incurred|needed|required|booked|spent|paid)\s+(?:on|for|to)\s+(?:any\s+)?$|"
                         # "We have not found it necessary to appoint EDI champions", "have not needed to use".
                         r"\b(?:have|has|had)\s*(?:not|n[’']t)\s+(?:found\s+it\s+necessary|needed|had\s+(?:any\s+)?need)\s+to\s+"
                         r"(?:use|appoint|engage|employ|commission|pay\s+for|have|buy\s+in)\s+(?:any\s+)?$|"

@@ -556,6 +556,8 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     "Following submission, the plan will be uploaded to the Council's internet site.",
     "This document will be posted on the council's corporate site.",
     "We will also publish the plan online.",
+    "We will make the plan public on our website once it has been submitted.",
+    "The plan will go on the council website after submission.",
     # The letter's own words, turned from what must be done into what will be.
     "The plan will be uploaded to our website so that residents can see it.",
     "Key dates:\n\n- Cabinet approval: 9 July 2024\n- Submission to DLUHC: 19 July 2024\n"
@@ -706,6 +708,9 @@ def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
 
 
 @pytest.mark.parametrize("text, value", [
+    # The staff budget said the long way.
+    ("Agency staff cost 6.3% of the cost of our staff in 2023/24.", 6.3),
+    ("Agency workers accounted for 6.3% of our spend on staff.", 6.3),
     # Another base than the staff budget is not the answer, in prose or in a column heading.
     ("Agency spend was £1.1m, which is 6.5% of the Council's net revenue budget. In the table, agency staff "
      "were 6.1% of the staff budget in 2023/24.", 6.1),
@@ -716,6 +721,10 @@ def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
      8.3),
     # A share in words.
     ("One in every twenty pounds of our staff budget in 2023/24 went on agency workers.", 5.0),
+    ("Eight per cent of our staff budget went on agency workers last year.", 8.0),
+    ("Agency workers took up twelve percent of the staff budget in 2023/24.", 12.0),
+    # Words that only round the digits beside them give way to the digits.
+    ("Agency workers cost just under five per cent (4.8%) of the staff budget.", 4.8),
     # The subject left out of the clause that gives its figure.
     ("Agency staff are used only for specialist work, and made up 3.4% of the total staff budget in 2023/24.", 3.4),
 ])
@@ -760,12 +769,25 @@ def test_a_share_worked_out_from_two_amounts_says_so(check_md):
                                   "| Staff group | Share of staff budget |\n|---|---|\n| Consultants | nil |",
                                   # A nil in unusual words: nothing recorded, a cost never incurred, never needed.
                                   "No spend was recorded on consultants in either year.",
+                                  "No money was spent on consultants in 2023/24.",
+                                  "Nothing was paid to consultants in 2023/24.",
                                   "Consultants are not a cost we have incurred since 2020.",
                                   "We have not found it necessary to engage consultants."])
 def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
     report = check_md(text, "question.consultant-spend")
     assert status(report, "question.consultant-spend") == "pass"
     assert report.facts["consultant_spend_percent"] == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Agency workers make up 4% of our workforce.",
+    "41% of our children's social work posts were filled by agency workers at some point in 2023/24.",
+    "Forty-one per cent of our children's social work posts were filled by agency workers in 2023/24.",
+])
+def test_a_share_of_people_or_posts_is_not_a_share_of_the_staff_budget(check_md, text):
+    report = check_md(text, "question.agency-spend")
+    assert status(report, "question.agency-spend") == "partial"
+    assert report.facts["agency_spend_percent"] is None
 
 
 @pytest.mark.parametrize("text", ["Our spending on consultants is negligible.",

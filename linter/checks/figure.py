@@ -46,7 +46,7 @@ from typing import NamedTuple
 from ..analysis import asks, evidence_for
 from ..clauses import clauses
 from ..document import HEADING, TABLE
-from ..figures import money, nil_stated, word_number
+from ..figures import NUMBER_WORD, money, nil_stated, word_number
 from ..messages import register
 from ..terms import term_set
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -129,10 +129,17 @@ JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", r
 # "…% of the Council's net revenue budget": a base named after the figure.
 BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w-]+\s+){0,3}?"
                   r"(?:budget|spend|spending|expenditure|costs?|bill)\b", re.IGNORECASE)
+HEADCOUNT_BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:council['’]s\s+)?"
+                            r"(?:(?!(?:costs?|spend\w*|budget|pay\w*|bill|expenditure|money)\b)[\w’'-]+\s+){0,4}?"
+                            r"(?:posts|roles|vacancies|positions|employees|workforce|headcount|FTEs?|jobs|people|"
+                            r"workers|staff)\b(?!\s+(?:budget|costs?|spend|spending|pay|bill|expenditure))",
+                            re.IGNORECASE)
 CURRENT_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today)(?:\s+(?:at|stands\s+at|is|was))?\s*[:,]?\s*$",
                             re.IGNORECASE)
 CURRENT_AFTER = re.compile(r"\s*(?:now|today|currently|at\s+present)\b", re.IGNORECASE)
 PERCENT_END = re.compile(r"(?:%|per\s?cent|percent)\s*$", re.IGNORECASE)
+PERCENT_IN_WORDS = re.compile(rf"\b((?:{NUMBER_WORD})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                              r"\s+(?:per\s?cent|percent)\b", re.IGNORECASE)
 FRACTION = re.compile(r"\b(?:one|a|1)\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
@@ -240,6 +247,14 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                     if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
                     and not is_starting_point(clause, m) and not is_bound(clause, m.start())
                     and not other_base(clause[m.end():], denominator)]
+        if not percents:
+            # "Eight per cent of our staff budget went on agency workers" (where digits are given too,
+            # "just under one per cent (0.9%)", the words only round them).
+            percents = [(m.start(), float(value)) for m in PERCENT_IN_WORDS.finditer(clause)
+                        if (value := word_number(m.group(1))) is not None
+                        and not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
+                        and not is_starting_point(clause, m) and not is_bound(clause, m.start())
+                        and not other_base(clause[m.end():], denominator)]
         if denominator is not None and denominator.matches(clause):
             # "One in every twenty pounds of our staff budget went on agency workers": 5%.
             percents += [(m.start(), value) for m in FRACTION.finditer(clause)
@@ -315,7 +330,10 @@ def joined(clause: str, mentions, theirs) -> bool:
 
 
 def other_base(after: str, denominator) -> bool:
-    """Whether a percentage is of another base than the question's: "6.5% of the net revenue budget"."""
+    """Whether a percentage is of another base than the question's: "6.5% of the net revenue budget",
+    or a share of people or posts, not of money ("41% of our social work posts")."""
+    if denominator is not None and HEADCOUNT_BASE.match(after):
+        return True
     base = BASE.match(after)
     if base is None or denominator is None:
         return False
