@@ -312,6 +312,9 @@ MEASURES_TABLE = ("\n\n| Measure | 2023/24 | Target 2026 |\n|---|---|---|\n"
     # ... and a mention of the missing indicators earns nothing.
     ("We have not yet agreed the indicators we will use to track this plan. Directors are drawing up a short "
      "set of measures.", "fail"),
+    # Said of the indicators, in whatever words say they are missing.
+    ("Key performance indicators are not yet in place for this plan.", "fail"),
+    ("Metrics for this plan are not yet available; they will follow in the autumn.", "fail"),
     # Measures whose targets are still to come are measures.
     ("We have not yet set targets for the measures in this plan; they will be agreed with the budget."
      + MEASURES_TABLE, "pass"),

@@ -250,7 +250,7 @@ DENIAL_WORDS = 4
 PASSIVE_DENIAL = re.compile(r"(?:\s+(?!(?:has|have|had|is|are|was|were)\b)[\w’'-]+){0,6}?\s+(?:has|have|had|is|are|was|were)\s+"
                             r"(?:not\s+(?:yet\s+)?(?:been\s+)?|(?:still\s+|yet\s+)?to\s+be\s+|yet\s+to\s+be\s+)"
                             r"(?:agreed|set|decided|finalised|finalized|confirmed|established|defined|developed|"
-                            r"identified|chosen|selected)\b", re.IGNORECASE)
+                            r"identified|chosen|selected|in\s+place|available|ready)\b", re.IGNORECASE)
 
 
 def denying_sentence(analysis, pack, denied, made=None):
