@@ -406,3 +406,19 @@ def test_a_sentence_pointing_back_to_what_was_counted_is_read_with_it(check_md, 
             f"and a building control surveyor while we recruited. {second}\n")
     rule = "question.agency-consultant-value"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("rule_id, text, expected", [
+    # A cut to the organisation's own structure is a change to it.
+    ("question.organisational-change", "In 2023 we cut our senior management team from 14 to 9 posts, saving "
+                                       "£620,000 a year.", "pass"),
+    ("question.organisational-change", "We halved the number of directorates, from six to three, in 2022.", "pass"),
+    # Willing is not done.
+    ("question.shared-services", "We are open to sharing services with other councils.", "partial"),
+    ("question.shared-services", "We would be willing to share back-office functions with neighbouring councils.",
+     "partial"),
+    ("question.shared-services", "Our legal and HR services have been shared with Tenby District Council since "
+                                 "2018, saving £140,000 a year.", "pass"),
+])
+def test_changes_made_and_changes_only_offered(check_md, rule_id, text, expected):
+    assert status(check_md(f"## Our organisation\n\n{text}\n", rule_id), rule_id) == expected
