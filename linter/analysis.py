@@ -878,6 +878,29 @@ def _stage_rows(table, control: TermSet) -> list[tuple[str, str, str]]:
     return stages if any(control.matches(f"{stage} by") for stage, _, _ in stages) else []
 
 
+# A column heading that names a decision: "Approved by | Date" over "Cabinet | 10 July 2024".
+DECISION_COLUMN = re.compile(r"^\W*(?:approv|endors|agreed|signed|sign-off|decision|adopt|ratif)", re.IGNORECASE)
+LABEL_WORDS = 4
+RECORD_ROWS = 5
+
+
+def _labelled_columns(table, control: TermSet) -> list[list[tuple[str, str]]]:
+    """The rows of a sign-off table whose labels head its columns ("Approved by | Date" over
+    "Cabinet | 10 July 2024"), each as (label, value) pairs; empty for any other table."""
+    rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
+    if not 2 <= len(rows) <= RECORD_ROWS + 1:
+        return []
+    header = rows[0]
+    if len(header) < 2 or not DECISION_COLUMN.match(header[0]) or not control.matches(header[0]) or \
+            any(count_words(label) > LABEL_WORDS or re.search(r"\d", label) for label in header):
+        return []
+    # Every heading a label ("Date", "Body", "Decision maker"), not a value beside one ("Approved by | Cabinet").
+    if not all(control.matches(label) or DATE_LABEL.match(label) or STAGE_COLUMNS.match(label)
+               or WHEN_COLUMNS.match(label) for label in header[1:]):
+        return []
+    return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
+
+
 # "Signed off by: Councillor Patel", "**Decision taken by:** the Director", "Submission to DLUHC: 19 July":
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
@@ -913,7 +936,12 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
     for index, block in enumerate(blocks):
         if block.kind == TABLE and block.table is not None:
             close_run()
-            if _is_control_table(block.table, control):
+            records = _labelled_columns(block.table, control)
+            if records:
+                # Each row one decision, its cells read together: "Approved by: Cabinet, Date: 10 July 2024".
+                found[index] = "; ".join(", ".join(f"{label}: {value}" for label, value in record
+                                                   if keep(label, value)) for record in records)
+            elif _is_control_table(block.table, control):
                 rows = [[c for c in row if c.strip()] for row in block.table.rows]
                 found[index] = "; ".join(f"{row[0]}: {row[1]}" for row in rows
                                          if len(row) == 2 and keep(row[0], row[1]))

@@ -615,6 +615,20 @@ def test_a_sign_off_table_laid_out_by_stage_is_an_endorsement(check_md, decided_
         assert report.facts["endorsement"] == {"body": "Full Council", "date": "11 July 2024"}
 
 
+@pytest.mark.parametrize("table, expected", [
+    # Labels heading the columns, a decision in each row.
+    ("| Approved by | Date |\n|---|---|\n| Cabinet | 10 July 2024 |", "pass"),
+    ("| Approval | Date |\n|---|---|\n| Cabinet | 10 July 2024 |", "pass"),
+    ("| Decision | Body | Date |\n|---|---|---|\n| Approved | Cabinet | 10 July 2024 |", "pass"),
+    ("| Approved by | Date |\n|---|---|\n| Corporate Management Team | 10 July 2024 |", "fail"),
+])
+def test_a_sign_off_table_with_its_labels_heading_the_columns(check_md, table, expected):
+    report = check_md(f"## Sign-off\n\n{table}\n", ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected
+    if expected == "pass":
+        assert report.facts["endorsement"] == {"body": "Cabinet", "date": "10 July 2024"}
+
+
 @pytest.fixture(scope="module")
 def pack():
     return load_pack("productivity-plan-2024")
