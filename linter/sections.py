@@ -143,7 +143,8 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
         own = [s for s in sentences if s.own]
         touching = sum(1 for s in own if on_theme(analysis, theme, s))
         if touching >= 2 and touching * 2 > len(own) or \
-                len(own) > TITLED_PARAGRAPH and theme_named(analysis, analysis.pack, _title(analysis, own[0])) == name:
+                len(own) > TITLED_PARAGRAPH and (title := _title(analysis, own[0])) and \
+                theme_named(analysis, analysis.pack, title) == name:
             found.append(index)
     return found
 
