@@ -244,17 +244,12 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
             continue
         mentions += theirs
         percents = [(m.start(), _value(m.group(0))) for m in PERCENT.finditer(clause)
-                    if not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
-                    and not is_starting_point(clause, m) and not is_bound(clause, m.start())
-                    and not other_base(clause[m.end():], denominator)]
+                    if is_current_share(clause, m, denominator)]
         if not percents:
             # "Eight per cent of our staff budget went on agency workers" (where digits are given too,
             # "just under one per cent (0.9%)", the words only round them).
             percents = [(m.start(), float(value)) for m in PERCENT_IN_WORDS.finditer(clause)
-                        if (value := word_number(m.group(1))) is not None
-                        and not is_change(clause, m.start()) and not is_target(clause, m.start(), m.end())
-                        and not is_starting_point(clause, m) and not is_bound(clause, m.start())
-                        and not other_base(clause[m.end():], denominator)]
+                        if (value := word_number(m.group(1))) is not None and is_current_share(clause, m, denominator)]
         if denominator is not None and denominator.matches(clause):
             # "One in every twenty pounds of our staff budget went on agency workers": 5%.
             percents += [(m.start(), value) for m in FRACTION.finditer(clause)
@@ -279,6 +274,14 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                 continue
             figures.append((value, year_of(years, start, percents[0][0]), offset + start))
     return figures
+
+
+def is_current_share(clause: str, match, denominator) -> bool:
+    """Whether a percentage in the clause is a share of the base as it stands: not a change, an aim,
+    a starting point, a limit, or a share of another base."""
+    return not is_change(clause, match.start()) and not is_target(clause, match.start(), match.end()) \
+        and not is_starting_point(clause, match) and not is_bound(clause, match.start()) \
+        and not other_base(clause[match.end():], denominator)
 
 
 def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int) -> tuple | None:
