@@ -93,7 +93,10 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     "the PDF form reads the page footer just below the sign-off table ('Page 5 of 5') as a last row",
                 "635-ardenwick-metropolitan-finance-director-tables-years-worked-consultants-facility-control-table":
                     "the PDF form reads the wrapped end of a barrier table cell ('months; no long contracts') as a row "
-                    "of its own and drops the bold 'Contents' line from the contents"}
+                    "of its own and drops the bold 'Contents' line from the contents",
+                "644-sallowfield-district-letter-asks-our-response-table-whole-plan-committee-system-edi-placeholder-worked-agency":
+                    "the PDF form splits the whole-plan response table where a row breaks across a page, reading the "
+                    "row's carried-over end as a row of its own and the rest as a second table"}
 
 
 @pytest.mark.parametrize("source", [
