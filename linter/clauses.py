@@ -111,15 +111,27 @@ def governed_by(text: str, position: int, cue, words: int = SCOPE_WORDS) -> bool
     return _in_scope(text, position, cue, words) is not None
 
 
+# A subject its own predicate denies, a few words on in its clause: "Publication of the plan on our
+# website is not planned", "Approval has not been sought".
+DENIED_BY_PREDICATE = re.compile(
+    r"(?:[\w’'£%.-]+\s+){0,8}?(?:is|are|was|were|has|have|had|will)\s+(?:not|never)\s+(?:yet\s+|currently\s+|"
+    r"been\s+|be\s+)*(?:planned|expected|intended|proposed|possible|given|sought|made|taken|happening|"
+    r"going\s+ahead|scheduled|envisaged|anticipated)\b", re.IGNORECASE)
+
+
 def negated(text: str, position: int) -> bool:
-    """Whether the word at ``position`` falls in the scope of a negation ("have not yet agreed").
+    """Whether the word at ``position`` falls in the scope of a negation ("have not yet agreed"), or is
+    the subject its predicate denies ("Publication of the plan is not planned").
 
     Two negations make a rule: in "no contract is let without the consent of the Board" the consent
     is required, not denied.
     """
     cue = _in_scope(text, position, NEGATION_CUE, SCOPE_WORDS)
     if cue is None:
-        return False
+        rest = text[position:position + 160]
+        end = SCOPE_END.search(rest)
+        return DENIED_BY_PREDICATE.match(re.sub(r"^[\w’'-]*\s*", "", rest[:end.start() if end else len(rest)])) \
+            is not None
     # (The cue's place is in the window that _in_scope searched, which starts 120 characters back.)
     if cue.group(0).lower() == "without":
         return _in_scope(text, max(0, position - 120) + cue.start(), NEGATION_CUE, SCOPE_WORDS) is None

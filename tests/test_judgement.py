@@ -297,6 +297,10 @@ def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(c
     ("The plan has not been considered by members.", ENDORSEMENT),
     ("We will not publish the plan on our website until the panel has reported.", PUBLICATION),
     ("No decision has been taken by Cabinet on the plan.", ENDORSEMENT),
+    # Denied by the predicate, after the subject.
+    ("Publication of the plan on our website is not planned.", PUBLICATION),
+    ("Approval of the plan by Cabinet has not been sought.", ENDORSEMENT),
+    ("Sign-off of this plan by the Leader is not expected before submission.", ENDORSEMENT),
 ])
 def test_negated_statements_are_not_answers(check_md, text, rule_id):
     assert status(check_md(text, rule_id), rule_id) == "fail"
