@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, count_words
 from .clauses import asserted, clauses
+from .grids import unfold
 from .sections import Section, assign_themes, build_sections, heading_themes, theme_paragraphs
 from .terms import TermSet
 
@@ -339,6 +340,8 @@ class Analysis:
 
     def __init__(self, document: Document, prompts: PromptIndex, pack=None):
         self.document = document
+        # The document as its author made it, for checks of its structure (heading levels, tables).
+        self.source = document
         self.prompts = prompts
         self.pack = pack
         self.sentences: list[Sentence] = []
@@ -358,7 +361,11 @@ class Analysis:
         if pack is not None:
             prompts = pack.prompts if prompts is None else prompts
             placeholders = pack.placeholders if placeholders is None else placeholders
-        analysis = cls(document, PromptIndex(prompts or []), pack)
+        # A plan set out as a grid of questions and answers is read as the headings and paragraphs
+        # it stands for (see grids); the structure checks read the document as it is, ``source``.
+        analysis = cls(unfold(document), PromptIndex(prompts or []), pack)
+        analysis.source = document
+        document = analysis.document
         furniture = analysis._furniture_blocks()
         cited = {" ".join(note.split()) for block in document.blocks for _, note in block.notes}
         control = getattr(pack, "document_control", None)

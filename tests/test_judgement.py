@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.formats import to_docx, to_pdfs
-from plancheck.engine import check_document
+from plancheck.engine import Settings, check_document
 from plancheck.packs import load_pack
 from plancheck.readers import ReadOptions, read_document
 
@@ -702,6 +702,55 @@ def test_a_sign_off_table_counts_in_html(tmp_path, pack):
     path.write_text(HTML_SIGN_OFF, encoding="utf-8")
     report = check_document(read_document(path, ReadOptions(pages="estimate")), [pack])
     assert status(report, ENDORSEMENT) == "pass"
+
+
+# A plan set out as a grid: the letter's questions beside the council's answers.
+GRID = """\
+# Harlow Vale District Council: productivity plan
+
+Our answers to the Minister's letter are set out below.
+
+| The letter asks | Our response |
+|---|---|
+| How have you transformed the way you design and deliver services? | In 2021 we merged four customer contact points into one team with one case system, and average call waits fell from nine minutes to two. In 2022 we moved housing options into three locality hubs with the NHS, and repeat homelessness fell by 18%. We brought grounds maintenance back in house in 2023, saving £240,000 a year. |
+| How do you plan to use technology and data? | In 2023 we moved 14 line-of-business systems to the cloud and closed our server room. A data warehouse built in 2022 feeds a weekly dashboard for every director, and we share discharge data with the Vale NHS Trust every night. Since May 2024 a web chat assistant has answered 9,000 questions about bin days. |
+| What proportion of the staff budget is spent on agency staff? | Agency staff cost £612,000 in 2023/24 against a staff budget of £13.6m. Most of it was for two planning officers. |
+| What barriers could the Government remove? | |
+
+This plan was approved by the Policy and Resources Committee on 9 July 2024.
+"""
+
+
+def test_a_grid_of_questions_and_answers_is_read_as_headings_and_paragraphs(check_md):
+    report = check_md(GRID)
+    assert status(report, "theme.transformation") == "pass"
+    assert status(report, "theme.technology-data") == "pass"
+    assert report.facts["agency_spend_percent"] == 4.5
+    # A question left without an answer is a heading over nothing, whatever follows the grid.
+    assert status(report, "theme.barriers") == "fail"
+    assert status(report, ENDORSEMENT) == "pass"
+
+
+def test_a_grid_reads_the_same_in_word(tmp_path, pack):
+    source = tmp_path / "grid.md"
+    source.write_text(GRID, encoding="utf-8")
+    word = check_document(read_document(to_docx(source, tmp_path / "grid.docx"), ReadOptions(pages="estimate")), [pack])
+    markdown = check_document(read_document(source, ReadOptions(pages="estimate")), [pack])
+    assert {r.rule.id: r.status for r in word.results if r.rule.id.startswith(("theme.", "question."))} == \
+        {r.rule.id: r.status for r in markdown.results if r.rule.id.startswith(("theme.", "question."))}
+    assert word.facts["agency_spend_percent"] == 4.5
+
+
+def test_a_grid_is_still_a_table_to_the_structure_checks(tmp_path):
+    # A cell of long prose makes the grid a layout table to a screen reader, unfolded or not.
+    long_answer = " ".join(["We merged four contact points into one team with one case system."] * 6)
+    path = tmp_path / "plan.md"
+    path.write_text(GRID.replace("In 2021 we merged four customer contact points", long_answer + " In 2021 we merged "
+                                 "four customer contact points"), encoding="utf-8")
+    report = check_document(read_document(path, ReadOptions(pages="estimate")), [load_pack("publication")],
+                            Settings(select=("access.tables",)))
+    assert status(report, "access.tables") == "fail"
+    assert "layout" in result(report, "access.tables").message
 
 
 # ---------------------------------------------------------------- 5. figures wherever and however written

@@ -102,7 +102,7 @@ def _quoted(blocks, limit: int = 4) -> str:
 
 
 def check(analysis, params, pack) -> Outcome:
-    document = analysis.document
+    document = analysis.source
     if document.format in params.get("skip_formats", ("text",)):
         return Outcome(SKIP, "headings.cannot-mark", data={"format": format_name(document)})
     if document.format == "pdf" and not document.tagged:

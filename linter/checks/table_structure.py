@@ -88,7 +88,7 @@ def table_problems(table, prose_words: int) -> list[str]:
 
 
 def check(analysis, params, pack) -> Outcome:
-    document = analysis.document
+    document = analysis.source
     if document.format in params.get("skip_formats", ("pdf", "text")):
         return Outcome(SKIP, "tables.not-read", data={"format": format_name(document)})
     prose_words = params.get("prose_words", 60)

@@ -1,0 +1,102 @@
+"""Question-and-answer grids: a plan set out as a table of questions beside the council's answers.
+
+Some councils answer the letter in a table: "The letter asks | Our response" over a row for each
+question, its answer a paragraph or more of prose. A reviewer reads such a grid as what it stands
+for, each question a heading and each answer the text under it. So does the analysis: it reads the
+document with every such grid unfolded into headings and paragraphs, so that a theme answered in a
+row has its section, a figure in an answer is read as prose, and an empty answer is a heading over
+nothing. (The structure checks still see the table as the author made it: ``Analysis.source``.)
+
+A table is a grid when its answers are prose: most rows end in a cell of some length, and the cells
+before it are short labels or questions. A table of figures, a sign-off table or a list of actions
+with leads and dates is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .document import HEADING, PARAGRAPH, TABLE, Block, Document, count_words
+
+# An answer of this many words is prose, not a value; most of a grid's rows have one.
+ANSWER_WORDS = 20
+# A question or label beside it is short.
+LABEL_WORDS = 45
+# A header row names the columns ("The letter asks | Our response").
+HEADER_WORDS = 6
+GRID_ROWS = 2
+DEEPEST_HEADING = 6
+
+
+def _cells(row: list[str]) -> list[str]:
+    return [cell.strip() for cell in row]
+
+
+def is_prose_grid(rows: list[list[str]]) -> bool:
+    """Whether a table's body rows (header left out) are questions or labels beside prose answers."""
+    if len(rows) < GRID_ROWS or any(not 2 <= len(row) <= 3 for row in rows):
+        return False
+    labels_short = all(count_words(" ".join(row[:-1])) <= LABEL_WORDS for row in rows)
+    prose = sum(1 for row in rows if count_words(row[-1]) >= ANSWER_WORDS and "." in row[-1])
+    return labels_short and prose * 3 >= len(rows) * 2
+
+
+def _header(row: list[str]) -> bool:
+    return all(count_words(cell) <= HEADER_WORDS and not cell.rstrip().endswith((".", "?")) for cell in row)
+
+
+def unfold(document: Document) -> Document:
+    """The document with each question-and-answer grid read as headings and paragraphs; the document
+    itself when it has none."""
+    blocks, changed, enclosing, resume = [], False, None, False
+    for block in document.blocks:
+        if block.kind == HEADING:
+            enclosing, resume = block, False
+        elif resume:
+            # What follows the grid is back under the heading the grid stood under, not the last
+            # question's: the same heading again, at its level.
+            blocks.append(_resumed(enclosing, block))
+            resume = False
+        rows = [_cells(row) for row in block.table.rows if any(cell.strip() for cell in row)] \
+            if block.kind == TABLE and block.table is not None else []
+        body = rows[1:] if rows and _header(rows[0]) else rows
+        if not body or not is_prose_grid(body):
+            blocks.append(block)
+            continue
+        changed = resume = True
+        level = enclosing.level if enclosing is not None and enclosing.level else 1
+        blocks.extend(_unfolded(block, rows, body, min(level + 1, DEEPEST_HEADING)))
+    return replace(document, blocks=blocks) if changed else document
+
+
+def _resumed(enclosing: Block | None, following: Block) -> Block:
+    """The heading the grid stood under, again, before what follows it (an untitled one at the top
+    level when the grid stood under none)."""
+    if enclosing is None:
+        return replace(following, kind=HEADING, text="", level=1, table=None, notes=[], heading_source="table")
+    return replace(enclosing, location=following.location, line=following.line, page=following.page,
+                   page_exact=following.page_exact, heading_source="table")
+
+
+def _unfolded(block: Block, rows: list[list[str]], body: list[list[str]], level: int) -> list[Block]:
+    """Each body row as a heading (its question or label) and a paragraph (its answer), where they
+    stand in the table; a note cited in a row goes with its answer."""
+    spans, start = [], 0
+    for row in rows:
+        text = " | ".join(cell for cell in row if cell)
+        spans.append((start, start + len(text)))
+        start += len(text) + 1
+    spans = spans[len(rows) - len(body):]
+    found = []
+    for row, (row_start, row_end) in zip(body, spans):
+        label = ": ".join(cell for cell in row[:-1] if cell)
+        section = block.section + (label,)
+        if label:
+            found.append(replace(block, kind=HEADING, text=label, level=level, section=section, table=None,
+                                 notes=[], heading_source="table"))
+        answer = row[-1]
+        if answer:
+            notes = [(len(answer), note) for at, note in block.notes if row_start <= at <= row_end + 1]
+            found.append(replace(block, kind=PARAGRAPH, text=answer, level=None, section=section, table=None,
+                                 notes=notes, heading_source=None))
+    return found
