@@ -633,6 +633,17 @@ def test_a_sign_off_table_with_its_labels_heading_the_columns(check_md, table, e
         assert report.facts["endorsement"] == {"body": "Cabinet", "date": "10 July 2024"}
 
 
+@pytest.mark.parametrize("maker, expected", [("Cabinet", "pass"), ("Director of Finance", "fail")])
+def test_a_decision_record_names_who_made_the_decision_in_a_row_of_its_own(check_md, maker, expected):
+    text = ("## Annex D: Decision record\n\n| | |\n|---|---|\n"
+            f"| Decision maker | {maker} |\n| Date of decision | 17 July 2024 |\n"
+            "| Decision | That the Productivity Plan be approved for submission to the Government |\n")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected
+    if expected == "pass":
+        assert report.facts["endorsement"] == {"body": "Cabinet", "date": "17 July 2024"}
+
+
 @pytest.fixture(scope="module")
 def pack():
     return load_pack("productivity-plan-2024")

@@ -160,7 +160,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         if sentence.about_document:
             # A document-control record says each thing in its own row: "Signed off by | Chief
             # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
-            rows = sentence.read_with_notes.split("; ")
+            rows = record_rows(sentence.read_with_notes)
             if any(all(concept is implicit or any(asserted(row, m.start(), facts_only) for m in concept.finditer(row))
                        for concept in conjunction) for conjunction in alternatives for row in rows):
                 yield sentence
@@ -303,7 +303,7 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
             # A record's rows each say one thing: the decision's rows ("Approved by: Full Council",
             # "Date of approval: 18 July 2024"), not another step's ("Recommended by: Cabinet, 9 July").
             body = next(iter(concepts.values()))
-            rows = [row for row in text.split("; ") if not body.matches(row)
+            rows = [row for row in record_rows(text) if not body.matches(row)
                     or any(a.matches(row) for a in anchors if a not in concepts.values())]
             text = "; ".join(rows) or text
         statement_anchors = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
@@ -331,6 +331,22 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         if best is None or score > best[0]:
             best = (score, found)
     return best[1] if best else {key: None for key in parts}
+
+
+# A decision record names who decided in a row of its own: "Decision maker: Cabinet" beside
+# "Decision: That the plan be approved for submission".
+DECISION_MAKER_ROW = re.compile(r"(?:decision[\s-]*maker|decision\s+taken\s+by|decided\s+by|taken\s+by)\s*:", re.IGNORECASE)
+DECISION_ROW = re.compile(r"(?:decision|resolution|resolved|decision\s+made|outcome)\s*:", re.IGNORECASE)
+
+
+def record_rows(text: str) -> list[str]:
+    """A record's rows ("Label: value", joined with "; "), each stating a decision read with the row
+    that names who made it: "Decision: That the plan be approved, Decision maker: Cabinet"."""
+    rows = text.split("; ")
+    makers = [row for row in rows if DECISION_MAKER_ROW.match(row)]
+    if not makers or not any(DECISION_ROW.match(row) for row in rows):
+        return rows
+    return [f"{row}, {makers[0]}" if DECISION_ROW.match(row) else row for row in rows if row not in makers]
 
 
 LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
