@@ -860,6 +860,15 @@ def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
     assert report.facts["consultant_spend_percent"] == 0
 
 
+@pytest.mark.parametrize("title, value", [("14. Agency staff.", 2.7), ("14. Consultants.", None)])
+def test_a_paragraphs_title_says_whose_amount_it_is(check_md, title, value):
+    text = (f"13. Identifying waste. Director approval over £5k; management team vacancy review.\n\n"
+            f"{title} £214,000 in 2023/24, mainly planning and environmental health cover. Staff budget for "
+            f"2023/24 was £7.9m.\n")
+    report = check_md(text, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == value
+
+
 @pytest.mark.parametrize("text", [
     "Agency workers make up 4% of our workforce.",
     "41% of our children's social work posts were filled by agency workers at some point in 2023/24.",

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..analysis import asks, evidence_for
+from ..analysis import PARAGRAPH_NUMBER, asks, evidence_for
 from ..clauses import clauses
 from ..document import HEADING, TABLE
 from ..figures import NUMBER_WORD, money, nil_stated, word_number
@@ -806,6 +806,13 @@ def check(analysis, params, pack) -> Outcome:
             # A row's note is prose about the row: "Trade union facility time[^2] | see note", with
             # "² … costing £51,700 against a combined pay bill of £24.6m".
             text = f"{sentence.text.split(' | ')[0]}: {' '.join(sentence.notes)}"
+        titled = False
+        title = analysis.run_in_titles.get(sentence.index)
+        if title is not None and analysis.is_title(title) and not subject.matches(text) and \
+                subject.matches(title.text) and not any(other.matches(title.text) for other in others):
+            # "14. Agency staff. £214,000 in 2023/24, mainly planning cover.": the paragraph's title
+            # says whose amount it is, as a label would.
+            text, titled = f"{PARAGRAPH_NUMBER.sub('', title.text, count=1).strip().rstrip('.')}: {text}", True
         # "A study by consultants found…" is about something else; "we have not commissioned
         # consultants" is not.
         # ("Consultants cost 0.3 per cent, almost all for a viability study": the study is in another
@@ -827,7 +834,7 @@ def check(analysis, params, pack) -> Outcome:
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
                 if leading and denominator and denominator.matches(leading):
                     shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
-                elif SPENT.search(text):
+                elif SPENT.search(text) or titled:
                     # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
                     whole = staff_budget_statement(analysis, denominator, [subject] + others) or \
