@@ -1270,6 +1270,7 @@ BARRIERS_SECTION = """\
     # How evenly it falls, in any words.
     "The barriers are sharpest in children's services; leisure is held back by funding rather than by rules.",
     "They are not spread evenly: housing feels all three, planning only the last.",
+    "These barriers are not felt equally: social care faces all of them, waste almost none.",
 ])
 def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"
