@@ -1484,6 +1484,9 @@ def test_signing_the_plan_off_is_endorsement(check_md):
     ("Consultants accounted for 1.1 per cent of the staff budget in 2022/23 and 0.8 per cent in 2023/24.", 0.8),
     ("In 2022/23 consultants cost 1.1 per cent of the staff budget, and in 2023/24 0.8 per cent.", 0.8),
     ("In 2022/23 consultants cost 1.4 percent of the staff budget; in 2023/24 we used no consultants at all.", 0.0),
+    # The year given as a label before the nil.
+    ("Nil in 2023/24: we did not engage any consultants. In 2022/23 consultants accounted for 0.3 per cent of the "
+     "staff budget.", 0.0),
 ])
 def test_the_most_recent_year_wins_whichever_side_of_the_figure_it_is_written(check_md, text, value):
     rule = "question.consultant-spend"

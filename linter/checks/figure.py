@@ -297,10 +297,14 @@ def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int) -> tu
 
 
 def nil_year(text: str, subject) -> tuple | None:
-    """The year of the clause that states a nil ("in 2023/24 we used no consultants at all"), if it gives one."""
-    for _, clause in clauses(text):
+    """The year of the clause that states a nil ("in 2023/24 we used no consultants at all"), if it
+    gives one, or else of a label before it ("Nil in 2023/24: we did not engage any consultants")."""
+    pieces = clauses(text)
+    for number, (_, clause) in enumerate(pieces):
         if nil_stated(clause, subject):
             years = [year_key(m.group(0)) for m in YEAR.finditer(clause)]
+            if not years and number and text[pieces[number][0] - 2:pieces[number][0]].strip() == ":":
+                years = [year_key(m.group(0)) for m in YEAR.finditer(pieces[number - 1][1])]
             return max(years) if years else None
     return None
 
