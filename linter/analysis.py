@@ -80,12 +80,29 @@ QUOTE_LIMIT = 200
 
 DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]"
                            r"|(?:⟨⟨?|⟦|\{\{|【)[^⟨⟩⟦⟧{}【】]*(?:⟩⟩?|⟧|\}\}|】)", re.DOTALL)
+REVIEW_COMMENT = re.compile(r"\s*\**(?:Comment|Reviewer(?:'s)?\s+comment)\s*\[[A-Za-z]{1,4}\d{0,3}\]\s*\**:", re.IGNORECASE)
 # The brackets a note to the drafter is typed in, which a sentence never ends inside.
 NOTE_BRACKETS = (("[", "]"), ("<<", ">>"), ("⟨", "⟩"), ("⟦", "⟧"), ("{{", "}}"), ("【", "】"))
 NOTES_HEADING = re.compile(r"\b(?:notes?|guidance|instructions?|delete[sd]?|deletion|suggested|prompts?)\b",
                            re.IGNORECASE)
 LEADING_LABEL = re.compile(r"[^:;.\[\]<>]{1,60}:\s+(?=\S)")
 ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
+
+
+# A change tracked in the text itself, as a draft shows it once printed or saved as text:
+# "[inserted: in 2023/24]" is the text, "[deleted: 7.2%]" is not; likewise CriticMarkup's
+# "{++in 2023/24++}", "{--7.2%--}", "{~~7.2%~>6.8%~~}" and its comments "{>>check this<<}".
+TRACKED_INSERTION = re.compile(r"\[(?:inserted|added)\s*:\s*([^\[\]]*)\]|\{\+\+(.*?)\+\+\}|\{~~.*?~>(.*?)~~\}",
+                               re.IGNORECASE)
+TRACKED_DELETION = re.compile(r"\s*(?:\[(?:deleted|removed)\s*:\s*[^\[\]]*\]|\{--.*?--\}|\{>>.*?<<\})", re.IGNORECASE)
+
+
+def settle_changes(text: str) -> str:
+    """The sentence with the changes tracked in its text made: insertions kept, deletions gone."""
+    if "[" not in text and "{" not in text:
+        return text
+    text = TRACKED_INSERTION.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    return TRACKED_DELETION.sub("", text).strip()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -379,7 +396,7 @@ class Analysis:
             elif block.kind == TABLE and block.table is not None:
                 texts = block.table.row_texts()
             else:
-                texts = split_sentences(block.text)
+                texts = [settled for text in split_sentences(block.text) if (settled := settle_changes(text))]
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             offset = 0
@@ -405,6 +422,11 @@ class Analysis:
                     (label := LEADING_LABEL.match(found[0].text)) and placeholders.search(label.group(0).strip(" >*_")):
                 # A note under a drafting label runs to the end of its paragraph: "NOTE FOR CLT: this
                 # section is currently general. The Minister's questions … are not yet answered".
+                for sentence in found:
+                    sentence.placeholder = True
+            if found and REVIEW_COMMENT.match(block.text):
+                # A reviewer's comment printed into the text, as Word prints them ("Comment [JS1]: the
+                # minute records 'noted'"), is about the draft, not the council's answer.
                 for sentence in found:
                     sentence.placeholder = True
             if found and DRAFTING_NOTE.fullmatch(block.text.strip()):
@@ -968,7 +990,7 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
     first_text = next((i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, LIST_ITEM)
                        and count_words(b.text) > COVER_WORDS), len(blocks))
     for index in range(first_text):
-        text = blocks[index].text
+        text = settle_changes(blocks[index].text)
         if index not in found and count_words(text) <= COVER_WORDS and control.matches(text) and \
                 (DATED.search(text) or DATE_BLANK.search(text)):
             found[index] = text

@@ -764,6 +764,20 @@ def test_a_grid_is_still_a_table_to_the_structure_checks(tmp_path):
     assert "layout" in result(report, "access.tables").message
 
 
+@pytest.mark.parametrize("text, rule_id, expected", [
+    # Changes tracked in the text itself: what was inserted is the text, what was deleted is not.
+    ("Trade union facility time accounted for 0.07% of the pay bill [inserted: in 2023/24].", FACILITY_TIME, "pass"),
+    ("Trade union facility time accounted for 0.07% of the pay bill {++in 2023/24++}.", FACILITY_TIME, "pass"),
+    ("[deleted: This plan was approved by Cabinet on 9 July 2024.]\n\nCabinet noted the plan on 9 July 2024.",
+     ENDORSEMENT, "partial"),
+    ("Cabinet noted the plan on 9 July 2024 {--and approved it for submission--}.", ENDORSEMENT, "partial"),
+    # A reviewer's comment printed into the text is about the draft.
+    ("Comment [JS1]: This plan was approved by Cabinet on 9 July 2024 according to the minute.", ENDORSEMENT, "fail"),
+])
+def test_changes_and_comments_tracked_in_the_text(check_md, text, rule_id, expected):
+    assert status(check_md(text, rule_id), rule_id) == expected
+
+
 # ---------------------------------------------------------------- 5. figures wherever and however written
 
 @pytest.mark.parametrize("text, value", [
