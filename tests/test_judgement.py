@@ -1285,6 +1285,7 @@ BARRIERS_SECTION = """\
     "The barriers are sharpest in children's services; leisure is held back by funding rather than by rules.",
     "They are not spread evenly: housing feels all three, planning only the last.",
     "These barriers are not felt equally: social care faces all of them, waste almost none.",
+    "These pressures sit almost entirely in social care, SEND and transport; our other services have absorbed them.",
 ])
 def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"

@@ -422,3 +422,33 @@ def test_a_sentence_pointing_back_to_what_was_counted_is_read_with_it(check_md, 
 ])
 def test_changes_made_and_changes_only_offered(check_md, rule_id, text, expected):
     assert status(check_md(f"## Our organisation\n\n{text}\n", rule_id), rule_id) == expected
+
+
+@pytest.mark.parametrize("rule_id, text, expected", [
+    # Systems that keep their records apart are legacy systems' barrier.
+    ("question.legacy-systems", "Our revenues system and our planning system do not share a property register, so "
+                                "new homes are sometimes set up twice.", "pass"),
+    ("question.legacy-systems", "Our revenues, planning and environmental health systems each hold their own address "
+                                "records.", "pass"),
+    # A stay beyond a year in months, and rates agreed across a region.
+    ("question.agency-consultant-value", "One agency planning officer has been with us for fourteen months while we "
+                                         "recruit to a hard-to-fill post.", "pass"),
+    ("question.agency-consultant-value", "We have signed up to the regional agreement on agency social worker pay "
+                                         "rates.", "pass"),
+    ("question.agency-consultant-value", "One agency planning officer has been with us for four months.", "fail"),
+    # Speech turned into text is technology doing a person's task.
+    ("question.new-technology", "We are piloting a speech-to-text tool for social workers in two teams; every record "
+                                "is checked before it is saved.", "pass"),
+])
+def test_answers_in_words_the_letter_does_not_use(check_md, rule_id, text, expected):
+    assert status(check_md(f"## Our council\n\n{text}\n", rule_id), rule_id) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Audit and Governance Committee will receive a six-monthly report on the actions in this plan.", "pass"),
+    ("Cabinet will receive a report on this plan every six months.", "pass"),
+    ("Cabinet will receive a report on this plan.", "partial"),
+])
+def test_a_report_someone_receives_on_the_plan_is_reporting_progress(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(f"## Governance\n\n{text}\n", rule), rule) == expected
