@@ -452,3 +452,14 @@ def test_answers_in_words_the_letter_does_not_use(check_md, rule_id, text, expec
 def test_a_report_someone_receives_on_the_plan_is_reporting_progress(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(f"## Governance\n\n{text}\n", rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Over the next two years we will move planning applications online and merge our two depots.", "pass"),
+    # A change only considered is no plan.
+    ("Looking ahead, we will consider a programme of service reviews over the next two years, starting with "
+     "planning and housing, where appropriate and subject to resources.", "partial"),
+])
+def test_transformation_plans_are_changes_said_not_considered(check_md, text, expected):
+    rule = "question.transformation-plans"
+    assert status(check_md(f"## Transforming services\n\n{text}\n", rule), rule) == expected

@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import asks, evidence_for
-from ..clauses import NEGATION_CUE, asserted, governed_by
+from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
 from ..messages import register
@@ -222,7 +222,23 @@ def stated(analysis, subject, sentence, tentative=None) -> bool:
         return True
     text = sentence.read_with_notes
     return any(asserted(text, m.start(), True) and not governed_by(text, m.start(), tentative)
-               for m in subject.finditer(text))
+               and not only_considers(text, m.start(), tentative) for m in subject.finditer(text))
+
+
+# What a clause will do, in its verb: "we will consider …", "we intend to explore …".
+INTENT = re.compile(r"\b(?:will|shall|would|intend\s+to|plan\s+to|aim\s+to|propose\s+to|expect\s+to)\s+"
+                    r"(?:(?:also|then|now|first|further|continue\s+to)\s+)?", re.IGNORECASE)
+
+
+def only_considers(text: str, position: int, tentative) -> bool:
+    """Whether the clause holding ``position`` intends only to consider: in "Looking ahead, we will
+    consider a programme of service reviews over the next two years" nothing is planned but that."""
+    for start, clause in clauses(text):
+        if start <= position <= start + len(clause):
+            return any(tentative.search(clause[intent.end():intent.end() + 20]) is not None
+                       and tentative.search(clause[intent.end():intent.end() + 20]).start() == 0
+                       for intent in INTENT.finditer(clause))
+    return False
 
 
 def substantial(analysis, own, alternatives, specific: bool) -> bool:
