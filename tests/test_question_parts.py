@@ -297,6 +297,9 @@ def test_a_heading_about_changes_in_the_way_we_work_is_not_a_barrier(check_md):
     ("question.spend-governance", "Purchases over £10,000 must be approved by a director, and over £250,000 by the "
                                   "Cabinet Member for Resources.", "pass"),
     ("question.spend-governance", "Capital schemes above £1m need the agreement of the Leader.", "pass"),
+    # A threshold in money, over a post filled with agency cover, is a limit on spending.
+    ("question.spend-governance", "Any request for agency cover requires the approval of the relevant director and, "
+                                  "above £50,000, of the Director of Resources.", "pass"),
     # How waste is found: a check on spending and what it removed.
     ("question.waste-approach", "Since 2023 every order over £3,000 goes through a procurement check, which removed "
                                 "£410,000 of spending in its first year.", "pass"),
