@@ -71,6 +71,7 @@ DOCUMENT_NOUN = re.compile(r"\b(?:plan|budget|strategy|report|policy|framework|p
 PROSE_WORDS = 12
 SENTENCE_CLOSE = re.compile(r"[.!?][\"”’)]?\s*$")
 PRONOUN_OPENING = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|they)\b", re.IGNORECASE)
+RUN_IN_QUESTION_WORDS = 30
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
 RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:,?[ /&-]+[\w’'-]+){0,4}\.")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
@@ -536,8 +537,13 @@ class Analysis:
     def _link_run_in_title(self, sentences: list[Sentence]) -> None:
         """A paragraph that opens with a title of its own ("Invest to save. In 2022 we spent £1.8m…")
         is read with that title, as a section is with its heading."""
-        if len(sentences) < 2 or \
-                not RUN_IN_TITLE.fullmatch(PARAGRAPH_NUMBER.sub("", sentences[0].text.strip(), count=1)):
+        if len(sentences) < 2:
+            return
+        first = PARAGRAPH_NUMBER.sub("", sentences[0].text.strip(), count=1)
+        # So does one that opens with the question it answers: "**Q22. What do you need from
+        # government?** Multi-year settlements; …".
+        if not (RUN_IN_TITLE.fullmatch(first) or
+                                      (asks(first) and count_words(first) <= RUN_IN_QUESTION_WORDS)):
             return
         self.titles.add(sentences[0].index)
         for sentence in sentences[1:]:

@@ -466,3 +466,17 @@ def test_a_report_someone_receives_on_the_plan_is_reporting_progress(check_md, t
 def test_transformation_plans_are_changes_said_not_considered(check_md, text, expected):
     rule = "question.transformation-plans"
     assert status(check_md(f"## Transforming services\n\n{text}\n", rule), rule) == expected
+
+
+@pytest.mark.parametrize("rule_id, text, expected", [
+    # A paragraph that opens with the question it answers is read with it, as under a question heading.
+    ("question.government-asks", "**Q22. What do you need from government?** Multi-year settlements; reform of "
+                                 "the housing benefit subsidy for temporary accommodation; and the end of competitive "
+                                 "bidding for funds under £5m.", "pass"),
+    # The question lends its words, not an answer: the answer must say something of its own.
+    ("question.measuring-productivity", "How do you measure productivity in your organisation? We keep our approach "
+                                        "under review.", "not pass"),
+])
+def test_a_paragraph_opening_with_its_question(check_md, rule_id, text, expected):
+    got = status(check_md(f"## Our answers\n\n{text}\n", rule_id), rule_id)
+    assert got != "pass" if expected == "not pass" else got == expected

@@ -120,6 +120,10 @@ def passages(analysis, window: int = 2):
                 # question the council asks itself in a heading what its short answers are about:
                 # "How often do we share data? / Every weekday with the three hospital trusts …".
                 before = asked + analysis.context(sentence, titles=True)[:-1]
+                # A question the paragraph opens with ("Q22. What do you need from government?
+                # Multi-year settlements; …") lends its words as a question heading does, no more.
+                analysis.cache["question.asked-in-headings"].update(
+                    s.index for s in before if analysis.is_title(s) and asks(s.text))
                 if index and POINTS_BACK.search(sentence.text):
                     # "The Council regards this kind of locally-led joint working as the best route":
                     # what "this kind of" names is the sentence before.
@@ -410,8 +414,8 @@ def check(analysis, params, pack) -> Outcome:
             continue
         usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
         if analysis.is_title(sentence):
-            # A run-in title ("4.5 Equality, diversity and inclusion.") names the question; only what
-            # follows it, read with it, touches or answers it.
+            # A run-in title ("4.5 Equality, diversity and inclusion.") names the question, as does a
+            # question a paragraph opens with; only what follows it, read with it, touches or answers it.
             continue
         if asks:
             # "- are there particular barriers from legacy systems?" asks; it does not answer. A
