@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import ENDNOTE, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE, Block, Document, count_words
@@ -381,11 +381,7 @@ class Analysis:
             placeholders = pack.placeholders if placeholders is None else placeholders
         # A plan set out as a grid of questions and answers is read as the headings and paragraphs
         # it stands for (see grids); the structure checks read the document as it is, ``source``.
-        index = PromptIndex(prompts or [])
-        content = unfold(document)
-        if pack is not None and getattr(pack, "themes", None):
-            content = _theme_prompts_as_headings(content, index, [theme.prompt_id for theme in pack.themes.values()])
-        analysis = cls(content, index, pack)
+        analysis = cls(unfold(document), PromptIndex(prompts or []), pack)
         analysis.source = document
         document = analysis.document
         furniture = analysis._furniture_blocks()
@@ -887,30 +883,6 @@ COUNCIL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?(?:Borough|
 
 
 CAPTION = re.compile(r"\b(?:table|below|following|as\s+follows)\b|:\s*$", re.IGNORECASE)
-
-
-# A theme's prompt copied in as a paragraph of its own ("THEME 1: How you have transformed the way
-# you design and deliver services to make better use of resources.") heads the text after it.
-PROMPT_AS_HEADING = 0.7
-THEME_LABEL = re.compile(r"^\W*(?:theme|section|part)\s*\w{1,3}\s*[:.–—-]\s*", re.IGNORECASE)
-
-
-def _theme_prompts_as_headings(document: Document, prompts: PromptIndex, prompt_ids: list[int]) -> Document:
-    """The document with each paragraph that only copies a theme's prompt read as a heading, one
-    level below the heading it stands under: plain-text plans set their sections out so."""
-    blocks, level, changed = [], 1, False
-    for block in document.blocks:
-        if block.kind == HEADING:
-            level = block.level or level
-        elif block.kind == PARAGRAPH and block.furniture is None and 6 <= count_words(block.text) <= 40 and \
-                not TOC_LINE.match(block.text):
-            text = THEME_LABEL.sub("", block.text.strip())
-            if prompts.is_prompt(text) and max((prompts.similarity(text, i) for i in prompt_ids), default=0) \
-                    >= PROMPT_AS_HEADING:
-                block = replace(block, kind=HEADING, level=min(level + 1, 6), heading_source="prompt")
-                changed = True
-        blocks.append(block)
-    return replace(document, blocks=blocks) if changed else document
 
 
 def _is_control_table(table, control: TermSet) -> bool:

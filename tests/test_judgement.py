@@ -168,25 +168,6 @@ def test_a_question_naming_the_theme_earns_nothing_over_generalities(check_md):
     assert status(check_md(text, rule), rule) != "pass"
 
 
-def test_a_themes_prompt_copied_in_as_a_paragraph_heads_its_section(check_md):
-    text = """\
-        HARLOW VALE DISTRICT COUNCIL - PRODUCTIVITY PLAN
-
-        Introduction
-
-        We are a district council of 90,000 residents and employ 410 staff.
-
-        THEME 3: Your plans to reduce wasteful spend within your organisation and systems.
-
-        Every purchase over £5,000 must be signed off by a director. In 2023/24 this stopped or reduced
-        £410,000 of orders. We ended 96 unused software licences, saving £38,000 a year. Agency placements
-        over 12 weeks need the Chief Executive's approval.
-        """
-    report = check_md(text, "theme.wasteful-spend", name="plan.txt")
-    assert status(report, "theme.wasteful-spend") == "pass"
-    assert "THEME 3" in result(report, "theme.wasteful-spend").message
-
-
 def test_theme_one_is_known_by_what_its_questions_ask_not_by_its_words(check_md):
     # No "transform", "redesign" or "service": a structure changed, a process rebuilt, figures it moved.
     text = """\
