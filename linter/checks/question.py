@@ -239,9 +239,8 @@ def only_considers(text: str, position: int, tentative) -> bool:
     consider a programme of service reviews over the next two years" nothing is planned but that."""
     for start, clause in clauses(text):
         if start <= position <= start + len(clause):
-            return any(tentative.search(clause[intent.end():intent.end() + 20]) is not None
-                       and tentative.search(clause[intent.end():intent.end() + 20]).start() == 0
-                       for intent in INTENT.finditer(clause))
+            return any((found := tentative.search(clause[intent.end():intent.end() + 20])) is not None
+                       and found.start() == 0 for intent in INTENT.finditer(clause))
     return False
 
 
