@@ -444,6 +444,16 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     # A member's own words: the office they write as, not the meeting they also mention.
     ("As Cabinet Member for Resources, I am pleased to endorse this plan. Cabinet discussed it at a briefing "
      "in June, and I signed it off on 11 July 2024.", "Cabinet Member for Resources", "11 July 2024"),
+    # ... or the office they decided as, after the sentence that named their whole title.
+    ("I write as Leader of the London Borough of Cranmere. I approved this plan as Leader on 12 July 2024, under "
+     "powers the Cabinet delegated to me, after Cabinet members had discussed it.", "Leader", "12 July 2024"),
+    # The date of the letter that asked for the plan is not the date of a decision on it.
+    ("This plan answers the Minister's letter of 16 April 2024. The Leader of the Council approved it on "
+     "15 July 2024, after a briefing for group leaders.", "Leader of the Council", "15 July 2024"),
+    # A question heading lends its words to a short reply, not to a reply that says what happened instead.
+    ("## How has the plan had member oversight and endorsement?\n\nCouncillors on the Policy and Resources "
+     "Committee discussed a first draft at an informal workshop on 19 June 2024. The committee approved the "
+     "final plan at its meeting on 9 July 2024.", "committee", "9 July 2024"),
     # A sign-off row naming the member, then the office, then whom they consulted.
     ("| Field | Detail |\n|---|---|\n| Approved by | Councillor Graham Whitlock, Leader of the Council, in "
      "consultation with Cabinet |\n| Date approved | 11 July 2024 |", "Leader of the Council", "11 July 2024"),
@@ -461,6 +471,19 @@ def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md
 ])
 def test_endorsement_by_others_or_of_other_things_does_not_count(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # What the question asks is what a short reply says...
+    ("Yes: Cabinet, at its meeting on 9 July 2024.", "pass"),
+    # ... but a reply that reports members only seeing the plan does not borrow the question's endorsement.
+    ("Councillors discussed a first draft at an informal workshop on 19 June 2024.", "partial"),
+    ("The draft was presented to Cabinet on 9 July 2024.", "partial"),
+])
+def test_a_question_heading_lends_a_reply_only_what_it_leaves_unsaid(check_md, reply, expected):
+    text = ("This plan sets out how the council has become more productive and what it will do next, in the "
+            f"order of the questions the Minister asked.\n\n## Has the plan been endorsed by members?\n\n{reply}")
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
 
 
 # ---------------------------------------------------------------- 4. furniture and structured facts

@@ -118,15 +118,20 @@ register({
 
 
 def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
-                   undated_pending: bool = False, too_late=None):
+                   undated_pending: bool = False, too_late=None, weaker=()):
     """The first of the council's own sentences that makes ``statement``, or None."""
-    return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending, too_late),
-                None)
+    return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending, too_late,
+                                weaker), None)
 
 
 def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
-                    undated_pending: bool = False, too_late=None):
+                    undated_pending: bool = False, too_late=None, weaker=()):
     """Every one of the council's own sentences that makes ``statement``, in document order.
+
+    A reply under a question heading is read with the question ("Has Cabinet approved the plan?" over
+    "Yes, on 9 July 2024"), unless it says in its own words one of the ``weaker`` things only a
+    weaker statement says: "Councillors discussed a first draft at a workshop" under "How has the plan
+    had member oversight and endorsement?" reports a discussion, and borrows no endorsement.
 
     With ``too_late`` (a concept such as submission), a sentence that dates what it states after
     the date it gives that concept does not make it: "submitted on 19 July and will go to Cabinet
@@ -170,7 +175,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         # not what was decided.
         context = analysis.context(sentence)
         record = context[0] if len(context) > 1 and context[0] is analysis.decision_record(sentence) else None
-        context = [s for s in context + analysis.preceding(sentence, window - 1) + analysis.asked_over(sentence)
+        asked = analysis.asked_over(sentence)
+        if asked and any(_asserts(concept, sentence.read_with_notes, False) for concept in weaker):
+            asked = []
+        context = [s for s in context + analysis.preceding(sentence, window - 1) + asked
                    if s is sentence or s is record
                    or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
 
@@ -307,9 +315,11 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
                     or any(a.matches(row) for a in anchors if a not in concepts.values())]
             text = "; ".join(rows) or text
         statement_anchors = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
+        own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
         found, found_at = {}, []
         for key, concept in concepts.items():
-            match = widest_near(concept, text, found_at or statement_anchors, deciding=not found_at)
+            match = widest_near(concept, text, found_at or statement_anchors, deciding=not found_at,
+                                own_from=own_start)
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
@@ -320,7 +330,6 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
                 found_at.append(match[1])
         # Most parts first; then most parts from the sentence itself, not the one it points back to:
         # a record's "Cabinet, 16 July 2024" beats "once Cabinet has approved it" whose date is borrowed.
-        own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
         # "Cabinet delegated approval … on 3 July. The plan was signed off under that delegation on
         # 12 July": the decision taken under the delegation is the endorsement, and its date the fact's.
         # So is a resolution in minutes ("RESOLVED – That the plan be endorsed"), over the report that
@@ -388,7 +397,9 @@ CONSULTED_BEFORE = re.compile(r"\bin\s+consultation\s+with\s+(?:the\s+)?$", re.I
 # off on 8 July"): the body is the office they write as, not a meeting the sentence also names.
 FIRST_PERSON_DECISION = re.compile(r"\b(?:I|I\s+have|I\s+am\s+\w+\s+to)\s+(?:formally\s+)?"
                                    r"(?:endors|approv|agree|sign|adopt)\w*\b")
-WRITING_AS = re.compile(r"\bAs\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)\s*,")
+# "As Leader, I …", "I approved this plan as Leader on 12 July 2024".
+WRITING_AS = re.compile(r"\b[Aa]s\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+                        r"(?=\s*[,;.]|\s+(?:on|in|at|under|after|I)\b)")
 PERSON_TITLE = re.compile(r"(?:Councillor|Cllr)\b")
 OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
@@ -396,7 +407,11 @@ OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
-def widest_near(concept, text: str, anchors: list[int], deciding: bool = False) -> tuple[str, int] | None:
+LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)\s+(?:of|dated|sent\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
+                own_from: int = 0) -> tuple[str, int] | None:
     """The concept's match nearest the anchors, widened over overlapping matches and a name's tail.
     With ``deciding`` (the concept is who decided), the agent of the decision comes first.
 
@@ -405,11 +420,13 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False) 
     the body that decided.
     """
     if deciding and FIRST_PERSON_DECISION.search(text):
-        for writing_as in WRITING_AS.finditer(text):
+        for writing_as in sorted(WRITING_AS.finditer(text), key=lambda m: m.start() < own_from):
             # "As Leader": an office named without its article is still the office.
             if concept.matches("the " + writing_as.group(1)):
                 return writing_as.group(1), writing_as.start(1)
-    matches = list(concept.finditer(text))
+    # The date of the letter that asked for the plan dates no decision on it: "This plan answers the
+    # Minister's letter of 16 April 2024. The Leader approved it on 15 July 2024".
+    matches = [m for m in concept.finditer(text) if not LETTER_OF.search(text, 0, m.start())]
     if not matches:
         return None
     # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by
@@ -446,13 +463,24 @@ def widest(concept, text: str, start: int, end: int) -> tuple[int, int]:
     return start, end + len(NAME_TAIL.match(text, end).group(0))
 
 
+def weaker_words(pack, params) -> list:
+    """The concepts only the weaker ``partial`` statements use: what members seeing a plan says
+    ("presented to", "discussed") and endorsing it does not."""
+    # A concept may be a name ("$reported-to") or a list of terms: compare them as written.
+    stronger = {repr(c) for statement in params["find"] for conjunction in statement["any"] for c in conjunction}
+    weaker = {repr(c): c for statement in params.get("partial", []) for conjunction in statement["any"]
+              for c in conjunction if repr(c) not in stronger}
+    return [pack.concept(c) for c in weaker.values()]
+
+
 def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
     facts_only = params.get("facts_only", False)
     window = params.get("window", 1)
     pending = params.get("undated_is_pending", False)
     too_late = pack.concept(params["too_late"]) if "too_late" in params else None
-    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late))
+    weaker = weaker_words(pack, params)
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late, weaker))
              for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
     missing = [s["label"] for s, sentence in found if sentence is None]
@@ -463,7 +491,7 @@ def check(analysis, params, pack) -> Outcome:
         if made:
             statement = made[0][0]
             candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window, pending,
-                                              too_late))
+                                              too_late, weaker))
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
                                                                 candidates)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
