@@ -646,3 +646,23 @@ def test_contents_building_blocks_cover_pages_and_page_number_footers_are_furnit
         ("We will do more with less.", None)]
     assert [(b.text, b.furniture) for b in result.headers_footers] == [
         ("Anyshire Council", "running-header"), ("7", "page-number")]
+
+
+def test_a_list_of_links_to_bookmarks_is_contents(tmp_path):
+    # An "On this page" list made of links to the document's bookmarks, whatever the headings say.
+    body = fx.paragraph("On this page", style="Heading2")
+    for anchor, text in (("changed", "What we changed"), ("asks", "Our asks of government"),
+                         ("members", "Who agreed it")):
+        body += fx.paragraph(f'<w:hyperlink w:anchor="{anchor}">' + fx.run(text) + "</w:hyperlink>",
+                             style="ListBullet")
+    body += fx.paragraph('<w:bookmarkStart w:id="1" w:name="changed"/>', "What we have changed",
+                         '<w:bookmarkEnd w:id="1"/>', style="Heading2")
+    body += fx.paragraph("We merged three contact centres into one in 2021, saving £1.2m a year.")
+    # A list item that is a link and says more is the council's own text.
+    body += fx.paragraph('<w:hyperlink w:anchor="changed">' + fx.run("Our contact centre") + "</w:hyperlink>",
+                         " now answers 80% of calls first time.", style="ListBullet")
+    result = read(fx.build(tmp_path / "plan.docx", body))
+
+    assert [b.text for b in result.blocks if b.furniture == "contents"] == [
+        "What we changed", "Our asks of government", "Who agreed it"]
+    assert any(b.furniture is None and b.text.startswith("Our contact centre") for b in result.blocks)

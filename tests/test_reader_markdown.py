@@ -235,3 +235,52 @@ def test_a_typed_table_whose_header_has_nothing_over_the_labels(tmp_path):
     document = read(tmp_path, text, "plan.txt")
     tables = [b.table.rows for b in document.blocks if b.kind == TABLE]
     assert tables == [[["", "2022/23", "2023/24"], ["Agency staff", "7.9%", "7.2%"], ["Consultants", "2.1%", "1.7%"]]]
+
+
+def test_a_list_of_the_documents_own_headings_is_contents_in_every_form(tmp_path):
+    for name, mark in (("plan.md", "## "), ("plan.txt", "")):
+        text = ("Plan\n\nIn this plan we cover:\n\n- Doing things differently\n- Digital by default\n"
+                f"- What would help us\n\n{mark}Doing things differently\n\n" + BODY +
+                f"\n\n{mark}Digital by default\n\n" + BODY + f"\n\n{mark}What would help us\n\n" + BODY +
+                # A list that names a heading among other things is the council's own list.
+                "\n\n- Doing things differently\n- A shared service\n- Digital by default\n")
+        document = read(tmp_path, text, name)
+        contents = [b.text for b in document.blocks if b.furniture == "contents"]
+        assert contents == ["Doing things differently", "Digital by default", "What would help us"], name
+
+
+def test_a_table_typed_with_spaces_keeps_its_wrapped_cells_and_notes(tmp_path):
+    text = ("Plan\n\n" + BODY + "\n\n"
+            "     Table 2: Workforce spend, excluding schools\n"
+            "                                          2021/22   2022/23   2023/24\n"
+            "  Agency staff (% of total staff budget)     6.8       5.4       4.8\n"
+            "  Consultants (% of total staff budget)     [Finance to provide - not held\n"
+            "                                             centrally]\n"
+            "  Trade union facility time (% of paybill)  0.12      0.10      0.09\n"
+            "  EDI champions (number)                    [HR to confirm]\n")
+    document = read(tmp_path, text, "plan.txt")
+    tables = [b.table for b in document.blocks if b.kind == TABLE]
+    assert [t.rows for t in tables] == [[
+        ["", "2021/22", "2022/23", "2023/24"],
+        ["Agency staff (% of total staff budget)", "6.8", "5.4", "4.8"],
+        ["Consultants (% of total staff budget)", "[Finance to provide - not held centrally]", "", ""],
+        ["Trade union facility time (% of paybill)", "0.12", "0.10", "0.09"],
+        ["EDI champions (number)", "[HR to confirm]", "", ""]]]
+    assert tables[0].header_row
+    assert any(b.kind == PARAGRAPH and b.text == "Table 2: Workforce spend, excluding schools" for b in document.blocks)
+
+
+def test_a_ruled_table_typed_with_spaces_joins_a_wrapped_label(tmp_path):
+    text = ("Plan\n\n" + BODY + "\n\n"
+            "  Measure                                         Baseline 2023/24    Target 2025/26\n"
+            "  ----------------------------------------------  ------------------  ------------------\n"
+            "  Adult social care: new clients whose need was   58%                 65%\n"
+            "  met without a long-term service\n"
+            "  Council tax collected in year                   95.6%               96.5%\n"
+            "  Agency staff cost as % of staff budget          4.2%                3.0%\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [b.table.rows for b in document.blocks if b.kind == TABLE] == [[
+        ["Measure", "Baseline 2023/24", "Target 2025/26"],
+        ["Adult social care: new clients whose need was met without a long-term service", "58%", "65%"],
+        ["Council tax collected in year", "95.6%", "96.5%"],
+        ["Agency staff cost as % of staff budget", "4.2%", "3.0%"]]]

@@ -661,14 +661,19 @@ class _Story:
         """Read a paragraph of the flow as a block, then any text boxes anchored in it."""
         self._started = False
         in_contents = self._in_contents_field()
+        links_before = len(self.context.links)
         paragraph = self._read_paragraph(p, top_level=True)
         paragraph.text, marks = self._take_marks(paragraph.text)
         if paragraph.text:
             kind, level, source = self._classify(paragraph)
             block = Block(kind=kind, text=paragraph.text, level=level, style=paragraph.style.name,
                           heading_source=source, furniture=_gallery_furniture(p))
+            # A list item that is only a link to a bookmark in the document ("On this page") is a
+            # contents entry, as in Markdown and HTML.
+            links = self.context.links[links_before:]
+            jump = kind == LIST_ITEM and len(links) == 1 and links[0].internal and links[0].text.strip() == block.text
             if (in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or "")
-                    or contents_entry(block.text) is not None):
+                    or contents_entry(block.text) is not None or jump):
                 block.furniture = CONTENTS
             if block.furniture == CONTENTS:
                 block.text = _contents_text(p, block.text)

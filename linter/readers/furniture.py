@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BODY, CONTENTS, FOOTNOTE, PARAGRAPH, Block
+from ..document import BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Block
 
 # Longer lines are prose, whatever they end with.
 MAX_FURNITURE_CHARS = 200
@@ -71,8 +71,34 @@ def is_placeholder(text: str) -> bool:
     return bool(_BRACKETED.search(text) or _MASKED.search(text) or _WHOLE_NOTE.fullmatch(text.strip()))
 
 
+MIN_HEADING_LIST = 3
+
+
+def _said_as_heading(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".:")
+
+
+def mark_heading_lists(blocks: list[Block]) -> None:
+    """Flag a list of the document's own later headings ("On this page: Introduction; Changing how
+    we work; …") as contents, with or without links or page numbers: it names sections, it says
+    nothing of its own."""
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and blocks[end].kind == LIST_ITEM and blocks[end].furniture is None:
+            end += 1
+        if end - index >= MIN_HEADING_LIST:
+            later = {_said_as_heading(b.text) for b in blocks[end:] if b.kind == HEADING}
+            if all(_said_as_heading(b.text) in later for b in blocks[index:end]):
+                for block in blocks[index:end]:
+                    block.furniture = CONTENTS
+        index = max(end, index + 1)
+
+
 def mark_contents_titles(blocks: list[Block]) -> None:
-    """Flag the "Contents" title just above contents entries as contents too."""
+    """Flag lists of the document's own headings as contents, and the "Contents" title just above
+    contents entries as contents too."""
+    mark_heading_lists(blocks)
     for index, block in enumerate(blocks[:-1]):
         if (block.furniture is None and blocks[index + 1].furniture == CONTENTS
                 and is_contents_title(block.text)):

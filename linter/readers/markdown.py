@@ -444,6 +444,76 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+# A line of a table typed with spaces: its cells with where each starts and ends.
+CELL = re.compile(r"\S+(?: \S+)*")
+RULE_LINE = re.compile(r"^[\s=+|-]*-{3,}[\s=+|-]*$|^[\s=+|-]*={3,}[\s=+|-]*$")
+# A value still to come stands in a cell as a figure would: "[HR to confirm]", "TBC".
+PENDING_CELL = re.compile(r"\[.*\]?|.*\]|tbc|tbd|to follow", re.IGNORECASE)
+MIN_COLUMN_ROWS = 2
+
+
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in CELL.finditer(line.expandtabs())]
+
+
+def _column_rows(lines: list[str]) -> tuple[list[str], list[list[str]], bool] | None:
+    """A table typed with spaces, read by where its columns stand, as a reader's eye does: a header
+    with nothing over the labels, a ruled line under it, a label or a value wrapped onto the next
+    line, a row whose value is a note ("[HR to confirm]") or blank, and a caption line over it all.
+
+    Returns the caption lines, the rows (the header first) and whether the first row is a header,
+    or None when the lines are not laid out in columns (prose typed with two spaces after its full
+    stops has no column that several lines share).
+    """
+    rules = [line for line in lines if RULE_LINE.match(line)]
+    body = [line for line in lines if not RULE_LINE.match(line) and line.strip()]
+    caption = []
+    # A line alone over the columns is the table's title: "Table A1: Workforce figures".
+    while body and len(_spans(body[0])) == 1 and len(caption) < 2:
+        caption.append(body.pop(0).strip())
+    spans = [_spans(line) for line in body]
+    if len(body) < MIN_COLUMN_ROWS + 1 or any(len(cells) > 8 for cells in spans):
+        return None
+    # The columns: a ruled line's dashes, else the line with most cells.
+    widest = _spans(rules[0]) if rules else max(spans, key=len)
+    columns = [(start, end) for start, end, _ in widest]
+    if not 2 <= len(columns) <= 8:
+        return None
+
+    def column_of(start: int, end: int) -> int:
+        overlaps = [min(end, c_end) - max(start, c_start) for c_start, c_end in columns]
+        best = max(range(len(columns)), key=lambda i: overlaps[i])
+        if overlaps[best] > 0:
+            return best
+        return min(range(len(columns)), key=lambda i: min(abs(start - columns[i][0]), abs(end - columns[i][1])))
+
+    rows: list[list[str]] = []
+    lined_up = 0
+    for cells in spans:
+        row = [""] * len(columns)
+        for start, end, text in cells:
+            index = column_of(start, end)
+            row[index] = f"{row[index]} {text}".strip()
+        lined_up += len(cells) >= 2 and len({column_of(a, b) for a, b, _ in cells}) == len(cells)
+        wrapped_label = row[0][:1].islower() and not any(row[1:])
+        wrapped_value = not row[0] and not any(FIGURE.search(c) for c in row[1:])
+        if rows and rows[-1][0] and (wrapped_label or wrapped_value):
+            # A wrapped label ("met without a long-term service") or value ("centrally, see note]").
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], row)]
+            continue
+        rows.append(row)
+    if lined_up < MIN_COLUMN_ROWS + 1:
+        return None
+    header = not rows[0][0] or not any(AMOUNT.search(c) or NIL_CELL.fullmatch(c) for c in rows[0][1:])
+    values = rows[1:] if header else rows
+    if any(count_words(cell) > MAX_ALIGNED_CELL_WORDS * 2 for row in rows for cell in row):
+        return None
+    figured = [row for row in values if any(FIGURE.search(c) or NIL_CELL.fullmatch(c) for c in row[1:] if c)]
+    if len(figured) < MIN_COLUMN_ROWS or len(figured) * 2 < len(values):
+        return None
+    return caption, rows, header
+
+
 # A value that says there is none: "Agency staff    —    —", "Interim managers    £22,000    nil".
 NIL_CELL = re.compile(r"[-–—]|nil|none|n/a", re.IGNORECASE)
 
@@ -467,6 +537,13 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
             builder.add(PARAGRAPH, lines[0].strip(), start)
             builder.add_table(Table(rows=rows), start + 1)
             return
+    columns = _column_rows(lines) if len(lines) >= MIN_COLUMN_ROWS + 1 else None
+    if columns:
+        caption, rows, header = columns
+        if caption:
+            builder.add(PARAGRAPH, " ".join(caption), start)
+        builder.add_table(Table(rows=rows, header_row=header), start + len(caption))
+        return
     if len(lines) >= 2 and all(FIGURE_LINE.match(line) and count_words(line) <= FIGURE_LINE_WORDS for line in lines):
         # "Calls resolved at first contact: 79% (target 85%)" over "Agency staff as a share of staff
         # budget: 2.9% (target 2.0%)": each line is a measure and its figures, not a wrapped sentence.

@@ -49,6 +49,7 @@ TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 PAGE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,})\s*$")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
+HEADING_ID = re.compile(r"\s*\{#([\w-]+)\}\s*$")
 INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*|\[\^[^\]]+\]|\[[^\]]+\]\([^)]*\))")
 
 
@@ -121,10 +122,29 @@ def add_inline(paragraph, text: str, footnotes: Footnotes, bold: bool = False) -
             run = paragraph.add_run(piece[1:-1])
             run.italic = True
             run.bold = bold or None
+        elif piece.startswith("[") and "](#" in piece:
+            # "(#)", a link to the page itself, is Word's link to the top of the document.
+            add_internal_link(paragraph, piece[1:piece.index("](#")], piece[piece.index("](#") + 3:-1] or "_top")
         elif piece.startswith("[") and "](" in piece:
             paragraph.add_run(piece[1:piece.index("](")]).bold = bold or None
         else:
             paragraph.add_run(piece).bold = bold or None
+
+
+def add_internal_link(paragraph, text: str, anchor: str) -> None:
+    """A link to a bookmark in the document, as Word writes one: "On this page" lists are made of them."""
+    w = NS["w"]
+    paragraph._p.append(etree.fromstring(
+        f'<w:hyperlink xmlns:w="{w}" w:anchor="{escape(anchor)}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:hyperlink>'))
+
+
+def add_bookmark(paragraph, name: str, number: int) -> None:
+    """A bookmark around a heading's text, for the "{#name}" of a Markdown heading."""
+    w = NS["w"]
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, etree.fromstring(
+        f'<w:bookmarkStart xmlns:w="{w}" w:id="{number}" w:name="{escape(name)}"/>'))
+    paragraph._p.append(etree.fromstring(f'<w:bookmarkEnd xmlns:w="{w}" w:id="{number}"/>'))
 
 
 def add_footnote_reference(paragraph, number: int) -> None:
@@ -143,7 +163,10 @@ def to_docx(source: Path, target: Path) -> Path:
         if kind == "heading":
             level, text = content
             heading = document.add_heading(level=min(level, 3))
-            add_inline(heading, text, footnotes)
+            anchor = HEADING_ID.search(text)
+            add_inline(heading, HEADING_ID.sub("", text), footnotes)
+            if anchor:
+                add_bookmark(heading, anchor.group(1), len(document.paragraphs))
         elif kind == "bullet":
             add_inline(document.add_paragraph(style="List Bullet"), content, footnotes)
         elif kind == "number":
