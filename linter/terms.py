@@ -106,6 +106,10 @@ def _term_pattern(term: str) -> tuple[str, bool, bool]:
     term = term.strip()
     if term in BUILT_INS:
         return f"(?:{BUILT_INS[term]})", False, False
+    # "^give": only where a sentence or clause opens, as a request does ("Give us a three-year
+    # settlement.", "Our ask: give us …"), not "the powers they give us".
+    opening = term.startswith("^")
+    term = term.removeprefix("^")
     case_sensitive = term.startswith("=")
     if case_sensitive:
         term = term[1:]
@@ -115,7 +119,10 @@ def _term_pattern(term: str) -> tuple[str, bool, bool]:
         word = word.rstrip("*")
         piece = re.sub("['’]", "['’]", re.escape(word).replace(r"\-", "[-\\s]?"))
         words.append(piece + (r"\w*" if wildcard else ""))
-    return r"\s+".join(words), case_sensitive, True
+    pattern = r"\s+".join(words)
+    if opening:
+        pattern = rf"(?:(?<![\s\S])|(?<=[.!?:;—–]\s)|(?<=[.!?:;—–]\s\s)){pattern}"
+    return pattern, case_sensitive, True
 
 
 FLAGS = re.IGNORECASE
@@ -275,7 +282,7 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
                 return None
             found.update(needed)
             continue
-        pieces = [piece for word in term.removeprefix("=").split()
+        pieces = [piece for word in term.removeprefix("^").removeprefix("=").split()
                   for piece in word.rstrip("*").replace("’", "-").replace("'", "-").split("-")]
         if any(_outside_ascii(char) for piece in pieces for char in piece):
             continue  # "£XXm" cannot match an ASCII text: no ASCII character is a "£", whatever its case
@@ -313,7 +320,7 @@ def word_starts(terms: tuple[str, ...]) -> tuple[str, ...] | None:
         term = term.strip()
         if term in BUILT_INS:
             return None
-        words = term.removeprefix("=").split()
+        words = term.removeprefix("^").removeprefix("=").split()
         opening = WORD_START.match(words[0].rstrip("*")) if words else None
         if opening is None:
             return None

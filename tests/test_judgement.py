@@ -229,6 +229,25 @@ def test_savings_from_redesigning_a_service_are_theme_one_not_theme_three(check_
 
 # ---------------------------------------------------------------- 2. substance by specifics, not word counts
 
+@pytest.mark.parametrize("asks, expected", [
+    # Requests in the imperative, after the barrier each answers.
+    ("- **One-year settlements** stop us planning. Give us three-year settlements.\n"
+     "- **Temporary accommodation subsidy** is pegged to 2011 rates. Uprate it.\n", "pass"),
+    ("1. **Planning fees.** Let us set planning fees locally.\n"
+     "2. **Competitive bidding.** Replace small competitive funds with formula allocations.\n", "pass"),
+    # A wish in a contraction is a wish.
+    ("- **Bidding for funding takes time.** We spent weeks of staff time last year bidding for three government "
+     "funds and won one. We'd rather funding was shared out by a formula.\n", "pass"),
+    # The same verbs where no request opens the sentence: barriers described, nothing asked.
+    ("- One-year settlements stop us planning, and the fees councils set are capped nationally.\n"
+     "- Competitive bidding takes weeks of staff time for funds we rarely win.\n", "not pass"),
+])
+def test_a_request_in_the_imperative_is_an_ask_of_government(check_md, asks, expected):
+    text = ("## What holds us back\n\nMost of what slows us down we can tackle ourselves. Some things are out of "
+            "our hands.\n\n" + asks)
+    assert judged_as(check_md, text, "question.government-asks", expected)
+
+
 def test_eighty_words_naming_five_asks_pass_the_barriers_theme(check_md):
     heading, body = THEME_SECTIONS["theme.barriers"]
     text = f"## {heading}\n\n{_dedent(body)}"

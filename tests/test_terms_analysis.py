@@ -32,6 +32,13 @@ def test_equals_sign_makes_a_term_case_sensitive():
     assert found(["=IT"], "It is the IT service; we fund it.") == ["IT"]
 
 
+def test_a_caret_matches_only_where_a_sentence_or_clause_opens():
+    text = ("Give us three-year settlements. Our ask: give districts more. Councils give time — give it back; "
+            "give notice. The powers they give us")
+    assert found(["^give"], text) == ["Give", "give", "give", "give"]
+    assert found(["^=Give"], text) == ["Give"]
+
+
 def test_hyphen_is_optional_and_may_be_a_space():
     assert found(["e-learning"], "e-learning, e learning, elearning, E-Learning") == \
         ["e-learning", "e learning", "elearning", "E-Learning"]
