@@ -1040,6 +1040,19 @@ def test_value_for_money_of_agency_spend_needs_a_concrete_answer(check_md, text,
 
 # ---------------------------------------------------------------- questions in every form
 
+def test_a_figure_answers_the_question_over_it_in_the_letters_words_or_close_to_them(check_md):
+    # The reply names nothing: the question over it says whose figure it is.
+    report = check_md("## Part 3: Reducing wasteful spend\n\n**What do we spend on trade union facility time?**\n\n"
+                      "0.16% of the pay bill in 2023/24.\n", FACILITY_TIME)
+    assert (status(report, FACILITY_TIME), report.facts["facility_time_percent"]) == ("pass", 0.16)
+    # A question that names two subjects leaves the reply's own labels to say which figure is whose.
+    report = check_md("## Workforce\n\n**What percentage of total staff budget is spent on a) agency and b) "
+                      "consultants?**\n\na) Agency staff: 5.2% of the total staff budget in 2023/24. b) Consultants: "
+                      "X.X% (awaiting finance).\n", "question.consultant-spend")
+    assert report.facts["consultant_spend_percent"] is None
+    assert status(report, "question.consultant-spend") != "pass"
+
+
 def test_a_question_set_as_a_bold_paragraph_is_answered_by_the_text_after_it(check_md):
     report = check_md("""\
         # Transforming services

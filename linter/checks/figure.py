@@ -774,15 +774,18 @@ def answer_to_question(analysis, pack, prompt: str):
     return found[1] if found else None
 
 
-def answer_to_own_question(analysis, subject):
-    """The council's own question naming the subject ("What share of our pay bill goes on trade union
-    facility time?", a heading or a paragraph of its own) and the sentences of the block after it."""
+def answer_to_own_question(analysis, subject, others=()):
+    """A question naming the subject ("What share of our pay bill goes on trade union facility time?",
+    a heading or a paragraph of its own, the council's or close to the letter's words) and the
+    sentences of the block after it."""
     blocks = analysis.document.blocks
     for index, block in enumerate(blocks[:-1]):
-        asked = [s for s in analysis.block_sentences.get(index, []) if s.own]
+        asked = [s for s in analysis.block_sentences.get(index, []) if s.own or s.prompt]
         if len(asked) != 1 or not asks(asked[0].text):
             continue
         named = subject.search(asked[0].text)
+        if named and any(other.matches(asked[0].text) for other in others):
+            continue  # "What share goes on a) agency staff and b) consultants?": the reply's labels decide.
         following = [s for s in analysis.block_sentences.get(index + 1, []) if s.own]
         if named and following and blocks[index + 1].kind != HEADING:
             return named, following
@@ -878,7 +881,7 @@ def check(analysis, params, pack) -> Outcome:
         # the council's own wording of it does too ("How much of our staff budget goes on consultants?").
         asked = answer_to_question(analysis, pack, params["prompt"]) if params.get("prompt") else None
         named = subject.search(params["prompt"]) if params.get("prompt") else None
-        own_question = answer_to_own_question(analysis, subject) if not (asked and named) else None
+        own_question = answer_to_own_question(analysis, subject, others) if not (asked and named) else None
         if own_question:
             named, asked = own_question
         for sentence in (asked or []) if named else []:
