@@ -862,6 +862,11 @@ def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
     ("Agency workers took up twelve percent of the staff budget in 2023/24.", 12.0),
     # Words that only round the digits beside them give way to the digits.
     ("Agency workers cost just under five per cent (4.8%) of the staff budget.", 4.8),
+    # A share in words with its fraction, beside the year before in digits: the latest year wins.
+    ("Agency staff cost us three and a half per cent of our staff budget in 2023/24, down from 4.8 per cent "
+     "in 2022/23.", 3.5),
+    # A part of one per cent is no "one per cent".
+    ("Agency staff cost about one twentieth of one per cent of the staff budget (0.05%).", 0.05),
     # The subject left out of the clause that gives its figure.
     ("Agency staff are used only for specialist work, and made up 3.4% of the total staff budget in 2023/24.", 3.4),
 ])

@@ -139,12 +139,26 @@ CURRENT_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today)(?:\
 CURRENT_AFTER = re.compile(r"\s*(?:now|today|currently|at\s+present)\b", re.IGNORECASE)
 PERCENT_END = re.compile(r"(?:%|per\s?cent|percent)\s*$", re.IGNORECASE)
 PERCENT_IN_WORDS = re.compile(rf"\b((?:{NUMBER_WORD})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                              r"(\s+and\s+(?:a\s+half|a\s+quarter|three\s+quarters))?"
                               r"\s+(?:per\s?cent|percent)\b", re.IGNORECASE)
+WORD_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+# Digits given after a share in words only say it exactly: "just under one per cent (0.9%)", "one
+# twentieth of one per cent of the pay bill (0.05%)"; and a share of one per cent is not one per cent.
+EXACT_AFTER = re.compile(r"[^.;()]{0,40}?\(\s*\d|\s*[,–—-]\s*\d")
+PART_OF = re.compile(r"\bof\s+$")
 FRACTION = re.compile(r"\b(?:one|a|1)\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
           "only", "c", "circa", "a", "of", "than", "more", "less"}
+
+
+def percent_in_words(match: re.Match) -> float | None:
+    whole = word_number(match.group(1))
+    if whole is None:
+        return None
+    fraction = match.group(2).split()[-1].lower() if match.group(2) else None
+    return float(whole) + WORD_FRACTIONS.get(fraction, 0.0)
 
 
 def year_key(text: str) -> tuple[int, int]:
@@ -245,11 +259,12 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         mentions += theirs
         percents = [(m.start(), _value(m.group(0))) for m in PERCENT.finditer(clause)
                     if is_current_share(clause, m, denominator)]
-        if not percents:
-            # "Eight per cent of our staff budget went on agency workers" (where digits are given too,
-            # "just under one per cent (0.9%)", the words only round them).
-            percents = [(m.start(), float(value)) for m in PERCENT_IN_WORDS.finditer(clause)
-                        if (value := word_number(m.group(1))) is not None and is_current_share(clause, m, denominator)]
+        # "Eight per cent of our staff budget went on agency workers", "three and a half per cent …,
+        # down from 4.8 per cent" (where digits follow, "just under one per cent (0.9%)", the words only
+        # round them).
+        percents += [(m.start(), value) for m in PERCENT_IN_WORDS.finditer(clause)
+                     if (value := percent_in_words(m)) is not None and is_current_share(clause, m, denominator)
+                     and not EXACT_AFTER.match(clause, m.end()) and not PART_OF.search(clause, 0, m.start())]
         if denominator is not None and denominator.matches(clause):
             # "One in every twenty pounds of our staff budget went on agency workers": 5%.
             percents += [(m.start(), value) for m in FRACTION.finditer(clause)
