@@ -119,7 +119,9 @@ def _term_pattern(term: str) -> tuple[str, bool, bool]:
         word = word.rstrip("*")
         piece = re.sub("['’]", "['’]", re.escape(word).replace(r"\-", "[-\\s]?"))
         words.append(piece + (r"\w*" if wildcard else ""))
-    pattern = r"\s+".join(words)
+    # An acronym's expansion may stand between a term's words: "EDI (equality, diversity and
+    # inclusion) champions".
+    pattern = r"(?:\s+\([^()]{1,60}\))?\s+".join(words)
     if opening:
         pattern = rf"(?:(?<![\s\S])|(?<=[.!?:;—–]\s)|(?<=[.!?:;—–]\s\s)){pattern}"
     return pattern, case_sensitive, True
@@ -140,7 +142,8 @@ def pattern_source(terms: tuple[str, ...]) -> str | None:
         (bounded if needs_boundaries else free).append(pattern)
     # Longer terms first, so that a match is the whole name: "cabinet member" before "cabinet".
     bounded.sort(key=len, reverse=True)
-    parts = free + ([rf"(?<!\w)(?:{'|'.join(bounded)})(?!\w)"] if bounded else [])
+    # "Non-pay spend" is not pay spend, nor "non-agency staff" agency staff: "non-" negates the term.
+    parts = free + ([rf"(?<!\w)(?<!\bnon-)(?<!\bnon\s)(?:{'|'.join(bounded)})(?!\w)"] if bounded else [])
     return "|".join(parts)
 
 

@@ -867,6 +867,9 @@ def test_the_agency_share_is_read_however_it_is_written(check_md, text, value):
      "in 2022/23.", 3.5),
     # A part of one per cent is no "one per cent".
     ("Agency staff cost about one twentieth of one per cent of the staff budget (0.05%).", 0.05),
+    # Spend that is not on pay is no staff budget to work a share out from.
+    ("Non-pay spend outside contracts fell by £1.6 million in 2023/24. We spent £1.9m on agency staff in 2023/24, "
+     "against a pay bill of £38m.", 5.0),
     # The subject left out of the clause that gives its figure.
     ("Agency staff are used only for specialist work, and made up 3.4% of the total staff budget in 2023/24.", 3.4),
 ])
@@ -880,6 +883,7 @@ def test_the_agency_share_is_the_staff_budget_share_of_agency_alone(check_md, te
     "Our spend on agency staff was £1.1m, which is 6.5% of the Council's net revenue budget.",
     "We aim to reduce agency staff to 4% of the staff budget by 2026.",
     "One in every twenty residents uses agency staff services.",
+    "Non-pay spend outside contracts fell by £1.6 million in 2023/24. We spent £700,000 on agency staff.",
 ])
 def test_a_figure_shared_with_another_subject_or_of_another_base_is_not_given(check_md, text):
     report = check_md(text, "question.agency-spend")
@@ -959,6 +963,7 @@ def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
     ("We have no dedicated EDI champions.", 0),
     ("We have not found it necessary to appoint EDI champions in an organisation of 143 people.", 0),
     ("Our 24/7 helpline is run by 3 EDI champions.", 3),
+    ("We do not have **EDI (equality, diversity and inclusion) champions**.", 0),
 ])
 def test_counts_of_champions_in_words_and_figures(check_md, text, count):
     assert check_md(text, "question.edi").facts["edi_champions"] == count

@@ -39,6 +39,13 @@ def test_a_caret_matches_only_where_a_sentence_or_clause_opens():
     assert found(["^=Give"], text) == ["Give"]
 
 
+def test_non_negates_a_term_and_an_expansion_may_stand_between_its_words():
+    assert found(["pay spend", "agency staff"], "Non-pay spend fell; non-agency staff and pay spend rose.") == \
+        ["pay spend"]
+    assert found(["EDI champion*"], "We have no EDI (equality, diversity and inclusion) champions.") == \
+        ["EDI (equality, diversity and inclusion) champions"]
+
+
 def test_hyphen_is_optional_and_may_be_a_space():
     assert found(["e-learning"], "e-learning, e learning, elearning, E-Learning") == \
         ["e-learning", "e learning", "elearning", "E-Learning"]
