@@ -335,6 +335,8 @@ def asks(text: str) -> bool:
 
 
 # A reply that opens by denying what it was asked ("No: …", "We have not …").
+# Words in a line that introduces copied questions: "Questions from the letter:".
+PROMPT_LEAD_IN_WORDS = 8
 NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|are|will)\s+not|we\s+(?:haven|don|didn|aren|won)[’']t)\b",
                             re.IGNORECASE)
 # A stretch of time in the letter's words: "over the next two years", "the last fourteen years".
@@ -438,8 +440,30 @@ class Analysis:
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
         analysis._drafting_sections()
+        analysis._prompt_lead_ins()
         analysis._link_lead_ins()
         return analysis
+
+    def _prompt_lead_ins(self) -> None:
+        """A short line that only introduces the letter's questions copied below it ("Questions from
+        the letter:", "The Minister asked:") is part of the copy, not the council's answer."""
+        blocks = self.document.blocks
+        for index, block in enumerate(blocks[:-1]):
+            sentences = self.block_sentences.get(index, [])
+            if block.kind == HEADING or len(sentences) != 1 or not sentences[0].own or \
+                    not sentences[0].text.strip().rstrip("*_ ").endswith(":") or \
+                    sentences[0].words > PROMPT_LEAD_IN_WORDS:
+                continue
+            following = []
+            for after in range(index + 1, len(blocks)):
+                if blocks[after].kind == HEADING:
+                    break
+                copied = self.block_sentences.get(after, [])
+                if not copied or not all(s.prompt for s in copied):
+                    break
+                following.append(after)
+            if following:
+                sentences[0].prompt = True
 
     def _drafting_sections(self) -> None:
         """Everything under a heading that is itself drafting ("Officer notes (to be deleted)") is drafting."""

@@ -215,6 +215,20 @@ def test_a_heading_naming_the_theme_earns_nothing_over_nothing(check_md, under):
     assert status(check_md(text, "theme.transformation"), "theme.transformation") == "fail"
 
 
+def test_the_letters_questions_pasted_under_a_line_introducing_them_are_no_answer(check_md):
+    text = ("## Our services\n\nOur housing prevention team of six officers prevented 412 households from becoming "
+            "homeless in 2023/24, and recruitment to planning posts is our main barrier to doing more.\n\n"
+            "## 4. The barriers preventing progress that the Government can help to reduce or remove\n\n"
+            "*Questions from the letter:*\n\n"
+            "- *what are the barriers preventing you from improving productivity further within your organisation?*\n"
+            "- *what are the barriers preventing you from improving services further?*\n\n"
+            "TBC\n\n## 5. Measuring progress\n\nWe will report to Cabinet every quarter.")
+    report = check_md(text, "theme.barriers", "question.barriers-productivity")
+    assert status(report, "theme.barriers") == "fail"
+    # The plan keeps a section for the barriers: a word on them elsewhere does not answer its questions.
+    assert status(report, "question.barriers-productivity") != "pass"
+
+
 def test_savings_from_redesigning_a_service_are_theme_one_not_theme_three(check_md):
     text = """\
     ## Where the biggest savings are

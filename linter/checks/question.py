@@ -389,7 +389,9 @@ def check(analysis, params, pack) -> Outcome:
     theme = params.get("theme") if params.get("theme") in pack.themes else None
     theme_blocks = set()
     if theme:
-        for section in analysis.theme_sections(theme):
+        # The sections that answer the theme, and those the plan keeps for it even where they hold
+        # nothing yet: an empty "Barriers" section is where its questions are not answered.
+        for section in analysis.theme_sections(theme) + analysis.named_sections(theme):
             theme_blocks.update(section.blocks(direct=True))
         # A plan with few headings answers the theme in a paragraph of its own.
         theme_blocks = theme_blocks or set(analysis.theme_paragraphs(theme))
