@@ -765,16 +765,19 @@ class Analysis:
             text = self.cache[key] = DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1)
         return text
 
-    def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool = False) -> bool:
-        """Whether ``sentence`` uses ``concept`` outside a negation ("we have not yet agreed KPIs")
-        and, with ``facts_only``, outside a hedge ("it should be approved")."""
+    def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool = False,
+                instructions: bool = True) -> bool:
+        """Whether ``sentence`` uses ``concept`` outside a negation ("we have not yet agreed KPIs"),
+        outside what the letter is reported to have asked (unless ``instructions`` is false) and,
+        with ``facts_only``, outside a hedge ("it should be approved")."""
         if not self.has(concept, sentence):
             return False
-        key = ("asserts", id(concept), sentence.index, facts_only)
+        key = ("asserts", id(concept), sentence.index, facts_only, instructions)
         found = self.cache.get(key)
         if found is None:
             text = sentence.read_with_notes
-            found = self.cache[key] = any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
+            found = self.cache[key] = any(asserted(text, m.start(), facts_only, instructions)
+                                          for m in concept.finditer(text))
         return found
 
     def own_sentences(self):

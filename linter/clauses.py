@@ -146,6 +146,31 @@ def hedged(text: str, position: int) -> bool:
     return _in_scope(text, position, HEDGE_CUE, 4) is not None
 
 
-def asserted(text: str, position: int, facts_only: bool = False) -> bool:
-    """Whether the text asserts the word at ``position``: not negated, and with ``facts_only`` not hedged."""
-    return not negated(text, position) and not (facts_only and hedged(text, position))
+# What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make
+# sure … and that the plan is uploaded to the council's website." What it governs is the instruction,
+# not the council's statement, until the council speaks for itself ("…; we will publish ours in July",
+# ", and we", ", Cabinet approved").
+INSTRUCTION_CUE = re.compile(
+    r"\b(?:letter|minister|ministers|government|department|dluhc|mhclg|guidance|secretary\s+of\s+state)(?:['’]s)?"
+    r"\s+(?:\w+\s+){0,3}?(?:asks?|asked|asking|requires?|required|requiring|expects?|expected|wants?|wanted|"
+    r"requests?|requested|calls?\s+for|called\s+for|instructs?|instructed)\b", re.IGNORECASE)
+INSTRUCTION_END = re.compile(
+    r"[;.!?]|\s[–—]\s|,\s+(?:and\s+|but\s+|so\s+)?(?!that\b)(?:we|our|the\s+council|this\s+council|cabinet|"
+    r"members|councillors|the\s+leader|it\s+was|this\s+plan\s+(?:was|has|will|is))\b", re.IGNORECASE)
+
+
+def instructed(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is part of what the letter is reported to have asked."""
+    for cue in INSTRUCTION_CUE.finditer(text, 0, position):
+        if cue.end() <= position and not INSTRUCTION_END.search(text, cue.end(), position):
+            return True
+    return False
+
+
+def asserted(text: str, position: int, facts_only: bool = False, instructions: bool = True) -> bool:
+    """Whether the text asserts the word at ``position``: not negated, not what the letter is reported
+    to have asked (unless ``instructions`` is false: a sentence read only for what "it" refers to, "The
+    Government asked every council to write a productivity plan. We have published it here."), and
+    with ``facts_only`` not hedged."""
+    return not negated(text, position) and not (instructions and instructed(text, position)) and \
+        not (facts_only and hedged(text, position))

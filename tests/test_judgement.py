@@ -640,6 +640,11 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     "Once you have received it, we will place this letter on the council's website, where residents can read it.",
     # Two councils sharing their staff, each with a website.
     "7.5 Once signed off, the plan will be published on both councils' websites.",
+    # The plan named in the letter's words, then published in the council's own.
+    "The Government asked every council in England to write a productivity plan. This page is ours, and we have "
+    "published it here so that residents can read it.",
+    # The letter's ask reported, then the council's own statement after it.
+    "The Minister asked councils to publish their plans; we will publish our plan on the council's website in July.",
 ])
 def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
@@ -654,6 +659,9 @@ def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     # An unfinished sentence before "It" lends it only what "it" is, never its own claims.
     "Our budget for 2024/25 was set by Full Council on [date] after consultation with residents. It will be "
     "published on our website.",
+    # What the letter asked, reported in the council's sentence, is the letter's word, not the council's.
+    "The Minister's letter asks councils to make sure there is member oversight and endorsement of their plan "
+    "before it is submitted, and that the plan is uploaded to the council's website.",
 ])
 def test_other_things_online_or_the_letters_instruction_are_not_publication(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "fail"

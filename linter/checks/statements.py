@@ -190,7 +190,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                 return True
             if kept is not None and _asserts(concept, kept, facts_only):
                 return True
-            return any(analysis.asserts(concept, s, facts_only) for s in context if kept is None or s is not sentence)
+            # What a sentence refers back to may be named in the letter's words ("The Government asked every
+            # council to write a productivity plan. We have published it here."): only its own words assert.
+            return any(analysis.asserts(concept, s, facts_only, instructions=s is sentence)
+                       for s in context if kept is None or s is not sentence)
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
             yield sentence
