@@ -1072,6 +1072,23 @@ def test_value_for_money_of_agency_spend_needs_a_concrete_answer(check_md, text,
 
 # ---------------------------------------------------------------- questions in every form
 
+@pytest.mark.parametrize("heading, text, rule_id", [
+    ("Technology and data", "Forty staff in planning and customer services are testing Microsoft Copilot until "
+     "December 2024. We will keep it only if it saves at least two hours per person per week.",
+     "question.new-technology"),
+    ("Technology and data", "We share fly-tipping and anti-social behaviour reports with Fenshire Constabulary every "
+     "month, which has helped the police and our enforcement officers target the same hotspots.",
+     "question.data-sharing"),
+    ("Transforming services", "We are working with the six Brinkmoor districts on a single approach to homelessness "
+     "prevention and housing support, with a shared fund from April 2025.", "question.local-reforms"),
+    ("What holds us back", "One-year settlements stop us planning. Funding instability affects every one of our "
+     "services; the children's market and agency rates affect social care in particular.",
+     "question.barriers-consistency"),
+])
+def test_questions_answered_in_the_councils_own_terms(check_md, heading, text, rule_id):
+    assert status(check_md(f"## {heading}\n\n{text}\n", rule_id), rule_id) == "pass"
+
+
 def test_a_figure_answers_the_question_over_it_in_the_letters_words_or_close_to_them(check_md):
     # The reply names nothing: the question over it says whose figure it is.
     report = check_md("## Part 3: Reducing wasteful spend\n\n**What do we spend on trade union facility time?**\n\n"
