@@ -318,6 +318,12 @@ def test_three_hundred_words_of_generalities_do_not_answer_the_barriers_theme(ch
     ("We will agree key performance indicators with Cabinet.", "partial"),
     # A sum to be saved is a figure, not a measure someone tracks.
     ("Our savings targets are £14.2m in 2024/25, £9.8m in 2025/26 and £7.1m in 2026/27.", "partial"),
+    # Columns of what is measured, now and where the council wants to be, in plain words.
+    ("| What we measure | Now (2023/24) | Where we want to be by 2026 |\n|---|---|---|\n"
+     "| Contacts made online | 67% | 80% |\n", "pass"),
+    # Measures named by what they count, beside the figures they will move.
+    ("We will move 80% of financial assessments online. We will measure these through placement costs, the share "
+     "of people independent after reablement and the number of in-house foster placements.", "pass"),
 ])
 def test_a_kpi_is_a_named_measure_not_a_benchmarking_exercise_or_a_lone_figure(check_md, text, expected):
     assert status(check_md(text, KPIS), KPIS) == expected
