@@ -1096,8 +1096,9 @@ def _is_filler(text: str, placeholders: TermSet, row: bool = False) -> bool:
         # to improve data quality are: ⟦to follow⟧". (Unless the rest already gives a figure.)
         last_start, last_end = spans[-1]
         before = text[:last_start].rstrip(" ≈~(")
+        # (A paragraph's number gives no figure: "23. Equality, diversity and inclusion: [HR to provide]".)
         if not text[last_end:].strip(" .;:)]⟩⟧}»>*_") and (before.endswith(":") or UNFINISHED.search(before)) \
-                and not re.search(r"\d", before):
+                and not re.search(r"\d", PARAGRAPH_NUMBER.sub("", before, count=1)):
             return True
     if row:
         # A table row is filler when its label has only blanks beside it ("Agency staff | [tbc]").

@@ -1051,6 +1051,15 @@ def test_placeholders_earn_nothing_in_text_formats(check_md, name):
     assert {rule: status(report, rule) for rule in NOTHING_EARNED} == dict.fromkeys(NOTHING_EARNED, "fail")
 
 
+@pytest.mark.parametrize("line", [
+    "23. Equality, diversity and inclusion training and networks: [HR to provide - spend, champions, how reported].",
+    "Equality, diversity and inclusion training and networks: [HR to provide - spend, champions, how reported].",
+])
+def test_a_numbered_label_over_a_blank_earns_nothing(check_md, line):
+    report = check_md(f"## Our people\n\n{line}\n", "question.edi")
+    assert status(report, "question.edi") == "fail"
+
+
 @pytest.fixture(scope="module")
 def placeholder_forms(tmp_path_factory):
     out = tmp_path_factory.mktemp("placeholders")
