@@ -1104,6 +1104,12 @@ def test_questions_answered_in_the_councils_own_terms(check_md, heading, text, r
     assert status(check_md(f"## {heading}\n\n{text}\n", rule_id), rule_id) == "pass"
 
 
+def test_data_shared_with_no_one_named_only_touches_the_question(check_md):
+    text = ("## Technology and data\n\n15. We share data with other organisations where it is lawful and useful to "
+            "do so, for example with the police and the county council.\n")
+    assert status(check_md(text, "question.data-sharing"), "question.data-sharing") == "partial"
+
+
 def test_a_figure_answers_the_question_over_it_in_the_letters_words_or_close_to_them(check_md):
     # The reply names nothing: the question over it says whose figure it is.
     report = check_md("## Part 3: Reducing wasteful spend\n\n**What do we spend on trade union facility time?**\n\n"
