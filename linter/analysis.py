@@ -896,7 +896,9 @@ class Analysis:
         if names is None:
             first = next((b.text for b in self.document.blocks if b.kind == HEADING), "")
             titles = " ".join(t for t in (first, self.document.metadata.title or "") if t)
-            found = set(re.findall(r"\b[A-Z][a-z]+", titles))
+            # (A title in capitals names the council too: "LOWMARSH DISTRICT COUNCIL Productivity Plan 2024".)
+            found = set(re.findall(r"\b[A-Z][a-z]+", titles)) | \
+                {word.title() for word in re.findall(r"\b[A-Z]{3,}\b", titles)}
             councils = Counter(m.group(1) for b in self.document.blocks for m in COUNCIL_NAME.finditer(b.text))
             if councils:
                 found.add(councils.most_common(1)[0][0])
