@@ -303,6 +303,20 @@ def test_a_councils_own_management_named_is_no_specific(pack, text, specific):
     assert analysis.specific(analysis.sentences[0]) is specific
 
 
+@pytest.mark.parametrize("text, specific", [
+    # The council's own strategy, named as such, and its own name from a title in capitals.
+    ("Our Medium Term Financial Strategy sets out how we will close the gap between income and spending.", False),
+    ("With the commitment of our members and staff, Lowmarsh will remain a well-run council.", False),
+    ("Lowmarsh Leisure Trust runs both pools under a contract to 2031.", True),
+])
+def test_the_councils_own_name_and_strategy_are_no_specific(pack, text, specific):
+    document = Document(path="plan.txt", format="text",
+                        blocks=[Block(HEADING, "LOWMARSH DISTRICT COUNCIL Productivity Plan 2024", level=1),
+                                Block(PARAGRAPH, text)])
+    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    assert analysis.specific(analysis.block_sentences[1][0]) is specific
+
+
 @pytest.mark.parametrize("text, value", [
     ("Days to re-let fell from 41 days to 28.", True),
     ("Target: 28 days by March 2026.", True),
