@@ -1104,6 +1104,18 @@ def test_questions_answered_in_the_councils_own_terms(check_md, heading, text, r
     assert status(check_md(f"## {heading}\n\n{text}\n", rule_id), rule_id) == "pass"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "No" answers a yes-or-no question ...
+    ("We do not share back-office functions with other councils. We looked at a shared HR and payroll service "
+     "with a neighbouring council in 2022, but the payback was more than seven years.", "pass"),
+    # ... an openness to sharing does not.
+    ("We are open to sharing services with other councils where there is a clear business case.", "partial"),
+])
+def test_an_explicit_no_answers_whether_functions_are_shared(check_md, text, expected):
+    report = check_md(f"## Reducing wasteful spend\n\n{text}\n", "question.shared-services")
+    assert status(report, "question.shared-services") == expected
+
+
 def test_data_shared_with_no_one_named_only_touches_the_question(check_md):
     text = ("## Technology and data\n\n15. We share data with other organisations where it is lawful and useful to "
             "do so, for example with the police and the county council.\n")
