@@ -335,6 +335,10 @@ def asks(text: str) -> bool:
 
 
 # A reply that opens by denying what it was asked ("No: …", "We have not …").
+# A title line: short, and with no verb of its own ("Westmere County Council – Productivity Plan 2024").
+TITLE_LINE_WORDS = 12
+VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|sets|set\s+out|shows|"
+                       r"describes|explains|\w+ed\s+(?:by|to|on|in)\b)", re.IGNORECASE)
 # Words in a line that introduces copied questions: "Questions from the letter:".
 PROMPT_LEAD_IN_WORDS = 8
 NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|are|will)\s+not|we\s+(?:haven|don|didn|aren|won)[’']t)\b",
@@ -442,7 +446,24 @@ class Analysis:
         analysis._drafting_sections()
         analysis._prompt_lead_ins()
         analysis._link_lead_ins()
+        analysis._title_lines()
         return analysis
+
+    def _title_lines(self) -> None:
+        """A line alone that names the plan, with no sentence of its own ("Brantwick Borough Council –
+        Productivity Plan 2024 (extract)"), is a title however it is set: a heading in one format, a
+        plain paragraph in another, and never an answer."""
+        plan = getattr(self.pack, "document_reference", None)
+        if plan is None:
+            return
+        for index, block in enumerate(self.document.blocks):
+            sentences = self.block_sentences.get(index, [])
+            if block.kind != PARAGRAPH or len(sentences) != 1:
+                continue
+            text = sentences[0].text.strip(" *_")
+            if text and text[-1] not in ".!?:;," and count_words(text) <= TITLE_LINE_WORDS and \
+                    plan.matches(text) and not VERB_LIKE.search(text):
+                self.titles.add(sentences[0].index)
 
     def _prompt_lead_ins(self) -> None:
         """A short line that only introduces the letter's questions copied below it ("Questions from

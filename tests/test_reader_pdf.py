@@ -128,6 +128,17 @@ def test_a_heading_numbered_apart_from_its_text_stays_a_heading(tmp_path):
     assert [(h.text, h.level) for h in document.headings()] == [("2. Transformation", 1)]
 
 
+def test_a_numbered_heading_of_fourteen_words_after_its_number_stays_a_heading(tmp_path):
+    # The letter's theme, word for word, after its number.
+    title = "2. How we plan to take advantage of technology and make better use of data"
+    column = Column()
+    column.paragraph(*BODY)
+    column.line(title, size=13, bold=True, gap=40)
+    column.paragraph(*BODY)
+    document = read(tmp_path, build_pdf([Page(texts=column.texts)]))
+    assert [h.text for h in document.headings()] == [title]
+
+
 def test_a_bold_lead_in_is_not_a_heading(tmp_path):
     column = Column()
     column.paragraph(*BODY)

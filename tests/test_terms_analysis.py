@@ -326,3 +326,17 @@ def test_the_councils_own_name_and_strategy_are_no_specific(pack, text, specific
 ])
 def test_a_value_is_a_figure_not_a_range_of_references(pack, text, value):
     assert pack.concept("$figures").matches(text) is value
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Brantwick Borough Council – Productivity Plan 2024 (extract)", True),
+    ("*Westmere County Council: our productivity plan*", True),
+    # A sentence about the plan, or one that ends like a sentence, is no title.
+    ("This plan sets out how we will measure productivity", False),
+    ("Productivity plan approved by Cabinet on 9 July 2024.", False),
+])
+def test_a_line_alone_naming_the_plan_is_a_title_however_it_is_set(pack, text, title):
+    document = Document(path="plan.docx", format="docx",
+                        blocks=[Block(PARAGRAPH, text), Block(PARAGRAPH, "We merged three contact centres in 2021.")])
+    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    assert analysis.is_title(analysis.block_sentences[0][0]) is title

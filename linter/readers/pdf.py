@@ -1064,7 +1064,9 @@ def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()
                    and (lines[end].size, lines[end].bold) == (lines[index].size, lines[index].bold)):
                 end += 1
             text = _join([line.text for line in lines[index:end]])
-            if count_words(text) < MAX_HEADING_WORDS and not text.endswith("."):
+            # (A heading's number is no word of it: "2. How we plan to take advantage of technology and
+            # make better use of data" is the letter's theme, word for word.)
+            if count_words(_NUMBER_START.sub("", text, count=1)) < MAX_HEADING_WORDS and not text.endswith("."):
                 runs[index] = end
         index = end
 
