@@ -82,6 +82,15 @@ def test_outline_levels_make_headings(tmp_path):
     assert block(result, "We saved money.").section == ("Finance", "Savings to date")
 
 
+def test_a_bold_numbered_title_ending_in_a_full_stop_is_a_heading_as_in_markdown(tmp_path):
+    document = docx.Document()
+    for text in ("Q21. Barriers to productivity and to better services.", "1. We saved £2m last year."):
+        document.add_paragraph().add_run(text).bold = True
+        document.add_paragraph("Text under it, long enough to be the body of the section that it opens.")
+    result = read(fx.save(document, tmp_path / "plan.docx"))
+    assert [h.text for h in result.headings()] == ["Q21. Barriers to productivity and to better services."]
+
+
 def test_bold_short_lines_are_low_confidence_headings(tmp_path):
     document = docx.Document()
 

@@ -31,7 +31,8 @@ from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER
                         count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
-from .furniture import attach_plain_notes, contents_entry, is_page_number, is_placeholder, mark_contents_titles
+from .furniture import (attach_plain_notes, contents_entry, is_page_number, is_placeholder, mark_contents_titles,
+                        numbered_title)
 from .safezip import MAIN_PART, Package, open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1062,7 +1063,7 @@ def _is_merged(cell_properties) -> bool:
 def _looks_like_heading(paragraph: _Paragraph) -> bool:
     """A short, all-bold line: formatted like a heading but not styled as one."""
     text = paragraph.text
-    return (paragraph.all_bold and "\n" not in text and not text.endswith(".")
+    return (paragraph.all_bold and "\n" not in text and (not text.endswith(".") or numbered_title(text))
             and 0 < count_words(text) < BOLD_HEADING_MAX_WORDS and any(c.isalpha() for c in text)
             and not is_placeholder(text))
 

@@ -57,6 +57,20 @@ def ends_with_page_number(line: str) -> bool:
     return len(text) <= MAX_FURNITURE_CHARS and bool(_PAGE_AT_END.search(text))
 
 
+# A question's or section's number before a short title closed by a full stop: "Q21. Barriers to
+# productivity and to better services.", "4.2 Agency and consultants."
+_NUMBERED_TITLE = re.compile(r"^\s*(?:[A-Z]{0,2}\d{1,2}(?:\.\d{1,2})*[.):]?)\s+(?P<title>[^\d£%]+)\.$")
+NUMBERED_TITLE_WORDS = 8
+
+
+def numbered_title(text: str) -> bool:
+    """Whether a line is a numbered title ending in a full stop, which set in bold is a heading in every
+    format, as it is in Markdown: "**Q21. Barriers to productivity and to better services.**"."""
+    match = _NUMBERED_TITLE.match(text)
+    return match is not None and len(match.group("title").split()) <= NUMBERED_TITLE_WORDS \
+        and not re.search(r"[.!?;:]\s", match.group("title"))
+
+
 def is_contents_title(text: str) -> bool:
     return len(text) <= 40 and bool(_CONTENTS_TITLE.fullmatch(text.strip().rstrip(":")))
 

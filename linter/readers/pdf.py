@@ -56,7 +56,7 @@ from ..document import (CONTENTS, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, 
 from ..errors import ReadError, one_line
 from . import raised_in
 from .furniture import (attach_plain_notes, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
-                        mark_contents_titles)
+                        mark_contents_titles, numbered_title)
 from .pdf_content import Interpreter
 
 # pdfminer logs every oddity it meets at WARNING; without a handler of its own
@@ -1066,7 +1066,8 @@ def _box_pieces(lines: list[_Line], body: float, in_rows: set[int] = frozenset()
             text = _join([line.text for line in lines[index:end]])
             # (A heading's number is no word of it: "2. How we plan to take advantage of technology and
             # make better use of data" is the letter's theme, word for word.)
-            if count_words(_NUMBER_START.sub("", text, count=1)) < MAX_HEADING_WORDS and not text.endswith("."):
+            if count_words(_NUMBER_START.sub("", text, count=1)) < MAX_HEADING_WORDS and \
+                    (not text.endswith(".") or numbered_title(text)):
                 runs[index] = end
         index = end
 
