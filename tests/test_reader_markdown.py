@@ -284,3 +284,10 @@ def test_a_ruled_table_typed_with_spaces_joins_a_wrapped_label(tmp_path):
         ["Adult social care: new clients whose need was met without a long-term service", "58%", "65%"],
         ["Council tax collected in year", "95.6%", "96.5%"],
         ["Agency staff cost as % of staff budget", "4.2%", "3.0%"]]]
+
+
+def test_a_markdown_list_may_follow_its_introduction_with_no_blank_line(tmp_path):
+    text = "Plan\n\n" + BODY + "\n\n**Related links**\n- [Council plan 2023-2027](#)\n- [Scrutiny Committee](#)\n"
+    document = read(tmp_path, text)
+    assert [(b.kind, b.text) for b in document.blocks[-3:]] == [
+        (PARAGRAPH, "Related links"), (LIST_ITEM, "Council plan 2023-2027"), (LIST_ITEM, "Scrutiny Committee")]

@@ -475,6 +475,18 @@ def test_an_unruled_pdf_table_with_a_wrapped_cell_and_an_empty_cell_keeps_its_ro
     assert [b.kind for b in document.blocks] == [PARAGRAPH, TABLE, PARAGRAPH]
 
 
+def test_a_page_number_just_below_a_table_is_not_its_last_row(tmp_path):
+    column = Column()
+    column.paragraph("Workforce figures for the year are set out below.")
+    texts = list(column.texts)
+    for label, value, y in (("Measure", "2023/24", 680), ("Agency staff", "4.7%", 660), ("Consultants", "0.9%", 640)):
+        texts += [Text(label, 72, y), Text(value, 300, y)]
+    texts.append(Text("Page 6 of 6", 72, 627.5))
+    document = read(tmp_path, build_pdf([Page(texts)]))
+    table = next(b for b in document.blocks if b.kind == TABLE)
+    assert table.table.rows == [["Measure", "2023/24"], ["Agency staff", "4.7%"], ["Consultants", "0.9%"]]
+
+
 def test_two_columns_of_prose_are_not_a_table(tmp_path):
     left, right = Column(x=72), Column(x=320)
     for number in range(6):

@@ -40,6 +40,7 @@ FIGURE_LINE_WORDS = 20
 BLOCK_QUOTE = re.compile(r"^ {0,3}(?:> ?){1,8}")
 SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)])\s+")
+SYMBOL_BULLET = re.compile(r"^\s*[-*+•▪◦]\s+\S")
 BULLET_ONLY_SYMBOL = re.compile(r"^\s*[-*+•▪◦–]\s+")
 NUMBERED_HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S"
@@ -203,8 +204,9 @@ def bold_line(line: str) -> str | None:
 
 
 class _Builder:
-    def __init__(self, document: Document, notes: dict[str, tuple[int, str]]):
+    def __init__(self, document: Document, notes: dict[str, tuple[int, str]], markdown: bool = True):
         self.document = document
+        self.markdown = markdown
         self.blocks = document.blocks
         self.notes = notes
         self.cited: list[tuple[Block, str]] = []  # (citing block, note label), in citing order
@@ -526,6 +528,16 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
             _emit_run(builder, start, lines[:table_at])
         _emit_table(builder, start + table_at, lines[table_at:])
         return
+    # A bulleted list may follow its introduction with no blank line between ("**Related links**" over
+    # "- [Council plan](#)"), as CommonMark allows: the list starts at its first bullet.
+    # (Plain text keeps a run of lines together: what Markdown would split, a pasted paragraph may wrap.)
+    opening = next((i for i, line in enumerate(lines) if i and SYMBOL_BULLET.match(line)
+                    and not BULLET.match(lines[i - 1])), None) \
+        if builder.markdown and not BULLET.match(lines[0]) else None
+    if opening is not None and all(BULLET.match(line) or line.startswith((" ", "\t")) for line in lines[opening:]):
+        _emit_run(builder, start, lines[:opening])
+        _emit_run(builder, start + opening, lines[opening:])
+        return
     aligned = _aligned_rows(lines)
     if aligned:
         builder.add_table(Table(rows=aligned), start)
@@ -613,7 +625,7 @@ def parse(text: str, document: Document, markdown: bool) -> None:
         lines = [BLOCK_QUOTE.sub("", line) for line in lines]
     notes = _take_footnotes(lines) if markdown else {}
     notes.update(_take_plain_footnotes(lines, markdown))
-    builder = _Builder(document, notes)
+    builder = _Builder(document, notes, markdown)
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
         [(s, l, None) for s, l in _paragraphs(lines)]
     # A title alone ("# Productivity Plan 2024") over numbered lines ("2.0 Transformation") leaves

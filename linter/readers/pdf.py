@@ -860,8 +860,10 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
                 start -= 1
             while end < len(rows) and all(_within(line.bbox, area) for line in rows[end]):
                 end += 1
-        # The last cell may wrap onto lines of its own below the last row.
+        # The last cell may wrap onto lines of its own below the last row (a page's number set just
+        # below it, "Page 6 of 6", is no part of it).
         while (end < len(rows) and not flags[end] and _inside_columns(rows[end], columns)
+               and not all(is_page_number(line.text) or ends_with_page_number(line.text) for line in rows[end])
                and min(line.bbox[1] for line in rows[end - 1]) - max(line.bbox[3] for line in rows[end])
                < 0.5 * max(line.size for line in rows[end])):
             end += 1
