@@ -183,6 +183,11 @@ class PromptIndex:
         prompt; the same words followed by "by merging eleven departments
         into four" are an answer that echoes it.
         """
+        # A label that says whose words follow is no answer either: "Theme 4 of the Minister's letter:
+        # the barriers preventing progress that the Government can help to reduce or remove."
+        label = LETTER_LABEL.match(text)
+        if label and self.is_prompt(text[label.end():]):
+            return True
         words = tokens(text)
         if len(words) < SHINGLE or self.overlap(text) < self.threshold:
             return False
@@ -335,6 +340,8 @@ def asks(text: str) -> bool:
 
 
 # A reply that opens by denying what it was asked ("No: …", "We have not …").
+LETTER_LABEL = re.compile(r"^\W*[^:.]{0,60}\b(?:letter|minister|theme\s+\d|the\s+government\s+asks?)\b[^:.]{0,40}:\s*",
+                          re.IGNORECASE)
 # A title line: short, and with no verb of its own ("Westmere County Council – Productivity Plan 2024").
 TITLE_LINE_WORDS = 12
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|sets|set\s+out|shows|"

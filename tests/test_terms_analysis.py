@@ -340,3 +340,15 @@ def test_a_line_alone_naming_the_plan_is_a_title_however_it_is_set(pack, text, t
                         blocks=[Block(PARAGRAPH, text), Block(PARAGRAPH, "We merged three contact centres in 2021.")])
     analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
     assert analysis.is_title(analysis.block_sentences[0][0]) is title
+
+
+@pytest.mark.parametrize("text, prompt", [
+    ("Theme 4 of the Minister's letter: the barriers preventing progress that the Government can help to reduce "
+     "or remove.", True),
+    ("From the letter: the barriers preventing progress that the Government can help to reduce or remove.", True),
+    ("Theme 4 of the Minister's letter: we need three-year settlements and an end to competitive bidding.", False),
+])
+def test_the_letters_words_under_a_label_saying_whose_they_are_are_a_prompt(pack, text, prompt):
+    document = Document(path="plan.docx", format="docx", blocks=[Block(PARAGRAPH, text)])
+    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    assert analysis.sentences[0].prompt is prompt
