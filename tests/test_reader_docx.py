@@ -84,11 +84,15 @@ def test_outline_levels_make_headings(tmp_path):
 
 def test_a_bold_numbered_title_ending_in_a_full_stop_is_a_heading_as_in_markdown(tmp_path):
     document = docx.Document()
-    for text in ("Q21. Barriers to productivity and to better services.", "1. We saved £2m last year."):
+    for text in ("Q21. Barriers to productivity and to better services.", "1. We saved £2m last year.",
+                 # A question of fourteen words, bold, is a heading, as a bold line of up to 15 is in Markdown.
+                 "What are your plans to improve data quality and make data available to residents?"):
         document.add_paragraph().add_run(text).bold = True
         document.add_paragraph("Text under it, long enough to be the body of the section that it opens.")
     result = read(fx.save(document, tmp_path / "plan.docx"))
-    assert [h.text for h in result.headings()] == ["Q21. Barriers to productivity and to better services."]
+    assert [h.text for h in result.headings()] == [
+        "Q21. Barriers to productivity and to better services.",
+        "What are your plans to improve data quality and make data available to residents?"]
 
 
 def test_bold_short_lines_are_low_confidence_headings(tmp_path):

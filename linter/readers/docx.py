@@ -119,7 +119,7 @@ _W3CDTF = re.compile(r"(\d\d\d\d)(?:-(1[0-2]|0[1-9]|[1-9])(?:-(3[0-1]|[1-2]\d|0[
                      r"(?:T(2[0-3]|[0-1]\d|\d):([0-5]\d|\d):(6[0-1]|[0-5]\d|\d))?)?)?", re.IGNORECASE)
 _UTC_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)")
 _FIELD_TOKEN = re.compile(r'"[^"]*"|\S+')
-BOLD_HEADING_MAX_WORDS = 12
+BOLD_HEADING_MAX_WORDS = 16  # up to 15 words, as in Markdown
 MAX_GRID_SPAN = 63  # Word's own limit on table columns
 # Layout matching: how much of a block's text identifies it on a rendered
 # page, and how far ahead of the last match to look.
