@@ -512,6 +512,17 @@ def test_endorsement_by_others_or_of_other_things_does_not_count(check_md, text)
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
 
 
+def test_a_title_line_naming_a_meeting_is_no_decision(pack):
+    # Word sets a report's title line as a plain paragraph, where Markdown would make it a heading.
+    from plancheck.document import PARAGRAPH, Block, Document
+    document = Document(path="plan.docx", format="docx", blocks=[
+        Block(PARAGRAPH, "Cabinet, 16 July 2024 – Item 7 – Appendix A: Wrenbury Council Productivity Plan"),
+        Block(PARAGRAPH, "This plan sets out how the council has become more productive since 2019."),
+    ])
+    report = check_document(document, [pack])
+    assert status(report, ENDORSEMENT) == "fail"
+
+
 @pytest.mark.parametrize("reply, expected", [
     # What the question asks is what a short reply says...
     ("Yes: Cabinet, at its meeting on 9 July 2024.", "pass"),

@@ -142,6 +142,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
             continue
+        # A title names; it states nothing ("Cabinet, 16 July 2024 – Item 7 – Appendix A: Wrenbury
+        # Council Productivity Plan" over the plan is no decision on it).
+        if analysis.is_title(sentence) and not sentence.about_document:
+            continue
         # A table's header row labels the columns of the rows under it, which are read with it;
         # alone ("Measure | 2023/24" over rows still blank) it says nothing.
         rows = analysis.block_sentences.get(sentence.block_index, [])
