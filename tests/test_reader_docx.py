@@ -679,3 +679,19 @@ def test_a_list_of_links_to_bookmarks_is_contents(tmp_path):
     assert [b.text for b in result.blocks if b.furniture == "contents"] == [
         "What we changed", "Our asks of government", "Who agreed it"]
     assert any(b.furniture is None and b.text.startswith("Our contact centre") for b in result.blocks)
+
+
+def test_a_list_of_links_to_other_pages_of_the_site_is_navigation(tmp_path):
+    body = fx.paragraph("Related pages", style="Heading2")
+    for number, (target, text) in enumerate((("/council/equality", "Equality and diversity at Mortgrove"),
+                                             ("/council/pay", "Pay policy statement")), 1):
+        body += fx.paragraph(f'<w:hyperlink r:id="rIdLink{number}">' + fx.run(text) + "</w:hyperlink>",
+                             style="ListBullet")
+    # A link to another site in a list is the council's own item.
+    body += fx.paragraph('<w:hyperlink r:id="rIdLink3">' + fx.run("LGA productivity guidance") + "</w:hyperlink>",
+                         style="ListBullet")
+    result = read(fx.build(tmp_path / "plan.docx", body, links={
+        "rIdLink1": "/council/equality", "rIdLink2": "/council/pay", "rIdLink3": "https://www.local.gov.uk/"}))
+    assert [(b.text, b.furniture) for b in result.blocks if b.kind == "list-item"] == [
+        ("Equality and diversity at Mortgrove", "navigation"), ("Pay policy statement", "navigation"),
+        ("LGA productivity guidance", None)]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM,
+from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, NAVIGATION,
                         PAGE_NUMBER, PARAGRAPH, RUNNING_FOOTER, RUNNING_HEADER, TABLE, TEXTBOX, Block,
                         Comment, Document, Image, Link, Metadata, Revision, Table, assign_sections, is_blank_row,
                         count_words)
@@ -672,7 +672,12 @@ class _Story:
             # A list item that is only a link to a bookmark in the document ("On this page") is a
             # contents entry, as in Markdown and HTML.
             links = self.context.links[links_before:]
-            jump = kind == LIST_ITEM and len(links) == 1 and links[0].internal and links[0].text.strip() == block.text
+            only_link = kind == LIST_ITEM and len(links) == 1 and links[0].text.strip() == block.text
+            jump = only_link and links[0].internal
+            # One to another page of the same site ("/council/equality") is the page's navigation, as in
+            # Markdown and HTML ("Related pages").
+            if only_link and not jump and links[0].target.startswith("/") and not links[0].target.startswith("//"):
+                block.furniture = NAVIGATION
             if (in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or "")
                     or contents_entry(block.text) is not None or jump):
                 block.furniture = CONTENTS

@@ -126,7 +126,7 @@ def add_inline(paragraph, text: str, footnotes: Footnotes, bold: bool = False) -
             # "(#)", a link to the page itself, is Word's link to the top of the document.
             add_internal_link(paragraph, piece[1:piece.index("](#")], piece[piece.index("](#") + 3:-1] or "_top")
         elif piece.startswith("[") and "](" in piece:
-            paragraph.add_run(piece[1:piece.index("](")]).bold = bold or None
+            add_link(paragraph, piece[1:piece.index("](")], piece[piece.index("](") + 2:-1])
         else:
             paragraph.add_run(piece).bold = bold or None
 
@@ -137,6 +137,16 @@ def add_internal_link(paragraph, text: str, anchor: str) -> None:
     paragraph._p.append(etree.fromstring(
         f'<w:hyperlink xmlns:w="{w}" w:anchor="{escape(anchor)}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
         f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:hyperlink>'))
+
+
+def add_link(paragraph, text: str, target: str) -> None:
+    """A link to a web page, as Word writes one: "Related pages" lists are made of them."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    w, r = NS["w"], "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    rel = paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    paragraph._p.append(etree.fromstring(
+        f'<w:hyperlink xmlns:w="{w}" xmlns:r="{r}" r:id="{rel}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/>'
+        f'</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:hyperlink>'))
 
 
 def add_bookmark(paragraph, name: str, number: int) -> None:
