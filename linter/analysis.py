@@ -339,7 +339,7 @@ def asks(text: str) -> bool:
     return text.rstrip(" )]”\"'*_").endswith("?")
 
 
-# A reply that opens by denying what it was asked ("No: …", "We have not …").
+# A label saying whose words follow: "Theme 4 of the Minister's letter:".
 LETTER_LABEL = re.compile(r"^\W*[^:.]{0,60}\b(?:letter|minister|theme\s+\d|the\s+government\s+asks?)\b[^:.]{0,40}:\s*",
                           re.IGNORECASE)
 # A title line: short, and with no verb of its own ("Westmere County Council – Productivity Plan 2024").
@@ -348,6 +348,7 @@ VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|
                        r"describes|explains|\w+ed\s+(?:by|to|on|in)\b)", re.IGNORECASE)
 # Words in a line that introduces copied questions: "Questions from the letter:".
 PROMPT_LEAD_IN_WORDS = 8
+# A reply that opens by denying what it was asked ("No: …", "We have not …").
 NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|are|will)\s+not|we\s+(?:haven|don|didn|aren|won)[’']t)\b",
                             re.IGNORECASE)
 # A stretch of time in the letter's words: "over the next two years", "the last fourteen years".
@@ -482,15 +483,8 @@ class Analysis:
                     not sentences[0].text.strip().rstrip("*_ ").endswith(":") or \
                     sentences[0].words > PROMPT_LEAD_IN_WORDS:
                 continue
-            following = []
-            for after in range(index + 1, len(blocks)):
-                if blocks[after].kind == HEADING:
-                    break
-                copied = self.block_sentences.get(after, [])
-                if not copied or not all(s.prompt for s in copied):
-                    break
-                following.append(after)
-            if following:
+            copied = self.block_sentences.get(index + 1, [])
+            if blocks[index + 1].kind != HEADING and copied and all(s.prompt for s in copied):
                 sentences[0].prompt = True
 
     def _drafting_sections(self) -> None:

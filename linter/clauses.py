@@ -161,10 +161,8 @@ INSTRUCTION_END = re.compile(
 
 def instructed(text: str, position: int) -> bool:
     """Whether the word at ``position`` is part of what the letter is reported to have asked."""
-    for cue in INSTRUCTION_CUE.finditer(text, 0, position):
-        if cue.end() <= position and not INSTRUCTION_END.search(text, cue.end(), position):
-            return True
-    return False
+    return any(not INSTRUCTION_END.search(text, cue.end(), position)
+               for cue in INSTRUCTION_CUE.finditer(text, 0, position))
 
 
 def asserted(text: str, position: int, facts_only: bool = False, instructions: bool = True) -> bool:

@@ -101,6 +101,11 @@ BUILT_INS = {
 }
 
 
+def _marks_removed(term: str) -> str:
+    """A term's words, without the marks that say where and how it matches ("^", "=")."""
+    return term.removeprefix("^").removeprefix("=")
+
+
 def _term_pattern(term: str) -> tuple[str, bool, bool]:
     """(pattern, case sensitive, needs word boundaries) for one term."""
     term = term.strip()
@@ -285,7 +290,7 @@ def anchors(terms: tuple[str, ...]) -> tuple[str, ...] | None:
                 return None
             found.update(needed)
             continue
-        pieces = [piece for word in term.removeprefix("^").removeprefix("=").split()
+        pieces = [piece for word in _marks_removed(term).split()
                   for piece in word.rstrip("*").replace("’", "-").replace("'", "-").split("-")]
         if any(_outside_ascii(char) for piece in pieces for char in piece):
             continue  # "£XXm" cannot match an ASCII text: no ASCII character is a "£", whatever its case
@@ -323,7 +328,7 @@ def word_starts(terms: tuple[str, ...]) -> tuple[str, ...] | None:
         term = term.strip()
         if term in BUILT_INS:
             return None
-        words = term.removeprefix("^").removeprefix("=").split()
+        words = _marks_removed(term).split()
         opening = WORD_START.match(words[0].rstrip("*")) if words else None
         if opening is None:
             return None

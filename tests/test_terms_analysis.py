@@ -201,6 +201,12 @@ def _analysis(pack, *blocks):
     return Analysis.of(document, pack.prompts, pack.placeholders)
 
 
+def _analysed_with_pack(pack, *blocks):
+    """The analysis with the pack's own vocabulary (its names, specifics and document reference)."""
+    document = Document(path="plan.md", format="markdown", blocks=list(blocks))
+    return Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+
+
 def test_a_copied_heading_is_all_prompt_and_the_answer_below_is_own_text(pack):
     analysis = _analysis(
         pack,
@@ -298,8 +304,7 @@ def test_quotes_are_at_most_200_characters_and_centred_on_the_focus():
     ("Over the next two years we will close three of our offices.", True),
 ])
 def test_a_councils_own_management_named_is_no_specific(pack, text, specific):
-    document = Document(path="plan.md", format="markdown", blocks=[Block(PARAGRAPH, text)])
-    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    analysis = _analysed_with_pack(pack, Block(PARAGRAPH, text))
     assert analysis.specific(analysis.sentences[0]) is specific
 
 
@@ -310,10 +315,8 @@ def test_a_councils_own_management_named_is_no_specific(pack, text, specific):
     ("Lowmarsh Leisure Trust runs both pools under a contract to 2031.", True),
 ])
 def test_the_councils_own_name_and_strategy_are_no_specific(pack, text, specific):
-    document = Document(path="plan.txt", format="text",
-                        blocks=[Block(HEADING, "LOWMARSH DISTRICT COUNCIL Productivity Plan 2024", level=1),
-                                Block(PARAGRAPH, text)])
-    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    analysis = _analysed_with_pack(pack, Block(HEADING, "LOWMARSH DISTRICT COUNCIL Productivity Plan 2024", level=1),
+                                   Block(PARAGRAPH, text))
     assert analysis.specific(analysis.block_sentences[1][0]) is specific
 
 
@@ -336,9 +339,8 @@ def test_a_value_is_a_figure_not_a_range_of_references(pack, text, value):
     ("Productivity plan approved by Cabinet on 9 July 2024.", False),
 ])
 def test_a_line_alone_naming_the_plan_is_a_title_however_it_is_set(pack, text, title):
-    document = Document(path="plan.docx", format="docx",
-                        blocks=[Block(PARAGRAPH, text), Block(PARAGRAPH, "We merged three contact centres in 2021.")])
-    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    analysis = _analysed_with_pack(pack, Block(PARAGRAPH, text),
+                                   Block(PARAGRAPH, "We merged three contact centres in 2021."))
     assert analysis.is_title(analysis.block_sentences[0][0]) is title
 
 
@@ -349,6 +351,5 @@ def test_a_line_alone_naming_the_plan_is_a_title_however_it_is_set(pack, text, t
     ("Theme 4 of the Minister's letter: we need three-year settlements and an end to competitive bidding.", False),
 ])
 def test_the_letters_words_under_a_label_saying_whose_they_are_are_a_prompt(pack, text, prompt):
-    document = Document(path="plan.docx", format="docx", blocks=[Block(PARAGRAPH, text)])
-    analysis = Analysis.of(document, pack.prompts, pack.placeholders, pack=pack)
+    analysis = _analysed_with_pack(pack, Block(PARAGRAPH, text))
     assert analysis.sentences[0].prompt is prompt

@@ -433,7 +433,7 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
                 return writing_as.group(1), writing_as.start(1)
     # The date of the letter that asked for the plan dates no decision on it: "This plan answers the
     # Minister's letter of 16 April 2024. The Leader approved it on 15 July 2024".
-    matches = [m for m in concept.finditer(text) if not LETTER_OF.search(text, 0, m.start())]
+    matches = [m for m in concept.finditer(text) if not LETTER_OF.search(text, max(0, m.start() - 40), m.start())]
     if not matches:
         return None
     # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by

@@ -31,8 +31,8 @@ from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER
                         count_words)
 from ..errors import ReadError
 from ..pages import PageGeometry, estimate_pages
-from .furniture import (attach_plain_notes, contents_entry, is_page_number, is_placeholder, mark_contents_titles,
-                        numbered_title)
+from .furniture import (attach_plain_notes, contents_entry, is_page_number, is_placeholder, link_item_furniture,
+                        mark_contents_titles, numbered_title)
 from .safezip import MAIN_PART, Package, open_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -669,17 +669,14 @@ class _Story:
             kind, level, source = self._classify(paragraph)
             block = Block(kind=kind, text=paragraph.text, level=level, style=paragraph.style.name,
                           heading_source=source, furniture=_gallery_furniture(p))
-            # A list item that is only a link to a bookmark in the document ("On this page") is a
-            # contents entry, as in Markdown and HTML.
-            links = self.context.links[links_before:]
-            only_link = kind == LIST_ITEM and len(links) == 1 and links[0].text.strip() == block.text
-            jump = only_link and links[0].internal
-            # One to another page of the same site ("/council/equality") is the page's navigation, as in
-            # Markdown and HTML ("Related pages").
-            if only_link and not jump and links[0].target.startswith("/") and not links[0].target.startswith("//"):
+            # A list item that is only a link to a bookmark ("On this page") or to another page of the
+            # same site ("Related pages") is contents or navigation, as in Markdown.
+            linked = link_item_furniture(block.text, self.context.links[links_before:]) \
+                if kind == LIST_ITEM else None
+            if linked == NAVIGATION:
                 block.furniture = NAVIGATION
             if (in_contents or self._in_contents_field() or _CONTENTS_STYLE.fullmatch(paragraph.style.name or "")
-                    or contents_entry(block.text) is not None or jump):
+                    or contents_entry(block.text) is not None or linked == CONTENTS):
                 block.furniture = CONTENTS
             if block.furniture == CONTENTS:
                 block.text = _contents_text(p, block.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Block
+from ..document import BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, NAVIGATION, PARAGRAPH, Block
 
 # Longer lines are prose, whatever they end with.
 MAX_FURNITURE_CHARS = 200
@@ -83,6 +83,19 @@ _WHOLE_NOTE = re.compile(r"\[[^\[\]]+\]|<<[^<>]+>>|«[^«»]+»")
 def is_placeholder(text: str) -> bool:
     """Drafting text standing in for content, which is never a heading, whatever its look."""
     return bool(_BRACKETED.search(text) or _MASKED.search(text) or _WHOLE_NOTE.fullmatch(text.strip()))
+
+
+def link_item_furniture(text: str, links) -> str | None:
+    """What a list item that is only a link is: a contents entry when the link goes to a place in the
+    document, the page's navigation when it goes to another page of the same site
+    ("/council/equality", "Related pages"); neither is ever an answer. None for any other item."""
+    if len(links) != 1 or links[0].text.strip() != text:
+        return None
+    if links[0].internal:
+        return CONTENTS
+    if links[0].target.startswith("/") and not links[0].target.startswith("//"):
+        return NAVIGATION
+    return None
 
 
 MIN_HEADING_LIST = 3

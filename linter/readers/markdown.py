@@ -27,12 +27,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, NAVIGATION, PAGE_NUMBER, PARAGRAPH,
+from ..document import (BODY, CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PAGE_NUMBER, PARAGRAPH,
                         RUNNING_FOOTER, TABLE, Block, Document, Image, Link, Table, assign_sections,
                         count_words, is_blank_row)
 from ..pages import estimate_pages
 from .furniture import (PLAIN_NOTE, contents_entry, ends_with_page_number, is_page_number, is_placeholder,
-                        mark_contents_titles, note_mark, plain_reference)
+                        link_item_furniture, mark_contents_titles, note_mark, plain_reference)
 
 # A line that is a label and its figures: "Agency staff as a share of staff budget: 2.9% (target 2.0%)".
 FIGURE_LINE = re.compile(r"^\s*[A-Z][^:]{2,80}:\s+\S.*(?:\d|£|%)")
@@ -449,8 +449,6 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
 # A line of a table typed with spaces: its cells with where each starts and ends.
 CELL = re.compile(r"\S+(?: \S+)*")
 RULE_LINE = re.compile(r"^[\s=+|-]*-{3,}[\s=+|-]*$|^[\s=+|-]*={3,}[\s=+|-]*$")
-# A value still to come stands in a cell as a figure would: "[HR to confirm]", "TBC".
-PENDING_CELL = re.compile(r"\[.*\]?|.*\]|tbc|tbd|to follow", re.IGNORECASE)
 MIN_COLUMN_ROWS = 2
 
 
@@ -493,10 +491,10 @@ def _column_rows(lines: list[str]) -> tuple[list[str], list[list[str]], bool] | 
     lined_up = 0
     for cells in spans:
         row = [""] * len(columns)
-        for start, end, text in cells:
-            index = column_of(start, end)
+        placed = [column_of(start, end) for start, end, _ in cells]
+        for index, (_, _, text) in zip(placed, cells):
             row[index] = f"{row[index]} {text}".strip()
-        lined_up += len(cells) >= 2 and len({column_of(a, b) for a, b, _ in cells}) == len(cells)
+        lined_up += len(cells) >= 2 and len(set(placed)) == len(cells)
         wrapped_label = row[0][:1].islower() and not any(row[1:])
         wrapped_value = not row[0] and not any(FIGURE.search(c) for c in row[1:])
         if rows and rows[-1][0] and (wrapped_label or wrapped_value):
@@ -594,16 +592,8 @@ def numbered_item(line: str) -> bool:
 
 def _add_item(builder: _Builder, text: str, line: int) -> None:
     block = builder.add(LIST_ITEM, text, line)
-    links = builder.last_links
-    # A list item that is only a link to one of the document's own headings is a contents entry.
-    if block is not None and len(links) == 1 and block.text == links[0].text:
-        # A list item that is only a link to one of the document's own headings is a contents entry;
-        # one to another page of the same site ("/council/equality") is the page's navigation
-        # ("Related pages"). Neither is ever an answer.
-        if links[0].internal:
-            block.furniture = CONTENTS
-        elif links[0].target.startswith("/") and not links[0].target.startswith("//"):
-            block.furniture = NAVIGATION
+    if block is not None:
+        block.furniture = link_item_furniture(block.text, builder.last_links) or block.furniture
 
 
 def parse(text: str, document: Document, markdown: bool) -> None:
