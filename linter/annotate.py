@@ -462,6 +462,7 @@ def command():
 
     from . import config as configuration
     from .cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, load_packs
+    from .quick import id_list
     from .errors import ConfigError
     from .packs import DEFAULT_PACKS
 
@@ -477,8 +478,8 @@ def command():
                   help="Configuration file to use instead of the nearest one.")
     @click.option("--rules", "rule_packs", multiple=True, metavar="NAME|PATH",
                   help="Rule pack to check against (repeatable).")
-    @click.option("--select", multiple=True, metavar="ID", help="Run only these checks.")
-    @click.option("--ignore", multiple=True, metavar="ID", help="Skip these checks.")
+    @click.option("--select", multiple=True, metavar="ID[,ID…]", callback=id_list, help="Run only these checks (comma-separated IDs or prefixes).")
+    @click.option("--ignore", multiple=True, metavar="ID[,ID…]", callback=id_list, help="Skip these checks (comma-separated IDs or prefixes).")
     @click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
                   help="How to count pages.  [default: auto]")
     def annotate_command(paths, output, output_format, config_path, rule_packs, select, ignore, pages):

@@ -22,7 +22,7 @@ import stat
 import sys
 
 # Option -> (parameter, kind): "text" takes any value, "path" a click.Path(dir_okay=False),
-# "many" adds to a tuple, a tuple of choices one of them, "count" a whole number of at least 1.
+# "many" adds to a tuple, "ids" adds the comma-separated IDs of its value, a tuple of choices one of them, "count" a whole number of at least 1.
 VALUED = {
     "--config": ("config_path", "path"),
     "--rules": ("rule_packs", "many"),
@@ -30,8 +30,8 @@ VALUED = {
     "--output": ("output", "path"),
     "-o": ("output", "path"),
     "--pages": ("pages", ("auto", "layout", "estimate")),
-    "--select": ("select", "many"),
-    "--ignore": ("ignore", "many"),
+    "--select": ("select", "ids"),
+    "--ignore": ("ignore", "ids"),
     "--jobs": ("jobs", "count"),
     "-j": ("jobs", "count"),
     "--color": ("color", ("auto", "always", "never")),
@@ -87,6 +87,8 @@ def params(args: list[str]) -> dict | None:
         name, kind = VALUED[option]
         if kind == "many":
             found[name] += (value,)
+        elif kind == "ids":
+            found[name] += id_list(None, None, (value,))
         elif kind == "path":
             if not _path_as_given(value, directory_ok=False):
                 return None
@@ -107,6 +109,15 @@ def params(args: list[str]) -> dict | None:
             return None
     found["paths"] = tuple(paths)
     return found
+
+
+def id_list(_context, _parameter, values) -> tuple[str, ...]:
+    """A repeatable ID option's values, each of which may itself list IDs with commas.
+
+    ``--select question.edi,question.devolution`` is how ruff and
+    markdownlint users write a selection; spaces around the commas are allowed.
+    """
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def _path_as_given(path: str, directory_ok: bool) -> bool:

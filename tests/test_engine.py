@@ -184,6 +184,20 @@ def test_exit_1_below_fail_under(tmp_path):
     assert code == 1
 
 
+def test_ids_may_be_listed_with_commas_as_in_ruff(tmp_path):
+    plan = write(tmp_path, "plan.md", GOOD_BARRIERS)
+    checks = []
+    for args in (("--select", "theme.barriers", "--select", "question.edi", "--ignore", "governance."),
+                 ("--select", "theme.barriers, question.edi", "--ignore", "governance.,"),
+                 ("--select=theme.barriers,question.edi",)):
+        code, out, _ = cli(plan, *args, "--format", "json", cwd=tmp_path)
+        document = json.loads(out)["documents"][0]
+        checks.append(sorted(check["id"] for check in document["checks"] if check["status"] != "skip"))
+    assert checks[0] == checks[1] == checks[2] == ["question.edi", "theme.barriers"]
+    code, _, err = cli(plan, "--select", "theme.barriers,question.edj", cwd=tmp_path)
+    assert code == 2 and "unknown check ID 'question.edj'" in err
+
+
 def test_exit_2_when_a_file_cannot_be_read_and_the_others_are_still_checked(tmp_path):
     plan = write(tmp_path, "plan.md", GOOD_BARRIERS)
     missing = tmp_path / "missing.docx"

@@ -39,6 +39,8 @@ def test_the_options_read_here_are_the_commands_own():
     ["plan.md", "--full", "-q"], ["plan.md", "-v", "--color", "always"], ["plan.md", "--color=never"],
     ["plan.md", "--rules", "publication", "--rules", "x.yaml"], ["plan.md", "--select", "question.",
                                                                   "--ignore", "question.edi"],
+    ["plan.md", "--select", "question.edi,theme.", "--ignore", " theme.barriers , "],
+    ["plan.md", "--select=question.edi,,theme."], ["plan.md", "--select", ","],
     ["plan.md", "--jobs", "2"], ["plan.md", "-j", "3"], ["plan.md", "--jobs", "02"], ["plan.md", "--jobs", "0"],
     ["plan.md", "--jobs", "x"], ["plan.md", "--debug", "--force-exclude", "--config", "my.toml"],
     ["plan.md", "--pages", "estimate", "--pages", "auto"], ["plan.md", "--pages", "bogus"],
