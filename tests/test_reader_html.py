@@ -555,3 +555,14 @@ Council's website.</p></div></div>"""))
         ("This productivity plan will be published in July.", "body",
          [(len("This productivity plan"), "Published on the Council's website.")]),
         ("Published on the Council's website.", "footnote", [])]
+
+
+def test_a_list_of_links_to_other_pages_of_the_site_is_navigation_as_in_word_and_markdown(tmp_path):
+    document = read(tmp_path, page("""<h1>Productivity plan</h1><h2>Related pages</h2>
+<ul><li><a href="/council/equality">Equality and diversity at Mortgrove</a></li>
+  <li><a href="/council/pay">Pay policy statement</a></li>
+  <li><a href="https://www.local.gov.uk/">LGA productivity guidance</a></li>
+  <li>Our <a href="/council/pay">pay policy</a> is published each March</li></ul>"""))
+    assert [(b.text, b.furniture) for b in document.blocks if b.kind == "list-item"] == [
+        ("Equality and diversity at Mortgrove", "navigation"), ("Pay policy statement", "navigation"),
+        ("LGA productivity guidance", None), ("Our pay policy is published each March", None)]

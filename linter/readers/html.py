@@ -34,7 +34,8 @@ from ..document import (CONTENTS, FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, TABLE
                         Link, Metadata, Table, assign_sections, count_words, is_blank_row)
 from ..errors import ReadError, one_line
 from ..pages import estimate_pages
-from .furniture import attach_plain_notes, contents_entry, is_placeholder, mark_contents_titles
+from .furniture import (attach_plain_notes, contents_entry, is_placeholder, link_item_furniture,
+                        mark_contents_titles)
 
 META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
@@ -576,9 +577,8 @@ class _Reader:
         block.line, block.location = line, f"line {line}"
         block.furniture = self._contexts[-1].furniture
         links = [item for item in self._pending if isinstance(item, Link)]
-        # A list item that is only a link to a place in the page is a contents entry.
-        if block.kind == LIST_ITEM and len(links) == 1 and links[0].internal and links[0].text == block.text:
-            block.furniture = CONTENTS
+        if block.kind == LIST_ITEM:
+            block.furniture = link_item_furniture(block.text, links) or block.furniture
         entry = contents_entry(block.text) if block.kind in (PARAGRAPH, LIST_ITEM) else None
         if entry is not None:
             block.text, block.furniture = entry, CONTENTS
