@@ -2674,3 +2674,31 @@ def test_an_elliptical_reply_is_read_with_the_question_heading_over_it(check_md,
     rule = "content.partners"
     text = f"## Technology and data\n\n### How often do you share data with other organisations?\n\n{reply}\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+KPI_FIGURES_EARLIER = """\
+    # Our services
+
+    Potholes reported online are now fixed within 28 days in 87% of cases, up from 64%.
+
+    # Monitoring
+
+    """
+
+
+@pytest.mark.parametrize("monitoring, figures, expected", [
+    # Measures named by pointing back to where the plan gives them, with their figures.
+    ("Progress against the measures above will be reported to Cabinet every quarter.", True, "pass"),
+    ("The indicators set out above will go to the Scrutiny Committee twice a year.", True, "pass"),
+    ("Cabinet will see the measures in the table each quarter.", True, "pass"),
+    # Pointing back to nothing measured: the measures are only mentioned.
+    ("Progress against the measures above will be reported to Cabinet every quarter.", False, "partial"),
+    # Pointing back, denied: nothing is tracked yet.
+    ("We have not yet agreed the measures above with Cabinet.", True, "partial"),
+    # "Above" that points nowhere: a target above the average is no measure given elsewhere.
+    ("We will keep our collection rate above the national average.", True, "partial"),
+])
+def test_measures_named_by_pointing_back_to_their_figures(check_md, monitoring, figures, expected):
+    text = (KPI_FIGURES_EARLIER if figures else "# Our services\n\nWe mended more roads.\n\n# Monitoring\n\n") \
+        + monitoring + "\n"
+    assert status(check_md(text, "metrics.kpis"), "metrics.kpis") == expected

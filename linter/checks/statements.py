@@ -45,7 +45,13 @@ Parameters
     an alternative may be ``{concepts: [...], unless: statement}``, whose
     denial a statement in ``find``'s form outweighs when the plan makes it:
     "we have not yet set targets" denies nothing of measures already given
-    with their values); ``pass_when``
+    with their values); a statement's ``back`` (``{here: [concept, ...],
+    there: [[concept, ...], ...]}``) lets a sentence that points elsewhere in
+    the plan make it ("progress against the measures above will be reported
+    to Cabinet"): one asserting every ``here`` concept makes the statement
+    when another of the council's own sentences asserts one of ``there``'s
+    alternatives ("potholes are now fixed within 28 days in 87% of cases, up
+    from 64%"); ``pass_when``
     (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
     record the first match of each part in the sentence that passed).
 
@@ -73,6 +79,11 @@ STATEMENT = {
         "any": {"type": "array", "minItems": 1,
                 "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "exclude": {"$ref": "#/$defs/concept"},
+        "back": {"type": "object", "properties": {
+            "here": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
+            "there": {"type": "array", "minItems": 1,
+                      "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}}},
+            "required": ["here", "there"], "additionalProperties": False},
     },
     "required": ["label", "any"],
     "additionalProperties": False,
@@ -122,6 +133,22 @@ def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bo
     """The first of the council's own sentences that makes ``statement``, or None."""
     return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending, too_late,
                                 weaker), None)
+
+
+def pointing_back(analysis, pack, back: dict, exclude=None, facts_only: bool = False):
+    """The first of the council's own sentences that makes a statement by pointing elsewhere in the plan
+    ("the measures above will be reported to Cabinet each quarter"), when the plan says there what the
+    statement needs; None when none does, or when what it points to is said nowhere."""
+    here = [pack.concept(c) for c in back["here"]]
+    there = [[pack.concept(c) for c in conjunction] for conjunction in back["there"]]
+    pointing = next((s for s in analysis.own_sentences()
+                     if not analysis.is_title(s) and not (exclude and exclude.matches(s.text))
+                     and all(analysis.asserts(c, s, facts_only) for c in here)), None)
+    if pointing is None:
+        return None
+    said_there = any(all(analysis.asserts(c, s) for c in conjunction)
+                     for s in analysis.own_sentences() if s is not pointing for conjunction in there)
+    return pointing if said_there else None
 
 
 def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
@@ -487,7 +514,8 @@ def check(analysis, params, pack) -> Outcome:
     pending = params.get("undated_is_pending", False)
     too_late = pack.concept(params["too_late"]) if "too_late" in params else None
     weaker = weaker_words(pack, params)
-    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late, weaker))
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late, weaker)
+              or ("back" in s and pointing_back(analysis, pack, s["back"], exclude, facts_only)) or None)
              for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
     missing = [s["label"] for s, sentence in found if sentence is None]
