@@ -141,9 +141,17 @@ def negated(text: str, position: int) -> bool:
     return not RULE_EXCEPTION.search(rest[:end.start() if end else len(rest)])
 
 
+# An open question runs to the end of its clause: "we need to agree whether this goes to Cabinet or is
+# signed off by the Leader" decides neither.
+OPEN_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
+OPEN_QUESTION_WORDS = 16
+
+
 def hedged(text: str, position: int) -> bool:
-    """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed")."""
-    return _in_scope(text, position, HEDGE_CUE, 4) is not None
+    """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed"), or one
+    of the choices an open question leaves open ("whether … or is signed off by the Leader")."""
+    return _in_scope(text, position, HEDGE_CUE, 4) is not None or \
+        _in_scope(text, position, OPEN_QUESTION, OPEN_QUESTION_WORDS) is not None
 
 
 # What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make

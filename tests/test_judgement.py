@@ -394,7 +394,10 @@ def test_negation_reaches_past_an_amount_and_two_negations_make_a_rule(check_md,
 
 
 @pytest.mark.parametrize("text", ["The plan should be approved by Cabinet in due course.",
-                                  "If members agree, the plan will be endorsed in September."])
+                                  "If members agree, the plan will be endorsed in September.",
+                                  # An open question decides none of its choices.
+                                  "We still need to agree whether this plan goes to Cabinet or is signed off "
+                                  "by the Leader under delegated powers."])
 def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
 
@@ -420,6 +423,9 @@ def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     "## Minutes of the Cabinet, 11 July 2024\n\nRESOLVED:\n\n1. that the draft Productivity Plan be noted;\n2. that the Director "
     "send the draft to the Department by 19 July 2024;\n3. that a final version of the plan be brought to "
     "Cabinet on 17 September 2024 for approval.\n\nThe draft plan was sent to the Department on 18 July 2024.",
+    # An officer's own delegated authority to submit it is no decision of members on it.
+    "The plan was presented to Cabinet on 4 July 2024, which noted it. The Chief Executive will submit it to "
+    "the Department under her delegated authority.",
 ])
 def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     report = check_md(text, ENDORSEMENT)
@@ -437,6 +443,9 @@ def test_members_seeing_the_plan_is_partial_endorsement(check_md, text):
     "The Chief Executive, in consultation with the Leader of the Council, approved the final plan on "
     "16 July 2024 under delegated authority.",
     "Cabinet will be asked to approve the plan at its meeting on 16 July 2024, before submission.",
+    # Whether it would be approved was settled, and it was: the open question is only the clause's.
+    "Members asked whether it should go to full Council or to Cabinet, but the Leader approved the plan on "
+    "12 July 2024.",
     "The plan was submitted on 19 July 2024, after Cabinet approved it on 9 July 2024.",
     "The plan will be submitted by 19 July 2024. Cabinet will be asked to approve it on 16 July 2024.",
     # What was agreed is the plan's content, named by "its".
