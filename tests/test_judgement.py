@@ -2711,3 +2711,17 @@ def test_measures_named_by_pointing_back_to_their_figures(check_md, monitoring, 
     text = (KPI_FIGURES_EARLIER if figures else "# Our services\n\nWe mended more roads.\n\n# Monitoring\n\n") \
         + monitoring + "\n"
     assert status(check_md(text, "metrics.kpis"), "metrics.kpis") == expected
+
+
+@pytest.mark.parametrize("later, value", [
+    # A later year's share worked out from its amounts is the most recent year's answer.
+    ("In 2023/24 we spent £6.3m on agency workers against a total pay bill of £151m.", 4.2),
+    # An amount budgeted or aimed at for a later year is no later answer.
+    ("In 2024/25 we have budgeted £6.3m for agency workers against a total pay bill of £151m.", 5.6),
+    ("In 2024/25 we expect to spend £6.3m on agency workers against a total pay bill of £151m.", 5.6),
+])
+def test_a_share_worked_out_for_a_later_year_outweighs_an_older_stated_one(check_md, later, value):
+    text = f"Agency staff made up 5.6 per cent of the staff budget in 2022/23. {later}\n"
+    report = check_md(text, "question.agency-spend")
+    assert status(report, "question.agency-spend") == "pass"
+    assert report.facts["agency_spend_percent"] == value

@@ -108,6 +108,7 @@ MAKE_UP = {"made", "make", "makes", "making", "take", "takes", "took", "taken", 
 PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
                            r"expect\w*|forecast\w*)\b", re.IGNORECASE)
+PLANNED_AMOUNT = re.compile(r"\b(?:budgeted|estimated?|provisional|projected|projection)\b", re.IGNORECASE)
 TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d")
 # A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
 TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?)\b",
@@ -867,7 +868,11 @@ def check(analysis, params, pack) -> Outcome:
                         distant.append((far, sentence))
             if shared:
                 computed.append((shared, sentence))
-                computed_years.append(None)
+                # The year the amounts are for, where the sentence gives one and speaks of what was spent,
+                # not of what is budgeted or aimed at ("In 2024/25 we expect to spend £5m …").
+                years = {year_key(m.group(0)) for m in YEAR.finditer(sentence.read_with_notes)}
+                planned = TARGET_BEFORE.search(text) or PLANNED_AMOUNT.search(text)
+                computed_years.append(years.pop() if len(years) == 1 and not planned else None)
             elif nil_stated(text, subject):
                 nils.append(sentence)
     blocks = analysis.document.blocks
@@ -920,6 +925,16 @@ def check(analysis, params, pack) -> Outcome:
     if candidates:
         dated = [c for c in candidates if c[1] is not None]
         chosen = max(dated, key=lambda c: c[1]) if dated else candidates[0]
+        # "Agency staff made up 5.6 per cent of the staff budget in 2022/23. In 2023/24 we spent £6.3m on
+        # agency workers against a total pay bill of £151m": the share worked out for a later year is the
+        # most recent year's answer.
+        later = [(year, worked) for worked, year in zip(computed, computed_years)
+                 if year is not None and chosen[1] is not None and year > chosen[1]]
+        if later:
+            (share, part, whole), sentence = max(later, key=lambda pair: pair[0])[1]
+            return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
+                           facts={fact: share},
+                           data={"value": _percent(share, decimals=True), "part": part, "whole": whole})
         value = chosen[0]
         # The chosen figure first, then other places that give it, each quoted once.
         quoted = {}
