@@ -699,6 +699,40 @@ def test_a_sign_off_table_is_an_endorsement(check_md):
     assert report.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
 
 
+SIGNATURES = """\
+    SIGN-OFF
+
+      Signed:     {name}
+                  {office}
+      Date:       15 July 2024
+
+      Signed:     Graham Lister
+                  Chief Executive
+      Date:       15 July 2024
+    """
+
+
+@pytest.mark.parametrize("name, office, expected, body", [
+    # A member's signature on the plan signs it off, the office read past the name on the line above.
+    ("Councillor Nadia Fenwick", "Leader of the Council", "pass", "Leader of the Council"),
+    ("Cllr Tom Ashby", "Portfolio Holder for Resources", "pass", "Portfolio Holder for Resources"),
+    # Only officers signed: no member endorsed it.
+    ("Priya Shah", "Director of Resources", "fail", None),
+])
+def test_a_signature_block_is_a_sign_off(check_md, name, office, expected, body):
+    report = check_md(SIGNATURES.format(name=name, office=office), ENDORSEMENT, name="plan.txt")
+    assert status(report, ENDORSEMENT) == expected
+    if body:
+        assert report.facts["endorsement"] == {"body": body, "date": "15 July 2024"}
+
+
+@pytest.mark.parametrize("text", ["The Leader signed up to the LGA's productivity pledge for this plan in May.",
+                                  "Cabinet members signed a letter to the Minister about funding; the plan "
+                                  "was noted by Cabinet on 9 July 2024."])
+def test_signing_something_else_is_no_sign_off_of_the_plan(check_md, text):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
+
+
 @pytest.mark.parametrize("decided_by, expected", [("Full Council", "pass"), ("Corporate Management Team", "fail")])
 def test_a_sign_off_table_laid_out_by_stage_is_an_endorsement(check_md, decided_by, expected):
     text = ("## Sign-off\n\n| Stage | By | Date |\n|---|---|---|\n| Drafted | Policy Officer | 20 June 2024 |\n"

@@ -435,6 +435,8 @@ FIRST_PERSON_DECISION = re.compile(r"\b(?:I|I\s+have|I\s+am\s+\w+\s+to)\s+(?:for
 WRITING_AS = re.compile(r"\b[Aa]s\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
                         r"(?=\s*[,;.]|\s+(?:on|in|at|under|after|I)\b)")
 PERSON_TITLE = re.compile(r"(?:Councillor|Cllr)\b")
+# A person's name of two or three words with no comma after it, tried each way it may end.
+UNPUNCTUATED_NAMES = [re.compile(rf"\s+(?:[A-Z][\w’'-]*\s+){{{words}}}") for words in (2, 3)]
 OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
 # (Words in capitals throughout are a heading's shouting, not a name: "MINUTES OF THE MEETING OF CABINET".)
@@ -474,6 +476,15 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
     start, end = widest(concept, text, chosen.start(), chosen.end())
     appositive = APPOSITIVE.match(text, end)
     office = concept.search(text[appositive.end():appositive.end() + 80]) if appositive else None
+    unpunctuated = False
+    if office is None and PERSON_TITLE.match(text, start):
+        # A signature block's lines run together: "Councillor Nadia Fenwick Leader of the Council".
+        for pattern in UNPUNCTUATED_NAMES:
+            name = pattern.match(text, end)
+            following = concept.search(text[name.end():name.end() + 80]) if name else None
+            if following is not None and following.start() == 0:
+                appositive, office, unpunctuated = name, following, True
+                break
     if office is not None and office.start() == 0:
         start, end = widest(concept, text, appositive.end(), appositive.end() + office.end())
     elif PERSON_TITLE.match(text, start):
@@ -482,7 +493,8 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
         before = [span for span in offices if OFFICE_THEN_NAME.fullmatch(text, span[1], start)]
         if before:
             start, end = before[-1]
-    head = NAME_HEAD.search(text, 0, start) if text[start:start + 1].isupper() else None
+    # (An office read after a name with no comma begins where the name ends.)
+    head = NAME_HEAD.search(text, 0, start) if text[start:start + 1].isupper() and not unpunctuated else None
     if head:
         start = head.start()
     return text[start:end].strip(), start
