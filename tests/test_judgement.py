@@ -505,6 +505,23 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
     # A sign-off row naming the member, then the office, then whom they consulted.
     ("| Field | Detail |\n|---|---|\n| Approved by | Councillor Graham Whitlock, Leader of the Council, in "
      "consultation with Cabinet |\n| Date approved | 11 July 2024 |", "Leader of the Council", "11 July 2024"),
+    # The date in the clause of the deciding, not of what members did first.
+    ("Cabinet considered this plan on 9 July 2024 and recommended it to Full Council, which approved it on "
+     "17 July 2024.", "Full Council", "17 July 2024"),
+    ("The plan was commented on by the Scrutiny Panel at a workshop on 2 July 2024, and approved by the "
+     "Executive on 10 July 2024.", "Executive", "10 July 2024"),
+    # ... nor of the submission that follows it.
+    ("The plan will go to the meeting of Full Council on 18 July 2024, which will be asked to approve it "
+     "before it is submitted to the Ministry on 19 July.", "meeting of Full Council", "18 July 2024"),
+    # The sentence's own date, not the one of the sentence it refers back to.
+    ("Cabinet discussed a draft of this plan on 9 July 2024. Full Council will be asked to approve it at its "
+     "meeting on 18 July 2024, before it is submitted to the Government on 19 July.", "Full Council",
+     "18 July 2024"),
+    # A deadline, or a date from which something starts, dates no decision.
+    ("The Cabinet Member for Resources approved the plan for submission to the Department by 19 July 2024, "
+     "with progress reported to scrutiny every six months starting in January 2025.",
+     "Cabinet Member for Resources", None),
+    ("At its meeting Cabinet approved the plan for submission by the deadline of 19 July 2024.", "Cabinet", None),
 ])
 def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md, text, body, date):
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}

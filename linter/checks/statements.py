@@ -52,8 +52,13 @@ Parameters
     when another of the council's own sentences asserts one of ``there``'s
     alternatives ("potholes are now fixed within 28 days in 87% of cases, up
     from 64%"); ``pass_when``
-    (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}}``:
-    record the first match of each part in the sentence that passed).
+    (``all`` or ``any``); ``fact`` (``{name, parts: {key: concept}, near:
+    concept}``: record each part from the sentence that passed, the first
+    part the one the statement is about, each later one the match nearest
+    ``near``'s, or else the first part's: a decision's date is the one given
+    in the clause of the word of deciding, in the sentence's own words before
+    those it refers back to, and never one that bounds a time, "for
+    submission by 19 July 2024").
 
 Example
     ``find: [{label: members endorsed the plan, any: [[member-body,
@@ -64,6 +69,7 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
 from ..clauses import NEGATION_CUE, asserted, governed_by, without
@@ -110,7 +116,8 @@ PARAMS = {
              "required": ["concepts", "unless"], "additionalProperties": False}]}},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
-            "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}}},
+            "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}},
+            "near": {"$ref": "#/$defs/concept"}},
             "required": ["name", "parts"], "additionalProperties": False},
     },
     "required": ["find"],
@@ -326,7 +333,7 @@ def _asserts(concept, text: str, facts_only: bool) -> bool:
     return any(asserted(text, m.start(), facts_only) for m in concept.finditer(text))
 
 
-def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
+def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=None) -> dict:
     """The fact's parts, from the sentence that gives most of them ("approved by Cabinet on 9 July").
 
     The first part is the match nearest the statement's other words ("approved by the Leader of the
@@ -352,8 +359,15 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences) -> dict:
         own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
         found, found_at = {}, []
         for key, concept in concepts.items():
-            match = widest_near(concept, text, found_at or statement_anchors, deciding=not found_at,
-                                own_from=own_start)
+            if found_at:
+                # A later part (a date) belongs to the deciding, in the sentence's own words where it
+                # gives one: "Cabinet discussed a draft on 9 July. Full Council will be asked to approve it
+                # on 18 July, before it is submitted on 19 July" is dated 18 July.
+                deciding_at = [m.start() for m in near.finditer(text)] if near is not None else []
+                match = widest_near(concept, text, deciding_at or found_at, own_from=own_start,
+                                    own_first=True)
+            else:
+                match = widest_near(concept, text, statement_anchors, deciding=True, own_from=own_start)
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
@@ -443,11 +457,17 @@ OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
+# Where one clause of a sentence ends and another begins, for what each says of its own.
+CLAUSE_EDGE = re.compile(r";|:\s|\s[–—-]\s|,\s+(?:and|but|which|while|whereas|although)\b|\s(?:before|after|once|until|when)\b|"
+                         r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|then|later)\b|[a-z]+ed\b)")
+TIME_BOUND = re.compile(r"\b(?:by|before|until|till|from|starting|beginning|after|ahead\s+of|no\s+later\s+than|"
+                        r"deadline(?:\s+of)?)"
+                        r"\s+(?:(?:in|on|the)\s+)*$", re.IGNORECASE)
 LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)\s+(?:of|dated|sent\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
-                own_from: int = 0) -> tuple[str, int] | None:
+                own_from: int = 0, own_first: bool = False) -> tuple[str, int] | None:
     """The concept's match nearest the anchors, widened over overlapping matches and a name's tail.
     With ``deciding`` (the concept is who decided), the agent of the decision comes first.
 
@@ -463,6 +483,18 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
     # The date of the letter that asked for the plan dates no decision on it: "This plan answers the
     # Minister's letter of 16 April 2024. The Leader approved it on 15 July 2024".
     matches = [m for m in concept.finditer(text) if not LETTER_OF.search(text, max(0, m.start() - 40), m.start())]
+    if own_first:
+        # "approves the plan for submission to DLUHC by 19 July 2024", "reported every six months,
+        # starting in January 2025": a date that bounds a time dates no decision.
+        matches = [m for m in matches if not TIME_BOUND.search(text, max(0, m.start() - 30), m.start())]
+        if any(m.start() >= own_from for m in matches):
+            matches = [m for m in matches if m.start() >= own_from]
+        # "commented on by the Scrutiny Panel on 2 July 2024, and approved by the Executive on 10 July
+        # 2024": the date in the clause of the deciding.
+        edges = [m.end() for m in CLAUSE_EDGE.finditer(text)]
+        same = [m for m in matches
+                if any(bisect_right(edges, m.start()) == bisect_right(edges, a) for a in anchors)]
+        matches = same or matches
     if not matches:
         return None
     # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by
@@ -539,8 +571,9 @@ def check(analysis, params, pack) -> Outcome:
             statement = made[0][0]
             candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window, pending,
                                               too_late, weaker))
+            near = pack.concept(params["fact"]["near"]) if "near" in params["fact"] else None
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
-                                                                candidates)
+                                                                candidates, near)
     enough = bool(made) if params.get("pass_when") == "any" else not missing
     denial = denying_sentence(analysis, pack, params.get("denied"),
                               lambda statement: find_statement(analysis, pack, statement, exclude, facts_only,
