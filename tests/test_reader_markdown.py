@@ -286,6 +286,24 @@ def test_a_ruled_table_typed_with_spaces_joins_a_wrapped_label(tmp_path):
         ["Agency staff cost as % of staff budget", "4.2%", "3.0%"]]]
 
 
+def test_a_table_typed_with_spaces_between_unbroken_rules_is_read_by_its_columns(tmp_path):
+    text = ("Plan\n\n" + BODY + "\n\n"
+            "                                        2021/22    2022/23    2023/24\n"
+            "     ----------------------------------------------------------------\n"
+            "     Agency staff, % of staff budget       9.2        7.0        6.3\n"
+            "     Consultants, % of staff budget        2.1        1.4        1.1\n"
+            "     Agency workers in post > 12 months     11          7          4\n"
+            "     ----------------------------------------------------------------\n")
+    document = read(tmp_path, text, "plan.txt")
+    tables = [b.table for b in document.blocks if b.kind == TABLE]
+    assert [t.rows for t in tables] == [[
+        ["", "2021/22", "2022/23", "2023/24"],
+        ["Agency staff, % of staff budget", "9.2", "7.0", "6.3"],
+        ["Consultants, % of staff budget", "2.1", "1.4", "1.1"],
+        ["Agency workers in post > 12 months", "11", "7", "4"]]]
+    assert tables[0].header_row
+
+
 def test_a_markdown_list_may_follow_its_introduction_with_no_blank_line(tmp_path):
     text = "Plan\n\n" + BODY + "\n\n**Related links**\n- [Council plan 2023-2027](#)\n- [Scrutiny Committee](#)\n"
     document = read(tmp_path, text)

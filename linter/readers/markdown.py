@@ -474,8 +474,10 @@ def _column_rows(lines: list[str]) -> tuple[list[str], list[list[str]], bool] | 
     spans = [_spans(line) for line in body]
     if len(body) < MIN_COLUMN_ROWS + 1 or any(len(cells) > 8 for cells in spans):
         return None
-    # The columns: a ruled line's dashes, else the line with most cells.
-    widest = _spans(rules[0]) if rules else max(spans, key=len)
+    # The columns: a ruled line's dashes, else (no ruled line, or one unbroken rule across the whole
+    # table) the line with most cells.
+    ruled = [_spans(rule) for rule in rules if len(_spans(rule)) >= 2]
+    widest = ruled[0] if ruled else max(spans, key=len)
     columns = [(start, end) for start, end, _ in widest]
     if not 2 <= len(columns) <= 8:
         return None
