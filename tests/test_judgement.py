@@ -2776,3 +2776,17 @@ def test_a_share_worked_out_for_a_later_year_outweighs_an_older_stated_one(check
     report = check_md(text, "question.agency-spend")
     assert status(report, "question.agency-spend") == "pass"
     assert report.facts["agency_spend_percent"] == value
+
+
+@pytest.mark.parametrize("aim", ["Where we want to be (March 2026)", "Where we aim to be by 2026",
+                                 "Target 2025/26"])
+def test_a_column_of_aims_in_plain_words_is_no_figure_spent(check_md, aim):
+    text = f"""\
+        | What we measure | Where we are now (2023/24) | {aim} |
+        |---|---|---|
+        | Missed bins per 100,000 collections | 52 | 40 |
+        | Agency spend as a share of staff budget | 3.6% | 3.0% |
+        """
+    report = check_md(text, "question.agency-spend")
+    assert status(report, "question.agency-spend") == "pass"
+    assert report.facts["agency_spend_percent"] == 3.6
