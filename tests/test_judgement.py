@@ -2790,3 +2790,30 @@ def test_a_column_of_aims_in_plain_words_is_no_figure_spent(check_md, aim):
     report = check_md(text, "question.agency-spend")
     assert status(report, "question.agency-spend") == "pass"
     assert report.facts["agency_spend_percent"] == 3.6
+
+
+@pytest.mark.parametrize("text, expected, value", [
+    # A band is no figure: the plan says how much only roughly.
+    ("Agency use has run at between 5 and 7 per cent of the staff budget in recent years.", "partial", None),
+    ("Agency staff cost 5-7% of the staff budget each year.", "partial", None),
+    ("Agency staff cost between 5% and 7% of the staff budget each year.", "partial", None),
+    # A change's end is the figure; two years joined by "and" are two figures.
+    ("Agency spend fell from 7.2% of the staff budget in 2022/23 to 5.4% in 2023/24.", "pass", 5.4),
+    ("Agency staff made up 4.9% of the staff budget in 2022/23 and 5.2% in 2023/24.", "pass", 5.2),
+])
+def test_a_range_is_no_figure(check_md, text, expected, value):
+    report = check_md(text, "question.agency-spend")
+    assert status(report, "question.agency-spend") == expected
+    assert report.facts["agency_spend_percent"] == value
+
+
+def test_a_total_that_says_it_includes_the_subject_is_still_the_whole(check_md):
+    text = """\
+        | £ million | 2022/23 | 2023/24 |
+        |---|---|---|
+        | Total staff budget (pay, on-costs and agency, excluding schools) | 182.4 | 191.0 |
+        | Agency staff | 11.2 | 9.6 |
+        """
+    report = check_md(text, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == 5.0
+    assert "worked out" in result(report, "question.agency-spend").message.lower()

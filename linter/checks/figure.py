@@ -299,7 +299,29 @@ def is_current_share(clause: str, match, denominator) -> bool:
     a starting point, a limit, or a share of another base."""
     return not is_change(clause, match.start()) and not is_target(clause, match.start(), match.end()) \
         and not is_starting_point(clause, match) and not is_bound(clause, match.start()) \
-        and not other_base(clause[match.end():], denominator)
+        and not is_range(clause, match) and not other_base(clause[match.end():], denominator)
+
+
+# A range's two ends: "between 5 and 7 per cent", "5 to 7%", "5-7%", "between 5% and 7%".
+RANGE_BEFORE = re.compile(r"(\b(?:from|between)\s+)?(?<![\d/.,£-])\d+(?:\.\d+)?\s*(?:%|per\s*cent)?\s*(and|to|-|–)\s*$",
+                          re.IGNORECASE)
+RANGE_AFTER = re.compile(r"\s*(and|to|-|–)\s*\d", re.IGNORECASE)
+OPENS_RANGE = re.compile(r"\b(from|between)\s+$", re.IGNORECASE)
+
+
+def is_range(clause: str, match) -> bool:
+    """Whether a percentage is one end of a range ("has run at between 5 and 7 per cent"): a band, not
+    the figure. "From 6% to 4.7%" is a change, whose end is the figure; "4.9% and 5.2%" two figures."""
+    before = RANGE_BEFORE.search(clause, max(0, match.start() - 40), match.start())
+    if before is not None:
+        opener, joiner = (before.group(1) or "").strip().lower(), before.group(2).lower()
+        return opener == "between" or (joiner != "and" and opener != "from")
+    after = RANGE_AFTER.match(clause, match.end())
+    if after is not None:
+        opener = OPENS_RANGE.search(clause, max(0, match.start() - 12), match.start())
+        opener = opener.group(1).lower() if opener else ""
+        return opener == "between" or (after.group(1).lower() != "and" and opener != "from")
+    return False
 
 
 def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int) -> tuple | None:
@@ -456,6 +478,9 @@ def wholes_by_year(text: str) -> dict:
     return found
 
 
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def table_worked_out(block, subject, others, denominator,
                      prose_wholes: dict | None = None) -> list[tuple[tuple[float, str, str], tuple | None, str]]:
     """Shares worked out from a table of amounts that gives the whole in a row (or column) of its own.
@@ -494,8 +519,11 @@ def table_worked_out(block, subject, others, denominator,
         def unit(line) -> float | None:
             return money_unit(line[0]) or table_unit
 
-        # Only rows of amounts: "Agency workers over a year | 14 | 9" is a count beside them.
-        wholes = [line for line in body if line and denominator.matches(line[0]) and not subject.matches(line[0])
+        # Only rows of amounts: "Agency workers over a year | 14 | 9" is a count beside them. What a total
+        # includes, in brackets, does not make it the subject's row: "Total staff budget (pay, on-costs
+        # and agency)".
+        wholes = [line for line in body if line and denominator.matches(line[0])
+                  and not subject.matches(BRACKETED.sub(" ", line[0]))
                   and any(amount(cell, unit(line)) for cell in line[1:])]
         parts = [line for line in body if line and mine(line[0])
                  and any(amount(cell, unit(line)) is not None for cell in line[1:])]
