@@ -2817,3 +2817,22 @@ def test_a_total_that_says_it_includes_the_subject_is_still_the_whole(check_md):
     report = check_md(text, "question.agency-spend")
     assert report.facts["agency_spend_percent"] == 5.0
     assert "worked out" in result(report, "question.agency-spend").message.lower()
+
+
+@pytest.mark.parametrize("text, value", [
+    # Each year's amount with its share in brackets: the thousands' comma ends no clause, and the
+    # second bracket is the same subject's.
+    ("Trade union facility time cost £141,000 in 2022/23 (0.07% of the pay bill) and £152,000 in 2023/24 "
+     "(0.08% of the pay bill).", 0.08),
+    ("Trade union facility time cost £141,000 (0.07% of the pay bill) in 2023/24.", 0.07),
+])
+def test_bracketed_shares_after_amounts_are_the_subjects(check_md, text, value):
+    report = check_md(text, "question.facility-time")
+    assert status(report, "question.facility-time") == "pass"
+    assert report.facts["facility_time_percent"] == value
+
+
+def test_a_bracketed_share_after_another_subject_is_not_carried_over(check_md):
+    text = ("Trade union facility time cost £141,000 in 2023/24 (0.07% of the pay bill) and agency staff "
+            "£2.1m (4.9%).")
+    assert check_md(text, "question.facility-time").facts["facility_time_percent"] == 0.07

@@ -277,6 +277,7 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         percents.sort()
         subject_first = min(mentions)[0] < percents[0][0]
         years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause)]
+        previous_aside = None  # where the last bracketed figure of ours closed
         for start, value in percents:
             aside = in_parentheses(clause, start)
             if aside is not None:
@@ -284,10 +285,16 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                 # brackets belongs to the words just before them.
                 # Further back when the words before it give the same share in words: "costs about
                 # one twentieth of one per cent of the pay bill (0.05%)".
-                if not any(0 <= aside - (at + 1) and not re.search(r"[,;(]", clause[at:aside])
+                # And to the same subject as the bracketed figure before it, when only another amount
+                # of it comes between: "cost £141,000 in 2022/23 (0.07%) and £152,000 in 2023/24 (0.08%)".
+                if not any(0 <= aside - (at + 1) and not re.search(r"[;(]|,(?!\d)", clause[at:aside])
                            and (aside - at <= 60 or (aside - at <= 160 and SHARE_IN_WORDS.search(clause, at, aside)))
-                           for at, ours in mentions if ours):
+                           for at, ours in mentions if ours) and \
+                        not (previous_aside is not None and ANOTHER_AMOUNT.fullmatch(clause, previous_aside, aside)
+                             and not any(previous_aside <= at < aside for at, _ in mentions)):
                     continue
+                close = clause.find(")", start)
+                previous_aside = close + 1 if close != -1 else None
             elif not owner(start, mentions, subject_first):
                 continue
             figures.append((value, year_of(years, start, percents[0][0]), offset + start))
@@ -479,6 +486,9 @@ def wholes_by_year(text: str) -> dict:
 
 
 BRACKETED = re.compile(r"\([^()]*\)")
+# What may stand between two bracketed figures of one subject: its amount for another year.
+ANOTHER_AMOUNT = re.compile(r"\s*(?:,\s*)?(?:and|with|against)?\s*£?\d[\d,.]*\s*(?:m|k|bn|million|thousand)?\s*"
+                            r"(?:in\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?\s*", re.IGNORECASE)
 
 
 def table_worked_out(block, subject, others, denominator,
