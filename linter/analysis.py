@@ -631,7 +631,11 @@ class Analysis:
         # sentences back in its paragraph, past a sentence that names no document.
         # A sentence between that names a document of its own ("The budget was set in February") is
         # what "it" means.
-        object_pronoun = OBJECT_PRONOUN.search(PARAGRAPH_NUMBER.sub("", sentence.text, count=1)) is not None
+        # So may the "It" a sentence opens with: "This plan was approved by the committee on 2 July. Members
+        # spoke on the item. It will be published on the Council's website."
+        own_opening = PARAGRAPH_NUMBER.sub("", sentence.text, count=1)
+        object_pronoun = OBJECT_PRONOUN.search(own_opening) is not None or \
+            PRONOUN_OPENING.match(own_opening) is not None
         # Follow the chain back a step or two: "This plan was presented to Cabinet. It will be
         # submitted by 19 July. A copy will be placed on the website."
         for step in range(BACK_REFERENCES):

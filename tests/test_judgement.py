@@ -688,6 +688,11 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     "published it here so that residents can read it.",
     # The letter's ask reported, then the council's own statement after it.
     "The Minister asked councils to publish their plans; we will publish our plan on the council's website in July.",
+    # A copy of it.
+    "We will place a copy of this plan on the Council's website after it has been submitted.",
+    # "It" two sentences on from the plan, past a sentence that names no document.
+    "This plan was approved by the Strategy and Finance Committee on 2 July 2024. Members of all three groups "
+    "spoke on the item. It will be published on the Council's website after it has been submitted.",
 ])
 def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
@@ -705,6 +710,9 @@ def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     # What the letter asked, reported in the council's sentence, is the letter's word, not the council's.
     "The Minister's letter asks councils to make sure there is member oversight and endorsement of their plan "
     "before it is submitted, and that the plan is uploaded to the council's website.",
+    # "It" is the document named just before it, not the plan named further back.
+    "This plan was endorsed by the Leader on 12 July 2024. Our Medium Term Financial Strategy was refreshed in "
+    "June. It will be published on our website.",
 ])
 def test_other_things_online_or_the_letters_instruction_are_not_publication(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "fail"
