@@ -142,8 +142,10 @@ def negated(text: str, position: int) -> bool:
 
 
 # An open question runs to the end of its clause: "we need to agree whether this goes to Cabinet or is
-# signed off by the Leader" decides neither.
-OPEN_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
+# signed off by the Leader" decides neither; nor do the options still being weighed ("Options, including a
+# six-monthly report to Cabinet, will be considered in the autumn").
+OPEN_QUESTION = re.compile(r"\bwhether\b|\boptions?\b[\s,]{0,3}(?:including|include|includes|such\s+as|are|being)\b",
+                           re.IGNORECASE)
 OPEN_QUESTION_WORDS = 16
 
 

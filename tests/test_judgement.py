@@ -2844,3 +2844,19 @@ def test_a_bracketed_share_after_another_subject_is_not_carried_over(check_md):
     text = ("Trade union facility time cost £141,000 in 2023/24 (0.07% of the pay bill) and agency staff "
             "£2.1m (4.9%).")
     assert check_md(text, "question.facility-time").facts["facility_time_percent"] == 0.07
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Options still being weighed are no arrangement.
+    ("We will settle how to report progress against this plan later in the year. Options, including a "
+     "six-monthly report to Cabinet and an annual update to scrutiny, will be considered in the autumn.",
+     "partial"),
+    # Saying there is none yet: nothing, unless the usual performance reporting is said too.
+    ("We have not yet decided how progress against the plan will be reported.", "fail"),
+    ("We have not yet decided how progress on this plan will be reported. Until then, the Council's quarterly "
+     "performance report to Cabinet continues to cover these services.", "partial"),
+    ("Progress against this plan will be reported to Cabinet every quarter.", "pass"),
+])
+def test_a_reporting_arrangement_still_undecided_is_none(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected

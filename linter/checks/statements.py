@@ -45,7 +45,10 @@ Parameters
     an alternative may be ``{concepts: [...], unless: statement}``, whose
     denial a statement in ``find``'s form outweighs when the plan makes it:
     "we have not yet set targets" denies nothing of measures already given
-    with their values); a statement's ``back`` (``{here: [concept, ...],
+    with their values); ``weaker_after_denial`` (a denial leaves the weaker
+    ``partial`` statements standing when another sentence makes one: "we have
+    not yet decided how progress on the plan will be reported" beside the
+    council's usual quarterly performance report is partial); a statement's ``back`` (``{here: [concept, ...],
     there: [[concept, ...], ...]}``) lets a sentence that points elsewhere in
     the plan make it ("progress against the measures above will be reported
     to Cabinet"): one asserting every ``here`` concept makes the statement
@@ -114,6 +117,7 @@ PARAMS = {
                 "concepts": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
                 "unless": {"$ref": "#/$defs/statement"}},
              "required": ["concepts", "unless"], "additionalProperties": False}]}},
+        "weaker_after_denial": {"type": "boolean"},
         "fact": {"type": "object", "properties": {
             "name": {"type": "string"},
             "parts": {"type": "object", "additionalProperties": {"$ref": "#/$defs/concept"}},
@@ -585,6 +589,14 @@ def check(analysis, params, pack) -> Outcome:
         if made:
             return Outcome(PARTIAL, "statements.denied", [quote] + evidence, missing or ["what the plan says it lacks"],
                            facts, data={"quote": denial.text.strip(), "labels": [s["label"] for s, _ in made]})
+        if params.get("weaker_after_denial"):
+            # "We have not yet decided how progress on the plan will be reported. Until then, the council's
+            # quarterly performance report to Cabinet continues": the weaker thing is still said.
+            for statement in params.get("partial", []):
+                sentence = find_statement(analysis, pack, statement, exclude, window=window)
+                if sentence is not None:
+                    return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)],
+                                   missing, facts, data={"label": statement["label"], "missing": missing})
         return Outcome(FAIL, "statements.denied-only", [quote], missing, facts, data={"quote": denial.text.strip()})
     if enough:
         return Outcome(PASS, "statements.found", evidence, facts=facts,
