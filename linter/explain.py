@@ -36,8 +36,8 @@ def _content(rule, pack) -> tuple[str, str, str] | None:
         across = params.get("content_specifics", 4)
         return (f"{passes} The sections whose own text answers the theme, whatever their headings, hold at "
                 f"least {needed} specific sentences of the council's own (naming services, systems, "
-                f"barriers, asks, figures or dates); or, with no such section, at least {across} such "
-                "sentences on the theme across the plan.",
+                f"barriers, asks, figures or dates); or, with no such section and none headed for the theme, "
+                f"at least {across} such sentences on the theme across the plan.",
                 "Only a thin answer, or a passing mention.",
                 "The theme is absent, or only the regime's own wording or drafting text is there.")
     if rule.check == "statements":

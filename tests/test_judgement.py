@@ -2860,3 +2860,36 @@ def test_a_bracketed_share_after_another_subject_is_not_carried_over(check_md):
 def test_a_reporting_arrangement_still_undecided_is_none(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_thin_section_kept_for_a_theme_is_not_made_up_by_words_elsewhere(check_md):
+    text = """\
+        ## About this plan
+
+        Decisions on corporate and workforce matters are taken by the Strategy and Finance Committee.
+
+        ## 1. How we have transformed the way we design and deliver services
+
+        We have always prided ourselves on being a lean council that puts residents at the heart of what we do.
+        We have developed a strong culture of continuous improvement, and our teams have shown great flexibility.
+        We will continue on this journey of transformation and keep looking for opportunities to do things
+        differently.
+
+        ## 2. Technology and data
+
+        All staff moved onto Microsoft 365 in 2022 and a new council website went live in March 2024.
+
+        ## 3. Reducing wasteful spend
+
+        By converting agency-covered roles in planning and environmental health into permanent and apprentice
+        posts we brought agency spend down to 5.1% in 2023/24.
+
+        Every agency placement is now approved by a director and reviewed after twelve weeks.
+
+        Consultancy is commissioned only after the Spending Review Panel has confirmed that the work cannot be
+        done in-house.
+        """
+    rule = "theme.transformation"
+    outcome = result(check_md(text, rule), rule)
+    assert outcome.status == "partial"
+    assert "thin answer" in outcome.message

@@ -10,8 +10,10 @@ What it does
     (contents lines, running headers) never count.
 
     * pass: the theme's sections hold at least ``pass_specifics`` specific
-      sentences of the council's own, or, with no such section, at least
-      ``content_specifics`` specific on-theme sentences across the document;
+      sentences of the council's own, or, with no such section and none
+      headed for the theme, at least ``content_specifics`` specific on-theme
+      sentences across the document (a section the plan keeps for the theme,
+      answered thinly, is not made up by on-theme words in other sections);
     * partial: only a thin answer, or a passing mention;
     * fail: nothing of the council's own on the theme; a heading over
       nothing, over a placeholder or over the letter's own prompt earns
@@ -187,7 +189,10 @@ def check(analysis, params, pack) -> Outcome:
                        data={"opening": opening, "specifics": len(specifics), "sentences": _sentences(len(specifics))})
     across = [s for s in analysis.own_sentences() if on_theme(analysis, theme, s)]
     across_specific = [s for s in across if counts(s)]
-    if len(across_specific) >= params.get("content_specifics", 4):
+    # A section the plan keeps for the theme, answered thinly, is its answer: on-theme words in other
+    # sections (a website in the technology section, agency posts under waste) do not make it up.
+    kept_for_it = own and any(s.number in named for s in sections)
+    if len(across_specific) >= params.get("content_specifics", 4) and not kept_for_it:
         return Outcome(PASS, "theme.answered-across",
                        [evidence_for(s.block, s.text) for s in across_specific[:3]],
                        data={"specifics": len(across_specific), "sentences": _sentences(len(across_specific))})
