@@ -2893,3 +2893,29 @@ def test_a_thin_section_kept_for_a_theme_is_not_made_up_by_words_elsewhere(check
     outcome = result(check_md(text, rule), rule)
     assert outcome.status == "partial"
     assert "thin answer" in outcome.message
+
+
+def test_a_question_heading_about_wasting_money_is_the_waste_theme(check_md):
+    text = """\
+        ## How do we avoid wasting money?
+
+        The shared management team reviews every vacancy before it is advertised, and any spending over £5,000
+        needs the approval of the Section 151 Officer. The Audit Committee reviews our contracts register each
+        year. We spent £62,000 on LED lighting in our offices in 2022 from an invest-to-save budget.
+        """
+    rule = "theme.wasteful-spend"
+    outcome = result(check_md(text, rule), rule)
+    assert outcome.status == "pass" and "How do we avoid wasting money?" in outcome.message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We fund Citizens Advice to give debt advice to residents who fall behind with council tax. In 2023/24 it "
+     "helped 410 households, and their arrears fell by £57,000, which we would otherwise have had to chase "
+     "through the courts.", "pass"),
+    ("Our early help team works with families before problems start; in 2023/24 it saw 310 families and "
+     "referrals to children's social care fell by 12%.", "pass"),
+    ("We fund Citizens Advice.", "fail"),
+])
+def test_prevention_in_plain_words(check_md, text, expected):
+    rule = "question.prevention"
+    assert status(check_md(text, rule), rule) == expected
