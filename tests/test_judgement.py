@@ -2919,3 +2919,16 @@ def test_a_question_heading_about_wasting_money_is_the_waste_theme(check_md):
 def test_prevention_in_plain_words(check_md, text, expected):
     rule = "question.prevention"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What a combined authority has brought, and where it works best and least, is an assessment.
+    ("Being part of the West Fernshire Combined Authority, with its elected Mayor, has brought £41m into the "
+     "borough for bus priority and new stations since 2022.", "pass"),
+    ("The combined authority works best when the Mayor and the councils agree priorities early.", "pass"),
+    # A combined authority named only as a place is no experience of it.
+    ("Like every council in the combined authority area we have faced rising demand.", "partial"),
+])
+def test_experience_of_a_combined_authority(check_md, text, expected):
+    rule = "question.devolution"
+    assert status(check_md(text, rule), rule) == expected

@@ -88,6 +88,32 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "799-harbridge-city-web-page-kpi-table-quarterly-scrutiny-related-links-footer-extract":
                     "a 'Related links' list of links to the page itself ('#') is contents in Markdown and Word; "
                     "the PDF form has no such links",
+                "807-ranscombe-vale-district-workforce-annex-year-rows-worked-consultant-share-footnote-extract":
+                    "a word broken without a hyphen in a narrow PDF table cell ('Consultant s')",
+                "826-stannerby-unitary-web-page-related-links": "an 'On this page' list of links to headings worded "
+                                                                "otherwise is contents in Markdown and Word; the PDF "
+                                                                "form has no such links",
+                "851-northmoor-county-workforce-annex-two-years-worked-shares-range-footnote-facility-extract":
+                    "one note cited in two cells of a table: the PDF form reads the second cell's mark as part of "
+                    "its text ('see note2')",
+                "858-fallowden-unitary-web-page-generic-digital-cabinet-member-decision-facility-per-head":
+                    "the PDF form loses the wrapped last line of a table cell ('Savings from the Spending' / "
+                    "'Control Group'), and has no 'On this page' links",
+                "886-thornleigh-district-web-page-cabinet-considered-generic-barriers": "an 'On this page' list of "
+                                                                                        "links is contents in "
+                                                                                        "Markdown and Word; the PDF "
+                                                                                        "form has no such links",
+                "821-pellingford-london-web-page-you-asked-cabinet-member-decision-worked-agency-negligible-facility":
+                    "an 'On this page' list of links is contents in Markdown and Word; the PDF form has no such "
+                    "links",
+                "846-thornacre-unitary-web-page-savings-not-waste-thin-theme3": "a 'Related pages' list of links "
+                                                                                "to the page itself ('#') is "
+                                                                                "contents in Markdown and Word; "
+                                                                                "the PDF form has no such links",
+                "864-marrowdale-county-cabinet-report-appendix-worked-share-no-champions": "the PDF form does not "
+                                                                                           "flag the 'Contents' "
+                                                                                           "title over a contents "
+                                                                                           "list after a cover table",
                 "365-brantwick-county-numbered-control-table-footers-years": "the PDF form reads a bold numbered "
                                                                              "heading just below a table "
                                                                              "('1. Introduction') as a last row",

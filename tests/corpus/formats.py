@@ -222,25 +222,32 @@ def add_footnotes_part(draft: Path, target: Path, footnotes: Footnotes) -> None:
     rewrite(draft, target, edit)
 
 
+# LibreOffice 7.4 stops converting after about 240 files of one command line, silently and with exit
+# status 0 (the rest are simply not written), so the files go to it this many at a time.
+FILES_PER_RUN = 100
+
+
 def to_pdfs(sources: list[Path], out_dir: Path, timeout: float = 300) -> list[Path]:
-    """Convert Word files to PDF with one LibreOffice run in a throw-away profile."""
+    """Convert Word files to PDF with LibreOffice in a throw-away profile, up to FILES_PER_RUN a run."""
     office = soffice()
     if office is None:
         raise RuntimeError("LibreOffice (soffice) is needed to make the PDF forms of the corpus")
     out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
     with tempfile.TemporaryDirectory() as scratch:
         profile = Path(scratch) / "profile"
         converted = Path(scratch) / "out"
-        command = [office, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(converted), *map(str, sources)]
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       timeout=timeout, check=True, env=dict(os.environ, HOME=scratch))
-        results = []
-        for source in sources:
-            made = converted / (source.stem + ".pdf")
-            if not made.exists():
-                raise RuntimeError(f"LibreOffice did not convert {source.name}")
-            results.append(Path(shutil.move(str(made), out_dir / made.name)))
+        for start in range(0, len(sources), FILES_PER_RUN):
+            batch = sources[start:start + FILES_PER_RUN]
+            command = [office, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                       "--convert-to", "pdf", "--outdir", str(converted), *map(str, batch)]
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           timeout=timeout, check=True, env=dict(os.environ, HOME=scratch))
+            for source in batch:
+                made = converted / (source.stem + ".pdf")
+                if not made.exists():
+                    raise RuntimeError(f"LibreOffice did not convert {source.name}")
+                results.append(Path(shutil.move(str(made), out_dir / made.name)))
     return results
 
 
