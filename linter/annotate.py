@@ -462,9 +462,9 @@ def command():
 
     from . import config as configuration
     from .cli import EXIT_ERROR, EXIT_FAILED, EXIT_OK, load_packs
-    from .quick import id_list
     from .errors import ConfigError
     from .packs import DEFAULT_PACKS
+    from .quick import id_list
 
     @click.command(name="annotate", context_settings={"help_option_names": ["-h", "--help"],
                                                       "max_content_width": 88})
@@ -478,8 +478,10 @@ def command():
                   help="Configuration file to use instead of the nearest one.")
     @click.option("--rules", "rule_packs", multiple=True, metavar="NAME|PATH",
                   help="Rule pack to check against (repeatable).")
-    @click.option("--select", multiple=True, metavar="ID[,ID…]", callback=id_list, help="Run only these checks (comma-separated IDs or prefixes).")
-    @click.option("--ignore", multiple=True, metavar="ID[,ID…]", callback=id_list, help="Skip these checks (comma-separated IDs or prefixes).")
+    @click.option("--select", multiple=True, metavar="ID[,ID…]", callback=id_list,
+                  help="Run only these checks (comma-separated IDs or prefixes).")
+    @click.option("--ignore", multiple=True, metavar="ID[,ID…]", callback=id_list,
+                  help="Skip these checks (comma-separated IDs or prefixes).")
     @click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
                   help="How to count pages.  [default: auto]")
     def annotate_command(paths, output, output_format, config_path, rule_packs, select, ignore, pages):

@@ -440,8 +440,10 @@ def command():
                   help="Fail a document whose score is below SCORE (0-100).")
     @click.option("--pages", type=click.Choice(["auto", "layout", "estimate"]),
                   help="How to count pages: auto takes the best method available.  [default: auto]")
-    @click.option("--select", multiple=True, metavar="ID[,ID…]", callback=id_list, help="Run only these checks (comma-separated IDs or prefixes like question.).")
-    @click.option("--ignore", multiple=True, metavar="ID[,ID…]", callback=id_list, help="Skip these checks (comma-separated IDs or prefixes).")
+    @click.option("--select", multiple=True, metavar="ID[,ID…]", callback=id_list,
+                  help="Run only these checks (comma-separated IDs or prefixes like question.).")
+    @click.option("--ignore", multiple=True, metavar="ID[,ID…]", callback=id_list,
+                  help="Skip these checks (comma-separated IDs or prefixes).")
     @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
                   help="Check N documents in parallel. Default: the number of CPU cores.")
     @click.option("--list-rules", is_flag=True, help="List the rules (ID, severity, weight, title) and exit.")

@@ -848,6 +848,13 @@ def answer_to_own_question(analysis, subject, others=()):
     return None
 
 
+def worked_out_outcome(worked, fact: str) -> Outcome:
+    """The pass for a share worked out from two amounts: ((share, part, whole), where it is said)."""
+    (share, part, whole), sentence = worked
+    return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
+                   facts={fact: share}, data={"value": _percent(share, decimals=True), "part": part, "whole": whole})
+
+
 def check(analysis, params, pack) -> Outcome:
     subject = pack.concept(params["subject"])
     others = [pack.concept(o) for o in params.get("others", [])]
@@ -971,10 +978,7 @@ def check(analysis, params, pack) -> Outcome:
         later = [(year, worked) for worked, year in zip(computed, computed_years)
                  if year is not None and chosen[1] is not None and year > chosen[1]]
         if later:
-            (share, part, whole), sentence = max(later, key=lambda pair: pair[0])[1]
-            return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
-                           facts={fact: share},
-                           data={"value": _percent(share, decimals=True), "part": part, "whole": whole})
+            return worked_out_outcome(max(later, key=lambda pair: pair[0])[1], fact)
         value = chosen[0]
         # The chosen figure first, then other places that give it, each quoted once.
         quoted = {}
@@ -993,9 +997,7 @@ def check(analysis, params, pack) -> Outcome:
             return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})
     computed = computed or distant
     if computed:
-        (share, part, whole), sentence = computed[0]
-        return Outcome(PASS, "figure.worked-out", [evidence_for(sentence.block, sentence.text)],
-                       facts={fact: share}, data={"value": _percent(share, decimals=True), "part": part, "whole": whole})
+        return worked_out_outcome(computed[0], fact)
     if nils:
         sentence = nils[0]
         return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})

@@ -48,8 +48,9 @@ Parameters
     with their values); ``weaker_after_denial`` (a denial leaves the weaker
     ``partial`` statements standing when another sentence makes one: "we have
     not yet decided how progress on the plan will be reported" beside the
-    council's usual quarterly performance report is partial); a statement's ``back`` (``{here: [concept, ...],
-    there: [[concept, ...], ...]}``) lets a sentence that points elsewhere in
+    council's usual quarterly performance report is partial); a statement's
+    ``back`` (``{here: [concept, ...], there: [[concept, ...], ...]}``) lets
+    a sentence that points elsewhere in
     the plan make it ("progress against the measures above will be reported
     to Cabinet"): one asserting every ``here`` concept makes the statement
     when another of the council's own sentences asserts one of ``there``'s
@@ -462,7 +463,8 @@ NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z](?=[\w-]*[a-
 
 
 # Where one clause of a sentence ends and another begins, for what each says of its own.
-CLAUSE_EDGE = re.compile(r";|:\s|\s[–—-]\s|,\s+(?:and|but|which|while|whereas|although)\b|\s(?:before|after|once|until|when)\b|"
+CLAUSE_EDGE = re.compile(r";|:\s|\s[–—-]\s|,\s+(?:and|but|which|while|whereas|although)\b|"
+                         r"\s(?:before|after|once|until|when)\b|"
                          r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|then|later)\b|[a-z]+ed\b)")
 TIME_BOUND = re.compile(r"\b(?:by|before|until|till|from|starting|beginning|after|ahead\s+of|no\s+later\s+than|"
                         r"deadline(?:\s+of)?)"
@@ -473,7 +475,9 @@ LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)\s+(?:of|dated|sen
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
                 own_from: int = 0, own_first: bool = False) -> tuple[str, int] | None:
     """The concept's match nearest the anchors, widened over overlapping matches and a name's tail.
-    With ``deciding`` (the concept is who decided), the agent of the decision comes first.
+    With ``deciding`` (the concept is who decided), the agent of the decision comes first. With
+    ``own_first`` (a later part, a date), a match that bounds a time is none, the sentence's own words
+    (from ``own_from``) come before those it refers back to, and the clause of an anchor before others.
 
     Returns the text matched and where it starts. A person's title followed by their name and their
     office ("Councillor Priya Nandra, Portfolio Holder for Resources") gives the office: that is
@@ -589,24 +593,28 @@ def check(analysis, params, pack) -> Outcome:
         if made:
             return Outcome(PARTIAL, "statements.denied", [quote] + evidence, missing or ["what the plan says it lacks"],
                            facts, data={"quote": denial.text.strip(), "labels": [s["label"] for s, _ in made]})
-        if params.get("weaker_after_denial"):
-            # "We have not yet decided how progress on the plan will be reported. Until then, the council's
-            # quarterly performance report to Cabinet continues": the weaker thing is still said.
-            for statement in params.get("partial", []):
-                sentence = find_statement(analysis, pack, statement, exclude, window=window)
-                if sentence is not None:
-                    return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)],
-                                   missing, facts, data={"label": statement["label"], "missing": missing})
-        return Outcome(FAIL, "statements.denied-only", [quote], missing, facts, data={"quote": denial.text.strip()})
+        # "We have not yet decided how progress on the plan will be reported. Until then, the council's
+        # quarterly performance report to Cabinet continues": with weaker_after_denial, the weaker thing is
+        # still said.
+        weaker_outcome = weaker_made(analysis, pack, params, exclude, window, missing, facts) \
+            if params.get("weaker_after_denial") else None
+        return weaker_outcome or Outcome(FAIL, "statements.denied-only", [quote], missing, facts,
+                                         data={"quote": denial.text.strip()})
     if enough:
         return Outcome(PASS, "statements.found", evidence, facts=facts,
                        data={"labels": [s["label"] for s, _ in made]})
     if made:
         return Outcome(PARTIAL, "statements.some", evidence, missing, facts,
                        data={"labels": [s["label"] for s, _ in made], "missing": missing})
+    return weaker_made(analysis, pack, params, exclude, window, missing, facts) or \
+        Outcome(FAIL, "statements.none", [], missing, facts, data={"missing": missing})
+
+
+def weaker_made(analysis, pack, params, exclude, window, missing, facts) -> Outcome | None:
+    """The partial outcome of the first weaker ``partial`` statement the plan makes, or None."""
     for statement in params.get("partial", []):
         sentence = find_statement(analysis, pack, statement, exclude, window=window)
         if sentence is not None:
             return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
                            facts, data={"label": statement["label"], "missing": missing})
-    return Outcome(FAIL, "statements.none", [], missing, facts, data={"missing": missing})
+    return None
