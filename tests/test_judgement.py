@@ -2932,3 +2932,14 @@ def test_prevention_in_plain_words(check_md, text, expected):
 def test_experience_of_a_combined_authority(check_md, text, expected):
     rule = "question.devolution"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Capital by another name: what selling property raised, and what it paid for.
+    ("We have closed six offices since 2019. Selling the empty offices raised £11.2m, which we have put towards "
+     "the new library and learning centre.", "pass"),
+    ("We sold our old depot in 2023.", "fail"),
+])
+def test_capital_raised_by_selling_property(check_md, text, expected):
+    rule = "question.capital-spending"
+    assert status(check_md(text, rule), rule) == expected
