@@ -2943,3 +2943,14 @@ def test_experience_of_a_combined_authority(check_md, text, expected):
 def test_capital_raised_by_selling_property(check_md, text, expected):
     rule = "question.capital-spending"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Records joined up across systems is work on the data's quality.
+    ("Our biggest data problem is that the same resident appears differently in the council tax, housing and "
+     "benefits systems. A single resident record project will match these records by March 2026.", "pass"),
+    ("We hold records in many systems.", "fail"),
+])
+def test_records_matched_across_systems_are_data_quality_work(check_md, text, expected):
+    rule = "question.data-quality"
+    assert status(check_md(text, rule), rule) == expected
