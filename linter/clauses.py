@@ -70,6 +70,14 @@ PREDICATE_AND = re.compile(
     r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|would|then|also|later|that)\b|[a-z]+ed\b)")
 
 
+# Where one clause of a sentence ends and another begins, subordinate clauses included, for what each
+# says of its own: "commented on by scrutiny on 2 July, and approved by the Executive on 10 July", "asked to
+# approve it on 18 July before it is submitted on 19 July".
+CLAUSE_EDGE = re.compile(r";|:\s|\s[–—-]\s|,\s+(?:and|but|which|while|whereas|although)\b|"
+                         r"\s(?:before|after|once|until|when)\b|"
+                         r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|then|later)\b|[a-z]+ed\b)")
+
+
 def predicates(text: str) -> list[str]:
     """The clauses of a sentence, split also where "and" joins a second predicate to the first.
 

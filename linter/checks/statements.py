@@ -76,7 +76,7 @@ import re
 from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
-from ..clauses import NEGATION_CUE, asserted, governed_by, without
+from ..clauses import CLAUSE_EDGE, NEGATION_CUE, asserted, governed_by, without
 from ..document import TABLE
 from ..messages import register
 from ..terms import MONTHS
@@ -462,10 +462,6 @@ OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
-# Where one clause of a sentence ends and another begins, for what each says of its own.
-CLAUSE_EDGE = re.compile(r";|:\s|\s[–—-]\s|,\s+(?:and|but|which|while|whereas|although)\b|"
-                         r"\s(?:before|after|once|until|when)\b|"
-                         r"\s+and\s+(?=(?:will|was|were|is|are|has|have|had|then|later)\b|[a-z]+ed\b)")
 TIME_BOUND = re.compile(r"\b(?:by|before|until|till|from|starting|beginning|after|ahead\s+of|no\s+later\s+than|"
                         r"deadline(?:\s+of)?)"
                         r"\s+(?:(?:in|on|the)\s+)*$", re.IGNORECASE)
