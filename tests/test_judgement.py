@@ -527,6 +527,24 @@ def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}
 
 
+@pytest.mark.parametrize("text, date", [
+    # A report to a meeting: the meeting's own line dates the decision it asks for.
+    ("# Easterby County Council\n\nCABINET - 16 JULY 2024\n\n## Recommendations\n\nThat Cabinet approves the "
+     "Productivity Plan at Appendix A for submission to the Department.", "16 JULY 2024"),
+    ("| | |\n|---|---|\n| Meeting | Cabinet, 9 July 2024 |\n| Report of | Chief Executive |\n\n"
+     "Cabinet is recommended to approve the Productivity Plan for submission.", "9 July 2024"),
+    # A line naming another body, a deadline or more than a meeting dates nothing.
+    ("Full Council - 18 July 2024\n\nCabinet is recommended to approve the Productivity Plan for submission.",
+     None),
+    ("Cabinet: plan due with the Department by 19 July 2024\n\nCabinet is recommended to approve the "
+     "Productivity Plan for submission.", None),
+    ("The Cabinet met on 2 July 2024 to discuss the budget, and no other business was taken at that meeting.\n\n"
+     "Cabinet is recommended to approve the Productivity Plan for submission.", None),
+])
+def test_an_undated_decision_takes_the_date_of_the_meeting_the_document_is_for(check_md, text, date):
+    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": "Cabinet", "date": date}
+
+
 @pytest.mark.parametrize("text", [
     "The plan was endorsed by our external auditors, Grant & Co, in June 2024.",
     "Our performance is reported to Cabinet every quarter.",

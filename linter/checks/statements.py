@@ -392,7 +392,38 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
         score = (sum(v is not None for v in found.values()), taken_under, sum(at >= own_start for at in found_at))
         if best is None or score > best[0]:
             best = (score, found)
-    return best[1] if best else {key: None for key in parts}
+    if best is None:
+        return {key: None for key in parts}
+    found = best[1]
+    first = next(iter(concepts))
+    if found[first]:
+        # "Cabinet is asked to approve the plan" in a report headed "CABINET - 16 JULY 2024": the decision
+        # is the meeting's, and so is its date.
+        for key, concept in concepts.items():
+            if key != first and found[key] is None:
+                found[key] = meeting_line_part(analysis, found[first], concept)
+    return found
+
+
+# A line that names a meeting and nothing else: "CABINET - 16 JULY 2024", "Meeting | Cabinet, 9 July 2024",
+# "Cabinet 16 July 2024 - Agenda item 7". Longer text is a sentence, whose dates are its own.
+MEETING_LINE_WORDS = 12
+
+
+def meeting_line_part(analysis, body: str, concept) -> str | None:
+    """``concept``'s match in the first line of the document that names the meeting of ``body`` and
+    little else (a title, heading, table row, running header or footer), or None."""
+    named = re.compile(rf"(?<![\w-]){re.escape(body)}(?![\w-])", re.IGNORECASE)
+    document = analysis.document
+    for block in document.blocks + document.headers_footers:
+        lines = block.table.row_texts() if block.kind == TABLE and block.table else [block.text]
+        for line in lines:
+            if len(line.split()) > MEETING_LINE_WORDS or not named.search(line):
+                continue
+            match = concept.search(line)
+            if match and not TIME_BOUND.search(line[:match.start()]):
+                return match.group(0)
+    return None
 
 
 # A decision record names who decided in a row of its own: "Decision maker: Cabinet" beside
@@ -459,7 +490,7 @@ UNPUNCTUATED_NAMES = [re.compile(rf"\s+(?:[A-Z][\w’'-]*\s+){{{words}}}") for w
 OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
 # (Words in capitals throughout are a heading's shouting, not a name: "MINUTES OF THE MEETING OF CABINET".)
-NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!The\b|This\b|Our\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
+NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:The|This|That|These|Those|Our|Its|Their|When|Once|If|After|Before|Both)\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
 TIME_BOUND = re.compile(r"\b(?:by|before|until|till|from|starting|beginning|after|ahead\s+of|no\s+later\s+than|"
