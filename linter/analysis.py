@@ -56,7 +56,8 @@ DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided
 # before named.
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
                             r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
-                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?)\s+(?:it|them|its\s+(?:content|contents|"
+                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?|put(?:s|ting)?|plac(?:e|ed|es|ing)|post(?:ed|s|ing)?|"
+                            r"shar(?:e|ed|es|ing)|mak(?:e|es|ing)|made|circulat(?:e|ed|es|ing)|tak(?:e|es|ing)|took)\s+(?:it|them|its\s+(?:content|contents|"
                             r"text|wording|final\s+version|submission|publication))\b", re.IGNORECASE)
 # A decision named by what it points back to: "The plan was approved under that delegation on 15 July",
 # "The Chief Executive approved it on 12 July, having consulted them" (those the delegation named).
@@ -1033,7 +1034,8 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
                                                    if keep(label, value)) for record in records)
             elif _is_control_table(block.table, control):
                 rows = [[c for c in row if c.strip()] for row in block.table.rows]
-                found[index] = "; ".join(f"{row[0]}: {row[1]}" for row in rows
+                # (A label cell may end in its own colon: "Approved by: | Cabinet".)
+                found[index] = "; ".join(f"{row[0].rstrip().rstrip(':')}: {row[1]}" for row in rows
                                          if len(row) == 2 and keep(row[0], row[1]))
             else:
                 stages = _stage_rows(block.table, control)

@@ -157,11 +157,22 @@ OPEN_QUESTION = re.compile(r"\bwhether\b|\boptions?\b[\s,]{0,3}(?:including|incl
 OPEN_QUESTION_WORDS = 16
 
 
+# Reported speech: "The Director advised that the plan would then be published" reports a "will"; its
+# "would" is a tense, not a possibility.
+REPORTED_THAT = re.compile(r"\b(?:said|advised|confirmed|explained|reported|stated|told(?:\s+\w+){0,3}?|"
+                           r"informed(?:\s+\w+){0,3}?|assured(?:\s+\w+){0,3}?|noted|agreed|announced)"
+                           r"\s+that\s+(?:[^.;:]{0,240}?)$", re.IGNORECASE)
+
+
 def hedged(text: str, position: int) -> bool:
     """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed"), or one
     of the choices an open question leaves open ("whether … or is signed off by the Leader")."""
-    return _in_scope(text, position, HEDGE_CUE, 4) is not None or \
-        _in_scope(text, position, OPEN_QUESTION, OPEN_QUESTION_WORDS) is not None
+    cue = _in_scope(text, position, HEDGE_CUE, 4)
+    if cue is not None and cue.group(0).lower() == "would":
+        at = max(0, position - 120) + cue.start()
+        if REPORTED_THAT.search(text, max(0, at - 300), at):
+            cue = None
+    return cue is not None or _in_scope(text, position, OPEN_QUESTION, OPEN_QUESTION_WORDS) is not None
 
 
 # What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make

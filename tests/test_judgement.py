@@ -2972,3 +2972,58 @@ def test_capital_raised_by_selling_property(check_md, text, expected):
 def test_records_matched_across_systems_are_data_quality_work(check_md, text, expected):
     rule = "question.data-quality"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule_id, fact, value", [
+    # The clause's first figure sets its order of figure and year, even when it is a share of a base
+    # said in other words ("staff spend").
+    ("Agency workers made up 7.4% of staff spend in 2023/24, down from 9.1% in 2022/23.",
+     "question.agency-spend", "agency_spend_percent", 7.4),
+    ("Agency workers made up 7.4% of our net revenue budget in 2023/24, down from 9.1% in 2022/23.",
+     "question.agency-spend", "agency_spend_percent", None),
+    # A share worked out for the year of the whole said just before beats an older stated share.
+    ("In 2023/24 our total staff budget was £236.4m. We spent £14.2m on agency staff and £2.9m on "
+     "consultants. Agency spend in 2022/23 had been 7.6% of the staff budget.",
+     "question.agency-spend", "agency_spend_percent", 6.0),
+    ("Our total staff budget was £236.4m. We spent £14.2m on agency staff and £2.9m on consultants. "
+     "Agency spend in 2022/23 had been 7.6% of the staff budget.",
+     "question.agency-spend", "agency_spend_percent", 7.6),
+    # A table row that gives the whole beside the part.
+    ("| Measure | 2023/24 |\n|---|---|\n| Agency staff, share of staff budget | 3.8% |\n"
+     "| Trade union facility time | £420,000 (pay bill £210m) |",
+     "question.facility-time", "facility_time_percent", 0.2),
+    ("| Measure | 2023/24 |\n|---|---|\n| Trade union facility time | £420,000 (revenue budget £210m) |",
+     "question.facility-time", "facility_time_percent", None),
+])
+def test_a_figure_keeps_its_own_year_and_its_whole(check_md, text, rule_id, fact, value):
+    assert check_md(text, rule_id).facts[fact] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Reported speech turns "will" into "would": a tense, not a possibility.
+    ("The Director advised that the Chief Executive would submit the final version under her delegated "
+     "powers, and that the plan would then be published on the Council's website.", "pass"),
+    ("Members were told that the plan would be published on the Council's website after submission.", "pass"),
+    ("It would be good practice for the plan to be published on the Council's website.", "fail"),
+    ("The Director advised that the plan could be published on the Council's website.", "fail"),
+    # "It" as the object of putting, placing or posting points back to the plan.
+    ("I agreed this plan as Leader on 12 July 2024. We will put it on the Council's website alongside our "
+     "Corporate Plan.", "pass"),
+    ("I agreed this plan as Leader on 12 July 2024. We will place it on the Council's website next week.",
+     "pass"),
+])
+def test_publication_in_reported_speech_and_by_pronoun(check_md, text, expected):
+    assert status(check_md(text, "governance.publication"), "governance.publication") == expected
+
+
+def test_a_records_date_is_from_the_row_of_the_deciding_not_of_an_earlier_step(check_md):
+    text = """\
+        | Document control | |
+        |---|---|
+        | Reviewed by: | Corporate Leadership Team, 25 June 2024 |
+        | Approved by: | Cabinet |
+        | Date of approval: | 17 July 2024 |
+        """
+    report = check_md(text, ENDORSEMENT)
+    assert report.facts["endorsement"] == {"body": "Cabinet", "date": "17 July 2024"}
+    assert "Approved by: Cabinet" in result(report, ENDORSEMENT).evidence[0].quote

@@ -244,6 +244,10 @@ def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) 
     return None if chosen is None else chosen[1]
 
 
+CHANGED_FROM = re.compile(r"\b(?:down|up|fallen|fell|falling|risen|rose|rising|increased|decreased|reduced)?\s*"
+                          r"from\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
 def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[float, tuple | None, int]]:
     """Percentages in one sentence that belong to ``subject``: (value, year key, position)."""
     figures = []
@@ -260,8 +264,13 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         if not mentions or joined(clause, mentions, theirs):
             continue
         mentions += theirs
+        # A change's earlier figure is of the same base as the figure it changed to: "7.4% of our net
+        # revenue budget in 2023/24, down from 9.1%".
+        other_bases = [m.end() for m in PERCENT.finditer(clause)
+                       if denominator is not None and other_base(clause[m.end():], denominator)]
         percents = [(m.start(), _value(m.group(0))) for m in PERCENT.finditer(clause)
-                    if is_current_share(clause, m, denominator)]
+                    if is_current_share(clause, m, denominator)
+                    and not (other_bases and other_bases[0] < m.start() and CHANGED_FROM.search(clause, 0, m.start()))]
         # "Eight per cent of our staff budget went on agency workers", "three and a half per cent …,
         # down from 4.8 per cent" (where digits follow, "just under one per cent (0.9%)", the words only
         # round them).
@@ -277,6 +286,9 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         percents.sort()
         subject_first = min(mentions)[0] < percents[0][0]
         years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause)]
+        # The clause's order of figure and year is set by its first figure, even one that is no share of
+        # the base: "7.4% of staff spend in 2023/24, down from 9.1% in 2022/23".
+        first_figure = min([percents[0][0]] + [m.start() for m in PERCENT.finditer(clause)])
         previous_aside = None  # where the last bracketed figure of ours closed
         for start, value in percents:
             aside = in_parentheses(clause, start)
@@ -297,7 +309,7 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                 previous_aside = close + 1 if close != -1 else None
             elif not owner(start, mentions, subject_first):
                 continue
-            figures.append((value, year_of(years, start, percents[0][0]), offset + start))
+            figures.append((value, year_of(years, start, first_figure), offset + start))
     return figures
 
 
@@ -900,10 +912,12 @@ def check(analysis, params, pack) -> Outcome:
         if subject.matches(text):
             shared = (worked_out_respectively(text, subject, denominator) if denominator else None) or \
                 worked_out(text, subject, denominator)
+            whole_said = ""  # the sentences before that give the whole, when they do
             if not shared and money(text) and not (denominator and denominator.matches(text)):
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
                 if leading and denominator and denominator.matches(leading):
                     shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
+                    whole_said = leading
                 elif SPENT.search(text) or titled:
                     # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
@@ -917,7 +931,10 @@ def check(analysis, params, pack) -> Outcome:
                 computed.append((shared, sentence))
                 # The year the amounts are for, where the sentence gives one and speaks of what was spent,
                 # not of what is budgeted or aimed at ("In 2024/25 we expect to spend £5m …").
-                years = {year_key(m.group(0)) for m in YEAR.finditer(sentence.read_with_notes)}
+                # Or, where it gives none, the year of the whole said just before: "In 2023/24 our total
+                # staff budget was £236.4m. We spent £14.2m on agency staff".
+                years = {year_key(m.group(0)) for m in YEAR.finditer(sentence.read_with_notes)} or \
+                    {year_key(m.group(0)) for m in YEAR.finditer(whole_said)}
                 planned = TARGET_BEFORE.search(text) or PLANNED_AMOUNT.search(text)
                 computed_years.append(years.pop() if len(years) == 1 and not planned else None)
             elif nil_stated(text, subject):
@@ -942,6 +959,16 @@ def check(analysis, params, pack) -> Outcome:
                                key=lambda f: f[1] or (0, 0), reverse=True)
                 computed.extend((shared, _TableRow(block, row)) for shared, _, row in dated[:1])
                 computed_years.extend(year for _, year, _ in dated[:1])
+                if not dated:
+                    # A row that gives the whole beside the part: "Trade union facility time |
+                    # £420,000 (pay bill £210m)".
+                    for row in block.table.rows:
+                        if row and subject.matches(row[0]) and not any(o.matches(row[0]) for o in others):
+                            said = " | ".join(cell for cell in row if cell)
+                            shared = worked_out(said, subject, denominator) if denominator else None
+                            if shared:
+                                computed.append((shared, _TableRow(block, said)))
+                                computed_years.append(year_in(said))
     if not (candidates or computed or nils):
         # A question-and-answer plan: "What proportion of your paybill is spent on trade union
         # facility time?" as a heading, then "0.04% in 2023/24." The question names the subject;

@@ -376,7 +376,7 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
-                match = _in_own_row(concept, text, found_at[0], next(iter(concepts.values())))
+                match = _in_own_row(concept, text, found_at[0], next(iter(concepts.values())), near)
             # "The Leader of the Council approved it": the office, without the article.
             found[key] = match and (LEADING_ARTICLE.sub("", match[0]) if not found_at else match[0])
             if match:
@@ -445,8 +445,9 @@ def record_rows(text: str) -> list[str]:
 LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 
 
-def _in_own_row(concept, text: str, body_at: int, body) -> tuple[str, int] | None:
-    """The concept's first match in the record row holding ``body_at``, or else in a row naming no body."""
+def _in_own_row(concept, text: str, body_at: int, body, deciding=None) -> tuple[str, int] | None:
+    """The concept's first match in the record row holding ``body_at``, or else in a row naming no body,
+    one of the deciding first ("Date of approval: 17 July 2024" over "Reviewed by: Leadership Team, 25 June")."""
     start = 0
     rows = []
     for row in text.split("; "):
@@ -454,6 +455,8 @@ def _in_own_row(concept, text: str, body_at: int, body) -> tuple[str, int] | Non
         start += len(row) + 2
     own = [(at, row) for at, row in rows if at <= body_at < at + len(row) + 2]
     others = [(at, row) for at, row in rows if not body.matches(row)]
+    if deciding is not None:
+        others.sort(key=lambda pair: not deciding.matches(pair[1]))
     for at, row in own + others:
         match = concept.search(row)
         if match:
