@@ -373,6 +373,11 @@ MEASURES_TABLE = ("\n\n| Measure | 2023/24 | Target 2026 |\n|---|---|---|\n"
      "and Care Plans completed within 20 weeks; and the number of agency workers in post for more than six "
      "months. Baselines and targets for these measures have not yet been agreed; they will be set in the autumn.",
      "partial"),
+    # Denying only new indicators keeps the ones the plan already has.
+    ("We have not set new KPIs for this plan. Instead we will track it with measures already in our Council "
+     "Plan." + MEASURES_TABLE, "pass"),
+    ("We have not set KPIs for this plan. Instead we will track it with measures already in our Council "
+     "Plan." + MEASURES_TABLE, "partial"),
 ])
 def test_a_plan_that_says_it_has_no_kpis_yet_is_believed(check_md, text, expected):
     assert status(check_md(text, KPIS), KPIS) == expected

@@ -328,10 +328,17 @@ def denying_sentence(analysis, pack, denied, made=None):
             # Denied at once ("have not yet agreed KPIs", "no specific indicators"): "we have not yet set
             # targets for the measures in this plan" has measures, only not their targets.
             if all(o.matches(text) for o in others) and \
-                    any(governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
-                        or PASSIVE_DENIAL.match(text, m.end()) for m in first.finditer(text)):
+                    any((governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
+                         or PASSIVE_DENIAL.match(text, m.end()))
+                        and not ONLY_NEW_ONES.search(text, max(0, m.start() - 30), m.start())
+                        for m in first.finditer(text)):
                 return sentence
     return None
+
+
+# A denial of new ones only: "We have not set new KPIs for this plan. Instead we will track it with six
+# measures already in our Council Plan" denies no measures.
+ONLY_NEW_ONES = re.compile(r"\b(?:new|additional|extra|further)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _asserts(concept, text: str, facts_only: bool) -> bool:
