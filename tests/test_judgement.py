@@ -3032,3 +3032,45 @@ def test_a_records_date_is_from_the_row_of_the_deciding_not_of_an_earlier_step(c
     report = check_md(text, ENDORSEMENT)
     assert report.facts["endorsement"] == {"body": "Cabinet", "date": "17 July 2024"}
     assert "Approved by: Cabinet" in result(report, ENDORSEMENT).evidence[0].quote
+
+
+ANSWERED_ELSEWHERE = """\
+    ## Our services
+
+    We invested £12m of borrowing in buying 60 homes for temporary accommodation. Each family housed in one
+    of them rather than in bed and breakfast saves us about £14,000 a year, and the homes will pay back the
+    borrowing within fourteen years.
+"""
+
+
+@pytest.mark.parametrize("under, expected", [
+    # The plan's own place for the answer, left for drafting: the plan says the answer is still to come.
+    ("[Finance to add examples]", "fail"),
+    ("TBC", "fail"),
+    # A start of an answer beside the note is the council's own.
+    ("We bought 60 homes to pay back within fourteen years. [Finance to add more examples]", "pass"),
+])
+def test_a_question_heading_left_for_drafting_is_unanswered_whatever_else_touches_it(check_md, under, expected):
+    text = ANSWERED_ELSEWHERE + f"\n    ## Invest to save\n\n    {under}\n"
+    assert status(check_md(_dedent(text), "question.invest-to-save"), "question.invest-to-save") == expected
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # A short heading naming the question's topic asks it ...
+    ("Preventative approaches and their value", "fail"),
+    # ... but a theme's heading that happens to hold its word does not.
+    ("Theme 4: Barriers preventing progress", "pass"),
+])
+def test_a_heading_asks_a_question_by_naming_its_topic_not_by_a_shared_word(check_md, heading, expected):
+    text = ("## Our services\n\nOur falls prevention service made 1,650 home visits in 2023/24 and avoided an "
+            "estimated 140 hospital admissions, worth £0.9m a year to the NHS and the council.\n\n"
+            f"## {heading}\n\n[Public Health team to complete]\n")
+    assert status(check_md(text, "question.prevention"), "question.prevention") == expected
+
+
+@pytest.mark.parametrize("note", ["> Note from JM: section 2.4 covers waste. Check with Finance.",
+                                  "Comment from Finance: do we need more here?"])
+def test_a_note_from_one_author_to_the_others_is_drafting_text(check_md, note):
+    text = ("## 3. Reducing wasteful spend\n\n[Finance to add: spend controls and contract savings]\n\n"
+            f"{note}\n")
+    assert status(check_md(text, "theme.wasteful-spend"), "theme.wasteful-spend") == "fail"

@@ -16,6 +16,9 @@ What it does
     section it is a barrier). ``answer_in_theme`` alternatives count only
     inside the theme's sections: "multi-year settlements would let us plan"
     is an ask in a barriers section and nothing in particular elsewhere.
+    A heading that asks the question (in the regime's words, or naming its
+    topic in a few words and no theme) over nothing but drafting text fails
+    it: the plan says the answer is still to be written.
 
 Why
     Councils answered the letter's questions in prose, in bullet lists and
@@ -51,6 +54,7 @@ from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
 from ..messages import register
+from ..sections import theme_named
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
 
 PARAMS = {
@@ -80,6 +84,7 @@ PARAMS = {
 }
 
 QUESTION_HEADING = 0.5
+TOPIC_HEADING_WORDS = 6
 # "Not applicable to a non-unitary council" under a copied question does not take it up.
 # Nor do answers that decline it: "Nothing to report.", "Not yet assessed."
 NOT_APPLICABLE = re.compile(r"\W*(?:not\s+applicable|n/a|nothing\s+to\s+report|not\s+(?:yet\s+)?(?:assessed|known|answered|"
@@ -97,6 +102,7 @@ register({
     "question.answered-under-heading": "answered under the question heading “{heading}”.",
     "question.touched": "touched on, but not answered.",
     "question.absent": "not addressed.",
+    "question.left-for-drafting": "the plan's place for this answer (“{heading}”) holds only drafting text.",
 })
 
 
@@ -322,6 +328,32 @@ def answered_under_heading(analysis, prompt_id: int, words_needed: int):
     return None
 
 
+def left_for_drafting(analysis, prompt_id: int, topics):
+    """The heading that asks the question, in the letter's words or by naming its topic ("New
+    technology, including AI"), over nothing but drafting text ("[Finance to add examples]", "TBC"), if
+    the plan has one; None where any heading asking it has an answer of the council's own."""
+    blank = None
+    placeholders = analysis.pack.placeholders
+    for section in analysis.sections:
+        if section.heading is None or not (
+                analysis.prompts.similarity(section.title, prompt_id) >= QUESTION_HEADING
+                # A short heading naming the topic, and no theme: "Barriers preventing progress" is the
+                # barriers theme's, not the prevention question's.
+                or (len(section.title.split()) <= TOPIC_HEADING_WORDS
+                    and theme_named(analysis, analysis.pack, section.title) is None
+                    and any(all(c.matches(section.title) for c in conjunction) for conjunction in topics))):
+            continue
+        sentences = [s for i in section.blocks() if i != section.heading
+                     for s in analysis.block_sentences.get(i, [])]
+        if any(s.own for s in sentences):
+            return None
+        # Every sentence drafting text in its own words: "Staff complete an equality e-learning module at
+        # induction. [HR to add training spend]" has a start of an answer.
+        if blank is None and sentences and all(s.placeholder and placeholders.matches(s.text) for s in sentences):
+            blank = analysis.document.blocks[section.heading]
+    return blank
+
+
 def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
     """The answer after a paragraph that copies the question ("**Q4. What are your current plans…?**").
 
@@ -432,6 +464,14 @@ def check(analysis, params, pack) -> Outcome:
         elif touches_topic(sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
+    left_blank = left_for_drafting(analysis, pack.prompts.index(params["prompt"]), topics) \
+        if params.get("prompt") else None
+    if left_blank is not None:
+        # "### Preventative approaches and their value / TBC": the plan's own place for the answer says
+        # it is still to be written, whatever other sections touch on.
+        return Outcome(FAIL, "question.left-for-drafting", [evidence_for(left_blank)],
+                       missing=["an answer to this question"], facts=facts,
+                       data={"heading": left_blank.text.strip()})
     if answers:
         return Outcome(PASS, "question.answered", [evidence_for(s.block, t) for s, t in answers[:3]],
                        facts=facts)
