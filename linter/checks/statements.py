@@ -329,11 +329,26 @@ def denying_sentence(analysis, pack, denied, made=None):
             # targets for the measures in this plan" has measures, only not their targets.
             if all(o.matches(text) for o in others) and \
                     any((governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
-                         or PASSIVE_DENIAL.match(text, m.end()))
+                         or PASSIVE_DENIAL.match(text, m.end())
+                         or (STILL_TO_MAKE.search(text, max(0, m.start() - 60), m.start())
+                             and not ROUTINE.search(text)))
                         and not ONLY_NEW_ONES.search(text, max(0, m.start() - 30), m.start())
                         for m in first.finditer(text)):
                 return sentence
     return None
+
+
+# What the plan will make later, it does not have yet: "We will develop a set of key performance
+# indicators for this plan over the coming months".
+STILL_TO_MAKE = re.compile(r"\b(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|need\s+to|are\s+still\s+to|"
+                           r"have\s+yet\s+to|are\s+yet\s+to)\s+(?:now\s+|also\s+|then\s+|first\s+)?"
+                           r"(?:develop|draw\s+up|agree|set|identify|define|establish|design|devise|produce|create|"
+                           r"decide|choose|select|work\s+out)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+# Made again and again is a routine, not an absence: "We will agree the indicators with Cabinet each year".
+ROUTINE = re.compile(r"\b(?:each|every)\s+(?:year|quarter|month|spring|summer|autumn|winter)\b|"
+                     r"\b(?:annually|yearly|quarterly|monthly)\b", re.IGNORECASE)
 
 
 # A denial of new ones only: "We have not set new KPIs for this plan. Instead we will track it with six
