@@ -184,6 +184,18 @@ def test_placeholder_lines_are_text_not_headings_in_plain_text(tmp_path):
             (PARAGRAPH, "[to be completed]", "What would help us")]
 
 
+def test_a_line_that_runs_on_into_the_next_item_is_not_a_heading(tmp_path):
+    text = ("RECOMMENDATIONS\n\nCabinet is recommended to:\n\n"
+            "(a) approve the Productivity Plan at Appendix A for submission to the Department;\n\n"
+            "(b) agree that the plan be published on the Council's website once submitted; and\n\n"
+            "(c) note the progress reports to come\n\nTechnology and data\n\nWe moved to the cloud.\n")
+    for name in ("plan.txt", "plan.md"):
+        kinds = {b.text: b.kind for b in read(tmp_path, text, name).blocks}
+        assert kinds["(b) agree that the plan be published on the Council's website once submitted; and"] \
+            == PARAGRAPH
+        assert kinds["Technology and data"] == "heading"
+
+
 def test_a_numbered_sentence_with_a_figure_is_a_paragraph_not_a_heading(tmp_path):
     path = tmp_path / "plan.txt"
     path.write_text("4. WORKFORCE\n\n4.4 Trade union facility time accounts for 0.1% of the paybill.\n\n"

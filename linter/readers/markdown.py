@@ -185,9 +185,13 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     if line.endswith("?"):
         # A question standing alone is a heading only when something answers it.
         return next_is_body is not None
-    if line[-1] in ".;,:-" or SENTENCE_BREAK.search(line):
+    if line[-1] in ".;,:-" or SENTENCE_BREAK.search(line) or LIST_CONTINUES.search(line):
         return False
     return words <= 15 or bool(next_is_body)
+
+
+# An item that runs on into the next: "(b) agree that the plan be published once submitted; and".
+LIST_CONTINUES = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$|\s(?:and|or)$", re.IGNORECASE)
 
 
 def bold_line(line: str) -> str | None:
