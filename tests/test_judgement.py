@@ -3079,3 +3079,13 @@ def test_a_note_from_one_author_to_the_others_is_drafting_text(check_md, note):
     text = ("## 3. Reducing wasteful spend\n\n[Finance to add: spend controls and contract savings]\n\n"
             f"{note}\n")
     assert status(check_md(text, "theme.wasteful-spend"), "theme.wasteful-spend") == "fail"
+
+
+def test_controls_and_reviews_in_plain_words_answer_the_waste_theme_without_a_heading(check_md):
+    text = ("14. We have a strong record of controlling costs. All vacancies are considered by a Vacancy Panel of "
+            "two directors before they are advertised, and since 2022 the panel has held back or deleted 19 posts. "
+            "A full review of our contracts in 2023 cut the number of suppliers we use by a quarter and saved "
+            "£240,000 a year.\n\n"
+            "15. In 2022 we spent £310,000 replacing the lighting at the Guildhall; the work saves £64,000 a year "
+            "and will have paid for itself within five years.\n")
+    assert status(check_md(text, "theme.wasteful-spend", name="plan.txt"), "theme.wasteful-spend") == "pass"
