@@ -1107,6 +1107,7 @@ def test_counts_of_champions_in_words_and_figures(check_md, text, count):
 @pytest.mark.parametrize("text", [
     "We spend nothing on EDI training beyond the induction module our learning platform includes free of charge.",
     "EDI training costs us nothing: the county's course is open to our staff at no charge.",
+    "Our equality and diversity training is provided through the council's e-learning system at no external cost.",
 ])
 def test_an_edi_nil_however_said_answers_the_question(check_md, text):
     assert status(check_md(text, "question.edi"), "question.edi") == "pass"
