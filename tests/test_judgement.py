@@ -1431,6 +1431,18 @@ def test_to_be_done_as_a_verb_is_not_a_drafting_note(check_md, text, expected):
     assert status(check_md(f"## Systems\n\n{text}\n", rule), rule) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # An ask about when money is settled is an ask ...
+    ("We ask for a three-year settlement and for prevention funding to be confirmed at least six months ahead.",
+     "pass"),
+    # ... and a figure still to come is a blank.
+    ("We ask for prevention funding of £XXm, to be confirmed.", "fail"),
+])
+def test_to_be_confirmed_as_an_ask_about_timing_is_not_a_blank(check_md, text, expected):
+    rule = "question.government-asks"
+    assert status(check_md(f"## What would help us\n\n{text}\n", rule), rule) == expected
+
+
 @pytest.mark.parametrize("text, rule_id", [
     ("Value for money on temporary staff: to be completed.", "question.agency-consultant-value"),
     ("Equality, diversity and inclusion: we have [number] EDI champions. [HR to add: time spent on EDI "
