@@ -146,7 +146,18 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
                 len(own) > TITLED_PARAGRAPH and (title := _title(analysis, own[0])) and \
                 theme_named(analysis, analysis.pack, title) == name:
             found.append(index)
-    return found
+    # A short paragraph all on the theme, next after one of its paragraphs, carries on the run: "24. These
+    # barriers are felt across the council rather than in one service".
+    for index in list(found):
+        following = index + 1
+        while following not in found and following not in seen:
+            own = [s for s in analysis.block_sentences.get(following, []) if s.own]
+            if not own or own[0].block.kind not in (PARAGRAPH, LIST_ITEM) or \
+                    not all(on_theme(analysis, theme, s) for s in own):
+                break
+            found.append(following)
+            following += 1
+    return sorted(found)
 
 
 # A paragraph's title, the question it opens with ("What is holding us back? First, …") or the

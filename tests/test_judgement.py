@@ -3102,3 +3102,20 @@ def test_controls_and_reviews_in_plain_words_answer_the_waste_theme_without_a_he
             "15. In 2022 we spent £310,000 replacing the lighting at the Guildhall; the work saves £64,000 a year "
             "and will have paid for itself within five years.\n")
     assert status(check_md(text, "theme.wasteful-spend", name="plan.txt"), "theme.wasteful-spend") == "pass"
+
+
+
+def test_a_short_paragraph_after_a_themes_paragraphs_carries_on_their_run():
+    # A plan in numbered paragraphs with no headings: its barriers run from paragraph 19 to 23, and "24. These
+    # barriers are felt across the council rather than in one service" carries on the run, a sentence alone.
+    from pathlib import Path
+
+    from plancheck.analysis import Analysis
+    from plancheck.packs import load_pack
+    from plancheck.readers import ReadOptions, read_document
+
+    pack = load_pack("productivity-plan-2024")
+    path = next(Path(__file__).parent.glob("corpus/dev/998-*.txt"))
+    analysis = Analysis.of(read_document(path, ReadOptions(pages="estimate")), pack=pack)
+    run = [analysis.document.blocks[i].text[:3] for i in analysis.theme_paragraphs("barriers")]
+    assert "24." in run and "25." not in run
