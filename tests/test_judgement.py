@@ -3017,9 +3017,30 @@ def test_records_matched_across_systems_are_data_quality_work(check_md, text, ex
      "question.facility-time", "facility_time_percent", 0.2),
     ("| Measure | 2023/24 |\n|---|---|\n| Trade union facility time | £420,000 (revenue budget £210m) |",
      "question.facility-time", "facility_time_percent", None),
+    # A share of the subject's own total is how it breaks down, not its share of the staff budget.
+    ("Our total staff budget was £316.0m in 2023/24 and we spent £22.4m on agency workers. Most agency spend is "
+     "in children's social care (62% of the 2023/24 total).", "question.agency-spend", "agency_spend_percent", 7.1),
+    # "Agency staff cost £9.6m" is the part, not the whole another subject's share is of.
+    ("Agency staff cost £9.6m in 2023/24 and consultants £2.1m, both set against a total staff budget of £214m.",
+     "question.consultant-spend", "consultant_spend_percent", 1.0),
+    # The year nearest the first figure sets the order, not one from a sentence before.
+    ("Agency spend has fallen each year since 2021.[^1]\n\n[^1]: Agency staff were 2.7% of the total staff "
+     "budget in 2023/24, compared with 4.1% in 2022/23.", "question.agency-spend", "agency_spend_percent", 2.7),
+    # "That" as the subject carries the subject of the clause before.
+    ("We spent £52,000 on consultants, mostly for advice on our local plan; that is 0.4% of the staff budget.",
+     "question.consultant-spend", "consultant_spend_percent", 0.4),
+    # A share only near its value gives way to the exact one the same sentence's amounts give.
+    ("We spent £1.9 million on consultants in 2023/24; set against the £148 million staff budget that is a little "
+     "over one per cent.", "question.consultant-spend", "consultant_spend_percent", 1.3),
 ])
 def test_a_figure_keeps_its_own_year_and_its_whole(check_md, text, rule_id, fact, value):
     assert check_md(text, rule_id).facts[fact] == value
+
+
+def test_a_worked_out_share_names_its_amounts_as_written(check_md):
+    text = "We spent £1.9 million on consultants in 2023/24, against a staff budget of £148 million."
+    message = result(check_md(text, "question.consultant-spend"), "question.consultant-spend").message
+    assert "£1.9 million of £148 million" in message
 
 
 @pytest.mark.parametrize("text, expected", [

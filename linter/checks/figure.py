@@ -46,7 +46,7 @@ from typing import NamedTuple
 from ..analysis import PARAGRAPH_NUMBER, asks, evidence_for
 from ..clauses import clauses
 from ..document import HEADING, TABLE
-from ..figures import NUMBER_WORD, money, nil_stated, word_number
+from ..figures import MONEY, NUMBER_WORD, money, nil_stated, word_number
 from ..messages import register
 from ..terms import term_set
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -105,7 +105,9 @@ IN_PERCENT = re.compile(r"%|per\s?cent|percent", re.IGNORECASE)
 # What a share is said to be of: "% of", "Share of", "Proportion of".
 SHARE_MARK = re.compile(r"%|per\s?cent|percent|\bshare\b|\bproportion\b|\bpercentage\b", re.IGNORECASE)
 MAKE_UP = {"made", "make", "makes", "making", "take", "takes", "took", "taken", "add", "adds", "added"}
-PRONOUN = re.compile(r"\b(?:it|this|they|which)\b", re.IGNORECASE)
+# ("That" only as the subject of its verb: "…; that is 0.4% of the staff budget".)
+PRONOUN = re.compile(r"\b(?:it|this|they|which|that(?=\s+(?:is|was|were|are|comes?|came|equals?|equalled|represents?|"
+                     r"represented|amounts?|amounted)\b))\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|will|plan to|plans to|intend\w*|"
                            r"expect\w*|forecast\w*)\b", re.IGNORECASE)
 PLANNED_AMOUNT = re.compile(r"\b(?:budgeted|estimated?|provisional|projected|projection)\b", re.IGNORECASE)
@@ -130,8 +132,8 @@ ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:in|for|during)\s+(?:19|20)\d\d(?:\s?[/
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
 JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
 # "…% of the Council's net revenue budget": a base named after the figure.
-BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w-]+\s+){0,3}?"
-                  r"(?:budget|spend|spending|expenditure|costs?|bill)\b", re.IGNORECASE)
+BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w/-]+\s+){0,3}?"
+                  r"(?:budget|spend|spending|expenditure|costs?|bill|total)\b", re.IGNORECASE)
 HEADCOUNT_BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:council['’]s\s+)?"
                             r"(?:(?!(?:costs?|spend\w*|budget|pay\w*|bill|expenditure|money)\b)[\w’'-]+\s+){0,4}?"
                             r"(?:posts|roles|vacancies|positions|employees|workforce|headcount|FTEs?|jobs|people|"
@@ -244,6 +246,7 @@ def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) 
     return None if chosen is None else chosen[1]
 
 
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 CHANGED_FROM = re.compile(r"\b(?:down|up|fallen|fell|falling|risen|rose|rising|increased|decreased|reduced)?\s*"
                           r"from\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 
@@ -285,7 +288,9 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
             continue
         percents.sort()
         subject_first = min(mentions)[0] < percents[0][0]
-        years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause)]
+        # (A note is read after the sentence citing it: the years of the citing sentence are not the note's.)
+        note_start = max((m.end() for m in SENTENCE_END.finditer(clause, 0, percents[0][0])), default=0)
+        years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause) if m.start() >= note_start]
         # The clause's order of figure and year is set by its first figure, even one that is no share of
         # the base: "7.4% of staff spend in 2023/24, down from 9.1% in 2022/23".
         first_figure = min([percents[0][0]] + [m.start() for m in PERCENT.finditer(clause)])
@@ -348,7 +353,9 @@ def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int) -> tu
     2023/24" puts each year after its figure, "in 2022/23 1.1%, in 2023/24 0.8%" before it."""
     if not years:
         return None
-    after = years[0][0] > first_figure
+    # The order is the one of the year nearest the first figure: "since 2021 …. Agency staff were 2.7% of
+    # the staff budget in 2023/24, compared with 4.1% in 2022/23" gives each year after its figure.
+    after = min(years, key=lambda y: abs(y[0] - first_figure))[0] > first_figure
     side = [y for y in years if (y[0] > start if after else y[0] < start)]
     if side:
         return (min(side) if after else max(side))[1]
@@ -648,7 +655,8 @@ def rounded_share(part: float, whole: float) -> float:
 
 def share_of(part: tuple[int, float], whole: tuple[int, float], text: str) -> tuple[float, str, str]:
     """The share, with the two amounts as the text writes them ("£1.2m", "£24m")."""
-    shown = [re.sub(r"\s+", " ", text[p:p + 12]).split(" ")[0].rstrip(".,;)") for p, _ in (part, whole)]
+    shown = [re.sub(r"\s+", " ", match.group(0)).rstrip(".,;)") if (match := MONEY.match(text, p)) else ""
+             for p, _ in (part, whole)]
     return rounded_share(part[1], whole[1]), shown[0], shown[1]
 
 
@@ -722,6 +730,11 @@ def _percent(value: float, decimals: bool = False) -> str:
     return (f"{value:.2f}%" if 0 < value < 0.1 else f"{value:.1f}%") if decimals else f"{value:g}%"
 
 
+# A share given only near its value: "a little over one per cent", "roughly 1%".
+APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|(?:just|a\s+little|slightly|a\s+bit)\s+"
+                         r"(?:over|under|above|below|more\s+than|less\s+than))\s+(?:[\d.]+\s*(?:%|per\s*cent)|"
+                         r"(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b[\w\s-]{0,20}?per\s*cent)",
+                         re.IGNORECASE)
 MONEY_BOUND = re.compile(r"\b(?:over|above|under|below|exceeding|more\s+than|less\s+than|up\s+to|at\s+least)\s*$",
                          re.IGNORECASE)
 SPENT = re.compile(r"\b(?:spent|spend|spending|cost|costs|costing|paid)\b", re.IGNORECASE)
@@ -1006,6 +1019,12 @@ def check(analysis, params, pack) -> Outcome:
                  if year is not None and chosen[1] is not None and year > chosen[1]]
         if later:
             return worked_out_outcome(max(later, key=lambda pair: pair[0])[1], fact)
+        # "£1.9 million on consultants …; set against the £148 million staff budget that is a little over
+        # one per cent": the amounts the sentence gives are exact where its share is only near them.
+        exact = next((worked for worked in computed
+                      if getattr(worked[1], "text", None) == chosen[4] and APPROXIMATE.search(chosen[4])), None)
+        if exact is not None:
+            return worked_out_outcome(exact, fact)
         value = chosen[0]
         # The chosen figure first, then other places that give it, each quoted once.
         quoted = {}
