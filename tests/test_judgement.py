@@ -3140,3 +3140,28 @@ def test_a_short_paragraph_after_a_themes_paragraphs_carries_on_their_run():
     analysis = Analysis.of(read_document(path, ReadOptions(pages="estimate")), pack=pack)
     run = [analysis.document.blocks[i].text[:3] for i in analysis.theme_paragraphs("barriers")]
     assert "24." in run and "25." not in run
+
+
+def test_a_row_saying_who_approved_outranks_a_signature(check_md):
+    text = """\
+        | | |
+        |---|---|
+        | Status | Final |
+        | Approved by | Cabinet |
+        | Date of approval | 16 July 2024 |
+        | Signed | Cllr Peter Anwell, Leader of the Council |
+        """
+    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}
+
+
+@pytest.mark.parametrize("text, rule_id, expected", [
+    # Staff the council loses to better pay are a barrier inside it.
+    ("## Where the Government could help\n\n1. **Our own capacity.** We have lost nine planning and building "
+     "control posts to the private sector since 2022 and cannot match the pay. *Ask:* fund the planning skills "
+     "programme for three more years.", "question.barriers-productivity", "pass"),
+    # Records put right and given one identifier are work on data quality.
+    ("## Using technology and data\n\n- **Better data.** In 2023 we cleaned up our property records so that every "
+     "address in the district has one unique reference in all our systems.", "question.data-quality", "pass"),
+])
+def test_capacity_lost_and_records_put_right_answer_their_questions(check_md, text, rule_id, expected):
+    assert status(check_md(text, rule_id), rule_id) == expected

@@ -184,6 +184,11 @@ def test_placeholder_lines_are_text_not_headings_in_plain_text(tmp_path):
             (PARAGRAPH, "[to be completed]", "What would help us")]
 
 
+def test_a_headings_attributes_are_no_words_of_it(tmp_path):
+    document = read(tmp_path, "## Using technology and data {#tech}\n\nText.\n\n## Barriers {.unnumbered}\n", "plan.md")
+    assert [h.text for h in document.headings()] == ["Using technology and data", "Barriers"]
+
+
 def test_a_line_that_runs_on_into_the_next_item_is_not_a_heading(tmp_path):
     text = ("RECOMMENDATIONS\n\nCabinet is recommended to:\n\n"
             "(a) approve the Productivity Plan at Appendix A for submission to the Department;\n\n"

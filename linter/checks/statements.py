@@ -381,6 +381,10 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
             body = next(iter(concepts.values()))
             rows = [row for row in record_rows(text) if not body.matches(row)
                     or any(a.matches(row) for a in anchors if a not in concepts.values())]
+            # A row saying who approved it outranks a signature: "Approved by: Cabinet" beside "Signed: Cllr
+            # Peter Anwell, Leader of the Council" is Cabinet's decision, signed by its Leader.
+            if any(APPROVAL_ROW.match(row) and body.matches(row) for row in rows):
+                rows = [row for row in rows if not SIGNATURE_ROW.match(row)]
             text = "; ".join(rows) or text
         statement_anchors = [m.start() for a in anchors if a not in concepts.values() for m in a.finditer(text)]
         own_start = len(text) - len(sentence.read_with_notes) if not sentence.about_document else 0
@@ -464,6 +468,8 @@ def record_rows(text: str) -> list[str]:
     return [f"{row}, {makers[0]}" if DECISION_ROW.match(row) else row for row in rows if row not in makers]
 
 
+APPROVAL_ROW = re.compile(r"(?:approved|endorsed|agreed|adopted|ratified|signed\s+off)(?:\s+by)?\s*:", re.IGNORECASE)
+SIGNATURE_ROW = re.compile(r"(?:signed|signature|signed\s+by)\s*:", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
 
 

@@ -121,7 +121,12 @@ def atx_heading(line: str) -> tuple[int, str] | None:
     closed = text.rstrip("#")
     if closed != text and (not closed or closed[-1] in " \t"):
         text = closed.rstrip()
+    # Pandoc's and kramdown's attributes are no words of the heading: "## Using data {#tech}".
+    text = HEADING_ATTRIBUTES.sub("", text)
     return level, text
+
+
+HEADING_ATTRIBUTES = re.compile(r"\s+\{[#.][^{}]*\}\s*$")
 
 
 def split_cells(line: str) -> list[str]:
