@@ -1113,6 +1113,17 @@ def test_an_edi_nil_however_said_answers_the_question(check_md, text):
     assert status(check_md(text, "question.edi"), "question.edi") == "pass"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # How the time is recorded, still being settled, is no answer ...
+    ("EDI training forms part of our core learning. We are reviewing how we record the time spent on EDI.",
+     "partial"),
+    # ... how it is recorded, said, is.
+    ("EDI training forms part of our core learning. We record the time spent on EDI in our HR system.", "pass"),
+])
+def test_edi_arrangements_still_being_settled_are_no_answer(check_md, text, expected):
+    assert status(check_md(text, "question.edi"), "question.edi") == expected
+
+
 def test_a_worked_out_share_uses_the_latest_year_of_several(check_md):
     report = check_md("Agency workers cost £0.61m in 2022/23 and £0.47m in 2023/24, against a staff budget of "
                       "£11.8m.", "question.agency-spend")
