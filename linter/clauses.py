@@ -33,7 +33,10 @@ NOT_A_CUE = re.compile(
 HEDGE_CUE = re.compile(
     # ("May" with a capital is the month: "since May a web chat assistant has answered…".)
     r"\b(?:should|could|would|(?-i:may)|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
-    r"seeking|aim\s+to\s+have|if|whether|unless|subject\s+to)\b",
+    r"seeking|aim\s+to\s+have|if|whether|unless|subject\s+to|"
+    # A recommendation made, in the past: "The report recommended that Cabinet approve the plan" proposed a
+    # decision. ("Cabinet is recommended to approve" names the meeting that will take it.)
+    r"(?<!\bis\s)(?<!\bare\s)recommended\s+(?:that|to))\b",
     re.IGNORECASE)
 # Scope ends here: punctuation (not the comma of "£20,000"), or a word that starts another clause.
 SCOPE_END = re.compile(

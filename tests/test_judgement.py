@@ -3176,3 +3176,17 @@ def test_a_row_saying_who_approved_outranks_a_signature(check_md):
 ])
 def test_capacity_lost_and_records_put_right_answer_their_questions(check_md, text, rule_id, expected):
     assert status(check_md(text, rule_id), rule_id) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A field named by what was asked is answered by its value.
+    ("Member sign-off: this draft has been shared with group leaders for comment.", "partial"),
+    ("Member sign-off: approved by Cabinet on 16 July 2024.", "pass"),
+    # A recommendation made is a decision proposed ...
+    ("The report recommended that Cabinet approve the plan for submission. Cabinet amended the recommendation "
+     "and noted the plan.", "partial"),
+    # ... while a report naming the meeting that is to take it names a decision to come.
+    ("Cabinet is recommended to approve the plan for submission at its meeting on 16 July 2024.", "pass"),
+])
+def test_a_fields_value_and_a_recommendation_made_are_read_for_what_they_say(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected

@@ -184,6 +184,15 @@ def test_placeholder_lines_are_text_not_headings_in_plain_text(tmp_path):
             (PARAGRAPH, "[to be completed]", "What would help us")]
 
 
+def test_a_list_of_headings_is_contents_whichever_side_carries_the_section_numbers(tmp_path):
+    text = ("### Contents\n\n1. Introduction\n2. Technology and data\n3. Reducing wasteful spend\n\n"
+            "## 1. Introduction\n\nText.\n\n## 2. Technology and data\n\nText.\n\n"
+            "## 3. Reducing wasteful spend\n\nText.\n")
+    document = read(tmp_path, text, "plan.md")
+    assert [b.text for b in document.blocks if b.furniture == "contents"] == [
+        "Contents", "Introduction", "Technology and data", "Reducing wasteful spend"]
+
+
 def test_a_headings_attributes_are_no_words_of_it(tmp_path):
     document = read(tmp_path, "## Using technology and data {#tech}\n\nText.\n\n## Barriers {.unnumbered}\n", "plan.md")
     assert [h.text for h in document.headings()] == ["Using technology and data", "Barriers"]

@@ -205,10 +205,18 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             kept = without(sentence.read_with_notes, own_exclude)
             if not kept:
                 continue
+        field = FIELD.match(sentence.read_with_notes)
+        if kept is None and field and any(_asserts(w, field.group(2), False) for w in weaker):
+            # "Member sign-off: this draft has been shared with group leaders": the value answers the field.
+            kept = field.group(2)
         if sentence.about_document:
             # A document-control record says each thing in its own row: "Signed off by | Chief
             # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
             rows = record_rows(sentence.read_with_notes)
+            # A field is named by what was asked and answered by its value: "Member sign-off: this draft has
+            # been shared with group leaders for comment" is a sharing, not a sign-off.
+            rows = [value if sep and any(_asserts(w, value, False) for w in weaker) else row
+                    for row in rows for _, sep, value in [row.partition(": ")]]
             if any(all(concept is implicit or any(asserted(row, m.start(), facts_only) for m in concept.finditer(row))
                        for concept in conjunction) for conjunction in alternatives for row in rows):
                 yield sentence
@@ -468,6 +476,8 @@ def record_rows(text: str) -> list[str]:
     return [f"{row}, {makers[0]}" if DECISION_ROW.match(row) else row for row in rows if row not in makers]
 
 
+# A field and its value on one line: "Member sign-off: this draft has been shared with group leaders".
+FIELD = re.compile(r"\s*([A-Z][^:.;]{1,40}):\s+(\S.*)", re.DOTALL)
 APPROVAL_ROW = re.compile(r"(?:approved|endorsed|agreed|adopted|ratified|signed\s+off)(?:\s+by)?\s*:", re.IGNORECASE)
 SIGNATURE_ROW = re.compile(r"(?:signed|signature|signed\s+by)\s*:", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)

@@ -102,7 +102,12 @@ MIN_HEADING_LIST = 3
 
 
 def _said_as_heading(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(".:")
+    # A section's number is no part of its name: "1. Introduction" in a list is the heading "Introduction",
+    # and the other way round.
+    return " ".join(SECTION_NUMBER.sub("", text).lower().split()).rstrip(".:")
+
+
+SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])\s+")
 
 
 def mark_heading_lists(blocks: list[Block]) -> None:
