@@ -56,8 +56,11 @@ DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided
 # before named.
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
                             r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
-                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?|put(?:s|ting)?|plac(?:e|ed|es|ing)|post(?:ed|s|ing)?|"
-                            r"shar(?:e|ed|es|ing)|mak(?:e|es|ing)|made|circulat(?:e|ed|es|ing)|tak(?:e|es|ing)|took)\s+(?:it|them|its\s+(?:content|contents|"
+                            r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?|"
+                            # What is put, placed or posted somewhere: "We will put it on the Council's website".
+                            r"put(?:s|ting)?|plac(?:e|ed|es|ing)|post(?:ed|s|ing)?|shar(?:e|ed|es|ing)|"
+                            r"mak(?:e|es|ing)|made|circulat(?:e|ed|es|ing)|tak(?:e|es|ing)|took)"
+                            r"\s+(?:it|them|its\s+(?:content|contents|"
                             r"text|wording|final\s+version|submission|publication))\b", re.IGNORECASE)
 # A decision named by what it points back to: "The plan was approved under that delegation on 15 July",
 # "The Chief Executive approved it on 12 July, having consulted them" (those the delegation named).

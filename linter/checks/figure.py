@@ -731,8 +731,9 @@ def _percent(value: float, decimals: bool = False) -> str:
 
 
 # A share given only near its value: "a little over one per cent", "roughly 1%".
-APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|(?:just|a\s+little|slightly|a\s+bit)\s+"
-                         r"(?:over|under|above|below|more\s+than|less\s+than))\s+(?:[\d.]+\s*(?:%|per\s*cent)|"
+APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|"
+                         r"(?:just|a\s+little|slightly|a\s+bit)\s+(?:over|under|above|below|more\s+than|less\s+than))"
+                         r"\s+(?:[\d.]+\s*(?:%|per\s*cent)|"
                          r"(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b[\w\s-]{0,20}?per\s*cent)",
                          re.IGNORECASE)
 MONEY_BOUND = re.compile(r"\b(?:over|above|under|below|exceeding|more\s+than|less\s+than|up\s+to|at\s+least)\s*$",
@@ -1021,8 +1022,10 @@ def check(analysis, params, pack) -> Outcome:
             return worked_out_outcome(max(later, key=lambda pair: pair[0])[1], fact)
         # "£1.9 million on consultants …; set against the £148 million staff budget that is a little over
         # one per cent": the amounts the sentence gives are exact where its share is only near them.
+        # (A candidate keeps the sentence's text as read with its notes; a worked-out share keeps its sentence.)
         exact = next((worked for worked in computed
-                      if getattr(worked[1], "text", None) == chosen[4] and APPROXIMATE.search(chosen[4])), None)
+                      if getattr(worked[1], "read_with_notes", None) == chosen[4] and APPROXIMATE.search(chosen[4])),
+                     None)
         if exact is not None:
             return worked_out_outcome(exact, fact)
         value = chosen[0]

@@ -205,18 +205,16 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             kept = without(sentence.read_with_notes, own_exclude)
             if not kept:
                 continue
-        field = FIELD.match(sentence.read_with_notes)
-        if kept is None and field and any(_asserts(w, field.group(2), False) for w in weaker):
+        if kept is None:
             # "Member sign-off: this draft has been shared with group leaders": the value answers the field.
-            kept = field.group(2)
+            kept = weaker_value(sentence.read_with_notes, weaker)
         if sentence.about_document:
             # A document-control record says each thing in its own row: "Signed off by | Chief
             # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
             rows = record_rows(sentence.read_with_notes)
-            # A field is named by what was asked and answered by its value: "Member sign-off: this draft has
-            # been shared with group leaders for comment" is a sharing, not a sign-off.
-            rows = [value if sep and any(_asserts(w, value, False) for w in weaker) else row
-                    for row in rows for _, sep, value in [row.partition(": ")]]
+            # So does each row's: "Member sign-off: this draft has been shared with group leaders for comment" is
+            # a sharing, not a sign-off.
+            rows = [weaker_value(row, weaker) or row for row in rows]
             if any(all(concept is implicit or any(asserted(row, m.start(), facts_only) for m in concept.finditer(row))
                        for concept in conjunction) for conjunction in alternatives for row in rows):
                 yield sentence
@@ -478,6 +476,15 @@ def record_rows(text: str) -> list[str]:
 
 # A field and its value on one line: "Member sign-off: this draft has been shared with group leaders".
 FIELD = re.compile(r"\s*([A-Z][^:.;]{1,40}):\s+(\S.*)", re.DOTALL)
+
+
+def weaker_value(text: str, weaker) -> str | None:
+    """The value of a field ("Label: value") when the value says one of the ``weaker`` things: a field is
+    named by what was asked and answered by its value. None otherwise."""
+    field = FIELD.match(text)
+    if field and any(_asserts(concept, field.group(2), False) for concept in weaker):
+        return field.group(2)
+    return None
 APPROVAL_ROW = re.compile(r"(?:approved|endorsed|agreed|adopted|ratified|signed\s+off)(?:\s+by)?\s*:", re.IGNORECASE)
 SIGNATURE_ROW = re.compile(r"(?:signed|signature|signed\s+by)\s*:", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
@@ -531,7 +538,9 @@ UNPUNCTUATED_NAMES = [re.compile(rf"\s+(?:[A-Z][\w’'-]*\s+){{{words}}}") for w
 OFFICE_THEN_NAME = re.compile(r"(?:\s+[A-Z][\w&’'-]*)*,\s*")
 # The words of a committee's name before the word that matched: "Strategy and Resources Committee".
 # (Words in capitals throughout are a heading's shouting, not a name: "MINUTES OF THE MEETING OF CABINET".)
-NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:The|This|That|These|Those|Our|Its|Their|When|Once|If|After|Before|Both)\b)[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
+# (Nor is a clause's opening word: "That Cabinet approves the plan".)
+NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:The|This|That|These|Those|Our|Its|Their|When|Once|If|After|Before|Both)\b)"
+                       r"[A-Z](?=[\w-]*[a-z])[\w-]*(?<![’']s)\s+(?:(?:and|&)\s+)?)+$")
 
 
 TIME_BOUND = re.compile(r"\b(?:by|before|until|till|from|starting|beginning|after|ahead\s+of|no\s+later\s+than|"
