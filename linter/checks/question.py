@@ -310,12 +310,24 @@ def states_a_nil(concept, text: str) -> bool:
     return any(NEGATION_CUE.search(match.group(0)) for match in concept.finditer(text))
 
 
+def sections_asking(analysis, prompt_id: int, topics=()):
+    """The sections whose heading asks the question: in the letter's words, or, given the question's
+    topics, by naming a topic in a few words ("New technology, including AI")."""
+    for section in analysis.sections:
+        if section.heading is None:
+            continue
+        if analysis.prompts.similarity(section.title, prompt_id) >= QUESTION_HEADING or (
+                # A short heading naming the topic, and no theme: "Barriers preventing progress" is the
+                # barriers theme's, not the prevention question's.
+                topics and len(section.title.split()) <= TOPIC_HEADING_WORDS
+                and theme_named(analysis, analysis.pack, section.title) is None
+                and any(all(c.matches(section.title) for c in conjunction) for conjunction in topics)):
+            yield section
+
+
 def answered_under_heading(analysis, prompt_id: int, words_needed: int):
     """The section headed by a copy of the question, if enough of the council's own text follows it."""
-    for section in analysis.sections:
-        if section.heading is None or \
-                analysis.prompts.similarity(section.title, prompt_id) < QUESTION_HEADING:
-            continue
+    for section in sections_asking(analysis, prompt_id):
         # Up to the next copied question: "**Where have you followed invest to save?**" under a
         # heading asking another is where this answer ends.
         # So is a question of the council's own set as a paragraph ("**How do you assess value for
@@ -334,15 +346,7 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     the plan has one; None where any heading asking it has an answer of the council's own."""
     blank = None
     placeholders = analysis.pack.placeholders
-    for section in analysis.sections:
-        if section.heading is None or not (
-                analysis.prompts.similarity(section.title, prompt_id) >= QUESTION_HEADING
-                # A short heading naming the topic, and no theme: "Barriers preventing progress" is the
-                # barriers theme's, not the prevention question's.
-                or (len(section.title.split()) <= TOPIC_HEADING_WORDS
-                    and theme_named(analysis, analysis.pack, section.title) is None
-                    and any(all(c.matches(section.title) for c in conjunction) for conjunction in topics))):
-            continue
+    for section in sections_asking(analysis, prompt_id, topics):
         sentences = [s for i in section.blocks() if i != section.heading
                      for s in analysis.block_sentences.get(i, [])]
         if any(s.own for s in sentences):
