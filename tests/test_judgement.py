@@ -2908,6 +2908,13 @@ def test_a_bracketed_share_after_another_subject_is_not_carried_over(check_md):
     ("We have not yet decided how progress on this plan will be reported. Until then, the Council's quarterly "
      "performance report to Cabinet continues to cover these services.", "partial"),
     ("Progress against this plan will be reported to Cabinet every quarter.", "pass"),
+    # Options weighed after the denial are no arrangement, not even in part.
+    ("We have not yet decided how progress against the plan will be reported. Options, including a "
+     "six-monthly report to Cabinet and an annual update to the Corporate Scrutiny Committee, will be "
+     "considered in the autumn once the new Government's intentions for productivity plans are known.", "fail"),
+    ("We will consider, once the Government has confirmed what it expects of productivity plans, whether "
+     "progress on the actions in section 5 should be reported to the Overview and Scrutiny Committee, and "
+     "how often. No decision has yet been taken on this.", "fail"),
 ])
 def test_a_reporting_arrangement_still_undecided_is_none(check_md, text, expected):
     rule = "governance.progress-reporting"

@@ -30,7 +30,7 @@ Why
 Parameters
     ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
     ``partial`` (same form); ``exclude`` (concept); ``facts_only``
-    (hedged statements do not count, default false); ``window`` (a
+    (hedged statements, weaker ones too, do not count, default false); ``window`` (a
     statement may run over this many sentences of one paragraph, default 1:
     "We will track the plan through eight measures. All eight go to Cabinet
     each quarter."); ``undated_is_pending`` (a statement whose date is
@@ -690,7 +690,7 @@ def check(analysis, params, pack) -> Outcome:
 def weaker_made(analysis, pack, params, exclude, window, missing, facts) -> Outcome | None:
     """The partial outcome of the first weaker ``partial`` statement the plan makes, or None."""
     for statement in params.get("partial", []):
-        sentence = find_statement(analysis, pack, statement, exclude, window=window)
+        sentence = find_statement(analysis, pack, statement, exclude, params.get("facts_only", False), window)
         if sentence is not None:
             return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
                            facts, data={"label": statement["label"], "missing": missing})
