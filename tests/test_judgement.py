@@ -2915,10 +2915,33 @@ def test_a_bracketed_share_after_another_subject_is_not_carried_over(check_md):
     ("We will consider, once the Government has confirmed what it expects of productivity plans, whether "
      "progress on the actions in section 5 should be reported to the Overview and Scrutiny Committee, and "
      "how often. No decision has yet been taken on this.", "fail"),
+    # A note asking for the arrangement says there is none; the usual reporting of another plan, said in
+    # another part of the plan, is not this plan's.
+    ("## Our plan\n\nThe Corporate Plan 2023-2027 was endorsed by Cabinet in March 2023, and performance "
+     "against it is reported to Cabinet every quarter.\n\n## Monitoring\n\nThe plan draws on the Corporate "
+     "Plan.\n\n[Policy team: add how progress on the plan will be reported, and how often.]", "fail"),
+    ("**Monitoring:** [Add how progress on the plan will be reported]", "fail"),
 ])
 def test_a_reporting_arrangement_still_undecided_is_none(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A note where the measures should be: none named yet, figures or not.
+    ("Each service agrees a small number of output and unit-cost measures with its director every April. "
+     "In 2023/24 we answered 61% of calls within a minute. Effects will be measured through "
+     "[Performance team: add measures and baselines].", "partial"),
+    ("Each service agrees a small number of output and unit-cost measures with its director every April, "
+     "and the Corporate Leadership Team reviews them quarterly.\n\n"
+     "Customer satisfaction rose from 71% to 78% in 2023/24.\n\n## Measures\n\n"
+     "[Performance: KPI table for the plan to be inserted here]", "partial"),
+    ("We will track the plan through four measures: calls answered in a minute (61% now, 80% by 2026), "
+     "share of transactions online (48%, 70%), sickness days (9.1, 8.0) and savings (£1.3m a year).", "pass"),
+])
+def test_a_note_asking_for_the_measures_is_no_measures(check_md, text, expected):
+    assert status(check_md(text, "metrics.kpis"), "metrics.kpis") == expected
+
 
 
 def test_a_thin_section_kept_for_a_theme_is_not_made_up_by_words_elsewhere(check_md):

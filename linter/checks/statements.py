@@ -41,14 +41,16 @@ Parameters
     is not made); ``denied`` (alternatives like
     ``any``'s whose first concept, negated, denies what the rule asks for:
     "we have not yet agreed KPIs for this plan" makes the rest count only in
-    part, and a mere mention of the missing thing count for nothing);
+    part, and a mere mention of the missing thing count for nothing; so
+    does a note asking for it, "[Performance team to add KPIs for the plan]");
     an alternative may be ``{concepts: [...], unless: statement}``, whose
     denial a statement in ``find``'s form outweighs when the plan makes it:
     "we have not yet set targets" denies nothing of measures already given
     with their values); ``weaker_after_denial`` (a denial leaves the weaker
-    ``partial`` statements standing when another sentence makes one: "we have
-    not yet decided how progress on the plan will be reported" beside the
-    council's usual quarterly performance report is partial); a statement's
+    ``partial`` statements standing when a sentence in the denial's paragraph
+    or the next makes one: "we have not yet decided how progress on the plan
+    will be reported" beside the council's usual quarterly performance report
+    is partial); a statement's
     ``back`` (``{here: [concept, ...], there: [[concept, ...], ...]}``) lets
     a sentence that points elsewhere in
     the plan make it ("progress against the measures above will be reported
@@ -75,7 +77,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..analysis import DECISION_BACK, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
+from ..analysis import DECISION_BACK, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
 from ..clauses import CLAUSE_EDGE, NEGATION_CUE, asserted, governed_by, without
 from ..document import TABLE
 from ..messages import register
@@ -330,6 +332,13 @@ def denying_sentence(analysis, pack, denied, made=None):
         if sentence.prompt or sentence.furniture or sentence.cited_note:
             continue
         text = sentence.read_with_notes
+        # A note asking for the missing thing says the plan lacks it: "[Performance team: add how progress
+        # on the plan will be reported]". A sentence of the council's own with blanks in it still says
+        # something: "We will report progress on this plan to [Cabinet or Scrutiny, tbc]".
+        if sentence.placeholder:
+            notes = drafting_notes(pack, text)
+            if any(all(c.matches(notes) for c in conjunction) for conjunction in alternatives):
+                return sentence
         for first, *others in alternatives:
             # Denied at once ("have not yet agreed KPIs", "no specific indicators"): "we have not yet set
             # targets for the measures in this plan" has measures, only not their targets.
@@ -342,6 +351,22 @@ def denying_sentence(analysis, pack, denied, made=None):
                         for m in first.finditer(text)):
                 return sentence
     return None
+
+
+# What may come before a note: a list's mark or a paragraph's number.
+NOTE_LEAD = re.compile(r"[\s>*_#•·\-–—(]*(?:\d+(?:\.\d+)*[.)]?\s+)?")
+
+
+def drafting_notes(pack, text: str) -> str:
+    """The sentence's notes to the plan's authors: all of it when a note opens it ("Note from JM: add
+    how …", or after a field's label, "Monitoring: [to add]"), else its blanks ("Effects will be measured
+    through [Performance team: add measures]"), not the council's own words around them."""
+    spans = [m.span() for m in pack.placeholders.finditer(text)]
+    lead = NOTE_LEAD.match(text).end()
+    label = LEADING_LABEL.match(text, lead)
+    if spans and spans[0][0] <= (label.end() if label else lead):
+        return text
+    return " … ".join(text[start:end] for start, end in spans)
 
 
 # What the plan will make later, it does not have yet: "We will develop a set of key performance
@@ -673,7 +698,10 @@ def check(analysis, params, pack) -> Outcome:
         # "We have not yet decided how progress on the plan will be reported. Until then, the council's
         # quarterly performance report to Cabinet continues": with weaker_after_denial, the weaker thing is
         # still said.
-        weaker_outcome = weaker_made(analysis, pack, params, exclude, window, missing, facts) \
+        # Only said beside the denial, as what stands meanwhile: the Corporate Plan's quarterly report in
+        # another part of the plan is not this plan's reporting.
+        weaker_outcome = weaker_made(analysis, pack, params, exclude, window, missing, facts,
+                                     beside=denial.block_index) \
             if params.get("weaker_after_denial") else None
         return weaker_outcome or Outcome(FAIL, "statements.denied-only", [quote], missing, facts,
                                          data={"quote": denial.text.strip()})
@@ -687,10 +715,13 @@ def check(analysis, params, pack) -> Outcome:
         Outcome(FAIL, "statements.none", [], missing, facts, data={"missing": missing})
 
 
-def weaker_made(analysis, pack, params, exclude, window, missing, facts) -> Outcome | None:
-    """The partial outcome of the first weaker ``partial`` statement the plan makes, or None."""
+def weaker_made(analysis, pack, params, exclude, window, missing, facts, beside=None) -> Outcome | None:
+    """The partial outcome of the first weaker ``partial`` statement the plan makes, or None; with
+    ``beside`` (a block's index), the first made in that block or the next."""
     for statement in params.get("partial", []):
-        sentence = find_statement(analysis, pack, statement, exclude, params.get("facts_only", False), window)
+        sentence = next((s for s in find_statements(analysis, pack, statement, exclude,
+                                                    params.get("facts_only", False), window)
+                         if beside is None or beside <= s.block_index <= beside + 1), None)
         if sentence is not None:
             return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
                            facts, data={"label": statement["label"], "missing": missing})
