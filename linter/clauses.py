@@ -175,7 +175,19 @@ def hedged(text: str, position: int) -> bool:
         at = max(0, position - 120) + cue.start()
         if REPORTED_THAT.search(text, max(0, at - 300), at):
             cue = None
-    return cue is not None or _in_scope(text, position, OPEN_QUESTION, OPEN_QUESTION_WORDS) is not None
+    return cue is not None or left_open(text, position)
+
+
+def left_open(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is one of the choices an open question leaves open ("whether …",
+    "Options, including a six-monthly report to Cabinet, will be considered")."""
+    return _in_scope(text, position, OPEN_QUESTION, OPEN_QUESTION_WORDS) is not None
+
+
+# ``facts_only`` for a weaker statement: not left open, though it may be a condition. "Subject to Cabinet
+# approval" still says Cabinet will see the plan; "options, including a report to Cabinet, will be
+# considered" says nothing is settled.
+DECIDED = "decided"
 
 
 # What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make
@@ -201,6 +213,6 @@ def asserted(text: str, position: int, facts_only: bool = False, instructions: b
     """Whether the text asserts the word at ``position``: not negated, not what the letter is reported
     to have asked (unless ``instructions`` is false: a sentence read only for what "it" refers to, "The
     Government asked every council to write a productivity plan. We have published it here."), and
-    with ``facts_only`` not hedged."""
+    with ``facts_only`` not hedged (with ``DECIDED``, not left open)."""
     return not negated(text, position) and not (instructions and instructed(text, position)) and \
-        not (facts_only and hedged(text, position))
+        not (facts_only and (left_open if facts_only == DECIDED else hedged)(text, position))

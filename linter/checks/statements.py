@@ -30,7 +30,8 @@ Why
 Parameters
     ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
     ``partial`` (same form); ``exclude`` (concept); ``facts_only``
-    (hedged statements, weaker ones too, do not count, default false); ``window`` (a
+    (hedged statements do not count, nor weaker ones an open question leaves
+    open, default false); ``window`` (a
     statement may run over this many sentences of one paragraph, default 1:
     "We will track the plan through eight measures. All eight go to Cabinet
     each quarter."); ``undated_is_pending`` (a statement whose date is
@@ -78,7 +79,7 @@ import re
 from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
-from ..clauses import CLAUSE_EDGE, NEGATION_CUE, asserted, governed_by, without
+from ..clauses import CLAUSE_EDGE, DECIDED, NEGATION_CUE, asserted, governed_by, without
 from ..document import TABLE
 from ..messages import register
 from ..terms import MONTHS
@@ -720,7 +721,7 @@ def weaker_made(analysis, pack, params, exclude, window, missing, facts, beside=
     ``beside`` (a block's index), the first made in that block or the next."""
     for statement in params.get("partial", []):
         sentence = next((s for s in find_statements(analysis, pack, statement, exclude,
-                                                    params.get("facts_only", False), window)
+                                                    DECIDED if params.get("facts_only") else False, window)
                          if beside is None or beside <= s.block_index <= beside + 1), None)
         if sentence is not None:
             return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
