@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from plancheck.document import LIST_ITEM, PARAGRAPH, TABLE
 from plancheck.readers import ReadOptions, read_document
 
@@ -328,6 +330,43 @@ def test_a_table_typed_with_spaces_between_unbroken_rules_is_read_by_its_columns
         ["Consultants, % of staff budget", "2.1", "1.4", "1.1"],
         ["Agency workers in post > 12 months", "11", "7", "4"]]]
     assert tables[0].header_row
+
+
+@pytest.mark.parametrize("name", ["plan.txt", "plan.md"])
+def test_a_grid_table_is_read_by_its_pipes(tmp_path, name):
+    text = ("Plan\n\n" + BODY + "\n\n"
+            "Table 1: Workforce spend\n"
+            "+-------------------------------------------+------------+------------+\n"
+            "|                                           | 2022/23    | 2023/24    |\n"
+            "+-------------------------------------------+------------+------------+\n"
+            "| Agency staff (% of staff budget)          | 4.8%       | 3.6%       |\n"
+            "| Trade union facility time (% of pay bill) | 0.03%      | 0.03%      |\n"
+            "+-------------------------------------------+------------+------------+\n\n"
+            "+------------------+-------------------+\n"
+            "| Approved by      | Cabinet           |\n"
+            "| Date approved    | 10 July 2024      |\n"
+            "+------------------+-------------------+\n\n"
+            # Rules between every row: a row's lines, its other cells blank, are one row; so is a header's.
+            "+------------+---------+----------+\n"
+            "| Measure    | 2023/24 | Target   |\n"
+            "|            |         | 2025/26  |\n"
+            "+============+=========+==========+\n"
+            "| Contacts   | 58%     | 70%      |\n"
+            "| made online|         |          |\n"
+            "+------------+---------+----------+\n"
+            "| Staff      | 13%     | 10%      |\n"
+            "| turnover   |         |          |\n"
+            "+------------+---------+----------+\n")
+    document = read(tmp_path, text, name)
+    tables = [b.table for b in document.blocks if b.kind == TABLE]
+    assert [t.rows for t in tables] == [
+        [["", "2022/23", "2023/24"], ["Agency staff (% of staff budget)", "4.8%", "3.6%"],
+         ["Trade union facility time (% of pay bill)", "0.03%", "0.03%"]],
+        [["Approved by", "Cabinet"], ["Date approved", "10 July 2024"]],
+        [["Measure", "2023/24", "Target 2025/26"], ["Contacts made online", "58%", "70%"],
+         ["Staff turnover", "13%", "10%"]]]
+    assert [t.header_row for t in tables] == [True, False, True]
+    assert any(b.kind == PARAGRAPH and b.text == "Table 1: Workforce spend" for b in document.blocks)
 
 
 def test_a_markdown_list_may_follow_its_introduction_with_no_blank_line(tmp_path):

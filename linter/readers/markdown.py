@@ -387,7 +387,8 @@ def _split_markdown_headings(runs):
 def _split_furniture(pieces):
     """Contents lines and page-number lines stand alone, whatever they are written next to."""
     for start, lines, kind in pieces:
-        if kind or len(lines) > 1 and _table_start(lines) is not None:
+        if kind or len(lines) > 1 and _table_start(lines) is not None or \
+                any(GRID_RULE.match(line) for line in lines[:MAX_GRID_CAPTION + 1]):
             yield start, lines, kind
             continue
         pending, pending_start = [], start
@@ -427,6 +428,44 @@ def _emit_table(builder: _Builder, start: int, lines: list[str]) -> None:
     # Short rows are padded so that every value stays under its column's heading.
     builder.add_table(Table(rows=[row + [""] * (width - len(row)) for row in rows], header_row=header),
                       start)
+
+
+# A grid table's rule: "+--------+------+", "+========+======+" under its header.
+GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+MAX_GRID_CAPTION = 2
+
+
+def _grid_rows(lines: list[str]) -> tuple[list[list[str]], bool] | None:
+    """A grid table, framed in rules of "+" and "-" around rows framed in pipes, and whether its first
+    row is a header (a rule under one line at the top). Where rules stand between every row, a row may
+    run over several lines, its other cells left blank: those lines are one row whose cells wrap. So may
+    the header over its rule."""
+    if len(lines) < 3 or not GRID_RULE.match(lines[0]) or \
+            not all(GRID_RULE.match(line) or is_table_row(line) for line in lines):
+        return None
+    groups, current = [], []
+    for line in lines:
+        if GRID_RULE.match(line):
+            if current:
+                groups.append(current)
+            current = []
+        else:
+            current.append(split_cells(line))
+    if current:
+        groups.append(current)
+    if not groups:
+        return None
+    rows, header = [], False
+    for index, group in enumerate(groups):
+        # A header's lines over its rule are one row too ("| Target |" over "| 2025/26 |").
+        if (len(groups) >= 3 or index == 0 < len(groups) - 1) and len(group) > 1 and \
+                all(any(not cell for cell in line) for line in group[1:]):
+            width = max(len(line) for line in group)
+            group = [[" ".join(line[i] for line in group if i < len(line) and line[i]) for i in range(width)]]
+        header = header or (index == 0 < len(groups) - 1 and len(group) == 1)
+        rows += group
+    width = max(len(row) for row in rows)
+    return [row + [""] * (width - len(row)) for row in rows], header
 
 
 def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
@@ -546,6 +585,16 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     if opening is not None and all(BULLET.match(line) or line.startswith((" ", "\t")) for line in lines[opening:]):
         _emit_run(builder, start, lines[:opening])
         _emit_run(builder, start + opening, lines[opening:])
+        return
+    # A grid table may have its caption over it in the same run ("Table 1: Workforce spend").
+    opening = next((i for i, line in enumerate(lines[:MAX_GRID_CAPTION + 1]) if GRID_RULE.match(line)), None)
+    grid = _grid_rows(lines[opening:]) if opening is not None else None
+    if grid:
+        if opening:
+            builder.add(PARAGRAPH, " ".join(line.strip() for line in lines[:opening]), start)
+        rows, header = grid
+        builder.add_table(Table(rows=[row for row in rows if not is_blank_row(row)], header_row=header),
+                          start + opening)
         return
     aligned = _aligned_rows(lines)
     if aligned:
