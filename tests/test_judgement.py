@@ -3220,3 +3220,14 @@ def test_capacity_lost_and_records_put_right_answer_their_questions(check_md, te
 ])
 def test_a_fields_value_and_a_recommendation_made_are_read_for_what_they_say(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The year before" names the year before the one said: the worked-out share is the later year's.
+    ("In 2023/24 we spent £412,000 on agency staff against a total staff budget of £9.8 million (the year "
+     "before, agency staff were 5.6% of the staff budget).", 4.2),
+    ("Agency staff were 3.9% of the staff budget in 2023/24, against 4.6% the previous year.", 3.9),
+    ("Agency staff were 4.6% of the staff budget in the previous year and 3.9% in 2023/24.", 3.9),
+])
+def test_the_year_before_is_a_year(check_md, text, expected):
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected

@@ -291,6 +291,7 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         # (A note is read after the sentence citing it: the years of the citing sentence are not the note's.)
         note_start = max((m.end() for m in SENTENCE_END.finditer(clause, 0, percents[0][0])), default=0)
         years = [(m.start(), year_key(m.group(0))) for m in YEAR.finditer(clause) if m.start() >= note_start]
+        years = sorted(years + relative_years(text, offset, clause, note_start))
         # The clause's order of figure and year is set by its first figure, even one that is no share of
         # the base: "7.4% of staff spend in 2023/24, down from 9.1% in 2022/23".
         first_figure = min([percents[0][0]] + [m.start() for m in PERCENT.finditer(clause)])
@@ -316,6 +317,25 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                 continue
             figures.append((value, year_of(years, start, first_figure), offset + start))
     return figures
+
+
+# A year named by the one before it: "In 2023/24 we spent £412,000 … (the year before, agency staff were
+# 5.6% of the staff budget)" gives 5.6% for 2022/23.
+RELATIVE_YEAR = re.compile(r"\b(?:the|a)\s+year\s+(?:before|earlier)\b|"
+                           r"\bthe\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year\b", re.IGNORECASE)
+
+
+def relative_years(text: str, offset: int, clause: str, note_start: int) -> list[tuple[int, tuple]]:
+    """(position, year key) of each year the clause names as the one before a year said earlier."""
+    found = []
+    for match in RELATIVE_YEAR.finditer(clause, note_start):
+        # The year said before it, else the one it comes before: "4.6% in the previous year and 3.9% in 2023/24".
+        before = list(YEAR.finditer(text[:offset + match.start()]))
+        said = before[-1] if before else YEAR.search(text[offset + match.end():])
+        if said:
+            end, start = year_key(said.group(0))
+            found.append((match.start(), (end - 1, start - 1)))
+    return found
 
 
 def is_current_share(clause: str, match, denominator) -> bool:
@@ -655,7 +675,7 @@ def rounded_share(part: float, whole: float) -> float:
 
 def share_of(part: tuple[int, float], whole: tuple[int, float], text: str) -> tuple[float, str, str]:
     """The share, with the two amounts as the text writes them ("£1.2m", "£24m")."""
-    shown = [re.sub(r"\s+", " ", match.group(0)).rstrip(".,;)") if (match := MONEY.match(text, p)) else ""
+    shown = [re.sub(r"\s+", " ", match.group(0)).rstrip(".,;) ") if (match := MONEY.match(text, p)) else ""
              for p, _ in (part, whole)]
     return rounded_share(part[1], whole[1]), shown[0], shown[1]
 
