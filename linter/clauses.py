@@ -197,7 +197,11 @@ DECIDED = "decided"
 INSTRUCTION_CUE = re.compile(
     r"\b(?:letter|minister|ministers|government|department|dluhc|mhclg|guidance|secretary\s+of\s+state)(?:['’]s)?"
     r"\s+(?:\w+\s+){0,3}?(?:asks?|asked|asking|requires?|required|requiring|expects?|expected|wants?|wanted|"
-    r"requests?|requested|calls?\s+for|called\s+for|instructs?|instructed)\b", re.IGNORECASE)
+    r"requests?|requested|calls?\s+for|called\s+for|instructs?|instructed)\b|"
+    # Or further on, in a participle's clause: "The Minister wrote to chief executives on 16 April 2024 setting
+    # out four themes and asking that plans be … endorsed by members".
+    r"\b(?:letter|minister|government|department|secretary\s+of\s+state)\b[^.;]{0,120}?"
+    r"\b(?:asking|requiring|requesting|calling\s+for|instructing)\b", re.IGNORECASE)
 INSTRUCTION_END = re.compile(
     r"[;.!?]|\s[–—]\s|,\s+(?:and\s+|but\s+|so\s+)?(?!that\b)(?:we|our|the\s+council|this\s+council|cabinet|"
     r"members|councillors|the\s+leader|it\s+was|this\s+plan\s+(?:was|has|will|is))\b", re.IGNORECASE)

@@ -3231,3 +3231,17 @@ def test_a_fields_value_and_a_recommendation_made_are_read_for_what_they_say(che
 ])
 def test_the_year_before_is_a_year(check_md, text, expected):
     assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The letter's ask, in a participle's clause, is no endorsement and gives the fact nothing.
+    ("The Minister for Local Government wrote to chief executives on 16 April 2024 setting out four themes "
+     "and asking that plans be three to four pages long, be endorsed by members and be published.", "fail"),
+    ("The Minister for Local Government wrote to chief executives on 16 April 2024 setting out four themes "
+     "and asking that plans be endorsed by members. Cabinet approved this plan on 9 July 2024.", "pass"),
+])
+def test_the_letters_ask_further_on_in_its_sentence_is_no_endorsement(check_md, text, expected):
+    result = check_md(text, "governance.member-endorsement")
+    assert status(result, "governance.member-endorsement") == expected
+    if expected == "pass":
+        assert result.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
