@@ -168,14 +168,31 @@ REPORTED_THAT = re.compile(r"\b(?:said|advised|confirmed|explained|reported|stat
 
 
 def hedged(text: str, position: int) -> bool:
-    """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed"), or one
-    of the choices an open question leaves open ("whether … or is signed off by the Leader")."""
+    """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed", "will be
+    published only if …"), or one of the choices an open question leaves open ("whether … or is signed
+    off by the Leader")."""
     cue = _in_scope(text, position, HEDGE_CUE, 4)
     if cue is not None and cue.group(0).lower() == "would":
         at = max(0, position - 120) + cue.start()
         if REPORTED_THAT.search(text, max(0, at - 300), at):
             cue = None
-    return cue is not None or left_open(text, position)
+    return cue is not None or left_open(text, position) or conditional(text, position)
+
+
+# A condition after what it governs, to the end of the clause: "We will publish this plan on the council's
+# website only if the Government decides to publish the plans of all councils".
+CONDITION_AFTER = re.compile(r"\b(?:only\s+(?:if|when|once|after)|if\s+and\s+when|provided\s+that|providing\s+that|"
+                             r"on\s+condition\s+that)\b", re.IGNORECASE)
+# ("Unless" after its clause makes an exception to a rule, not a condition: "every request goes to the panel
+# unless a framework covers it".)
+CONDITION_REACH = 160
+
+
+def conditional(text: str, position: int) -> bool:
+    """Whether a condition said after the word at ``position``, in its clause, governs it."""
+    rest = text[position:position + CONDITION_REACH]
+    end = re.search(r"[.;:!?]\s", rest)
+    return CONDITION_AFTER.search(rest, 0, end.start() if end else len(rest)) is not None
 
 
 def left_open(text: str, position: int) -> bool:
@@ -197,7 +214,8 @@ DECIDED = "decided"
 INSTRUCTION_CUE = re.compile(
     r"\b(?:letter|minister|ministers|government|department|dluhc|mhclg|guidance|secretary\s+of\s+state)(?:['’]s)?"
     r"\s+(?:\w+\s+){0,3}?(?:asks?|asked|asking|requires?|required|requiring|expects?|expected|wants?|wanted|"
-    r"requests?|requested|calls?\s+for|called\s+for|instructs?|instructed)\b|"
+    r"requests?|requested|calls?\s+for|called\s+for|instructs?|instructed|suggests?|suggested|invites?|invited|"
+    r"encourages?|encouraged)\b|"
     # Or further on, in a participle's clause: "The Minister wrote to chief executives on 16 April 2024 setting
     # out four themes and asking that plans be … endorsed by members".
     r"\b(?:letter|minister|government|department|secretary\s+of\s+state)\b[^.;]{0,120}?"

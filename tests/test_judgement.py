@@ -3245,3 +3245,25 @@ def test_the_letters_ask_further_on_in_its_sentence_is_no_endorsement(check_md, 
     assert status(result, "governance.member-endorsement") == expected
     if expected == "pass":
         assert result.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A condition after what it governs makes it no statement of fact.
+    ("We will publish this plan on the council's website only if the Government decides to publish the plans "
+     "of all councils.", "governance.publication", "fail"),
+    ("This plan will be placed on our website provided that Cabinet approves it on 16 July 2024.",
+     "governance.publication", "fail"),
+    ("This plan will be published on our website once it has been submitted.", "governance.publication", "pass"),
+    # An exception to a rule is no condition on it.
+    ("This plan will be published on our website in July, unless it is exempt information, which it is not.",
+     "governance.publication", "pass"),
+    # A making refused is a denial: nothing named, nothing to count.
+    ("The Minister's letter suggests that plans include metrics and key performance indicators. We have "
+     "decided not to create a separate set of indicators or targets for this plan.", "metrics.kpis", "fail"),
+    # A reporting refused, in the future: the usual reporting said beside it counts in part.
+    ("Progress on the actions in this plan will not be reported separately. The council's performance "
+     "continues to be reported to Cabinet each quarter through the corporate performance report.",
+     "governance.progress-reporting", "partial"),
+])
+def test_conditions_refusals_and_suggestions(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected

@@ -310,10 +310,18 @@ DENIAL_WORDS = 4
 
 # Denied of its subject, in the passive: "Baselines and targets for these measures have not yet been
 # agreed", "KPIs are still to be set".
-PASSIVE_DENIAL = re.compile(r"(?:\s+(?!(?:has|have|had|is|are|was|were)\b)[\w’'-]+){0,6}?\s+(?:has|have|had|is|are|was|were)\s+"
-                            r"(?:not\s+(?:yet\s+)?(?:been\s+)?|(?:still\s+|yet\s+)?to\s+be\s+|yet\s+to\s+be\s+)"
+# And in the future: "Progress on the actions in this plan will not be reported separately".
+PASSIVE_DENIAL = re.compile(r"(?:\s+(?!(?:has|have|had|is|are|was|were|will)\b)[\w’'-]+){0,6}?\s+"
+                            r"(?:has|have|had|is|are|was|were|will)\s+"
+                            r"(?:not\s+(?:yet\s+)?(?:been\s+|be\s+)?|(?:still\s+|yet\s+)?to\s+be\s+|yet\s+to\s+be\s+)"
                             r"(?:agreed|set|decided|finalised|finalized|confirmed|established|defined|developed|"
-                            r"identified|chosen|selected|in\s+place|available|ready)\b", re.IGNORECASE)
+                            r"identified|chosen|selected|in\s+place|available|ready|reported|monitored|tracked|"
+                            r"produced|created)\b", re.IGNORECASE)
+
+
+# A making refused: "We have decided not to create a separate set of indicators or targets for this plan".
+NOT_TO_MAKE = re.compile(r"\b(?:not|never)\s+to\s+(?:create|set|develop|produce|agree|adopt|introduce|draw\s+up|"
+                         r"establish|define|devise|publish)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def denying_sentence(analysis, pack, denied, made=None):
@@ -346,6 +354,7 @@ def denying_sentence(analysis, pack, denied, made=None):
             if all(o.matches(text) for o in others) and \
                     any((governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
                          or PASSIVE_DENIAL.match(text, m.end())
+                         or NOT_TO_MAKE.search(text, max(0, m.start() - 80), m.start())
                          or (STILL_TO_MAKE.search(text, max(0, m.start() - 60), m.start())
                              and not ROUTINE.search(text)))
                         and not ONLY_NEW_ONES.search(text, max(0, m.start() - 30), m.start())
