@@ -579,6 +579,11 @@ class Analysis:
                 self._link_run_in_title(sentences)
                 last = sentences[-1] if sentences else None
                 lead = last if last is not None and last.text.rstrip(" -–").endswith(":") else None
+                # A paragraph that only asks stands over the list after it as a heading would: under
+                # "Where have you followed invest to save?", "**What percentage of total staff budget …?**"
+                # over "a) Agency: …" is what that list answers.
+                if sentences and all(asks(sentence.text) for sentence in sentences):
+                    heading = sentences[-1]
 
     def _link_run_in_title(self, sentences: list[Sentence]) -> None:
         """A paragraph that opens with a title of its own ("Invest to save. In 2022 we spent £1.8m…")

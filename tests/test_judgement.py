@@ -2416,8 +2416,9 @@ def test_items_lettered_by_hand_are_read_with_the_sentence_that_introduces_them(
     text = LETTERED_ASKS.format(a=marks[0], b=marks[1])
     rule = "question.government-asks"
     assert status(check_md(text, rule, name=name), rule) == "pass"
-    # Without the introduction, the same items ask nothing.
-    alone = text.replace("We ask the Government to:", "The year ahead:")
+    # Without the introduction, items that are not themselves asks ask nothing.
+    alone = text.replace("We ask the Government to:", "The year ahead:") \
+        .replace("give councils", "we plan").replace("let councils", "we will")
     assert status(check_md(alone, rule, name=name), rule) != "pass"
 
 
@@ -3266,4 +3267,19 @@ def test_the_letters_ask_further_on_in_its_sentence_is_no_endorsement(check_md, 
      "governance.progress-reporting", "partial"),
 ])
 def test_conditions_refusals_and_suggestions(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A list under a heading asking is read with it: the lettered items are the asks.
+    ("4. WHAT WOULD HELP\n\n  a) A three-year funding settlement, so we can commit to savings that take more "
+     "than a year to pay back.\n  b) Capital funding by formula, not by bidding. Our last three bids cost "
+     "around £70,000 in staff time; two failed.\n", "question.government-asks", "pass"),
+    # A paragraph that only asks, between a heading and a list, is what the list answers.
+    ("**Where have you followed invest to save and what was the result?**\n\n[tbc]\n\n**What percentage of "
+     "total staff budget is spent on a) agency and b) consultants?**\n\na) Agency: [XX]% [Finance to "
+     "confirm].\nb) Consultants: 1.4% of the total staff budget in 2023/24.\n", "question.invest-to-save",
+     "fail"),
+])
+def test_a_list_is_read_with_what_asks_right_over_it(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected

@@ -207,8 +207,9 @@ def test_a_line_that_runs_on_into_the_next_item_is_not_a_heading(tmp_path):
             "(c) note the progress reports to come\n\nTechnology and data\n\nWe moved to the cloud.\n")
     for name in ("plan.txt", "plan.md"):
         kinds = {b.text: b.kind for b in read(tmp_path, text, name).blocks}
-        assert kinds["(b) agree that the plan be published on the Council's website once submitted; and"] \
-            == PARAGRAPH
+        # (Lettered by hand, it is an item of a list, as a word processor's would be.)
+        assert kinds["agree that the plan be published on the Council's website once submitted; and"] \
+            == LIST_ITEM
         assert kinds["Technology and data"] == "heading"
 
 
@@ -374,3 +375,15 @@ def test_a_markdown_list_may_follow_its_introduction_with_no_blank_line(tmp_path
     document = read(tmp_path, text)
     assert [(b.kind, b.text) for b in document.blocks[-3:]] == [
         (PARAGRAPH, "Related links"), (LIST_ITEM, "Council plan 2023-2027"), (LIST_ITEM, "Scrutiny Committee")]
+
+
+def test_items_lettered_by_hand_are_a_list(tmp_path):
+    text = ("Plan\n\n" + BODY + "\n\n4. WHAT WOULD HELP\n\n"
+            "  a) A three-year funding settlement, so we can commit to savings that\n"
+            "     take more than a year to pay back.\n"
+            "  b) Planning fees set locally.\n"
+            "  (iii) Capital funding by formula, not by bidding.\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [b.text for b in document.blocks if b.kind == LIST_ITEM] == [
+        "A three-year funding settlement, so we can commit to savings that take more than a year to pay back.",
+        "Planning fees set locally.", "Capital funding by formula, not by bidding."]

@@ -39,7 +39,8 @@ FIGURE_LINE = re.compile(r"^\s*[A-Z][^:]{2,80}:\s+\S.*(?:\d|£|%)")
 FIGURE_LINE_WORDS = 20
 BLOCK_QUOTE = re.compile(r"^ {0,3}(?:> ?){1,8}")
 SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
-BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)])\s+")
+# (And items lettered by hand, "a) A three-year settlement", "(ii) …", each an item, as a word processor's list.)
+BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)]|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\))\s+")
 SYMBOL_BULLET = re.compile(r"^\s*[-*+•▪◦]\s+\S")
 BULLET_ONLY_SYMBOL = re.compile(r"^\s*[-*+•▪◦–]\s+")
 NUMBERED_HEADING = re.compile(
