@@ -3283,3 +3283,20 @@ def test_conditions_refusals_and_suggestions(check_md, text, rule, expected):
 ])
 def test_a_list_is_read_with_what_asks_right_over_it(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # Systems that do not work together, and their age, however said.
+    ("## Technology and data\n\nWe had 140 systems, many of which did not speak to each other.",
+     "question.legacy-systems", "pass"),
+    ("## Technology and data\n\nWe have replaced the three oldest, including a housing benefits system that dated "
+     "from 2003.", "question.legacy-systems", "pass"),
+    ("## Technology and data\n\nWe have 140 systems.", "question.legacy-systems", "fail"),
+    # Money put into something that saves is invest to save, the saving said next.
+    ("## Reducing waste\n\nWe put £700,000 into LED lighting and new boilers in council buildings. It now saves "
+     "£105,000 a year.", "question.invest-to-save", "pass"),
+    ("## Reducing waste\n\nWe put £700,000 into LED lighting and new boilers in council buildings.",
+     "question.invest-to-save", "fail"),
+])
+def test_systems_that_do_not_speak_and_money_put_into_savings(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
