@@ -90,6 +90,9 @@ REVIEW_COMMENT = re.compile(r"\s*\**(?:Comment|Reviewer(?:'s)?\s+comment)\s*\[[A
 NOTE_BRACKETS = (("[", "]"), ("<<", ">>"), ("⟨", "⟩"), ("⟦", "⟧"), ("{{", "}}"), ("【", "】"))
 NOTES_HEADING = re.compile(r"\b(?:notes?|guidance|instructions?|delete[sd]?|deletion|suggested|prompts?)\b",
                            re.IGNORECASE)
+QUESTION_NUMBER = re.compile(r"(?:Q|Question\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?[.):]?", re.IGNORECASE)
+# A sentence that is all an aside: "(added by RT - not one of the Minister's headline questions)".
+ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 LEADING_LABEL = re.compile(r"[^:;.\[\]<>]{1,60}:\s+(?=\S)")
 ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
 
@@ -856,10 +859,12 @@ class Analysis:
         return asked if asked and asks(asked[-1].text) else []
 
     def question_paragraph(self, block_index: int) -> bool:
-        """Whether a block is a paragraph of questions and nothing else."""
-        sentences = self.block_sentences.get(block_index)
-        return bool(sentences) and sentences[0].block.kind == PARAGRAPH and \
-            all(asks(s.text) for s in sentences)
+        """Whether a block is a paragraph of questions and nothing else, but an aside in brackets: "Q4a.
+        What do we do to stop problems arising? (added by RT - not one of the headline questions)"."""
+        sentences = [s for s in self.block_sentences.get(block_index, [])
+                     if not QUESTION_NUMBER.fullmatch(s.text.strip())]  # "Q4a." before its question
+        return bool(sentences) and sentences[0].block.kind == PARAGRAPH and asks(sentences[0].text) and \
+            all(asks(s.text) or ASIDE.fullmatch(s.text.strip()) for s in sentences)
 
     def theme_paragraphs(self, theme: str) -> list[int]:
         """The paragraphs, outside the theme's sections, about ``theme`` throughout (see sections.py)."""

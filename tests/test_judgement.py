@@ -3300,3 +3300,16 @@ def test_a_list_is_read_with_what_asks_right_over_it(check_md, text, rule, expec
 ])
 def test_systems_that_do_not_speak_and_money_put_into_savings(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_question_set_as_a_paragraph_ends_the_heading_questions_reach(check_md):
+    text = ("Q4. Which service could save most, and how much?\n\n[Finance - can you give a figure?]\n\n"
+            "Q4a. What do we do to stop problems arising, and what is it worth? (added by RT - not one of the "
+            "headline questions)\n\nThe home fire safety visits now include a falls check. In 2023/24 there "
+            "were 1,020 referrals, and each fall avoided saves the NHS and us about £12,000.\n")
+    rule = "question.savings-potential"
+    assert status(check_md(text, rule, name="plan.txt"), rule) != "pass"
+    # Without the council's own question between, the text under the heading answers it.
+    kept = text.replace("Q4a. What do we do to stop problems arising, and what is it worth? (added by RT - not "
+                        "one of the headline questions)\n\n", "")
+    assert status(check_md(kept, rule, name="plan.txt"), rule) == "pass"

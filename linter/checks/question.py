@@ -177,6 +177,12 @@ def asked_in_heading(analysis, block_index: int) -> list:
     heading = analysis.sections[analysis.section_of[block_index]].heading
     if heading is None or block_index == heading:
         return []
+    # Up to the next question the council sets as a paragraph: "Q4a. What do we do to stop problems
+    # arising?" under "Q4. Which service could save most?" asks what follows it.
+    # (A note to the authors that asks, "[Finance - can you give a figure?]", sets no question.)
+    if any(analysis.question_paragraph(i) and any(s.own for s in analysis.block_sentences[i])
+           for i in range(heading + 1, block_index)):
+        return []
     asked = [s for s in analysis.block_sentences.get(heading, []) if s.own]
     return asked if asked and asks(asked[-1].text) else []
 
