@@ -183,6 +183,28 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "901-kelsborough-metropolitan-leaders-letter-own-headings-combined-authority-cabinet-agreed":
                     "the PDF form loses the wrapped last line of a table cell ('Annual savings from' / "
                     "'Kelsborough Works')",
+                "1117-ashenden-county-cabinet-report-appendix-contents-lists-facility-time":
+                    CONTENTS_BELOW_TABLE,
+                "1189-brinkwell-district-web-page-committee-approved-explicit-nils":
+                    RELATED_LINKS,
+                "1156-tansley-vale-district-web-page-nav-related-links-furniture":
+                    RELATED_LINKS,
+                "1173-harnford-city-web-page-navigation-footer-executive-considered-vague-agency":
+                    RELATED_LINKS,
+                "1116-netherwold-county-extract-workforce-years-consultant-nil-facility-worked-out":
+                    "the PDF form reads the bold 'Notes' line just below a table as the table's last row",
+                "1107-cobbleigh-district-annex-amounts-table-facility-placeholder-extract":
+                    "the PDF form reads the bold 'Notes to the table' line just below a table as the table's "
+                    "last row",
+                "1126-kettlewood-metropolitan-extract-kpi-baselines-targets-consultant-placeholder":
+                    "the PDF form reads the bold 'Notes to the table:' line just below a table as the table's "
+                    "last row",
+                "1187-colbeck-borough-reworded-questions-portfolio-holder-signoff-table-footnotes":
+                    "the PDF form loses a table's header row whose first cell is empty ('| | Page |' over the "
+                    "contents table)",
+                "1178-ravensholme-metropolitan-own-headings-invest-to-save-table-sign-off-table":
+                    "the PDF form reads the bold 'Our workforce.' line just below a table as the table's last "
+                    "row, with the next table's header row, whose first cell is empty",
                 "1094-highgarth-city-own-headings-full-council-short-concrete-asks-kpi-benchmarks":
                     "the PDF form loses the wrapped end of a table cell ('Households in bed' / 'and breakfast "
                     "for more than six weeks')"}

@@ -98,6 +98,9 @@ def blocks(markdown: str) -> list[tuple[str, object]]:
     return result
 
 
+EMPHASIS = re.compile(r"\*{1,2}([^*]+)\*{1,2}")
+
+
 def split_footnotes(markdown: str) -> tuple[str, dict[str, str]]:
     """The text without footnote definitions, and the definitions by label."""
     kept, definitions = [], {}
@@ -187,7 +190,8 @@ def to_docx(source: Path, target: Path) -> Path:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             add_inline(document.add_paragraph(), content, footnotes)
-    footnotes.texts = {label: definitions.get(label, "") for label in footnotes.numbers}
+    # A note is written as plain text: its emphasis ("*Early Help Hubs: Value for Money Review*") as words.
+    footnotes.texts = {label: EMPHASIS.sub(r"\1", definitions.get(label, "")) for label in footnotes.numbers}
     target.parent.mkdir(parents=True, exist_ok=True)
     if not footnotes.numbers:
         document.save(str(target))
