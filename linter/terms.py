@@ -66,6 +66,9 @@ BUILT_INS = {
     # A drafting instruction to a team: "HR to confirm", "Finance to add", "Digital team to complete".
     "@drafting-instruction": r"(?-i:\b(?:[A-Z]{2,}\d*|(?:Finance|Digital|Procurement|Policy|Performance|Comms)"
                              r"|[A-Z][a-z]+\s+team))\s+to\s+(?:confirm|complete|add|provide|insert|update|check|write)\b"
+                             # and what else it asks them: "Finance to confirm, and whether the backlog team
+                             # counts as consultancy or agency".
+                             r"(?:,?\s+and\s+(?:whether|if|how|what|which|when|who)\b[^.!?]*)?"
                              # Whoever is named at the head of a note, after a dash or a bracket, and a verb
                              # only drafting takes: "— Performance and Intelligence to draft", "⟨⟨ Digital &
                              # ICT to supply", "— Legal Services to confirm". ("We ask the Government to
@@ -73,7 +76,7 @@ BUILT_INS = {
                              r"|(?-i:(?:^|(?<=[—–:;(\[⟨«<-]\s)|(?<=[—–:;(\[⟨«<]))(?:[A-Z][\w'’]*|&)"
                              r"(?:\s+(?:[A-Z&][\w'’&]*|and|of|the|team|office|officer|services?))*)"
                              r"\s+to\s+(?:confirm|complete|add|provide|insert|supply|populate|draft|write|fill\s+in|"
-                             r"finalise|finalize)\b"
+                             r"finalise|finalize)\b(?:,?\s+and\s+(?:whether|if|how|what|which|when|who)\b[^.!?]*)?"
                              # A note telling the drafter what to do: "Note: do not mention the pilot yet".
                              r"|(?-i:\b(?:Note|NOTE|NB|N\.B\.))\s*[:—–-]\s*(?:do\s+not|don't|delete|check|keep|remove|"
                              r"add|confirm|avoid|cut|replace|make\s+sure|insert|update|expand|shorten)\b[^.!?]*",

@@ -3313,3 +3313,18 @@ def test_a_question_set_as_a_paragraph_ends_the_heading_questions_reach(check_md
     kept = text.replace("Q4a. What do we do to stop problems arising, and what is it worth? (added by RT - not "
                         "one of the headline questions)\n\n", "")
     assert status(check_md(kept, rule, name="plan.txt"), rule) == "pass"
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A drafting instruction runs on through what else it asks the team.
+    ("## Workforce\n\nConsultants: £[XX]k in 2023/24 – Finance to confirm, and whether the planning backlog team "
+     "counts as consultancy or agency.", "question.consultant-spend", "fail"),
+    ("## Workforce\n\nConsultants: £[XX]k in 2023/24 – Finance to confirm. The planning backlog team is counted "
+     "as consultancy.", "question.consultant-spend", "partial"),
+    # Reporting asked of someone is an arrangement.
+    ("| Indicator | 2023/24 | Target 2025/26 |\n|---|---|---|\n| Contacts resolved at first contact | 79% | 85% |\n\n"
+     "I have asked the Chief Executive to report progress against these indicators to Cabinet every six months.",
+     "governance.progress-reporting", "pass"),
+])
+def test_a_note_runs_on_and_reporting_is_asked_of_someone(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
