@@ -3328,3 +3328,14 @@ def test_a_question_set_as_a_paragraph_ends_the_heading_questions_reach(check_md
 ])
 def test_a_note_runs_on_and_reporting_is_asked_of_someone(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("note", [
+    "> **Reviewer (HM, Policy):** mention the social care case system here? Check with Digital.",
+    "Drafting note: the 2007 case system should go here, with what it costs us to run.",
+    "Reviewer comment: this whole part is still empty; say so if it cannot be filled.",
+])
+def test_a_reviewers_comment_left_in_the_text_is_drafting_text(check_md, note):
+    text = ("## Technology and data\n\n### Are older systems holding us back?\n\n[Digital team to complete]\n\n"
+            + note + "\n")
+    assert status(check_md(text, "theme.technology-data"), "theme.technology-data") == "fail"
