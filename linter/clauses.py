@@ -155,7 +155,9 @@ def negated(text: str, position: int) -> bool:
 # An open question runs to the end of its clause: "we need to agree whether this goes to Cabinet or is
 # signed off by the Leader" decides neither; nor do the options still being weighed ("Options, including a
 # six-monthly report to Cabinet, will be considered in the autumn").
-OPEN_QUESTION = re.compile(r"\bwhether\b|\boptions?\b[\s,]{0,3}(?:including|include|includes|such\s+as|are|being)\b",
+# So does a question reported: "Councillor Ellery asked how progress against the plan would be monitored".
+OPEN_QUESTION = re.compile(r"\bwhether\b|\boptions?\b[\s,]{0,3}(?:including|include|includes|such\s+as|are|being)\b|"
+                           r"\b(?:asked|asking|queried|enquired|inquired|wondered)\s+(?:how|what|when|who|which|why|if)\b",
                            re.IGNORECASE)
 OPEN_QUESTION_WORDS = 16
 

@@ -3339,3 +3339,15 @@ def test_a_reviewers_comment_left_in_the_text_is_drafting_text(check_md, note):
     text = ("## Technology and data\n\n### Are older systems holding us back?\n\n[Digital team to complete]\n\n"
             + note + "\n")
     assert status(check_md(text, "theme.technology-data"), "theme.technology-data") == "fail"
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A question reported decides nothing.
+    ("Councillor Ellery asked how progress against the plan would be monitored and reported to members.",
+     "governance.progress-reporting", "fail"),
+    ("Councillor Ellery asked whether Cabinet would approve the plan.", "governance.member-endorsement", "fail"),
+    ("Progress against the plan will be monitored and reported to Cabinet every quarter.",
+     "governance.progress-reporting", "pass"),
+])
+def test_a_question_reported_decides_nothing(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
