@@ -3351,3 +3351,16 @@ def test_a_reviewers_comment_left_in_the_text_is_drafting_text(check_md, note):
 ])
 def test_a_question_reported_decides_nothing(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    ("In 2022 we joined up our housing options team with the hospital discharge team of Colnewick Teaching "
+     "Hospitals NHS Foundation Trust.", "content.partners", "pass"),
+    ("With Colnewick Police we run a service for the 150 people who call emergency services most often.",
+     "content.partners", "pass"),
+    ("Colnewick Police answered 40,000 calls last year.", "content.partners", "fail"),
+    ("## Reducing waste\n\n4.6 Shared functions. We share internal audit with two neighbouring counties through "
+     "the Midshire Audit Partnership, which has cut its cost by around 15%.", "question.shared-services", "pass"),
+])
+def test_joint_work_and_sharing_however_said(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
