@@ -3364,3 +3364,17 @@ def test_a_question_reported_decides_nothing(check_md, text, rule, expected):
 ])
 def test_joint_work_and_sharing_however_said(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Members agreeing a part of the plan that is not the plan: no endorsement of it.
+    ("We will agree a set of KPIs for this plan with Cabinet in September.", "fail"),
+    ("2.1 That the Committee agrees that progress against the actions in section 5 of the plan is reported to "
+     "this Committee every six months, the first report coming to the January 2025 meeting.", "fail"),
+    # The plan approved beside it still is.
+    ("Cabinet approved the plan on 9 July 2024, and agreed that progress against it be reported every six "
+     "months.", "pass"),
+])
+def test_members_agreeing_a_part_of_the_plan_do_not_endorse_it(check_md, text, expected):
+    rule = "governance.member-endorsement"
+    assert status(check_md(text, rule), rule) == expected
