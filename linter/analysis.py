@@ -803,7 +803,7 @@ class Analysis:
             text = self.cache[key] = DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1)
         return text
 
-    def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool = False,
+    def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool | str = False,
                 instructions: bool = True) -> bool:
         """Whether ``sentence`` uses ``concept`` outside a negation ("we have not yet agreed KPIs"),
         outside what the letter is reported to have asked (unless ``instructions`` is false) and,

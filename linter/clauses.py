@@ -188,12 +188,13 @@ CONDITION_AFTER = re.compile(r"\b(?:only\s+(?:if|when|once|after)|if\s+and\s+whe
 # ("Unless" after its clause makes an exception to a rule, not a condition: "every request goes to the panel
 # unless a framework covers it".)
 CONDITION_REACH = 160
+SENTENCE_STOP = re.compile(r"[.;:!?]\s")
 
 
 def conditional(text: str, position: int) -> bool:
     """Whether a condition said after the word at ``position``, in its clause, governs it."""
     rest = text[position:position + CONDITION_REACH]
-    end = re.search(r"[.;:!?]\s", rest)
+    end = SENTENCE_STOP.search(rest)
     return CONDITION_AFTER.search(rest, 0, end.start() if end else len(rest)) is not None
 
 
@@ -233,7 +234,7 @@ def instructed(text: str, position: int) -> bool:
                for cue in INSTRUCTION_CUE.finditer(text, 0, position))
 
 
-def asserted(text: str, position: int, facts_only: bool = False, instructions: bool = True) -> bool:
+def asserted(text: str, position: int, facts_only: bool | str = False, instructions: bool = True) -> bool:
     """Whether the text asserts the word at ``position``: not negated, not what the letter is reported
     to have asked (unless ``instructions`` is false: a sentence read only for what "it" refers to, "The
     Government asked every council to write a productivity plan. We have published it here."), and

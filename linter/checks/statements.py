@@ -166,7 +166,7 @@ def pointing_back(analysis, pack, back: dict, exclude=None, facts_only: bool = F
     return pointing if said_there else None
 
 
-def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
+def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool | str = False, window: int = 1,
                     undated_pending: bool = False, too_late=None, weaker=()):
     """Every one of the council's own sentences that makes ``statement``, in document order.
 
