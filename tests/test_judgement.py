@@ -3378,3 +3378,20 @@ def test_joint_work_and_sharing_however_said(check_md, text, rule, expected):
 def test_members_agreeing_a_part_of_the_plan_do_not_endorse_it(check_md, text, expected):
     rule = "governance.member-endorsement"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    # The whole said once elsewhere; the sentence names it in words only, beside a bound.
+    ("Our staff budget, which is the same as our total pay bill, was £22.5m in 2023/24.\n\n"
+     "Facility time took less than one per cent of our pay bill: it cost £27,000 in 2023/24.",
+     "question.facility-time", "facility_time_percent", 0.1),
+    # A study in another part of the sentence from the amount leaves the amount standing.
+    ("Our staff budget was £22.5m in 2023/24.\n\nWe spent £180,000 on consultants in 2023/24, all of it on "
+     "the design of the new car park and the feasibility study for the leisure centre.",
+     "question.consultant-spend", "consultant_spend_percent", 0.8),
+    # A study consultants wrote, with its cost, is still no consultancy share.
+    ("Our staff budget was £22.5m in 2023/24.\n\nA study by consultants costing £50,000 found that we could "
+     "save £1m.", "question.consultant-spend", "consultant_spend_percent", None),
+])
+def test_amounts_worked_out_against_a_whole_said_elsewhere(check_md, text, rule, fact, expected):
+    assert check_md(text, rule).facts[fact] == expected

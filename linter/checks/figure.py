@@ -931,12 +931,13 @@ def check(analysis, params, pack) -> Outcome:
             text, titled = f"{PARAGRAPH_NUMBER.sub('', title.text, count=1).strip().rstrip('.')}: {text}", True
         # "A study by consultants found…" is about something else; "we have not commissioned
         # consultants" is not.
-        # ("Consultants cost 0.3 per cent, almost all for a viability study": the study is in another
-        # part of the sentence from the figure, which stands.)
+        # ("Consultants cost 0.3 per cent, almost all for a viability study", "We spent £180,000 on
+        # consultants, all of it on … a feasibility study": the study is in another part of the sentence
+        # from the figure or the amount, which stands.)
         if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)) and \
                 not nil_stated(text, subject) and \
-                not any(subject.matches(part) and PERCENT.search(part) and not exclude.matches(part)
-                        for part in SENTENCE_PARTS.split(text)):
+                not any(subject.matches(part) and (PERCENT.search(part) or MONEY.search(part))
+                        and not exclude.matches(part) for part in SENTENCE_PARTS.split(text)):
             continue
         if discusses(analysis, sentence, mention, pack.placeholders):
             mentions.append(sentence)
@@ -947,9 +948,12 @@ def check(analysis, params, pack) -> Outcome:
             shared = (worked_out_respectively(text, subject, denominator) if denominator else None) or \
                 worked_out(text, subject, denominator)
             whole_said = ""  # the sentences before that give the whole, when they do
-            if not shared and money(text) and not (denominator and denominator.matches(text)):
+            # (A sentence may name the whole in words only: "Facility time took less than one per cent of
+            # our pay bill: it cost £27,000 in 2023/24", the pay bill's amount said elsewhere.)
+            named_here = bool(denominator and denominator.matches(text))
+            if not shared and money(text):
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
-                if leading and denominator and denominator.matches(leading):
+                if not named_here and leading and denominator and denominator.matches(leading):
                     shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
                     whole_said = leading
                 elif SPENT.search(text) or titled:
