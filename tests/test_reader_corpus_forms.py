@@ -191,6 +191,10 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     RELATED_LINKS,
                 "1173-harnford-city-web-page-navigation-footer-executive-considered-vague-agency":
                     RELATED_LINKS,
+                "1205-castlebeck-city-web-page-kpis-nav-footer":
+                    RELATED_LINKS,
+                "1231-tidesworth-county-web-page-own-headings-navigation-furniture":
+                    RELATED_LINKS,
                 "1116-netherwold-county-extract-workforce-years-consultant-nil-facility-worked-out":
                     "the PDF form reads the bold 'Notes' line just below a table as the table's last row",
                 "1107-cobbleigh-district-annex-amounts-table-facility-placeholder-extract":
