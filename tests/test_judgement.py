@@ -3395,3 +3395,11 @@ def test_members_agreeing_a_part_of_the_plan_do_not_endorse_it(check_md, text, e
 ])
 def test_amounts_worked_out_against_a_whole_said_elsewhere(check_md, text, rule, fact, expected):
     assert check_md(text, rule).facts[fact] == expected
+
+
+def test_the_letters_date_with_its_sender_between_dates_no_decision(check_md):
+    text = ("Brambury Council | Cabinet | 16 July 2024 | Agenda item 9\n\n"
+            "1.1 To ask Cabinet to approve the Council's Productivity Plan, prepared in response to the letter "
+            "from the Minister for Local Government of 16 April 2024, for submission by 19 July 2024.\n")
+    facts = check_md(text, "governance.member-endorsement").facts
+    assert facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}

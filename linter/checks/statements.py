@@ -581,7 +581,10 @@ NAME_HEAD = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:The|This|That|These|Those|Our|Its
 TIME_BOUND = re.compile(r"\b(?:by|before|until|till|from|starting|beginning|after|ahead\s+of|no\s+later\s+than|"
                         r"deadline(?:\s+of)?)"
                         r"\s+(?:(?:in|on|the)\s+)*$", re.IGNORECASE)
-LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)\s+(?:of|dated|sent\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+# (Its sender may come between: "the letter from the Minister for Local Government of 16 April 2024".)
+LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)(?:\s+(?:from|by)\s+[\w'’ ]{1,60}?)?"
+                       r"\s+(?:of|dated|sent\s+on)\s+(?:the\s+)?$", re.IGNORECASE)
+LETTER_REACH = 100
 
 
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
@@ -602,7 +605,8 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
                 return writing_as.group(1), writing_as.start(1)
     # The date of the letter that asked for the plan dates no decision on it: "This plan answers the
     # Minister's letter of 16 April 2024. The Leader approved it on 15 July 2024".
-    matches = [m for m in concept.finditer(text) if not LETTER_OF.search(text, max(0, m.start() - 40), m.start())]
+    matches = [m for m in concept.finditer(text)
+               if not LETTER_OF.search(text, max(0, m.start() - LETTER_REACH), m.start())]
     if own_first:
         # "approves the plan for submission to DLUHC by 19 July 2024", "reported every six months,
         # starting in January 2025": a date that bounds a time dates no decision.
