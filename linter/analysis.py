@@ -861,10 +861,13 @@ class Analysis:
     def question_paragraph(self, block_index: int) -> bool:
         """Whether a block is a paragraph of questions and nothing else, but an aside in brackets: "Q4a.
         What do we do to stop problems arising? (added by RT - not one of the headline questions)"."""
-        sentences = [s for s in self.block_sentences.get(block_index, [])
-                     if not QUESTION_NUMBER.fullmatch(s.text.strip())]  # "Q4a." before its question
-        return bool(sentences) and sentences[0].block.kind == PARAGRAPH and asks(sentences[0].text) and \
-            all(asks(s.text) or ASIDE.fullmatch(s.text.strip()) for s in sentences)
+        key = ("question-paragraph", block_index)
+        if key not in self.cache:  # asked of every block before each one in a section
+            sentences = [s for s in self.block_sentences.get(block_index, [])
+                         if not QUESTION_NUMBER.fullmatch(s.text.strip())]  # "Q4a." before its question
+            self.cache[key] = bool(sentences) and sentences[0].block.kind == PARAGRAPH and \
+                asks(sentences[0].text) and all(asks(s.text) or ASIDE.fullmatch(s.text.strip()) for s in sentences)
+        return self.cache[key]
 
     def theme_paragraphs(self, theme: str) -> list[int]:
         """The paragraphs, outside the theme's sections, about ``theme`` throughout (see sections.py)."""

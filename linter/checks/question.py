@@ -180,11 +180,22 @@ def asked_in_heading(analysis, block_index: int) -> list:
     # Up to the next question the council sets as a paragraph: "Q4a. What do we do to stop problems
     # arising?" under "Q4. Which service could save most?" asks what follows it.
     # (A note to the authors that asks, "[Finance - can you give a figure?]", sets no question.)
-    if any(analysis.question_paragraph(i) and any(s.own for s in analysis.block_sentences[i])
-           for i in range(heading + 1, block_index)):
+    if asked_before(analysis, heading, block_index):
         return []
     asked = [s for s in analysis.block_sentences.get(heading, []) if s.own]
     return asked if asked and asks(asked[-1].text) else []
+
+
+def asked_before(analysis, heading: int, block_index: int) -> bool:
+    """Whether one of the council's own questions, set as a paragraph, stands between the heading and the
+    block. Worked out once per section, as the index of the first such paragraph."""
+    key = ("question.first-asked", heading)
+    if key not in analysis.cache:
+        end = analysis.sections[analysis.section_of[heading]].end
+        analysis.cache[key] = next((i for i in range(heading + 1, end) if analysis.question_paragraph(i) and
+                                    any(s.own for s in analysis.block_sentences.get(i, []))), None)
+    first = analysis.cache[key]
+    return first is not None and first < block_index
 
 
 def only_asks(sentence, passage) -> bool:
