@@ -3403,3 +3403,12 @@ def test_the_letters_date_with_its_sender_between_dates_no_decision(check_md):
             "from the Minister for Local Government of 16 April 2024, for submission by 19 July 2024.\n")
     facts = check_md(text, "governance.member-endorsement").facts
     assert facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}
+
+
+def test_a_share_near_its_value_gives_way_to_its_amount_of_a_whole_said_before_the_list(check_md):
+    text = ("**Staff costs.** Last year our staff budget (what we spend on pay) was £156 million.\n\n"
+            "- Agency workers took just under five per cent of it, £7.4 million, mostly covering social workers.\n")
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == 4.7
+    # Without the amount, the share in words stands.
+    alone = text.replace(", £7.4 million", "")
+    assert check_md(alone, "question.agency-spend").facts["agency_spend_percent"] == 5.0

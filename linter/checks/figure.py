@@ -956,7 +956,9 @@ def check(analysis, params, pack) -> Outcome:
                 if not named_here and leading and denominator and denominator.matches(leading):
                     shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
                     whole_said = leading
-                elif SPENT.search(text) or titled:
+                # (Or beside a share given only near its value: "took just under five per cent of it, £7.4
+                # million", the amount is the exact part.)
+                elif SPENT.search(text) or titled or APPROXIMATE.search(text):
                     # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
                     whole = staff_budget_statement(analysis, denominator, [subject] + others) or \
@@ -1047,7 +1049,9 @@ def check(analysis, params, pack) -> Outcome:
         # "£1.9 million on consultants …; set against the £148 million staff budget that is a little over
         # one per cent": the amounts the sentence gives are exact where its share is only near them.
         # (A candidate keeps the sentence's text as read with its notes; a worked-out share keeps its sentence.)
-        exact = next((worked for worked in computed
+        # So are they with the whole said in another paragraph: "Last year our staff budget was £156 million."
+        # over "- Agency workers took just under five per cent of it, £7.4 million".
+        exact = next((worked for worked in computed + distant
                       if getattr(worked[1], "read_with_notes", None) == chosen[4] and APPROXIMATE.search(chosen[4])),
                      None)
         if exact is not None:
