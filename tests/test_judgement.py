@@ -3412,3 +3412,14 @@ def test_a_share_near_its_value_gives_way_to_its_amount_of_a_whole_said_before_t
     # Without the amount, the share in words stands.
     alone = text.replace(", £7.4 million", "")
     assert check_md(alone, "question.agency-spend").facts["agency_spend_percent"] == 5.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Regulation and legislation in general are a generality, not a named service or system.
+    ("## Barriers\n\nRegulation and reporting requirements add to the administrative load. We would welcome "
+     "greater flexibility and freedom to make decisions locally.", "partial"),
+    ("## Barriers\n\nThe 2011 Local Housing Allowance rates leave us £720,000 short each year. We ask the "
+     "Government to uprate the subsidy for temporary accommodation to current rates.", "pass"),
+])
+def test_regulation_in_general_makes_no_ask_specific(check_md, text, expected):
+    assert status(check_md(text, "question.government-asks"), "question.government-asks") == expected
