@@ -3297,6 +3297,9 @@ def test_a_list_is_read_with_what_asks_right_over_it(check_md, text, rule, expec
      "£105,000 a year.", "question.invest-to-save", "pass"),
     ("## Reducing waste\n\nWe put £700,000 into LED lighting and new boilers in council buildings.",
      "question.invest-to-save", "fail"),
+    # "Spending to save", "investing to save": the words of the scheme, however inflected.
+    ("## Reducing waste\n\n**Spending to save.** We replaced 14,000 street lights with LEDs for £3.1 million. They "
+     "save us about £520,000 a year.", "question.invest-to-save", "pass"),
 ])
 def test_systems_that_do_not_speak_and_money_put_into_savings(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
@@ -3412,6 +3415,9 @@ def test_a_share_near_its_value_gives_way_to_its_amount_of_a_whole_said_before_t
     # Without the amount, the share in words stands.
     alone = text.replace(", £7.4 million", "")
     assert check_md(alone, "question.agency-spend").facts["agency_spend_percent"] == 5.0
+    # A share given as a bound ("less than one per cent") gives way to its amount in the same way.
+    bound = text + "- Consultants took less than one per cent, about £1.1 million, mainly on one scheme's design.\n"
+    assert check_md(bound, "question.consultant-spend").facts["consultant_spend_percent"] == 0.7
 
 
 @pytest.mark.parametrize("text, expected", [

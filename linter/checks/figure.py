@@ -750,9 +750,10 @@ def _percent(value: float, decimals: bool = False) -> str:
     return (f"{value:.2f}%" if 0 < value < 0.1 else f"{value:.1f}%") if decimals else f"{value:g}%"
 
 
-# A share given only near its value: "a little over one per cent", "roughly 1%".
+# A share given only near its value or as a bound: "a little over one per cent", "roughly 1%",
+# "less than one per cent".
 APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost|some|"
-                         r"(?:just|a\s+little|slightly|a\s+bit)\s+(?:over|under|above|below|more\s+than|less\s+than))"
+                         r"(?:(?:just|a\s+little|slightly|a\s+bit)\s+)?(?:over|under|above|below|more\s+than|less\s+than))"
                          r"\s+(?:[\d.]+\s*(?:%|per\s*cent)|"
                          r"(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b[\w\s-]{0,20}?per\s*cent)",
                          re.IGNORECASE)
