@@ -55,7 +55,8 @@ DECIDED_BY = re.compile(r"\b(?:decision[\s-]+maker|decision\s+taken\s+by|decided
 # "The Chief Executive approved it, in consultation with the Leader": "it" is what the sentence
 # before named.
 OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|ed|es|ing)|adopt(?:ed|s)?|sign(?:ed|s)?|"
-                            r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es)?|upload(?:ed|s)?|submit(?:ted|s)?|"
+                            r"consider(?:ed|s)?|note[sd]?|publish(?:ed|es|ing)?|upload(?:ed|s|ing)?|"
+                            r"submit(?:ted|s|ting)?|"
                             r"present(?:ed|s)?|review(?:ed|s)?|discuss(?:ed|es)?|"
                             # What is put, placed or posted somewhere: "We will put it on the Council's website".
                             r"put(?:s|ting)?|plac(?:e|ed|es|ing)|post(?:ed|s|ing)?|shar(?:e|ed|es|ing)|"

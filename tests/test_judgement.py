@@ -3429,3 +3429,22 @@ def test_a_share_near_its_value_gives_way_to_its_amount_of_a_whole_said_before_t
 ])
 def test_regulation_in_general_makes_no_ask_specific(check_md, text, expected):
     assert status(check_md(text, "question.government-asks"), "question.government-asks") == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A sentence that only says members saw the plan borrows from what its "it" points back to only the
+    # plan; the approval there was an officer's.
+    ("## Sign-off\n\nThe Chief Executive approved the submission of this plan under urgency powers on 17 July "
+     "2024. Members of Cabinet were sent the final text for information on the same day. The Overview and "
+     "Scrutiny Committee looked at an earlier draft on 27 June and noted it.", ENDORSEMENT, "partial"),
+    ("## Sign-off\n\nThe plan was drafted by officers. Cabinet approved it on 9 July 2024.", ENDORSEMENT, "pass"),
+    # "It" published, with the plan named two sentences back.
+    ("## About this page\n\nEvery council was asked by the Government to write a productivity plan in 2024. "
+     "Ours explains how we have changed the way we work. We sent it to the Ministry on 17 July 2024, and we are "
+     "publishing it here so that residents can read it.", PUBLICATION, "pass"),
+    # "On these pages" is the website only when the plan is put there.
+    ("## Next steps\n\nWe will publish the final plan on these pages once it has been sent.", PUBLICATION, "pass"),
+    ("## Next steps\n\nThe plan set out on these pages was written by officers.", PUBLICATION, "fail"),
+])
+def test_what_a_sentence_borrows_from_what_it_points_back_to(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected

@@ -233,6 +233,13 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         context = [s for s in context + analysis.preceding(sentence, window - 1) + asked
                    if s is sentence or s is record
                    or not any(e.matches(s.text) for e in (exclude, own_exclude) if e)]
+        # A sentence that says in its own words only what a weaker statement says borrows from the
+        # sentences it points back to only what its "it" stands for (a statement running over the
+        # sentences of its window is another matter): in "The Chief Executive approved this
+        # plan under urgency powers. Members of Cabinet were sent the final text. The Scrutiny Committee
+        # noted it", the committee noted; the approval was another's.
+        pointed_to = {id(s) for s in analysis.context(sentence) if s is not sentence and s is not record} \
+            if any(_asserts(concept, sentence.read_with_notes, False) for concept in weaker) else set()
 
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
@@ -245,7 +252,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             # What a sentence refers back to may be named in the letter's words ("The Government asked every
             # council to write a productivity plan. We have published it here."): only its own words assert.
             return any(analysis.asserts(concept, s, facts_only, instructions=s is sentence)
-                       for s in context if kept is None or s is not sentence)
+                       for s in context if (kept is None or s is not sentence)
+                       and (id(s) not in pointed_to or concept is implicit))
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
             yield sentence
