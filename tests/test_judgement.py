@@ -3448,3 +3448,18 @@ def test_regulation_in_general_makes_no_ask_specific(check_md, text, expected):
 ])
 def test_what_a_sentence_borrows_from_what_it_points_back_to(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A column of what will show each change has worked names measures; their baselines still to come
+    # leave them partial.
+    ("## Our plan\n\n| What we will do | Lead officer | How we will know it has worked |\n|---|---|---|\n"
+     "| Move council tax forms to one online account | Revenues Manager | Share of forms received online |\n"
+     "| Bring three reception points into one hub | Customer Services Manager | Enquiries resolved at first "
+     "contact |\n\nWe have not yet set baselines or targets for these measures.", "partial"),
+    # The letter's question asked in a heading names no measure for the figures under it.
+    ("## What will we change, and how will we know it has worked?\n\n"
+     "We will replace the housing system in 2025 and save £200,000 a year.", "partial"),
+])
+def test_a_column_of_how_we_will_know_names_measures(check_md, text, expected):
+    assert status(check_md(text, KPIS), KPIS) == expected
