@@ -46,8 +46,9 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         # "We have not found it necessary to appoint EDI champions", "have not needed to use".
                         r"\b(?:have|has|had)\s*(?:not|n[’']t)\s+(?:found\s+it\s+necessary|needed|had\s+(?:any\s+)?need)\s+to\s+"
                         r"(?:use|appoint|engage|employ|commission|pay\s+for|have|buy\s+in)\s+(?:any\s+)?$|"
-                        r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t)\s+(?:currently\s+|directly\s+)?"
-                        r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|"
+                        # "We have never run an EDI champions scheme."
+                        r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t|never)\s+(?:currently\s+|directly\s+)?"
+                        r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|run|"
                         r"commission(?:ed)?|appoint(?:ed)?|designate[sd]?|fund(?:ed)?|pay\s+for|paid\s+for|provide[sd]?|offer(?:ed)?|allow(?:ed)?|"
                         r"grant(?:ed)?)\s+(?:any\s+|an?\s+)?"
                         # "do not have a formal EDI champion role"; but "do not have enough champions" is a count

@@ -3463,3 +3463,33 @@ def test_what_a_sentence_borrows_from_what_it_points_back_to(check_md, text, rul
 ])
 def test_a_column_of_how_we_will_know_names_measures(check_md, text, expected):
     assert status(check_md(text, KPIS), KPIS) == expected
+
+
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    # A share as a fraction of money, the whole named by "of it" for the sentence before's.
+    ("**Staff costs.** The total staff budget for 2023/24 was £158m. One in every twenty pounds of it went on "
+     "agency staff, almost all in children's social work.", "question.agency-spend", "agency_spend_percent", 5.0),
+    ("## Staff\n\nThe council's net budget for 2023/24 was £158m. One in every twenty pounds of it went on agency "
+     "staff.", "question.agency-spend", "agency_spend_percent", None),
+    ("## Facility time\n\nFacility time costs us roughly one pound in every thousand of our paybill.",
+     "question.facility-time", "facility_time_percent", 0.1),
+    # A paragraph number before a year is no fraction.
+    ("4.1 In 2023/24 agency staff accounted for 3.2% of our total staff budget and consultants for 0.4%.",
+     "question.agency-spend", "agency_spend_percent", 3.2),
+    # A question naming three subjects lends none of them to a reply about one.
+    ("## Q1. What do we spend on agency staff, consultants and union facility time?\n\nAgency staff made up 9.1% "
+     "of the Council's total staff budget in 2023/24.\n\nTrade union facility time: TBC – HR",
+     "question.facility-time", "facility_time_percent", None),
+    # A nil said with "never".
+    ("## Equality\n\nWe do not buy external EDI training, and we have never run an EDI champions scheme.",
+     "question.edi", "edi_champions", 0),
+])
+def test_fractions_of_money_and_nils_with_never(check_md, text, rule, fact, expected):
+    assert check_md(text, rule).facts[fact] == expected
+
+
+def test_the_body_of_an_endorsement_is_the_one_that_decided(check_md):
+    text = ("## Sign-off\n\nCabinet discussed a draft of this plan on 9 July 2024, and the Leader of the Council, "
+            "Councillor Dominic Ashworth, approved the final version on 12 July 2024.")
+    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": "Leader of the Council",
+                                                                "date": "12 July 2024"}

@@ -151,7 +151,12 @@ WORD_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 # twentieth of one per cent of the pay bill (0.05%)"; and a share of one per cent is not one per cent.
 EXACT_AFTER = re.compile(r"[^.;()]{0,40}?\(\s*\d|\s*[,–—-]\s*\d")
 PART_OF = re.compile(r"\bof\s+$")
-FRACTION = re.compile(r"\b(?:one|a|1)\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b", re.IGNORECASE)
+# "One in every twenty pounds", "one pound in every thousand".
+FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b",
+                      re.IGNORECASE)
+# The whole a fraction is of, named by a pronoun for the sentence before's: "The total staff budget was
+# £158m. One in every twenty pounds of it went on agency staff."
+OF_IT = re.compile(r"\bof\s+it\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
@@ -403,11 +408,15 @@ def in_parentheses(clause: str, position: int) -> int | None:
     return opening
 
 
+SCALE_WORDS = {"hundred": 100, "thousand": 1000}
+
+
 def fraction_value(match: re.Match) -> float | None:
     """The percentage a share in words stands for: "one in every twenty" is 5.0, "one in 25" is 4.0."""
     whole = match.group(1)
     # "twenty-five", or "twenty" of "twenty pounds"
-    number = int(whole) if whole[0].isdigit() else word_number(whole) or word_number(whole.split()[0])
+    number = int(whole) if whole[0].isdigit() else \
+        word_number(whole) or word_number(whole.split()[0]) or SCALE_WORDS.get(whole.split()[0].lower())
     return round(100.0 / number, 1) if number and number > 1 else None
 
 
@@ -847,6 +856,16 @@ def points_back(analysis, sentence, subject, others, denominator) -> list:
     return [figure for figure in tied_figures(joined, subject, others, denominator) if figure[2] > len(lead)]
 
 
+def whole_named(analysis, sentence, text: str, denominator) -> str:
+    """The sentence with "of it" named as the whole the sentence before gives: "The total staff budget
+    for 2023/24 was £158m. One in every twenty pounds of it went on agency staff." """
+    if denominator is None or not OF_IT.search(text) or denominator.matches(text):
+        return text
+    before = analysis.preceding(sentence, 1)
+    named = denominator.search(before[0].text) if before else None
+    return OF_IT.sub(f"of the {named.group(0)}", text, count=1) if named and money(before[0].text) else text
+
+
 def discusses(analysis, sentence, mention, placeholders) -> bool:
     """Whether a sentence discusses the subject, not only names it as a heading, a caption or a blank.
 
@@ -942,7 +961,8 @@ def check(analysis, params, pack) -> Outcome:
             continue
         if discusses(analysis, sentence, mention, pack.placeholders):
             mentions.append(sentence)
-        for value, year, _ in tied_figures(text, subject, others, denominator) or \
+        for value, year, _ in tied_figures(whole_named(analysis, sentence, text, denominator), subject, others,
+                                           denominator) or \
                 points_back(analysis, sentence, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))
         if subject.matches(text):

@@ -447,7 +447,12 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
                 match = widest_near(concept, text, deciding_at or found_at, own_from=own_start,
                                     own_first=True)
             else:
-                match = widest_near(concept, text, statement_anchors, deciding=True, own_from=own_start)
+                # The body is the one nearest the deciding where the sentence names it: "Cabinet discussed a
+                # draft of this plan on 9 July, and the Leader of the Council … approved the final version".
+                deciding_at = [m.start() for m in near.finditer(text) if asserted(text, m.start(), True)] \
+                    if near is not None else []
+                match = widest_near(concept, text, deciding_at or statement_anchors, deciding=True,
+                                    own_from=own_start)
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
