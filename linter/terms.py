@@ -4,7 +4,7 @@ A term is a word or phrase matched case-insensitively on word boundaries:
 ``transform*`` takes any ending, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
-match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@recurring``, ``@named-plan``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``.
+match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@recurring``, ``@named-plan``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``, ``@email``.
 
 Patterns are alternations of literals with no nested repetition, so matching
 stays linear in the length of the text: pack authors never write raw regular
@@ -95,6 +95,8 @@ BUILT_INS = {
                      r"|#{1,3}(?:[.,]#{1,3})?\s?%|£\s?#[#.,]*(?:m|k|bn)?|£\s?\?[?.,]*(?:m|k|bn)?|(?-i:\bQ\?)"
                      # A rule to write on, and boxes to fill: "________ times a month", "▢▢ systems", "[•]".
                      r"|_{3,}|[▢□∎◻☐]|■{2,}|\[\s*[•▢□■∎◻☐]+\s*\]",
+    # An e-mail address, which names a mailbox, not a web page: "chiefexecutive@ambleforth.gov.uk".
+    "@email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)

@@ -3493,3 +3493,17 @@ def test_the_body_of_an_endorsement_is_the_one_that_decided(check_md):
             "Councillor Dominic Ashworth, approved the final version on 12 July 2024.")
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": "Leader of the Council",
                                                                 "date": "12 July 2024"}
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # An e-mail address names a mailbox, not the website.
+    ("## Publication\n\nThis plan is a submission to Government and we have not placed it on the Council's website. "
+     "A copy will be made available on request by emailing chiefexecutive@ambleforth.gov.uk.", PUBLICATION, "fail"),
+    ("## Publication\n\nA copy of the plan will be placed on www.ambleforth.gov.uk after submission.",
+     PUBLICATION, "pass"),
+    # "A draft" in the plan's account of itself is the plan.
+    ("## How the plan was agreed\n\nCouncillors on the Scrutiny Committee discussed a draft at their meeting on "
+     "27 June 2024. The Chief Executive submitted the plan on 18 July 2024.", ENDORSEMENT, "partial"),
+])
+def test_a_mailbox_is_no_website_and_a_draft_is_the_plan(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
