@@ -3507,3 +3507,16 @@ def test_the_body_of_an_endorsement_is_the_one_that_decided(check_md):
 ])
 def test_a_mailbox_is_no_website_and_a_draft_is_the_plan(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Requests, as a noun, are asks.
+    ("## What would help\n\nWe have five specific requests of Government:\n\n"
+     "1. A funding settlement covering at least three years.\n"
+     "2. An update to the temporary accommodation subsidy rates, frozen since 2011, which left us £4.8m short.\n",
+     "pass"),
+    ("## What would help\n\nWe have had five requests from residents this year about bin collections.", "fail"),
+])
+def test_requests_of_government_are_asks(check_md, text, expected):
+    rule = "question.government-asks"
+    assert status(check_md(text, rule), rule) == expected
