@@ -943,7 +943,8 @@ class Analysis:
             # (A title in capitals names the council too: "LOWMARSH DISTRICT COUNCIL Productivity Plan 2024".)
             found = set(re.findall(r"\b[A-Z][a-z]+", titles)) | \
                 {word.title() for word in re.findall(r"\b[A-Z]{3,}\b", titles)}
-            councils = Counter(m.group(1) for b in self.document.blocks for m in COUNCIL_NAME.finditer(b.text))
+            councils = Counter(m.group(1) or m.group(2) for b in self.document.blocks
+                               for m in COUNCIL_NAME.finditer(b.text))
             if councils:
                 found.add(councils.most_common(1)[0][0])
             names = self.cache["own_names"] = frozenset(found)
@@ -951,8 +952,9 @@ class Analysis:
 
 
 # "Hollins Borough Council", "Ashdown City Council": the word that names a council.
+# Or the place a council is "of": "London Borough of Fallowmead", "Royal Borough of Kestle".
 COUNCIL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?(?:Borough|District|County|City|Town))?"
-                          r"\s+Council\b")
+                          r"\s+Council\b|\b(?:London\s+|Royal\s+)?Borough\s+of\s+([A-Z][a-z]+)")
 
 
 CAPTION = re.compile(r"\b(?:table|below|following|as\s+follows)\b|:\s*$", re.IGNORECASE)

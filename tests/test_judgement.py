@@ -3520,3 +3520,14 @@ def test_a_mailbox_is_no_website_and_a_draft_is_the_plan(check_md, text, rule, e
 def test_requests_of_government_are_asks(check_md, text, expected):
     rule = "question.government-asks"
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_the_councils_own_name_as_a_london_borough_is_no_specific(tmp_path, pack):
+    from plancheck.analysis import Analysis
+    path = tmp_path / "plan.md"
+    path.write_text("## Barriers\n\nThis is an extract from the plan of the London Borough of Fallowmead.\n\n"
+                    "Fallowmead faces many pressures.\n\n"
+                    "We believe councils like Fallowmead can lead public service reform.\n", encoding="utf-8")
+    analysis = Analysis.of(read_document(path, ReadOptions(pages="estimate")), pack=pack)
+    own = [s for s in analysis.own_sentences()]
+    assert [analysis.specific(s) for s in own[1:]] == [False, False]

@@ -36,6 +36,16 @@ def test_a_bold_line_in_markdown_is_a_heading_of_lower_confidence(tmp_path):
     assert headings(document) == [("Plan", 1, "markdown"), ("Reducing wasteful spend", 2, "bold")]
 
 
+def test_a_line_in_italics_under_a_heading_is_text_and_leaves_the_section_whole(tmp_path):
+    document = read(tmp_path, f"## 4. Barriers to progress\n\n*London Borough of Fallowmead Productivity Plan "
+                              f"2024*\n\n{BODY}\n")
+    assert headings(document) == [("4. Barriers to progress", 2, "markdown")]
+    assert all(block.section == ("4. Barriers to progress",) for block in document.blocks[1:])
+    # A short plain line over body text is still read as a heading.
+    plain = read(tmp_path, f"## 4. Barriers to progress\n\nWhat holds us back\n\n{BODY}\n")
+    assert [h[0] for h in headings(plain)] == ["4. Barriers to progress", "What holds us back"]
+
+
 def test_plain_text_headings_numbered_theme_and_standalone_lines(tmp_path):
     text = (f"Borsetshire Council Productivity Plan\n\nTheme One: Transforming our services\n\n{BODY}\n\n"
             f"2.) Digital and data\n\n{BODY}\n\n3.1 Agency staff\n\n{BODY}\n\n"

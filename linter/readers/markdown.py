@@ -200,6 +200,10 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
 LIST_CONTINUES = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$|\s(?:and|or)$", re.IGNORECASE)
 
 
+# A line in italics and nothing else: "*London Borough of Fallowmead Productivity Plan 2024*".
+ITALIC_LINE = re.compile(r"(\*|_)[^\s*_](?:[^*_]*[^\s*_])?\1$")
+
+
 def bold_line(line: str) -> str | None:
     """The text of a line that is bold and nothing else ("**Reducing waste**", "__Aims__:")."""
     text = line.strip()
@@ -706,8 +710,11 @@ def parse(text: str, document: Document, markdown: bool) -> None:
                                       or BULLET.match(following[1][0])))
         if not has_marked_headings and _looks_like_heading(run, next_is_body):
             level = 3 if SUBNUMBER.match(run[0].strip()) else 2
-            builder.add(HEADING, run[0], start, level=level, heading_source="line")
-            continue
+            # "## 4. Barriers …" over "*London Borough of Fallowmead Productivity Plan 2024*": a line in
+            # italics is a line of text, as it is in Word, and leaves the heading's section whole.
+            if not (markdown and len(run) == 1 and ITALIC_LINE.match(run[0].strip())):
+                builder.add(HEADING, run[0], start, level=level, heading_source="line")
+                continue
         _emit_run(builder, start, run)
     _settle_levels(document.blocks)
     mark_contents_titles(document.blocks)
