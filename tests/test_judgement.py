@@ -3531,3 +3531,14 @@ def test_the_councils_own_name_as_a_london_borough_is_no_specific(tmp_path, pack
     analysis = Analysis.of(read_document(path, ReadOptions(pages="estimate")), pack=pack)
     own = [s for s in analysis.own_sentences()]
     assert [analysis.specific(s) for s in own[1:]] == [False, False]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Measures the plan will be judged by, reported to a named body at a named frequency.
+    ("## Next steps\n\nWe will judge whether this is working by a small number of measures, reported to Cabinet "
+     "twice a year: the share of transactions completed online (54 per cent, target 70 per cent).", "pass"),
+    ("## Next steps\n\nWe will judge whether this is working by a small number of measures.", "fail"),
+])
+def test_measures_the_plan_is_judged_by_reported_to_a_body(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected
