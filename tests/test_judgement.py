@@ -3542,3 +3542,20 @@ def test_the_councils_own_name_as_a_london_borough_is_no_specific(tmp_path, pack
 def test_measures_the_plan_is_judged_by_reported_to_a_body(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # The plan's own sentence for the answer leaves it to a note: that place is still to be written,
+    # whatever else the plan touches on.
+    ("## 2. Services\n\n2.3 In waste collection we re-routed all rounds in autumn 2023; the change is expected to "
+     "save £340,000 a year.\n\n2.11 The service with the greatest potential for further savings is [Finance to "
+     "confirm - probably leisure or waste] with an estimated saving of £[XX]k a year.",
+     "question.savings-potential", "fail"),
+    ("## 3. Waste\n\n3.4 Invest to save: [Finance to list schemes and results].\n\n3.5 In 2022 we invested £2.9m "
+     "in LED lighting, which now saves £540,000 a year.", "question.invest-to-save", "fail"),
+    # A note beside an answer that is there leaves it standing.
+    ("## 3. Waste\n\n3.5 Invest to save: our £2.9m programme of LED lighting saves £540,000 a year [Finance to "
+     "check the figure].", "question.invest-to-save", "pass"),
+])
+def test_a_sentence_that_leaves_its_answer_to_a_note_leaves_the_question_unanswered(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected

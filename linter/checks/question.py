@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import asks, evidence_for
+from ..analysis import DRAFTING_NOTE, PARAGRAPH_NUMBER, UNFINISHED, asks, evidence_for
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
@@ -372,7 +372,20 @@ def left_for_drafting(analysis, prompt_id: int, topics):
         # induction. [HR to add training spend]" has a start of an answer.
         if blank is None and sentences and all(s.placeholder and placeholders.matches(s.text) for s in sentences):
             blank = analysis.document.blocks[section.heading]
-    return blank
+    # Or a sentence that names the question's topic and leaves its answer to a note: "2.11 The service with
+    # the greatest potential for further savings is [Finance to confirm] with an estimated saving of £[XX]k".
+    return blank or next((s.block for s in analysis.sentences if s.placeholder and answer_left_to_note(s.text, topics)),
+                         None)
+
+
+def answer_left_to_note(text: str, topics) -> bool:
+    """Whether the words before the sentence's first note name the topic and stop where its answer goes."""
+    note = DRAFTING_NOTE.search(text)
+    if note is None:
+        return False
+    before = PARAGRAPH_NUMBER.sub("", text[:note.start()], count=1).rstrip()
+    return (before.endswith(":") or UNFINISHED.search(before) is not None) and \
+        any(all(concept.matches(before) for concept in conjunction) for conjunction in topics)
 
 
 def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
