@@ -211,7 +211,14 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     "row, with the next table's header row, whose first cell is empty",
                 "1094-highgarth-city-own-headings-full-council-short-concrete-asks-kpi-benchmarks":
                     "the PDF form loses the wrapped end of a table cell ('Households in bed' / 'and breakfast "
-                    "for more than six weeks')"}
+                    "for more than six weeks')",
+                "1271-sallowfield-county-fire-workforce-annex-several-years-champions-in-words":
+                    "the PDF form reads the bold 'Notes to the table' line just below a table as the table's "
+                    "last row",
+                "1278-marlstone-county-web-page-officer-signoff-only-vague-workforce-figures":
+                    RELATED_LINKS,
+                "1282-thornhurst-borough-web-page-cabinet-considered-headcount-agency-consultant-nil":
+                    RELATED_LINKS}
 
 
 @pytest.mark.parametrize("source", [
