@@ -3559,3 +3559,14 @@ def test_measures_the_plan_is_judged_by_reported_to_a_body(check_md, text, expec
 ])
 def test_a_sentence_that_leaves_its_answer_to_a_note_leaves_the_question_unanswered(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A trial, as a noun, is a use of the technology.
+    ("## Technology\n\nOur priorities include a trial of Microsoft Copilot with 150 staff in business support "
+     "from September 2024, with time saved measured against a control group.", "pass"),
+    ("## Technology\n\nWe are interested in Microsoft Copilot.", "partial"),
+])
+def test_a_trial_of_a_technology_is_a_use_of_it(check_md, text, expected):
+    rule = "question.new-technology"
+    assert status(check_md(text, rule), rule) == expected
