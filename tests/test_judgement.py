@@ -3570,3 +3570,14 @@ def test_a_sentence_that_leaves_its_answer_to_a_note_leaves_the_question_unanswe
 def test_a_trial_of_a_technology_is_a_use_of_it(check_md, text, expected):
     rule = "question.new-technology"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A council named as the place it is "of" is another council.
+    ("## Sharing\n\nOur legal service and our procurement team are shared with the London Borough of Oldfield "
+     "Green, saving each council around £280,000 a year.", "pass"),
+    ("## Sharing\n\nOur legal service and our procurement team are shared with the NHS trust.", "fail"),
+])
+def test_services_shared_with_a_london_borough(check_md, text, expected):
+    rule = "question.shared-services"
+    assert status(check_md(text, rule), rule) == expected
