@@ -3581,3 +3581,18 @@ def test_a_trial_of_a_technology_is_a_use_of_it(check_md, text, expected):
 def test_services_shared_with_a_london_borough(check_md, text, expected):
     rule = "question.shared-services"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Where the barriers fall, said in the barriers section, answers whether they are the same across services.
+    ("## What holds us back\n\nFour things hold us back: one-year settlements, placement costs, SEND transport and "
+     "small grant pots. The first and fourth of these affect everything the Council does; the second and third "
+     "fall on our children's and education services.", "pass"),
+    ("## What holds us back\n\nThree barriers run through every one of our big services (housing, children's social "
+     "care and adult social care): short-term funding, national rules and markets we cannot shape.", "pass"),
+    ("## What holds us back\n\nFour things hold us back: one-year settlements, placement costs, SEND transport and "
+     "small grant pots.", "fail"),
+])
+def test_where_the_barriers_fall_answers_whether_they_are_consistent(check_md, text, expected):
+    rule = "question.barriers-consistency"
+    assert status(check_md(text, rule), rule) == expected
