@@ -3596,3 +3596,16 @@ def test_services_shared_with_a_london_borough(check_md, text, expected):
 def test_where_the_barriers_fall_answers_whether_they_are_consistent(check_md, text, expected):
     rule = "question.barriers-consistency"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("table, expected", [
+    # A sentence that says it introduces the table names whose shares the table holds, year by year.
+    ("| Year | Agency spend | Share of total staff budget |\n|---|---|---|\n| 2022/23 | £2.10m | 6.9% |\n"
+     "| 2023/24 | £2.01m | 6.4% |", 6.4),
+    # A target column holds no figure of the past.
+    ("| Year | Share of total staff budget | Target |\n|---|---|---|\n| 2023/24 | 6.4% | 5.0% |", 6.4),
+])
+def test_a_table_introduced_by_a_sentence_naming_its_subject(check_md, table, expected):
+    text = ("3.4.2 Agency staff. The table shows agency spend as a share of the Council's total staff budget over "
+            f"the last three years.\n\n{table}\n\nOur total pay bill for the year was £31.0m.")
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected

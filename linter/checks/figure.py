@@ -151,6 +151,8 @@ WORD_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 # twentieth of one per cent of the pay bill (0.05%)"; and a share of one per cent is not one per cent.
 EXACT_AFTER = re.compile(r"[^.;()]{0,40}?\(\s*\d|\s*[,–—-]\s*\d")
 PART_OF = re.compile(r"\bof\s+$")
+# A sentence that says it introduces the table after it.
+TABLE_CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follows)\b|\bbelow\b", re.IGNORECASE)
 # "One in every twenty pounds", "one pound in every thousand".
 FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b",
                       re.IGNORECASE)
@@ -497,17 +499,24 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
     return found
 
 
-def captioned_figures(block, caption: str) -> list[tuple[float, tuple | None, str]]:
-    """The percentages of a table whose introducing sentence names their subject, each with its row's year."""
+def captioned_figures(block, caption: str, marked_only: bool = False) -> list[tuple[float, tuple | None, str]]:
+    """The percentages of a table whose introducing sentence names their subject, each with its row's year;
+    with ``marked_only``, only cells marked as per cent ("6.4%") in rows of a year."""
     found = []
+    # (A column headed as a target or a plan holds no figure of the past: "Target 2025/26".)
+    header = block.table.rows[0] if marked_only and block.table.rows else []
+    aims = {column for column, heading in enumerate(header) if TARGET_COLUMN.search(heading)}
     for row in block.table.rows:
         label = row[0] if row else ""
         if TARGET_COLUMN.search(label):
             continue
         year = year_in(label)
-        for cell in row[1:]:
-            value = cell_percent(cell, bool(IN_PERCENT.search(caption)))
-            if value is not None:
+        for column, cell in enumerate(row[1:], start=1):
+            if column in aims:
+                continue
+            value = cell_percent(cell, bool(IN_PERCENT.search(caption)) and not marked_only)
+            # (Told only by a sentence, the table is the subject's shares year by year.)
+            if value is not None and not (marked_only and year is None):
                 found.append((value, year, " | ".join(c for c in row if c)))
     return found
 
@@ -1005,10 +1014,17 @@ def check(analysis, params, pack) -> Outcome:
         if block.kind == TABLE and block.table is not None:
             found = table_figures(block, subject, others, denominator)
             caption = blocks[index - 1].text.strip() if index else ""
+            # (Or its last sentence says it introduces the table, and the table's cells say they are per cent.)
+            introducing = analysis.block_sentences.get(index - 1, [])
+            told = introducing[-1].text if introducing and TABLE_CAPTION.search(introducing[-1].text) else ""
+            if not found and not caption.endswith(":") and told and subject.matches(told) and \
+                    not any(other.matches(told) for other in others):
+                found = captioned_figures(block, told, marked_only=True)
             if not found and caption.endswith(":") and subject.matches(caption) and \
                     not any(other.matches(caption) for other in others):
                 # "Agency staff as a share of the total staff budget:" over "2023/24 | 6.2%": the
-                # sentence that introduces a table says whose figures it holds.
+                # sentence that introduces a table says whose figures it holds ("The table shows agency
+                # spend as a share of the Council's total staff budget over the last three years.").
                 found = captioned_figures(block, caption)
             for value, year, row in found:
                 candidates.append((value, year, -1, block, row))
