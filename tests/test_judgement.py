@@ -3609,3 +3609,14 @@ def test_a_table_introduced_by_a_sentence_naming_its_subject(check_md, table, ex
     text = ("3.4.2 Agency staff. The table shows agency spend as a share of the Council's total staff budget over "
             f"the last three years.\n\n{table}\n\nOur total pay bill for the year was £31.0m.")
     assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A whole in brackets that give another year is that year's.
+    ("**Workforce costs.** Our total staff budget (the pay bill) in 2023/24 was £212.4m. In that year:\n\n"
+     "- agency staff cost £13.1m (in 2022/23, £15.8m against a staff budget of £198.0m);\n", 6.2),
+    # Brackets that give no other year hold the amount's own whole.
+    ("## Workforce\n\nAgency staff cost £13.1m (against a staff budget of £212.4m).", 6.2),
+])
+def test_a_whole_in_brackets_of_another_year_is_that_years(check_md, text, expected):
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected

@@ -752,6 +752,14 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     dated = [(year, a) for a in others if a[0] > part_at[0] for year in [year_after(text, a[0])] if year]
     if len(dated) > 1:
         part = max(dated, key=lambda pair: pair[0])[1]
+    # "agency staff cost £13.1m (in 2022/23, £15.8m against a staff budget of £198.0m)": a whole in
+    # brackets that give another year is that year's, not the whole of the amount outside them.
+    aside = next((span for span in (m.span() for m in BRACKETED.finditer(text))
+                  if span[0] <= whole[0] < span[1] and not span[0] <= part[0] < span[1]
+                  and YEAR.search(text[span[0]:span[1]])), None)
+    if aside is not None:
+        start, end = aside
+        return worked_out(text[:start] + " " * (end - start) + text[end:], subject, denominator, own_from)
     if whole[1] <= part[1] or whole[1] == 0:
         return None
     return share_of(part, whole, text)
