@@ -3620,3 +3620,16 @@ def test_a_table_introduced_by_a_sentence_naming_its_subject(check_md, table, ex
 ])
 def test_a_whole_in_brackets_of_another_year_is_that_years(check_md, text, expected):
     assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A word for the subject in a sentence about something else is no discussion of what it costs.
+    ("## Our people\n\nStaff moved onto one set of terms and conditions in April 2022 after two years of "
+     "negotiation with the recognised trade unions.", "question.facility-time", "fail"),
+    ("## Our people\n\nThe Unison branch secretary is released for one day a week for trade union duties.",
+     "question.facility-time", "partial"),
+    ("## Our people\n\nConsultants are used only where a business case shows the skills are not in house.",
+     "question.consultant-spend", "partial"),
+])
+def test_a_mention_discusses_a_workforce_cost_only_with_what_is_spent_or_used(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected

@@ -30,8 +30,11 @@ Parameters
     compete for the same figures); ``exclude`` (sentences about something
     else, e.g. a consultancy's study, skipped unless ``denominator`` appears);
     ``denominator`` (concept such as "staff budget"); ``mention`` (concept
-    that counts as discussing the subject, default the subject); ``fact``
-    (name of the fact to record).
+    that counts as discussing the subject, default the subject);
+    ``discussed_with`` (concept: a mention discusses the subject only in a
+    sentence that also says this, such as what is spent or used: "we lost
+    four planners to consultancies" names consultants but not their use;
+    default any sentence); ``fact`` (name of the fact to record).
 
 Example
     "Agency staff were 4.1% of the staff budget in 2023/24 (5.0% in 2022/23)"
@@ -70,6 +73,7 @@ PARAMS = {
         "exclude": {"$ref": "#/$defs/concept"},
         "denominator": {"$ref": "#/$defs/concept"},
         "mention": {"$ref": "#/$defs/concept"},
+        "discussed_with": {"$ref": "#/$defs/concept"},
         "fact": {"type": "string"},
     },
     "required": ["subject", "fact"],
@@ -883,7 +887,7 @@ def whole_named(analysis, sentence, text: str, denominator) -> str:
     return OF_IT.sub(f"of the {named.group(0)}", text, count=1) if named and money(before[0].text) else text
 
 
-def discusses(analysis, sentence, mention, placeholders) -> bool:
+def discusses(analysis, sentence, mention, placeholders, discussed_with=None) -> bool:
     """Whether a sentence discusses the subject, not only names it as a heading, a caption or a blank.
 
     A run-in title ("4.2 Agency and consultants.") and a table's caption ("The table below shows our
@@ -892,6 +896,8 @@ def discusses(analysis, sentence, mention, placeholders) -> bool:
     """
     text = sentence.read_with_notes
     if analysis.is_title(sentence) or analysis.introduces_table(sentence) or analysis.asks_as_a_heading(sentence):
+        return False
+    if discussed_with is not None and not discussed_with.matches(text):
         return False
     for match in mention.finditer(text):
         after = text[match.end():match.end() + 120]
@@ -944,6 +950,7 @@ def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
     denominator = pack.concept(params["denominator"]) if "denominator" in params else None
     mention = pack.concept(params["mention"]) if "mention" in params else subject
+    discussed_with = pack.concept(params["discussed_with"]) if "discussed_with" in params else None
     fact = params["fact"]
     candidates = []  # (value, year key, order, block, quote text)
     mentions, computed, nils = [], [], []
@@ -976,7 +983,7 @@ def check(analysis, params, pack) -> Outcome:
                 not any(subject.matches(part) and (PERCENT.search(part) or MONEY.search(part))
                         and not exclude.matches(part) for part in SENTENCE_PARTS.split(text)):
             continue
-        if discusses(analysis, sentence, mention, pack.placeholders):
+        if discusses(analysis, sentence, mention, pack.placeholders, discussed_with):
             mentions.append(sentence)
         for value, year, _ in tied_figures(whole_named(analysis, sentence, text, denominator), subject, others,
                                            denominator) or \
