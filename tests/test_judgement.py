@@ -3633,3 +3633,21 @@ def test_a_whole_in_brackets_of_another_year_is_that_years(check_md, text, expec
 ])
 def test_a_mention_discusses_a_workforce_cost_only_with_what_is_spent_or_used(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The plan will be made available on the Council's website following submission.", "pass"),
+    ("Once submitted, the productivity plan will be uploaded to the council's website.", "pass"),
+    ("This plan is available to view on the Council's website.", "pass"),
+    ("Following submission the plan will appear on the Council's website.", "pass"),
+    ("Residents will be able to read the plan on our website.", "pass"),
+    ("The plan is also on our website, with the Cabinet report.", "pass"),
+    ("We will share the plan with residents on our website and through our newsletter.", "pass"),
+    ("Our productivity plan is published on the Transparency pages of our website.", "pass"),
+    # The website as a subject of the plan, or the plan shared with members, is no publication.
+    ("The plan sets out how we will improve our website.", "fail"),
+    ("We will share the plan with members before it is submitted.", "fail"),
+])
+def test_publication_said_in_the_ways_councils_say_it(check_md, sentence, expected):
+    text = f"## Governance\n\nCabinet approved the plan on 9 July 2024.\n\n{sentence}"
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
