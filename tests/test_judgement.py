@@ -3651,3 +3651,44 @@ def test_a_mention_discusses_a_workforce_cost_only_with_what_is_spent_or_used(ch
 def test_publication_said_in_the_ways_councils_say_it(check_md, sentence, expected):
     text = f"## Governance\n\nCabinet approved the plan on 9 July 2024.\n\n{sentence}"
     assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
+
+
+@pytest.mark.parametrize("text, expected, body, date", [
+    ("## Sign-off\n\nThe plan was agreed by Cabinet at its meeting on 9 July"
+     " 2024.", "pass", "Cabinet", "9 July 2024"),
+    ("## Sign-off\n\nFull Council adopted the plan on 18 July 2024.", "pass", "Full Council", "18 July 2024"),
+    ("## Sign-off\n\nThe Executive endorsed this plan on 11 July 2024 for submission to"
+     " Government.", "pass", "Executive", "11 July 2024"),
+    ("## Sign-off\n\nThe Leader of the Council signed off the plan on 15 July"
+     " 2024.", "pass", "Leader of the Council", "15 July 2024"),
+    ("## Sign-off\n\nAt its meeting on 16 July 2024, Cabinet approved the Productivity Plan for"
+     " submission.", "pass", "Cabinet", "16 July 2024"),
+    ("## Sign-off\n\nThe Policy and Resources Committee approved the plan on 10 July"
+     " 2024.", "pass", "Policy and Resources Committee", "10 July 2024"),
+    ("## Sign-off\n\nThis plan will be considered for approval by Cabinet on 17 July 2024, before it is"
+     " submitted.", "pass", "Cabinet", "17 July 2024"),
+    ("## Sign-off\n\nApproved by Cabinet, 9 July 2024.", "pass", "Cabinet", "9 July 2024"),
+    ("## Sign-off\n\nThe Chief Executive approved the plan on 12 July 2024 in consultation with the"
+     " Leader.", "pass", "Leader", "12 July 2024"),
+    ("## Sign-off\n\nThe Cabinet Member for Finance approved the plan by an executive decision on 8 July"
+     " 2024.", "pass", "Cabinet Member for Finance", "8 July 2024"),
+    ("## Sign-off\n\nOn 10 July 2024 the Cabinet resolved to approve the plan and delegate its"
+     " submission to the Chief Executive.", "pass", "Cabinet", "10 July 2024"),
+    ("## Sign-off\n\nThe plan goes to Full Council for approval on 23 July 2024, before it is"
+     " submitted.", "pass", "Full Council", "23 July 2024"),
+    ("## Sign-off\n\nThe plan was presented to Cabinet on 9 July 2024.", "partial", None, None),
+    ("## Sign-off\n\nMembers of the Scrutiny Committee commented on a draft of the plan on 2 July"
+     " 2024.", "partial", None, None),
+    ("## Sign-off\n\nGroup leaders were briefed on the plan in June 2024.", "partial", None, None),
+    ("## Sign-off\n\nThe plan has not yet been considered by members.", "fail", None, None),
+    ("## Sign-off\n\nThis plan was endorsed by members at the Full Council meeting held on 18 July 2024.", "pass",
+     "Full Council", "18 July 2024"),
+    ("## Sign-off\n\nCabinet considered the draft plan on 2 July 2024. Following comments from members, the final "
+     "version was approved by the Leader on 12 July 2024.", "pass", "Leader", "12 July 2024"),
+    ("## Sign-off\n\nThe plan was circulated to all councillors on 5 July 2024 and was submitted by the Chief "
+     "Executive on 19 July 2024.", "partial", None, None),
+])
+def test_endorsement_said_in_the_ways_councils_say_it(check_md, text, expected, body, date):
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected
+    assert report.facts["endorsement"] == ({"body": body, "date": date} if body else None)

@@ -458,7 +458,9 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
                 # ("Date adopted: 11 July 2024"), never another body's row.
                 match = _in_own_row(concept, text, found_at[0], next(iter(concepts.values())), near)
             # "The Leader of the Council approved it": the office, without the article.
-            found[key] = match and (LEADING_ARTICLE.sub("", match[0]) if not found_at else match[0])
+            # ("The Full Council meeting": the body, not its meeting.)
+            found[key] = match and (MEETING_TAIL.sub("", LEADING_ARTICLE.sub("", match[0])) if not found_at
+                                    else match[0])
             if match:
                 found_at.append(match[1])
         # Most parts first; then most parts from the sentence itself, not the one it points back to:
@@ -600,6 +602,12 @@ LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)(?:\s+(?:from|by)\
 LETTER_REACH = 100
 
 
+MEETING_TAIL = re.compile(r"(?<=\w)\s+meeting$", re.IGNORECASE)
+# Members in general, which a meeting or body named beside them names more exactly.
+GENERIC_BODY = re.compile(r"(?:(?:all|elected|the)\s+)?(?:members|councillors)", re.IGNORECASE)
+GENERIC_BODY_REACH = 80
+
+
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
                 own_from: int = 0, own_first: bool = False) -> tuple[str, int] | None:
     """The concept's match nearest the anchors, widened over overlapping matches and a name's tail.
@@ -642,6 +650,12 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
         if deciding else []
     chosen = agents[0] if agents else min(matches, key=lambda m: min(
         (abs(m.start() - a) + (0 if m.start() > a else 1) for a in anchors), default=0))
+    if deciding and GENERIC_BODY.fullmatch(chosen.group(0).strip()):
+        # "endorsed by members at the Full Council meeting held on 18 July": the meeting names them.
+        named = [m for m in matches if not GENERIC_BODY.fullmatch(m.group(0).strip())
+                 and abs(m.start() - chosen.start()) <= GENERIC_BODY_REACH]
+        if named:
+            chosen = min(named, key=lambda m: abs(m.start() - chosen.start()))
     start, end = widest(concept, text, chosen.start(), chosen.end())
     appositive = APPOSITIVE.match(text, end)
     office = concept.search(text[appositive.end():appositive.end() + 80]) if appositive else None
