@@ -2587,6 +2587,8 @@ def test_the_endorsement_date_is_the_decisions_not_one_borrowed_from_the_sentenc
      "respectively.", 1.4),
     ("In 2022/23 and 2023/24 agency staff cost £2.0m and £2.5m, against pay bills of £50m and £52m "
      "respectively.", None),
+    # "Respectively" may go unsaid.
+    ("Consultancy spend was £3.4m in 2022/23 and £2.9m in 2023/24, out of staff budgets of £70m and £72m.", 4.0),
 ])
 def test_amounts_paired_respectively_give_the_latest_years_share(check_md, text, value):
     report = check_md(text, "question.consultant-spend")
@@ -3692,3 +3694,70 @@ def test_endorsement_said_in_the_ways_councils_say_it(check_md, text, expected, 
     report = check_md(text, ENDORSEMENT)
     assert status(report, ENDORSEMENT) == expected
     assert report.facts["endorsement"] == ({"body": body, "date": date} if body else None)
+
+
+# Figures written from the letter and requirements.md before the checker ran on them.
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    ("## Workforce\n\nIn 2023/24 agency staff accounted for 4.7% of our total staff"
+     " budget.", "question.agency-spend", "agency_spend_percent", 4.7),
+    ("## Workforce\n\nAgency: 4.7% of the staff budget"
+     " (2023/24).", "question.agency-spend", "agency_spend_percent", 4.7),
+    ("## Workforce\n\nWe spent £1.2m on agency workers in 2023/24, against a total pay bill of"
+     " £24m.", "question.agency-spend", "agency_spend_percent", 5.0),
+    ("## Workforce\n\nThe proportion of the staff budget spent on agency staff fell from 4.2% in 2022/23"
+     " to 3.1% in 2023/24.", "question.agency-spend", "agency_spend_percent", 3.1),
+    ("## Workforce\n\nAgency costs were £2.5m in 2023/24. Our staff budget that year was"
+     " £100m.", "question.agency-spend", "agency_spend_percent", 2.5),
+    ("## Workforce\n\n| | 2022/23 | 2023/24 |\n|---|---|---|\n| Agency staff (% of staff budget) | 7.1%"
+     " | 6.0% |", "question.agency-spend", "agency_spend_percent", 6.0),
+    ("## Workforce\n\n| Measure | Value |\n|---|---|\n| Agency spend as a share of the staff budget,"
+     " 2023/24 | 6.0% |", "question.agency-spend", "agency_spend_percent", 6.0),
+    ("## Workforce\n\nWe did not use any agency staff in"
+     " 2023/24.", "question.agency-spend", "agency_spend_percent", 0.0),
+    ("## Workforce\n\nAround 4.5 per cent of the council's staff budget goes on agency workers, mainly"
+     " in children's social care.", "question.agency-spend", "agency_spend_percent", 4.5),
+    ("## Workforce\n\nAgency staff make up three per cent of our pay"
+     " bill.", "question.agency-spend", "agency_spend_percent", 3.0),
+    ("## Workforce\n\nSpending on agency staff was 8.2% of total staff costs in 2023/24, compared with a"
+     " target of 6%.", "question.agency-spend", "agency_spend_percent", 8.2),
+    ("## Workforce\n\nOf our £50m staff budget, £1m (2%) was spent on agency staff in"
+     " 2023/24.", "question.agency-spend", "agency_spend_percent", 2.0),
+    ("## Workforce\n\nAgency spend as a percentage of the total staff budget was 5.5% in 2023/24"
+     " (2022/23: 6.3%).", "question.agency-spend", "agency_spend_percent", 5.5),
+    ("## Workforce\n\nAgency workers cost us £4.0m last year, which is 4.0% of the £100m we spend on"
+     " staff.", "question.agency-spend", "agency_spend_percent", 4.0),
+    ("## Workforce\n\nThe percentage of our total staff budget spent on agency staff in 2023/24 was"
+     " 7.4%.", "question.agency-spend", "agency_spend_percent", 7.4),
+    ("## Workforce\n\nAgency and consultancy spend together was 6.1% of the staff budget in"
+     " 2023/24.", "question.agency-spend", "agency_spend_percent", None),
+    ("## Workforce\n\nAgency staff: £3.2m (2023/24); total staff budget:"
+     " £80m.", "question.agency-spend", "agency_spend_percent", 4.0),
+    ("## Workforce\n\nAgency workers made up 9% of our workforce in March"
+     " 2024.", "question.agency-spend", "agency_spend_percent", None),
+    ("## Workforce\n\nAgency spend was £3.4m in 2022/23 and £2.9m in 2023/24, out of staff budgets of"
+     " £70m and £72m.", "question.agency-spend", "agency_spend_percent", 4.0),
+    ("## Workforce\n\nSpend on agency staff: 4.8 per cent of staff"
+     " costs.", "question.agency-spend", "agency_spend_percent", 4.8),
+    ("## Workforce\n\nIn 2023/24, 5.2 per cent of our employee budget went on agency"
+     " staff.", "question.agency-spend", "agency_spend_percent", 5.2),
+    ("## Workforce\n\n| Category | £m | % of staff budget |\n|---|---|---|\n| Agency staff | 3.1 | 4.2%"
+     " |\n| Consultants | 0.5 | 0.7% |", "question.agency-spend", "agency_spend_percent", 4.2),
+    ("## Workforce\n\n| Category | £m | % of staff budget |\n|---|---|---|\n| Agency staff | 3.1 | 4.2%"
+     " |\n| Consultants | 0.5 | 0.7% |", "question.consultant-spend", "consultant_spend_percent", 0.7),
+    ("## Workforce\n\n| | 2023/24 |\n|---|---|\n| Agency staff | £3.0m |\n| Total staff budget | £60m"
+     " |", "question.agency-spend", "agency_spend_percent", 5.0),
+    ("## Workforce\n\nFacility time cost £24,000 in 2023/24, 0.1% of the pay"
+     " bill.", "question.facility-time", "facility_time_percent", 0.1),
+    ("## Workforce\n\nTrade union facility time: 0.05% of the paybill"
+     " (2023/24).", "question.facility-time", "facility_time_percent", 0.05),
+    ("## Workforce\n\nWe spent £48,000 on trade union facility time in 2023/24; our pay bill was"
+     " £24m.", "question.facility-time", "facility_time_percent", 0.2),
+    ("## Workforce\n\nNo staff have paid facility time; the council has no recognised trade union branch"
+     " of its own.", "question.facility-time", "facility_time_percent", 0.0),
+    ("## Workforce\n\nConsultancy spend represented 1.1% of the total staff budget in 2023/24, down from"
+     " 1.6% the year before.", "question.consultant-spend", "consultant_spend_percent", 1.1),
+    ("## Workforce\n\nThe council has not engaged any consultants since"
+     " 2022.", "question.consultant-spend", "consultant_spend_percent", 0.0),
+])
+def test_figures_said_in_the_ways_councils_say_them(check_md, text, rule, fact, expected):
+    assert check_md(text, rule).facts[fact] == expected

@@ -685,9 +685,6 @@ def cell_percent(cell: str, in_percent: bool) -> float | None:
     return None
 
 
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-
-
 def rounded_share(part: float, whole: float) -> float:
     """The part's share of the whole in per cent. A share under 0.1% (facility time, often) keeps two
     decimals, so that it never reads as a nil."""
@@ -704,9 +701,8 @@ def share_of(part: tuple[int, float], whole: tuple[int, float], text: str) -> tu
 
 def worked_out_respectively(text: str, subject, denominator) -> tuple[float, str, str] | None:
     """Amounts paired in order: "£0.90m in 2022/23 and £0.52m in 2023/24, against total staff budgets of
-    £29.1m and £30.4m respectively" is 0.52 of 30.4 for the later year, 1.7%."""
-    if not RESPECTIVELY.search(text):
-        return None
+    £29.1m and £30.4m respectively" is 0.52 of 30.4 for the later year, 1.7%; "respectively" may go
+    unsaid ("out of staff budgets of £70m and £72m")."""
     part_at = next((m.end() for m in subject.finditer(text)), None)
     whole_at = next((m.start() for m in denominator.finditer(text) if part_at is not None and m.start() > part_at),
                     None)
