@@ -3761,3 +3761,26 @@ def test_endorsement_said_in_the_ways_councils_say_it(check_md, text, expected, 
 ])
 def test_figures_said_in_the_ways_councils_say_them(check_md, text, rule, fact, expected):
     assert check_md(text, rule).facts[fact] == expected
+
+
+# Reporting arrangements written from the letter and requirements.md before the checker ran on them.
+@pytest.mark.parametrize("text, expected", [
+    ("## Monitoring\n\nProgress against this plan will be reported to Cabinet every six months.", "pass"),
+    ("## Monitoring\n\nThe Corporate Management Team will monitor delivery of the plan monthly, and the"
+     " Overview and Scrutiny Committee will receive an annual update.", "pass"),
+    ("## Monitoring\n\nWe will report on the plan's measures to the Resources Committee quarterly, as"
+     " part of our performance report.", "pass"),
+    ("## Monitoring\n\nOur performance is reported to Cabinet every quarter.", "partial"),
+    ("## Monitoring\n\nWe will keep the plan under review.", "partial"),
+    ("## Monitoring\n\nWe have not yet decided how progress on the plan will be reported.", "fail"),
+    ("## Monitoring\n\nA six-monthly progress report on this plan will go to the Audit and Governance"
+     " Committee.", "pass"),
+    ("## Monitoring\n\nThe Executive will receive an annual report on progress against the plan,"
+     " starting in July 2025.", "pass"),
+    ("## Monitoring\n\nThe actions in this plan are part of our Council Plan, which has its own"
+     " performance framework.", "partial"),
+    ("## Monitoring\n\nUpdates on the plan will be given to Scrutiny twice a year.", "pass"),
+])
+def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected
