@@ -3784,3 +3784,44 @@ def test_figures_said_in_the_ways_councils_say_them(check_md, text, rule, fact, 
 def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+
+
+# Answers to the letter's questions written from the letter before the checker ran on them.
+@pytest.mark.parametrize("text, rule, expected", [
+    ("## How we work\n\nWe measure productivity through unit costs, such as the cost per "
+     "household of waste collection and the cost per benefit claim processed, which we "
+     "compare each year with our CIPFA nearest neighbours.",
+     "question.measuring-productivity", "pass"),
+    ("## How we work\n\nEach service has a small set of output measures, for example planning "
+     "applications decided per officer, and we track them monthly against budget.",
+     "question.measuring-productivity", "pass"),
+    ("## How we work\n\nWe do not yet have a single measure of productivity, but we are "
+     "developing one.",
+     "question.measuring-productivity", "partial"),
+    ("## How we work\n\nWe use LG Inform benchmarking to compare our spend per head and "
+     "outcomes with similar councils every year.",
+     "question.measuring-productivity", "pass"),
+    ("## Looking ahead\n\nAdult social care has the greatest potential for further savings: "
+     "we estimate £2.5m a year by 2026/27 from more reablement.",
+     "question.savings-potential", "pass"),
+    ("## Looking ahead\n\nWe think the biggest opportunity for savings is temporary "
+     "accommodation, where buying our own homes could save around £1m a year.",
+     "question.savings-potential", "pass"),
+    ("## Looking ahead\n\nThe largest further saving is likely to come from our waste "
+     "service, where new rounds should save £400,000 a year.",
+     "question.savings-potential", "pass"),
+    ("## Looking ahead\n\nWe expect further savings from adult social care.",
+     "question.savings-potential", "partial"),
+    ("## Barriers\n\nWe propose a pilot in which the council pools health and care budgets "
+     "with the ICB, under a single local plan.",
+     "question.local-reforms", "pass"),
+    ("## Workforce\n\nEvery agency placement over 12 weeks needs director approval, and we "
+     "are converting long-term agency social workers to permanent posts.",
+     "question.agency-consultant-value", "pass"),
+    ("## Workforce\n\nAt 31 March 2024, 14 agency workers had been with us for more than a "
+     "year.",
+     "question.agency-consultant-value", "pass"),
+])
+def test_answers_to_the_letters_questions_said_in_the_ways_councils_say_them(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
