@@ -3825,3 +3825,46 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
 ])
 def test_answers_to_the_letters_questions_said_in_the_ways_councils_say_them(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+# Answers on data and technology written from the letter before the checker ran on them.
+@pytest.mark.parametrize("text, rule, expected", [
+    ("## Data\n\nWe have cleansed our address data against the national gazetteer, and 98% of "
+     "records now match.",
+     "question.data-quality", "pass"),
+    ("## Data\n\nA data quality team checks duplicate and incomplete records in the housing "
+     "system every month.",
+     "question.data-quality", "pass"),
+    ("## Data\n\nWe publish our spending, contracts and performance data as open data on our "
+     "website every quarter.",
+     "question.data-quality", "pass"),
+    ("## Data\n\nWe share safeguarding data with the police every day through the MASH, which "
+     "helps us act sooner.",
+     "question.data-sharing", "pass"),
+    ("## Data\n\nHospital discharge data comes to us from the NHS trust each morning, which "
+     "has cut delays.",
+     "question.data-sharing", "pass"),
+    ("## Data\n\nWe are keen to share more data with partners in future.",
+     "question.data-sharing", "partial"),
+    ("## Data\n\nOur revenues and benefits system dates from 2006 and its supplier will stop "
+     "supporting it in 2026.",
+     "question.legacy-systems", "pass"),
+    ("## Data\n\nThe housing system is 18 years old and cannot link to our online forms, so "
+     "staff re-key 3,000 changes a year.",
+     "question.legacy-systems", "pass"),
+    ("## Data\n\nSome of our systems are old.",
+     "question.legacy-systems", "partial"),
+    ("## Data\n\nSince March 2024 a chatbot on our website has answered 12,000 questions "
+     "about council tax.",
+     "question.new-technology", "pass"),
+    ("## Data\n\nForty social workers are trialling an AI tool that writes up case notes "
+     "after home visits.",
+     "question.new-technology", "pass"),
+    ("## Data\n\nWe will explore how AI could help us in future.",
+     "question.new-technology", "partial"),
+    ("## Data\n\nWe use predictive analytics to identify tenants at risk of falling into rent "
+     "arrears.",
+     "question.new-technology", "pass"),
+])
+def test_answers_on_data_and_technology_said_in_the_ways_councils_say_them(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
