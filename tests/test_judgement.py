@@ -3868,3 +3868,9 @@ def test_answers_to_the_letters_questions_said_in_the_ways_councils_say_them(che
 ])
 def test_answers_on_data_and_technology_said_in_the_ways_councils_say_them(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_sentence_with_below_in_it_is_no_caption_of_the_table_after_it(check_md):
+    text = ("## Workforce\n\nWe aim to bring agency use below 5 per cent.\n\n| Year | Calls answered | Online |\n"
+            "|---|---|---|\n| 2022/23 | 81% | 52% |\n| 2023/24 | 88% | 61% |")
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] is None

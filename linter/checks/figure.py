@@ -156,7 +156,8 @@ WORD_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 EXACT_AFTER = re.compile(r"[^.;()]{0,40}?\(\s*\d|\s*[,–—-]\s*\d")
 PART_OF = re.compile(r"\bof\s+$")
 # A sentence that says it introduces the table after it.
-TABLE_CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follows)\b|\bbelow\b", re.IGNORECASE)
+TABLE_CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follows)\b|"
+                           r"\b(?:set\s+out|shown|given|listed)\s+below\b|\bas\s+follows\b", re.IGNORECASE)
 # "One in every twenty pounds", "one pound in every thousand".
 FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b",
                       re.IGNORECASE)
