@@ -3874,3 +3874,33 @@ def test_a_sentence_with_below_in_it_is_no_caption_of_the_table_after_it(check_m
     text = ("## Workforce\n\nWe aim to bring agency use below 5 per cent.\n\n| Year | Calls answered | Online |\n"
             "|---|---|---|\n| 2022/23 | 81% | 52% |\n| 2023/24 | 88% | 61% |")
     assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] is None
+
+
+# Negation in governance and measures, written from the letter before the checker ran on them.
+@pytest.mark.parametrize("text, rule, expected", [
+    ("## Next steps\n\nThe plan will not be published until the new Government has confirmed "
+     "that plans are still required.",
+     "governance.publication", "fail"),
+    ("## Next steps\n\nWe have not yet decided whether to publish the plan.",
+     "governance.publication", "fail"),
+    ("## Next steps\n\nMembers have not yet approved the plan; it will go to Cabinet on 16 "
+     "July 2024 for approval before submission.",
+     "governance.member-endorsement", "pass"),
+    ("## Next steps\n\nThe plan was not considered by Cabinet before submission.",
+     "governance.member-endorsement", "fail"),
+    ("## Next steps\n\nCabinet has not formally approved the plan, but it was discussed at a "
+     "members' briefing on 2 July 2024.",
+     "governance.member-endorsement", "partial"),
+    ("## Measures\n\nWe have not yet agreed KPIs for this plan.",
+     "metrics.kpis", "fail"),
+    ("## Measures\n\n| Measure | 2023/24 | Target 2025/26 |\n|---|---|---|\n| Days to process a "
+     "new benefit claim | 19 | 15 |\n| Calls answered within 3 minutes | 71% | 85% |",
+     "metrics.kpis", "pass"),
+    ("## Measures\n\nWe do not plan to report on this plan separately.",
+     "governance.progress-reporting", "fail"),
+    ("## Next steps\n\nThe plan will be published on the council's website once the Leader "
+     "has approved it.",
+     "governance.publication", "pass"),
+])
+def test_negation_in_governance_said_in_the_ways_councils_say_it(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
