@@ -3904,3 +3904,14 @@ def test_a_sentence_with_below_in_it_is_no_caption_of_the_table_after_it(check_m
 ])
 def test_negation_in_governance_said_in_the_ways_councils_say_it(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The agency spend" is agency staff; "the Agency" referred back to is a named agency.
+    ("## Workforce\n\nThe agency spend in 2023/24 was 4.1% of the staff budget.", 4.1),
+    ("## Workforce\n\nThe agency bill was 4.1% of the staff budget in 2023/24.", 4.1),
+    ("## Partners\n\nWe work with the Environment Agency on flood risk. The Agency's charges rose by 4.1% of our "
+     "budget in 2023/24.", None),
+])
+def test_the_agency_spend_is_agency_staff_and_the_agency_referred_back_to_is_not(check_md, text, expected):
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected
