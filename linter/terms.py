@@ -96,7 +96,8 @@ BUILT_INS = {
                      # A rule to write on, and boxes to fill: "________ times a month", "▢▢ systems", "[•]".
                      r"|_{3,}|[▢□∎◻☐]|■{2,}|\[\s*[•▢□■∎◻☐]+\s*\]",
     # An e-mail address, which names a mailbox, not a web page: "chiefexecutive@ambleforth.gov.uk".
-    "@email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    # (Starting where a word starts, so that a long run of letters is not tried from every one of them.)
+    "@email": r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)
