@@ -225,13 +225,20 @@ INSTRUCTION_CUE = re.compile(
     r"\b(?:asking|requiring|requesting|calling\s+for|instructing)\b", re.IGNORECASE)
 INSTRUCTION_END = re.compile(
     r"[;.!?]|\s[–—]\s|,\s+(?:and\s+|but\s+|so\s+)?(?!that\b)(?:we|our|the\s+council|this\s+council|cabinet|"
-    r"members|councillors|the\s+leader|it\s+was|this\s+plan\s+(?:was|has|will|is))\b", re.IGNORECASE)
+    r"members|councillors|the\s+leader|it\s+was|(?:this|the|our)\s+(?:productivity\s+)?plan\s+(?:was|has|will|is))\b",
+    re.IGNORECASE)
 
 
 def instructed(text: str, position: int) -> bool:
     """Whether the word at ``position`` is part of what the letter is reported to have asked."""
-    return any(not INSTRUCTION_END.search(text, cue.end(), position)
-               for cue in INSTRUCTION_CUE.finditer(text, 0, position))
+    return any(not _ends_before(text, cue.end(), position) for cue in INSTRUCTION_CUE.finditer(text, 0, position))
+
+
+def _ends_before(text: str, start: int, position: int) -> bool:
+    # The end of the instruction may run on over the word itself: in "In line with the Minister's request,
+    # the plan will be published", "the plan" is the council's own, after the instruction ended at the comma.
+    end = INSTRUCTION_END.search(text, start)
+    return end is not None and end.start() < position
 
 
 def asserted(text: str, position: int, facts_only: bool | str = False, instructions: bool = True) -> bool:

@@ -32,7 +32,10 @@ BUILT_INS = {
               r"|\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion)\s(?:pounds|GBP)\b",
     "@year": r"\b(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?\b",
     "@date": rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b(?:\s(?:19|20)\d\d)?"
-             rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b",
+             rf"|\b(?:{MONTHS})\s(?:19|20)\d\d\b|\b20\d\d-\d\d-\d\d\b"
+             # "10/07/2024", "10.07.2024": day, month and year in figures (the year in full: "2.3.12" is a
+             # paragraph's number).
+             r"|\b(?:0?[1-9]|[12]\d|3[01])(?:/(?:0?[1-9]|1[0-2])/|\.(?:0?[1-9]|1[0-2])\.)20\d\d\b",
     # A plan named by its owner: "the London Borough of Mortgrove's plan", "Kelby's productivity plan".
     "@named-plan": r"(?-i:\b[A-Z][\w-]*['’]s)\s+(?:(?:draft|final|productivity)\s+)*plan\b",
     # A month or a season that comes round again: "each January", "every summer", "every April and October".

@@ -520,6 +520,11 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "17 July 2024.", "Full Council", "17 July 2024"),
     ("The plan was commented on by the Scrutiny Panel at a workshop on 2 July 2024, and approved by the "
      "Executive on 10 July 2024.", "Executive", "10 July 2024"),
+    # A date said first, in a phrase put before the deciding, is another step's.
+    ("Following scrutiny by the Overview and Scrutiny Committee on 2 July, Cabinet approved the plan on "
+     "9 July 2024.", "Cabinet", "9 July 2024"),
+    # A date in figures.
+    ("Approval of this plan was given by Cabinet on 10/07/2024.", "Cabinet", "10/07/2024"),
     # ... nor of the submission that follows it.
     ("The plan will go to the meeting of Full Council on 18 July 2024, which will be asked to approve it "
      "before it is submitted to the Ministry on 19 July.", "meeting of Full Council", "18 July 2024"),
@@ -721,6 +726,10 @@ def test_a_numbered_line_nobody_cites_is_not_a_footnote(check_md):
     # "It" two sentences on from the plan, past a sentence that names no document.
     "This plan was approved by the Strategy and Finance Committee on 2 July 2024. Members of all three groups "
     "spoke on the item. It will be published on the Council's website after it has been submitted.",
+    # The letter's request put first, in a phrase of its own, before the council's statement.
+    "In line with the Minister's request, the plan will be published on the Council's website.",
+    "The productivity plan will be placed in the public domain via the Council's website.",
+    "You can read this plan, and the Cabinet report that agreed it, at www.oakbridge.gov.uk/plans.",
 ])
 def test_publication_of_the_plan_however_it_is_worded(check_md, text):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"

@@ -644,9 +644,14 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
             matches = [m for m in matches if m.start() >= own_from]
         # "commented on by the Scrutiny Panel on 2 July 2024, and approved by the Executive on 10 July
         # 2024": the date in the clause of the deciding.
-        edges = [m.end() for m in CLAUSE_EDGE.finditer(text)]
+        found_edges = list(CLAUSE_EDGE.finditer(text))
+        edges = [m.end() for m in found_edges]
         same = [m for m in matches
                 if any(bisect_right(edges, m.start()) == bisect_right(edges, a) for a in anchors)]
+        if not same:
+            # "… asked to approve it before it is submitted to the Ministry on 19 July": a clause of time
+            # dates the step it names, not the deciding.
+            matches = [m for m in matches if not _in_time_clause(found_edges, edges, m.start())] or matches
         matches = same or matches
     if not matches:
         return None
@@ -656,8 +661,12 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
               or [m for m in matches if DECIDED_AFTER.match(text, m.end())]
               or [m for m in matches if CONSULTED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]) \
         if deciding else []
+    # A date follows what it dates ("approved the plan on 9 July 2024"); one said before it is often
+    # another step's, in a phrase put first ("Following scrutiny on 2 July, Cabinet approved the plan on
+    # 9 July 2024"): a later part's distance before its anchor counts double.
+    before = 2 if own_first else 1
     chosen = agents[0] if agents else min(matches, key=lambda m: min(
-        (abs(m.start() - a) + (0 if m.start() > a else 1) for a in anchors), default=0))
+        (m.start() - a if m.start() > a else before * (a - m.start()) + 1 for a in anchors), default=0))
     if deciding and GENERIC_BODY.fullmatch(chosen.group(0).strip()):
         # "endorsed by members at the Full Council meeting held on 18 July": the meeting names them.
         named = [m for m in matches if not GENERIC_BODY.fullmatch(m.group(0).strip())
@@ -689,6 +698,14 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
     if head:
         start = head.start()
     return text[start:end].strip(), start
+
+
+TIME_CLAUSE = re.compile(r"\s(?:before|after|until)$", re.IGNORECASE)
+
+
+def _in_time_clause(found_edges, edges: list[int], position: int) -> bool:
+    at = bisect_right(edges, position)
+    return at > 0 and TIME_CLAUSE.search(found_edges[at - 1].group(0)) is not None
 
 
 def widest(concept, text: str, start: int, end: int) -> tuple[int, int]:
