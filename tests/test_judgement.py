@@ -3494,6 +3494,28 @@ def test_a_column_of_how_we_will_know_names_measures(check_md, text, expected):
     # A nil said with "never".
     ("## Equality\n\nWe do not buy external EDI training, and we have never run an EDI champions scheme.",
      "question.edi", "edi_champions", 0),
+    # Pence in the pound are per cent; the year before's pence are not the latest.
+    ("Agency workers cost us 6p in every £1 of our staff budget in 2023/24, down from 7p in 2022/23.",
+     "question.agency-spend", "agency_spend_percent", 6.0),
+    ("Agency staff took 7 pence in the pound of our pay bill last year.", "question.agency-spend",
+     "agency_spend_percent", 7.0),
+    ("We spend 6p in every £1 of council tax on parks.", "question.agency-spend", "agency_spend_percent", None),
+    # A part of one per cent.
+    ("Trade union facility time took up one fifth of one per cent of our paybill in 2023/24.",
+     "question.facility-time", "facility_time_percent", 0.2),
+    # A fraction's number is one word or two only where both are a number's, and an aim is not today's.
+    ("In 2023/24 one pound in every eight we spent on staff went on agency workers.\n\nWe will judge ourselves "
+     "on these:\n\n- agency share of the staff budget: down to one pound in every ten by March 2026;\n"
+     "- calls answered first time: 74% now, 82% by March 2026.", "question.agency-spend", "agency_spend_percent",
+     12.5),
+    ("Agency share of the staff budget: down to one pound in every ten by March 2026.", "question.agency-spend",
+     "agency_spend_percent", None),
+    # "Nil" in a row that says it is a share, in whatever unit.
+    ("| | 2022/23 | 2023/24 |\n|---|---|---|\n| Agency staff, share of total staff budget | 4.0% | 3.2% |\n"
+     "| Trade union facility time, share of paybill | nil | nil |", "question.facility-time",
+     "facility_time_percent", 0.0),
+    ("| | 2023/24 |\n|---|---|\n| Agency staff, share of total staff budget | 3.2% |\n"
+     "| Trade union facility time, hours a week | nil |", "question.facility-time", "facility_time_percent", None),
 ])
 def test_fractions_of_money_and_nils_with_never(check_md, text, rule, fact, expected):
     assert check_md(text, rule).facts[fact] == expected

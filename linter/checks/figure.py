@@ -159,8 +159,19 @@ PART_OF = re.compile(r"\bof\s+$")
 TABLE_CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follows)\b|"
                            r"\b(?:set\s+out|shown|given|listed)\s+below\b|\bas\s+follows\b", re.IGNORECASE)
 # "One in every twenty pounds", "one pound in every thousand".
-FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\b",
-                      re.IGNORECASE)
+# (The number's second word only where it is one: "one pound in every eight we spent", "ten by March 2026".)
+FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?"
+                      rf"(\d{{1,3}}|(?:{NUMBER_WORD}|hundred|thousand)(?:[\s-](?:one|two|three|four|five|six|seven|"
+                      r"eight|nine|pounds?))?)\b", re.IGNORECASE)
+# "6p in every £1 of our staff budget", "7 pence in the pound": pence are per cent.
+PENCE_IN_POUND = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s?(?:p|pence)\s+(?:in|of|out\s+of)\s+(?:every|each|the|a)\s+"
+                            r"(?:£\s?1\b(?!\s?(?:m|bn|k)\b)(?:\.00)?|pound\b)", re.IGNORECASE)
+# "one fifth of one per cent", "two tenths of a per cent".
+ORDINAL_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "fiftieth": 50,
+                 "hundredth": 100, "hundredths": 100}
+PART_OF_PERCENT = re.compile(r"\b(one|a|two|three|four)\s+(" + "|".join(ORDINAL_PARTS) + r")\s+of\s+(?:one|a|1)\s+"
+                             r"(?:per\s?cent|percent|%)", re.IGNORECASE)
 # The whole a fraction is of, named by a pronoun for the sentence before's: "The total staff budget was
 # £158m. One in every twenty pounds of it went on agency staff."
 OF_IT = re.compile(r"\bof\s+it\b", re.IGNORECASE)
@@ -292,10 +303,16 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         percents += [(m.start(), value) for m in PERCENT_IN_WORDS.finditer(clause)
                      if (value := percent_in_words(m)) is not None and is_current_share(clause, m, denominator)
                      and not EXACT_AFTER.match(clause, m.end()) and not PART_OF.search(clause, 0, m.start())]
+        # "one fifth of one per cent of our paybill": 0.2%.
+        percents += [(m.start(), part_of_percent(m)) for m in PART_OF_PERCENT.finditer(clause)
+                     if is_current_share(clause, m, denominator)]
         if denominator is not None and denominator.matches(clause):
-            # "One in every twenty pounds of our staff budget went on agency workers": 5%.
+            # "One in every twenty pounds of our staff budget went on agency workers": 5%; "6p in every £1".
+            # (Not an aim: "down to one pound in every ten by March 2026".)
             percents += [(m.start(), value) for m in FRACTION.finditer(clause)
-                         if (value := fraction_value(m)) is not None]
+                         if (value := fraction_value(m)) is not None and is_current_share(clause, m, denominator)]
+            percents += [(m.start(), float(m.group(1))) for m in PENCE_IN_POUND.finditer(clause)
+                         if is_current_share(clause, m, denominator)]
         if not percents:
             continue
         percents.sort()
@@ -418,6 +435,12 @@ def in_parentheses(clause: str, position: int) -> int | None:
 SCALE_WORDS = {"hundred": 100, "thousand": 1000}
 
 
+def part_of_percent(match: re.Match) -> float:
+    """The percentage a part of one per cent stands for: "one fifth of one per cent" is 0.2."""
+    parts = word_number(match.group(1)) or 1
+    return round(parts / ORDINAL_PARTS[match.group(2).lower()], 2)
+
+
 def fraction_value(match: re.Match) -> float | None:
     """The percentage a share in words stands for: "one in every twenty" is 5.0, "one in 25" is 4.0."""
     whole = match.group(1)
@@ -477,7 +500,8 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             year = year_in(label)
             for column in columns:
                 cell = row[column] if column < len(row) else ""
-                value = cell_percent(cell, bool(IN_PERCENT.search(header[column])))
+                value = cell_percent(cell, bool(IN_PERCENT.search(header[column])),
+                                     bool(SHARE_MARK.search(header[column]) or SHARE_MARK.search(label)))
                 if value is not None:
                     found.append((value, year,
                                   " | ".join(c for c in (header[column], label, cell) if c)))
@@ -492,7 +516,8 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             if cell is label:
                 continue
             heading = header[column] if column < len(header) else ""
-            value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)))
+            value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)),
+                                 bool(SHARE_MARK.search(heading) or SHARE_MARK.search(label)))
             # A base named in the column's heading or the row's own label: "Consultants, % of total
             # council budget" is not the staff budget's share.
             # ("Share of gross expenditure (£33.0m)" beside "Share of staff budget (£13.4m)" too.)
@@ -667,12 +692,14 @@ def planned_beside_actual(headings: list[str]) -> set[str]:
     return {h for h in headings if PLANNED_COLUMN.search(h) and YEAR.search(h) and not ACTUAL_COLUMN.search(h)}
 
 
-def cell_percent(cell: str, in_percent: bool) -> float | None:
+def cell_percent(cell: str, in_percent: bool, a_share: bool = False) -> float | None:
     """The one percentage in a table cell, or None.
 
     A cell holding two ("0.8% 0.05%") is two cells run together, and which figure is whose
     cannot be told, so neither is taken. Under a heading that says the column is in per cent
-    ("Agency staff (% of staff budget)"), a bare number ("7.4") is a percentage and "nil" is 0.
+    ("Agency staff (% of staff budget)"), a bare number ("7.4") is a percentage and "nil" is 0;
+    so is "nil" where the heading or label says only that it is a share ("Facility time, share of
+    paybill | nil"): none is none in any unit.
     """
     found = list(PERCENT.finditer(cell))
     if len(found) == 1:
@@ -681,8 +708,8 @@ def cell_percent(cell: str, in_percent: bool) -> float | None:
         bare = BARE_NUMBER.match(cell)
         if bare:
             return float(bare.group(1))
-        if NIL_CELL.match(cell):
-            return 0.0
+    if not found and (in_percent or a_share) and NIL_CELL.match(cell):
+        return 0.0
     return None
 
 
