@@ -56,15 +56,13 @@ def test_enough_plans_have_tables_notes_and_contents():
 # What a PDF cannot say: LibreOffice breaks a word too long for a narrow cell with no hyphen
 # ("accommodati" / "on"), which reads like two words, as it would to a screen reader.
 # What the PDF reader does not get right yet: a cell wrapped over lines can lose its last line, a
-# bold heading just below a table can be read as the table's last row, and a note LibreOffice carries
+# line just below an unruled table can be read as the table's last row, and a note LibreOffice carries
 # over to the next page is read there as body text.
 # What the PDF form does not carry: LibreOffice drops links to bookmarks the document lacks, so a
 # web page's list of in-page links that do not each name a heading is contents in Markdown and Word
 # (as a list of the document's own headings is in every form) but not in the PDF.
 RELATED_LINKS = ("a web page's list of links to '#' (related pages) is contents in Markdown and Word; LibreOffice "
                  "drops such links from the PDF")
-CONTENTS_BELOW_TABLE = ("the PDF form reads the bold 'Contents' line just below a table as the table's last row, "
-                        "and drops it from the contents")
 KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen in a narrow PDF table cell",
                 "102-kingsholm-metropolitan-web-page": "an 'On this page' list of links, one of them to no "
                                                        "heading, is contents in Markdown and Word; the PDF form "
@@ -116,13 +114,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                                                                                 "to the page itself ('#') is "
                                                                                 "contents in Markdown and Word; "
                                                                                 "the PDF form has no such links",
-                "864-marrowdale-county-cabinet-report-appendix-worked-share-no-champions": "the PDF form does not "
-                                                                                           "flag the 'Contents' "
-                                                                                           "title over a contents "
-                                                                                           "list after a cover table",
-                "365-brantwick-county-numbered-control-table-footers-years": "the PDF form reads a bold numbered "
-                                                                             "heading just below a table "
-                                                                             "('1. Introduction') as a last row",
                 "385-tilsworth-borough-cover-contents-footnotes-refuse-heading-worked-agency": "the PDF form has a "
                                                                                                "note carried over to "
                                                                                                "the next page, which "
@@ -146,10 +137,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "644-sallowfield-district-letter-asks-our-response-table-whole-plan-committee-system-edi-placeholder-worked-agency":
                     "the PDF form splits the whole-plan response table where a row breaks across a page, reading the "
                     "row's carried-over end as a row of its own and the rest as a second table",
-                "659-stourhurst-district-cover-contents-control-table-approved-footers-footnote-edi-placeholder-kpi-"
-                "appendix-placeholder-years-table": "the PDF form reads the bold 'Contents' line just below the "
-                                                    "document-control table as its last row, and drops it from the "
-                                                    "contents",
                 "1000-harlingmoor-unitary-web-page-nil-champions-per-cent":
                     RELATED_LINKS,
                 "1021-otterhay-district-web-page-consultant-nil-worked-out-agency":
@@ -170,21 +157,9 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     RELATED_LINKS,
                 "1080-marshford-london-borough-web-page-furniture-short-concrete-asks":
                     RELATED_LINKS + "; the PDF form also loses a table's header row whose first cell is empty",
-                "1064-eskbridge-metropolitan-signoff-table-footnoted-workforce-figures":
-                    CONTENTS_BELOW_TABLE,
-                "917-marrowby-district-own-headings-control-table-footnotes":
-                    CONTENTS_BELOW_TABLE,
-                "959-marlstone-county-cabinet-report-appendix-footnote-facility-time":
-                    CONTENTS_BELOW_TABLE,
-                "1065-kessingham-london-borough-workforce-table-several-years":
-                    "the PDF form reads the bold 'Notes' line just below a table as the table's last row",
-                "937-pickerswell-district-leaders-letter-own-headings-worked-out-nil":
-                    "the PDF form reads the 'Yours sincerely,' line just below a table as the table's last row",
                 "901-kelsborough-metropolitan-leaders-letter-own-headings-combined-authority-cabinet-agreed":
                     "the PDF form loses the wrapped last line of a table cell ('Annual savings from' / "
                     "'Kelsborough Works')",
-                "1117-ashenden-county-cabinet-report-appendix-contents-lists-facility-time":
-                    CONTENTS_BELOW_TABLE,
                 "1189-brinkwell-district-web-page-committee-approved-explicit-nils":
                     RELATED_LINKS,
                 "1156-tansley-vale-district-web-page-nav-related-links-furniture":
@@ -195,14 +170,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     RELATED_LINKS,
                 "1231-tidesworth-county-web-page-own-headings-navigation-furniture":
                     RELATED_LINKS,
-                "1116-netherwold-county-extract-workforce-years-consultant-nil-facility-worked-out":
-                    "the PDF form reads the bold 'Notes' line just below a table as the table's last row",
-                "1107-cobbleigh-district-annex-amounts-table-facility-placeholder-extract":
-                    "the PDF form reads the bold 'Notes to the table' line just below a table as the table's "
-                    "last row",
-                "1126-kettlewood-metropolitan-extract-kpi-baselines-targets-consultant-placeholder":
-                    "the PDF form reads the bold 'Notes to the table:' line just below a table as the table's "
-                    "last row",
                 "1187-colbeck-borough-reworded-questions-portfolio-holder-signoff-table-footnotes":
                     "the PDF form loses a table's header row whose first cell is empty ('| | Page |' over the "
                     "contents table)",
@@ -212,12 +179,15 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "1094-highgarth-city-own-headings-full-council-short-concrete-asks-kpi-benchmarks":
                     "the PDF form loses the wrapped end of a table cell ('Households in bed' / 'and breakfast "
                     "for more than six weeks')",
-                "1271-sallowfield-county-fire-workforce-annex-several-years-champions-in-words":
-                    "the PDF form reads the bold 'Notes to the table' line just below a table as the table's "
-                    "last row",
                 "1278-marlstone-county-web-page-officer-signoff-only-vague-workforce-figures":
                     RELATED_LINKS,
                 "1282-thornhurst-borough-web-page-cabinet-considered-headcount-agency-consultant-nil":
+                    RELATED_LINKS,
+                "1298-harkmoor-unitary-web-page-group-leaders-only-money-figures-against-pay-bill":
+                    RELATED_LINKS,
+                "1328-kelsbrook-london-web-page-workforce-table-headcount-footer":
+                    RELATED_LINKS,
+                "1339-brackenmoor-district-web-page-extract-noting-only-sidebar-nil-facility-time":
                     RELATED_LINKS}
 
 

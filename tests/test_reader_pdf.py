@@ -494,3 +494,26 @@ def test_two_columns_of_prose_are_not_a_table(tmp_path):
         right.line(f"Line {number} of the right column runs on about our budget there")
     document = read(tmp_path, build_pdf([Page(left.texts + right.texts)]))
     assert TABLE not in [b.kind for b in document.blocks]
+
+
+@needs_libreoffice
+def test_a_bold_line_set_close_under_a_ruled_table_is_not_its_last_row(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Our workforce figures for the last two years are below.")
+    table = document.add_table(rows=3, cols=3)
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, [("", "2022/23", "2023/24"), ("Agency staff", "4.1%", "3.9%"),
+                                       ("Consultants", "0.8%", "0.6%")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    notes = document.add_paragraph()
+    notes.add_run("Notes to the table").bold = True
+    notes.paragraph_format.space_before = 0
+    document.add_paragraph("Figures are for the financial year and come from the payroll ledger.")
+    document.save(tmp_path / "plan.docx")
+    read = read_document(convert_to_pdf(tmp_path / "plan.docx", tmp_path / "pdf"))
+    tables = [block.table.rows for block in read.blocks if block.kind == TABLE]
+    assert tables == [[["", "2022/23", "2023/24"], ["Agency staff", "4.1%", "3.9%"], ["Consultants", "0.8%", "0.6%"]]]
+    assert any(block.text == "Notes to the table" for block in read.blocks if block.kind != TABLE)

@@ -853,6 +853,7 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
             else:
                 break
         start = index
+        area = None
         if page.rules and len(page.rules) <= MAX_RULES:
             # Inside a ruled table every line is a cell: a heading row spanning the columns too.
             area = _ruled_area(_union([line for row in rows[index:end] for line in row]), page.rules)
@@ -861,8 +862,10 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
             while end < len(rows) and all(_within(line.bbox, area) for line in rows[end]):
                 end += 1
         # The last cell may wrap onto lines of its own below the last row (a page's number set just
-        # below it, "Page 6 of 6", is no part of it).
+        # below it, "Page 6 of 6", is no part of it; nor, in a ruled table, a line below its rules: a
+        # bold "Notes to the table" set close under it).
         while (end < len(rows) and not flags[end] and _inside_columns(rows[end], columns)
+               and (area is None or all(_within(line.bbox, area) for line in rows[end]))
                and not all(is_page_number(line.text) or ends_with_page_number(line.text) for line in rows[end])
                and min(line.bbox[1] for line in rows[end - 1]) - max(line.bbox[3] for line in rows[end])
                < 0.5 * max(line.size for line in rows[end])):
