@@ -450,7 +450,7 @@ class TermSet:
         spans = None  # found at the first match: most texts have none
         for match in pattern.finditer(text):
             if spans is None:
-                spans = [m.span() for m in blocked.finditer(text)] if blocked else []
+                spans = _overlapping_spans(blocked, text) if blocked else []
             start, end = match.span()
             if not any(s < end and start < e for s, e in spans):
                 yield match
@@ -476,6 +476,17 @@ class TermSet:
             return False
         # A match: it counts unless every match is hidden by an ``unless`` term.
         return not self.unless or self.search(text) is not None
+
+
+def _overlapping_spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Every match of ``pattern``, those that overlap included: "most valuable" and "valuable assets"
+    in "our most valuable assets" both hide what they cover."""
+    spans = []
+    match = pattern.search(text)
+    while match is not None:
+        spans.append(match.span())
+        match = pattern.search(text, match.start() + 1)
+    return spans
 
 
 @lru_cache(maxsize=1024)

@@ -3844,6 +3844,17 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
      "question.savings-potential", "pass"),
     ("## Looking ahead\n\nWe expect further savings from adult social care.",
      "question.savings-potential", "partial"),
+    # The letter asks for an estimate, and an estimate may be hedged; a denial is still none.
+    ("## What we're doing next\n\nWe will bring the two councils' bin collections together into one set of "
+     "rounds. We think this could save about £310,000 a year from 2026/27, more than any other single change.",
+     "question.savings-potential", "pass"),
+    ("## What we're doing next\n\nWe will bring the two councils' bin collections together into one set of "
+     "rounds. We do not think this could save more than any other single change.",
+     "question.savings-potential", "partial"),
+    ("## Housing\n\nIn 2023/24 we stopped 402 households from becoming homeless, which we reckon saved about "
+     "£1.2 million in temporary accommodation costs.", "question.prevention", "pass"),
+    ("## About this page\n\nThe Government asked every council to write a plan. This page is that plan. We've "
+     "published it here so that residents can read exactly what we sent.", "governance.publication", "pass"),
     ("## Barriers\n\nWe propose a pilot in which the council pools health and care budgets "
      "with the ICB, under a single local plan.",
      "question.local-reforms", "pass"),

@@ -70,6 +70,13 @@ def test_unless_hides_matches_inside_a_blocked_phrase():
     assert found(terms, "The Environment Agency and multi-agency teams") == ["Agency", "agency"]
 
 
+def test_unless_phrases_that_overlap_each_hide_what_they_cover():
+    # "most valuable" is found first; "valuable assets", which overlaps it, still hides "assets".
+    unless = ["most valuable", "valuable asset*"]
+    assert found(["assets"], "Data is one of our most valuable assets.", unless) == []
+    assert found(["assets"], "We sold surplus assets; data is our most valuable resource.", unless) == ["assets"]
+
+
 def test_term_set_builds_from_concepts_and_lists():
     concepts = {"a": TermSet("a", ("alpha",), ("alpha centauri",))}
     combined = term_set(["$a", "beta"], concepts)

@@ -35,7 +35,10 @@ Parameters
     ``heading_words`` (default 25); ``window`` (sentences in a passage,
     default 2); ``within_theme`` (default false); ``specific`` (the passage
     must say something specific, as the analysis judges it, not "we would
-    welcome more support": default false); ``count_fact`` (``{name, of: concept}``:
+    welcome more support": default false); ``estimate`` (the question asks
+    what could be, so a hedged answer gives it: "We think this could save
+    about £310,000 a year" estimates a saving, a negated one still does not;
+    default false); ``count_fact`` (``{name, of: concept}``:
     record the number written just before the concept, e.g. "12 EDI
     champions").
 
@@ -74,6 +77,7 @@ PARAMS = {
         "answer_in_theme": {"type": "array", "minItems": 1,
                             "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "specific": {"type": "boolean"},
+        "estimate": {"type": "boolean"},
         "tentative": {"$ref": "#/$defs/concept"},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
                                                         "of": {"$ref": "#/$defs/concept"}},
@@ -204,7 +208,7 @@ def only_asks(sentence, passage) -> bool:
     return all(asks(s.text) for s in window)
 
 
-def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
+def passage_has(analysis, conjunction, passage, tentative=None, estimate: bool = False) -> bool:
     """All the answer's parts are in the passage, and the first, its subject, is asserted somewhere.
 
     "We do not yet measure productivity" and "we are looking at whether automated tools could
@@ -217,7 +221,7 @@ def passage_has(analysis, conjunction, passage, tentative=None) -> bool:
     if any(states_a_nil(concept, s.read_with_notes) for concept in parts for s in passage) or \
             any(counts_none(parts, s.read_with_notes) for s in passage):
         return True
-    if not any(stated(analysis, subject, s, tentative) for s in passage):
+    if not any(stated(analysis, subject, s, tentative, estimate) for s in passage):
         return False
     # Each part said somewhere, not only denied or considered: "We do not measure productivity as
     # such. Managers look at budgets"; "AI … we will explore opportunities to use it in casework".
@@ -237,13 +241,14 @@ def said_in(sentences, concept, tentative=None) -> bool:
                for s in sentences for m in concept.finditer(s.read_with_notes))
 
 
-def stated(analysis, subject, sentence, tentative=None) -> bool:
-    """Whether the sentence states the subject: not negated, hedged, or only considered ("we have
-    looked at AI tools for drafting letters", with ``tentative`` the pack's words for considering)."""
+def stated(analysis, subject, sentence, tentative=None, estimate: bool = False) -> bool:
+    """Whether the sentence states the subject: not negated, hedged (unless it answers with an
+    ``estimate``), or only considered ("we have looked at AI tools for drafting letters", with
+    ``tentative`` the pack's words for considering)."""
     # A question the council asks itself in a heading names its answers' subject; its "could" is the
     # question's, not a hedge: "What role could capital spending play? / We have committed £140m …".
     asked = sentence.index in analysis.cache.get("question.asked-in-headings", ())
-    if not analysis.asserts(subject, sentence, facts_only=not asked):
+    if not analysis.asserts(subject, sentence, facts_only=not asked and not estimate):
         return False
     if tentative is None:
         return True
@@ -491,7 +496,8 @@ def check(analysis, params, pack) -> Outcome:
             if touches_topic(sentence) and not analysis.asks_as_a_heading(sentence):
                 touches.append(sentence)
             continue
-        held = [conjunction for conjunction in usable if passage_has(analysis, conjunction, passage, tentative)]
+        held = [conjunction for conjunction in usable
+                if passage_has(analysis, conjunction, passage, tentative, params.get("estimate", False))]
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
