@@ -3853,6 +3853,14 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
      "question.savings-potential", "partial"),
     ("## Housing\n\nIn 2023/24 we stopped 402 households from becoming homeless, which we reckon saved about "
      "£1.2 million in temporary accommodation costs.", "question.prevention", "pass"),
+    # Councils buying together are a local reform.
+    ("## Working beyond our borders\n\nWith five neighbouring boroughs we now commission children's placements "
+     "through a shared north London framework, which has held weekly fees below inflation for two years.",
+     "question.local-reforms", "pass"),
+    # A plan that says it has no measures yet, then promises to agree them, names none.
+    ("## How we will know\n\nWe do not yet have a set of productivity indicators for this plan. We would rather "
+     "take the time to agree measures that mean something than publish a list we later abandon.",
+     "metrics.kpis", "fail"),
     ("## About this page\n\nThe Government asked every council to write a plan. This page is that plan. We've "
      "published it here so that residents can read exactly what we sent.", "governance.publication", "pass"),
     ("## Barriers\n\nWe propose a pilot in which the council pools health and care budgets "

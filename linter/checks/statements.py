@@ -340,6 +340,13 @@ NOT_TO_MAKE = re.compile(r"\b(?:not|never)\s+to\s+(?:create|set|develop|produce|
                          r"establish|define|devise|publish)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
+# A having denied, of a set the thing would come in: "We do not yet have a joint set of productivity
+# indicators for this plan" (the set's words put the thing further from "not" than a denial reaches).
+NOT_HAVE_A_SET = re.compile(r"\b(?:not|n[’']t)\s+(?:yet\s+)?(?:have|hold|got)\s+(?:(?:a|an|any|the|our)\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?(?:set|list|suite|basket|framework|range)\s+of\s+"
+                            r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def denying_sentence(analysis, pack, denied, made=None):
     """The first of the council's own sentences that denies what the rule asks for: the first concept
     of one of the ``denied`` alternatives negated, the others present ("We have not yet agreed the
@@ -371,6 +378,7 @@ def denying_sentence(analysis, pack, denied, made=None):
                     any((governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
                          or PASSIVE_DENIAL.match(text, m.end())
                          or NOT_TO_MAKE.search(text, max(0, m.start() - 80), m.start())
+                         or NOT_HAVE_A_SET.search(text, max(0, m.start() - 80), m.start())
                          or (STILL_TO_MAKE.search(text, max(0, m.start() - 60), m.start())
                              and not ROUTINE.search(text)))
                         and not ONLY_NEW_ONES.search(text, max(0, m.start() - 30), m.start())
