@@ -3853,6 +3853,12 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
      "question.savings-potential", "partial"),
     ("## Housing\n\nIn 2023/24 we stopped 402 households from becoming homeless, which we reckon saved about "
      "£1.2 million in temporary accommodation costs.", "question.prevention", "pass"),
+    # A need owned is not yet work on it.
+    ("## Using data well\n\nWe recognise that there is more to do to improve the quality and consistency of the "
+     "data we hold in our Revenues and Benefits service. Over time we will look to make more of our data available "
+     "to residents.", "question.data-quality", "partial"),
+    ("## Using data well\n\nWe are improving the quality of the data we hold: since 2023 we have cleaned up "
+     "40,000 address records in our Revenues and Benefits service.", "question.data-quality", "pass"),
     # Councils buying together are a local reform.
     ("## Working beyond our borders\n\nWith five neighbouring boroughs we now commission children's placements "
      "through a shared north London framework, which has held weekly fees below inflation for two years.",
