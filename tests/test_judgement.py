@@ -3853,6 +3853,11 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
      "question.savings-potential", "partial"),
     ("## Housing\n\nIn 2023/24 we stopped 402 households from becoming homeless, which we reckon saved about "
      "£1.2 million in temporary accommodation costs.", "question.prevention", "pass"),
+    # Telephone calls are no call for anything.
+    ("## What gets in our way\n\nOur Customer Contact Centre now handles calls for every service, and answers "
+     "calls for the county council too.", "question.government-asks", "fail"),
+    ("## What gets in our way\n\nWe call for a three-year funding settlement for councils.",
+     "question.government-asks", "pass"),
     # A need owned is not yet work on it.
     ("## Using data well\n\nWe recognise that there is more to do to improve the quality and consistency of the "
      "data we hold in our Revenues and Benefits service. Over time we will look to make more of our data available "
