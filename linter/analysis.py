@@ -957,7 +957,13 @@ COUNCIL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?(?:Borough|
                           r"\s+Council\b|\b(?:London\s+|Royal\s+)?Borough\s+of\s+([A-Z][a-z]+)")
 
 
-CAPTION = re.compile(r"\b(?:table|below|following|as\s+follows)\b|:\s*$", re.IGNORECASE)
+# A sentence that says it introduces the table after it ("The table below shows …", "… are set out
+# below", "as follows", a closing colon), not one that only holds "below": "We aim to bring agency use
+# below 5 per cent" over a table of call figures is no caption.
+CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follows)\b|"
+                     r"\b(?:set\s+out|shown|given|listed|summarised|summarized)\s+below\b|"
+                     r"\bbelow\s+(?:shows?|sets?\s+out|gives?|lists?|summarises?|summarizes?)\b|"
+                     r"\b(?:as\s+follows|the\s+following)\b|:\s*$", re.IGNORECASE)
 
 
 def _is_control_table(table, control: TermSet) -> bool:

@@ -155,9 +155,6 @@ WORD_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 # twentieth of one per cent of the pay bill (0.05%)"; and a share of one per cent is not one per cent.
 EXACT_AFTER = re.compile(r"[^.;()]{0,40}?\(\s*\d|\s*[,–—-]\s*\d")
 PART_OF = re.compile(r"\bof\s+$")
-# A sentence that says it introduces the table after it.
-TABLE_CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follows)\b|"
-                           r"\b(?:set\s+out|shown|given|listed)\s+below\b|\bas\s+follows\b", re.IGNORECASE)
 # "One in every twenty pounds", "one pound in every thousand".
 # (The number's second word only where it is one: "one pound in every eight we spent", "ten by March 2026".)
 FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?"
@@ -1055,7 +1052,7 @@ def check(analysis, params, pack) -> Outcome:
             caption = blocks[index - 1].text.strip() if index else ""
             # (Or its last sentence says it introduces the table, and the table's cells say they are per cent.)
             introducing = analysis.block_sentences.get(index - 1, [])
-            told = introducing[-1].text if introducing and TABLE_CAPTION.search(introducing[-1].text) else ""
+            told = introducing[-1].text if introducing and analysis.introduces_table(introducing[-1]) else ""
             if not found and not caption.endswith(":") and told and subject.matches(told) and \
                     not any(other.matches(told) for other in others):
                 found = captioned_figures(block, told, marked_only=True)
