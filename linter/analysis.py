@@ -732,6 +732,24 @@ class Analysis:
         before = bisect_left(titles, sentence.index)
         return self.sentences[titles[before - 1]] if before else None
 
+    def named_before_clause_it(self, concept: TermSet, sentence: Sentence) -> bool:
+        """Whether a clause of the sentence that opens with "it" refers to ``concept``, named before it in
+        the sentence, negated there or not: "Members have not yet approved the plan; it will go to Cabinet
+        on 16 July for approval" says the plan will go to Cabinet."""
+        text = sentence.read_with_notes
+        named = concept.search(text)
+        return named is not None and CLAUSE_IT.search(text, named.end()) is not None
+
+    def whole_of_it(self, sentence: Sentence, text: str, whole: TermSet, amounts) -> str:
+        """``text`` (the sentence's) with its "of it" named as the whole the sentence before gives, where
+        that sentence names ``whole`` and ``amounts`` finds its amount in it: "The total staff budget for
+        2023/24 was £158m. One in every twenty pounds of it went on agency staff." """
+        if not OF_IT.search(text) or whole.matches(text):
+            return text
+        before = self.preceding(sentence, 1)
+        named = whole.search(before[0].text) if before else None
+        return OF_IT.sub(f"of the {named.group(0)}", text, count=1) if named and amounts(before[0].text) else text
+
     def preceding(self, sentence: Sentence, count: int) -> list[Sentence]:
         """Up to ``count`` of the council's own sentences just before ``sentence`` in its paragraph."""
         found = []
@@ -955,6 +973,13 @@ class Analysis:
 # Or the place a council is "of": "London Borough of Fallowmead", "Royal Borough of Kestle".
 COUNCIL_NAME = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?:Metropolitan\s+)?(?:Borough|District|County|City|Town))?"
                           r"\s+Council\b|\b(?:London\s+|Royal\s+)?Borough\s+of\s+([A-Z][a-z]+)")
+
+
+# A clause of its own about "it": "…; it will go to Cabinet", ", but it was discussed".
+CLAUSE_IT = re.compile(r"[;,:]\s*(?:and\s+|but\s+|so\s+)?(?:it|this)\s+(?:will|is|was|has|would|goes|went)\b",
+                       re.IGNORECASE)
+# The whole a part is "of it": the whole the sentence before names.
+OF_IT = re.compile(r"\bof\s+it\b", re.IGNORECASE)
 
 
 # A sentence that says it introduces the table after it ("The table below shows …", "… are set out

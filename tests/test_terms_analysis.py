@@ -228,6 +228,32 @@ def test_a_copied_heading_is_all_prompt_and_the_answer_below_is_own_text(pack):
         "We merged eleven departments into four directorates in 2020.", "It saves £1.4m a year."]
 
 
+def test_a_clause_opening_with_it_refers_to_what_its_sentence_named_before(pack):
+    analysis = _analysis(pack, Block(PARAGRAPH, "Members have not yet approved the plan; it will go to Cabinet on "
+                                                "16 July 2024 for approval. The plan is long. It will go to Cabinet."))
+    plan = pack.concept("$plan-reference")
+    first, second, third = analysis.sentences
+    assert analysis.named_before_clause_it(plan, first)
+    assert not analysis.named_before_clause_it(plan, second)
+    # "It" opening a sentence is the context's business, not a clause's.
+    assert not analysis.named_before_clause_it(plan, third)
+
+
+def test_of_it_names_the_whole_the_sentence_before_gives_with_its_amount(pack):
+    from plancheck.figures import money
+
+    staff_budget = pack.concept("$staff-budget")
+    analysis = _analysis(pack, Block(PARAGRAPH, "The total staff budget for 2023/24 was £158m. One in every twenty "
+                                                "pounds of it went on agency staff."),
+                         Block(PARAGRAPH, "The staff budget is set each February. One in every twenty pounds of it "
+                                          "went on agency staff."))
+    priced, told_of_it, unpriced, not_told = analysis.sentences
+    assert analysis.whole_of_it(told_of_it, told_of_it.text, staff_budget, money) == \
+        "One in every twenty pounds of the staff budget went on agency staff."
+    # A whole named without its amount is no whole to work a share out from.
+    assert analysis.whole_of_it(not_told, not_told.text, staff_budget, money) == not_told.text
+
+
 # ---------------------------------------------------------------- placeholders
 
 @pytest.mark.parametrize("text", ["TBC", "TBC.", "To be confirmed.", "[insert figure]", "XX%", "£XXm",

@@ -169,9 +169,6 @@ ORDINAL_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "hundredth": 100, "hundredths": 100}
 PART_OF_PERCENT = re.compile(r"\b(one|a|two|three|four)\s+(" + "|".join(ORDINAL_PARTS) + r")\s+of\s+(?:one|a|1)\s+"
                              r"(?:per\s?cent|percent|%)", re.IGNORECASE)
-# The whole a fraction is of, named by a pronoun for the sentence before's: "The total staff budget was
-# £158m. One in every twenty pounds of it went on agency staff."
-OF_IT = re.compile(r"\bof\s+it\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:negligible|minimal|minimum|very\s+small|small|low|limited|insignificant|de\s+minimis)\b",
                    re.IGNORECASE)
 HEDGES = {"around", "about", "approximately", "approx", "over", "almost", "nearly", "some", "just",
@@ -898,16 +895,6 @@ def points_back(analysis, sentence, subject, others, denominator) -> list:
     return [figure for figure in tied_figures(joined, subject, others, denominator) if figure[2] > len(lead)]
 
 
-def whole_named(analysis, sentence, text: str, denominator) -> str:
-    """The sentence with "of it" named as the whole the sentence before gives: "The total staff budget
-    for 2023/24 was £158m. One in every twenty pounds of it went on agency staff." """
-    if denominator is None or not OF_IT.search(text) or denominator.matches(text):
-        return text
-    before = analysis.preceding(sentence, 1)
-    named = denominator.search(before[0].text) if before else None
-    return OF_IT.sub(f"of the {named.group(0)}", text, count=1) if named and money(before[0].text) else text
-
-
 def discusses(analysis, sentence, mention, placeholders, discussed_with=None) -> bool:
     """Whether a sentence discusses the subject, not only names it as a heading, a caption or a blank.
 
@@ -1006,8 +993,9 @@ def check(analysis, params, pack) -> Outcome:
             continue
         if discusses(analysis, sentence, mention, pack.placeholders, discussed_with):
             mentions.append(sentence)
-        for value, year, _ in tied_figures(whole_named(analysis, sentence, text, denominator), subject, others,
-                                           denominator) or \
+        # "One in every twenty pounds of it": the whole the sentence before names.
+        whole_named = text if denominator is None else analysis.whole_of_it(sentence, text, denominator, money)
+        for value, year, _ in tied_figures(whole_named, subject, others, denominator) or \
                 points_back(analysis, sentence, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))
         if subject.matches(text):

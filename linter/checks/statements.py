@@ -251,8 +251,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                 return True
             # A clause that opens with "it" names the plan its sentence named before, negated there or not:
             # "Members have not yet approved the plan; it will go to Cabinet on 16 July for approval".
-            if concept is implicit and (named := concept.search(sentence.read_with_notes)) and \
-                    CLAUSE_IT.search(sentence.read_with_notes, named.end()):
+            if concept is implicit and analysis.named_before_clause_it(concept, sentence):
                 return True
             # What a sentence refers back to may be named in the letter's words ("The Government asked every
             # council to write a productivity plan. We have published it here."): only its own words assert.
@@ -264,9 +263,6 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             yield sentence
 
 
-# A clause of its own about "it": "…; it will go to Cabinet", ", but it was discussed".
-CLAUSE_IT = re.compile(r"[;,:]\s*(?:and\s+|but\s+|so\s+)?(?:it|this)\s+(?:will|is|was|has|would|goes|went)\b",
-                       re.IGNORECASE)
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 MONTH_ORDER = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
