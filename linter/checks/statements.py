@@ -455,16 +455,13 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
                 # A later part (a date) belongs to the deciding, in the sentence's own words where it
                 # gives one: "Cabinet discussed a draft on 9 July. Full Council will be asked to approve it
                 # on 18 July, before it is submitted on 19 July" is dated 18 July.
-                deciding_at = [m.start() for m in near.finditer(text)] if near is not None else []
-                match = widest_near(concept, text, deciding_at or found_at, own_from=own_start,
+                match = widest_near(concept, text, _deciding_at(near, text) or found_at, own_from=own_start,
                                     own_first=True)
             else:
                 # The body is the one nearest the deciding where the sentence names it: "Cabinet discussed a
                 # draft of this plan on 9 July, and the Leader of the Council … approved the final version".
-                deciding_at = [m.start() for m in near.finditer(text) if asserted(text, m.start(), True)] \
-                    if near is not None else []
-                match = widest_near(concept, text, deciding_at or statement_anchors, deciding=True,
-                                    own_from=own_start)
+                match = widest_near(concept, text, _deciding_at(near, text, asserted_only=True) or statement_anchors,
+                                    deciding=True, own_from=own_start)
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
@@ -618,6 +615,13 @@ MEETING_TAIL = re.compile(r"(?<=\w)\s+meeting$", re.IGNORECASE)
 # Members in general, which a meeting or body named beside them names more exactly.
 GENERIC_BODY = re.compile(r"(?:(?:all|elected|the)\s+)?(?:members|councillors)", re.IGNORECASE)
 GENERIC_BODY_REACH = 80
+
+
+def _deciding_at(near, text: str, asserted_only: bool = False) -> list[int]:
+    """Where the text says the deciding (``near``'s words), asserted there with ``asserted_only``."""
+    if near is None:
+        return []
+    return [m.start() for m in near.finditer(text) if not asserted_only or asserted(text, m.start(), True)]
 
 
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
