@@ -225,6 +225,8 @@ class PromptIndex:
 
 @dataclass
 class Sentence:
+    """A sentence of a block, and what the analysis knows of it."""
+
     text: str
     block: Block
     block_index: int
@@ -256,6 +258,8 @@ class Sentence:
 
 @dataclass
 class Evidence:
+    """Where a finding is: page, section path and a short quote."""
+
     page: int | None
     page_exact: bool
     section: str

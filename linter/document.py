@@ -42,6 +42,8 @@ def count_words(text: str) -> int:
 
 @dataclass
 class Table:
+    """A table's cells, row by row, as text."""
+
     rows: list[list[str]]
     header_row: bool = False
     merged_cells: bool = False
@@ -110,6 +112,8 @@ class Block:
 
 @dataclass
 class Link:
+    """A hyperlink: its text, where it points, and where in the document it sits."""
+
     text: str
     target: str
     page: int | None = None
@@ -121,6 +125,8 @@ class Link:
 
 @dataclass
 class Comment:
+    """A reviewer's comment and the text it is anchored to."""
+
     author: str
     text: str
     date: str | None = None
@@ -148,6 +154,8 @@ class Revision:
 
 @dataclass
 class Image:
+    """A picture and what it says about itself (its alternative text, whether it is decorative)."""
+
     alt: str | None
     title: str | None = None
     floating: bool = False
@@ -160,6 +168,8 @@ class Image:
 
 @dataclass
 class Metadata:
+    """What a file says about itself: title, language, authors, dates."""
+
     title: str | None = None
     language: str | None = None
     author: str | None = None
@@ -173,6 +183,8 @@ class Metadata:
 
 @dataclass
 class Document:
+    """A document as a reader hands it on: blocks in reading order, with what surrounds them."""
+
     path: str
     format: str
     blocks: list[Block] = field(default_factory=list)

@@ -57,6 +57,8 @@ def matches(rule_id: str, patterns) -> bool:
 
 @dataclass
 class CheckResult:
+    """One rule's verdict on one document, with its evidence."""
+
     rule: Rule
     status: str
     severity: str
@@ -82,6 +84,8 @@ class CheckResult:
 
 @dataclass
 class DocumentReport:
+    """Every rule's result for one document, its facts, score and verdict."""
+
     document: Document
     packs: list[Pack]
     results: list[CheckResult]

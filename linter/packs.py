@@ -28,6 +28,8 @@ DEFAULT_PACKS = ("productivity-plan-2024", "publication")
 
 @dataclass
 class Theme:
+    """One of a regime's themes: the words that name it in a heading and the vocabulary of its text."""
+
     name: str
     prompt_id: int
     headings: TermSet
@@ -37,6 +39,8 @@ class Theme:
 
 @dataclass
 class Rule:
+    """One requirement of a pack: its check type, parameters and plain-English wording."""
+
     id: str
     title: str
     category: str
@@ -66,6 +70,8 @@ class Rule:
 
 @dataclass
 class Pack:
+    """A rule pack: a regime's requirements, the concepts its rules share and the letter's prompts."""
+
     id: str
     title: str
     path: str

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Outcome:
+    """What a run produced: the reports of the files it checked and the errors of those it could not."""
+
     reports: list[DocumentReport] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
 

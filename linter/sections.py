@@ -32,6 +32,8 @@ PROMPT_HEADING = 0.5
 
 @dataclass
 class Section:
+    """A heading and the blocks under it (the preamble has no heading)."""
+
     number: int
     heading: int | None  # block index of the heading; None for the preamble
     title: str
