@@ -3853,6 +3853,10 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
      "question.savings-potential", "partial"),
     ("## Housing\n\nIn 2023/24 we stopped 402 households from becoming homeless, which we reckon saved about "
      "£1.2 million in temporary accommodation costs.", "question.prevention", "pass"),
+    # A service set up with a named public service is work alongside it.
+    ("## What we have done\n\nSince 2022 we have:\n\n- opened the Ashwick Community Hub with Fenshire Police and "
+     "Citizens Advice, so that residents in crisis can see the right organisation in one visit.",
+     "content.partners", "pass"),
     # Telephone calls are no call for anything.
     ("## What gets in our way\n\nOur Customer Contact Centre now handles calls for every service, and answers "
      "calls for the county council too.", "question.government-asks", "fail"),
