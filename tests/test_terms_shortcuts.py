@@ -32,7 +32,11 @@ def direct(concept: TermSet, text: str) -> list[tuple[int, int]]:
     pattern, blocked = terms._compile(concept.terms), terms._compile(concept.unless)
     if pattern is None:
         return []
-    hidden = [m.span() for m in blocked.finditer(text)] if blocked else []
+    # Every "unless" match hides what it covers, those that overlap another included.
+    hidden, match = [], blocked.search(text) if blocked else None
+    while match is not None:
+        hidden.append(match.span())
+        match = blocked.search(text, match.start() + 1)
     return [m.span() for m in pattern.finditer(text)
             if not any(s < m.end() and m.start() < e for s, e in hidden)]
 
