@@ -397,3 +397,19 @@ def test_items_lettered_by_hand_are_a_list(tmp_path):
     assert [b.text for b in document.blocks if b.kind == LIST_ITEM] == [
         "A three-year funding settlement, so we can commit to savings that take more than a year to pay back.",
         "Planning fees set locally.", "Capital funding by formula, not by bidding."]
+
+
+def test_lines_in_capitals_over_a_plain_text_list_are_headings_not_its_first_words(tmp_path):
+    # A slide deck saved as text: a slide's title and a heading in capitals over its bullets.
+    text = ("Plan\n\n" + BODY + "\n\nOUR WORKFORCE (2 OF 2)\nFACILITY TIME\n- 0.04% of the paybill (2023/24)\n"
+            "- Published each July under the 2017 regulations\n\nAGENCY STAFF\nWe use agency staff mostly in "
+            "children's social work.\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [(b.kind, b.text) for b in document.blocks[2:]] == [
+        ("heading", "OUR WORKFORCE (2 OF 2)"), ("heading", "FACILITY TIME"),
+        (LIST_ITEM, "0.04% of the paybill (2023/24)"), (LIST_ITEM, "Published each July under the 2017 regulations"),
+        ("heading", "AGENCY STAFF"), (PARAGRAPH, "We use agency staff mostly in children's social work.")]
+    # A wrapped line of a sentence that happens to open in capitals is no heading: its run keeps its lines.
+    document = read(tmp_path, "Plan\n\n" + BODY + "\n\nWE SPENT £4.1M on agency staff in 2023/24, and\n"
+                                                  "we will cut that by a third.\n", "plan.txt")
+    assert document.blocks[-1].text == "WE SPENT £4.1M on agency staff in 2023/24, and we will cut that by a third."

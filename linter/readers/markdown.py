@@ -389,6 +389,29 @@ def _split_markdown_headings(runs):
             yield pending_start, pending, None
 
 
+# A line in capitals, short, with no closing full stop: "FACILITY TIME", "OUR WORKFORCE (1 OF 2)".
+CAPITALS_LINE = re.compile(r"^\s*(?=[^a-z]*[A-Z]{2})[A-Z0-9 &(),'’/–-]{3,80}$")
+CAPITALS_LINE_WORDS = 10
+
+
+def _split_capitals_lines(pieces):
+    """In plain text, lines in capitals at the top of a run stand alone, as titles do: a slide's
+    "OUR WORKFORCE (1 OF 2)" and "FACILITY TIME" over its bullets are a title and a heading, not the
+    first words of a paragraph that runs on into the list."""
+    for start, lines, kind in pieces:
+        leading = 0
+        if kind is None:
+            while leading < len(lines) - 1 and CAPITALS_LINE.match(lines[leading]) and \
+                    count_words(lines[leading]) <= CAPITALS_LINE_WORDS:
+                leading += 1
+        if leading == 0:
+            yield start, lines, kind
+            continue
+        for offset in range(leading):
+            yield start + offset, [lines[offset]], None
+        yield start + leading, lines[leading:], None
+
+
 def _split_furniture(pieces):
     """Contents lines and page-number lines stand alone, whatever they are written next to."""
     for start, lines, kind in pieces:
@@ -682,7 +705,7 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     notes.update(_take_plain_footnotes(lines, markdown))
     builder = _Builder(document, notes, markdown)
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
-        [(s, l, None) for s, l in _paragraphs(lines)]
+        list(_split_capitals_lines((s, l, None) for s, l in _paragraphs(lines)))
     # A title alone ("# Productivity Plan 2024") over numbered lines ("2.0 Transformation") leaves
     # the lines to be read as headings, as in plain text.
     has_marked_headings = sum(1 for _, _, kind in pieces if kind) > 1
