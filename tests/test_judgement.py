@@ -3494,6 +3494,16 @@ def test_a_column_of_how_we_will_know_names_measures(check_md, text, expected):
     # A nil said with "never".
     ("## Equality\n\nWe do not buy external EDI training, and we have never run an EDI champions scheme.",
      "question.edi", "edi_champions", 0),
+    # A heading naming the subject alone lends it to a line that opens with the figure of the base...
+    ("## Facility time\n\n0.04% of the paybill in 2023/24.", "question.facility-time", "facility_time_percent",
+     0.04),
+    ("## Agency staff\n\n- 4.1% of the total staff budget in 2023/24\n- 22 agency workers in post for over a year",
+     "question.agency-spend", "agency_spend_percent", 4.1),
+    # ... not to a line naming a subject of its own, nor to one without the base.
+    ("## Temporary staff and outside advice\n\nTrade union facility time accounted for 0.05% of the paybill in "
+     "2023/24.", "question.agency-spend", "agency_spend_percent", None),
+    ("## Facility time\n\n12% of staff left us in 2023/24.", "question.facility-time", "facility_time_percent",
+     None),
     # Pence in the pound are per cent; the year before's pence are not the latest.
     ("Agency workers cost us 6p in every £1 of our staff budget in 2023/24, down from 7p in 2022/23.",
      "question.agency-spend", "agency_spend_percent", 6.0),

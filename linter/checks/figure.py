@@ -160,6 +160,9 @@ PART_OF = re.compile(r"\bof\s+$")
 FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)?"
                       rf"(\d{{1,3}}|(?:{NUMBER_WORD}|hundred|thousand)(?:[\s-](?:one|two|three|four|five|six|seven|"
                       r"eight|nine|pounds?))?)\b", re.IGNORECASE)
+# A line that opens with its figure, its subject left to what stands over it: "0.04% of the paybill".
+FIGURE_FIRST = re.compile(r"^\W*(?:(?:about|around|approximately|roughly|just|some|under|nearly|almost)\s+)?"
+                          r"(?:£\s?)?\d", re.IGNORECASE)
 # "6p in every £1 of our staff budget", "7 pence in the pound": pence are per cent.
 PENCE_IN_POUND = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s?(?:p|pence)\s+(?:in|of|out\s+of)\s+(?:every|each|the|a)\s+"
                             r"(?:£\s?1\b(?!\s?(?:m|bn|k)\b)(?:\.00)?|pound\b)", re.IGNORECASE)
@@ -981,6 +984,15 @@ def check(analysis, params, pack) -> Outcome:
             # "14. Agency staff. £214,000 in 2023/24, mainly planning cover.": the paragraph's title
             # says whose amount it is, as a label would.
             text, titled = f"{PARAGRAPH_NUMBER.sub('', title.text, count=1).strip().rstrip('.')}: {text}", True
+        elif denominator is not None and FIGURE_FIRST.match(text) and not subject.matches(text) and \
+                denominator.matches(text) and not any(other.matches(text) for other in others):
+            # "FACILITY TIME" over "- 0.04% of the paybill (2023/24)": a heading that names the subject
+            # alone says whose share of the base its section gives, as a label would, to a line that
+            # opens with the figure and names no subject of its own ("Trade union facility time
+            # accounted for 0.05% of the paybill" under "Temporary staff" is facility time's).
+            heading = analysis.section_at(sentence).title
+            if heading and subject.matches(heading) and not any(other.matches(heading) for other in others):
+                text, titled = f"{PARAGRAPH_NUMBER.sub('', heading, count=1).strip()}: {text}", True
         # "A study by consultants found…" is about something else; "we have not commissioned
         # consultants" is not.
         # ("Consultants cost 0.3 per cent, almost all for a viability study", "We spent £180,000 on
