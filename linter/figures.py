@@ -46,6 +46,7 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         # "We have not found it necessary to appoint EDI champions", "have not needed to use".
                         r"\b(?:have|has|had)\s*(?:not|n[’']t)\s+(?:found\s+it\s+necessary|needed|had\s+(?:any\s+)?need)\s+to\s+"
                         r"(?:use|appoint|engage|employ|commission|pay\s+for|have|buy\s+in)\s+(?:any\s+)?$|"
+
                         # "We have never run an EDI champions scheme."
                         r"\b(?:do|does|did|have|has|had)\s*(?:not|n[’']t|never)\s+(?:currently\s+|directly\s+)?"
                         r"(?:use[sd]?|employ(?:ed)?|engage[sd]?|spen[dt](?:\s+\w+){0,2}\s+on|have|had|run|"
@@ -64,7 +65,7 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"\bno\s+(?:members?\s+of\s+staff|employees?|staff|officers?|one|colleagues?)\s+"
                         r"(?:has|have|had|is|are|was|were|receives?|received|gets?|takes?|took)\s+(?:any\s+)?(?:paid\s+)?$",
                         re.IGNORECASE)
-NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
+NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
                        r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed|needed)\b|"
                        # "agency workers are not a cost we have incurred since 2020".
                        r"^\s+(?:are|were|is|was|have\s+not\s+been|has\s+not\s+been)\s*(?:not\s+)?(?:an?\s+)?"
@@ -72,6 +73,13 @@ NIL_AFTER = re.compile(r"^[\w\s’']{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|ar
                        # "Facility time costs the council nothing."
                        r"^\s+(?:costs?|cost)\s+(?:us\s+|the\s+council\s+)?nothing\b",
                        re.IGNORECASE)
+
+
+# A stop said of the whole subject: "Ceased. We no longer engage management consultants." (Not of a part:
+# "we no longer use agency staff in adult social care" still uses them elsewhere.)
+NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:use|engage|employ|commission|hire)\s+(?:any\s+)?"
+                              r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
+WHOLE_CLAUSE_AFTER = re.compile(r"^\s*(?:at\s+all\s*)?(?:[.;!]|$)")
 
 
 # A nil narrowed to some of the subject: "for more than a year", "longer than 12 months".
@@ -135,5 +143,8 @@ def nil_stated(text: str, subject) -> bool:
             continue
         if NIL_BEFORE.search(text[max(0, match.start() - 60):match.start()]) or \
                 NIL_AFTER.match(text[match.end():match.end() + 40]):
+            return True
+        if NO_LONGER_BEFORE.search(text[max(0, match.start() - 60):match.start()]) and \
+                WHOLE_CLAUSE_AFTER.match(text[match.end():]):
             return True
     return False

@@ -3494,6 +3494,13 @@ def test_a_column_of_how_we_will_know_names_measures(check_md, text, expected):
     # A nil said with "never".
     ("## Equality\n\nWe do not buy external EDI training, and we have never run an EDI champions scheme.",
      "question.edi", "edi_champions", 0),
+    # A stop said of the whole subject is a nil; of a part, or to come, it is not.
+    ("## Consultants\n\nCeased. We no longer engage management consultants.", "question.consultant-spend",
+     "consultant_spend_percent", 0),
+    ("## Consultants\n\n- Consultancy spend 2023/24: nil\n- Last contract ended in January 2023",
+     "question.consultant-spend", "consultant_spend_percent", 0),
+    ("## Consultants\n\nWe no longer use consultants in adult social care.", "question.consultant-spend",
+     "consultant_spend_percent", None),
     # A heading naming the subject alone lends it to a line that opens with the figure of the base...
     ("## Facility time\n\n0.04% of the paybill in 2023/24.", "question.facility-time", "facility_time_percent",
      0.04),
