@@ -226,6 +226,14 @@ def test_hidden_text_is_left_out(tmp_path):
     assert texts(result) == ["Shown"]
 
 
+def test_struck_through_text_is_left_out_as_crossed_out(tmp_path):
+    body = fx.paragraph("Shown.", '<w:r><w:rPr><w:strike/></w:rPr><w:t> The plan will be published.</w:t></w:r>',
+                        '<w:r><w:rPr><w:dstrike w:val="1"/></w:rPr><w:t> Twice struck.</w:t></w:r>',
+                        '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t> Not struck.</w:t></w:r>')
+    result = read(fx.build(tmp_path / "plan.docx", body))
+    assert texts(result) == ["Shown. Not struck."]
+
+
 # ---------------------------------------------------------------- tables
 
 def test_tables_with_header_row_merged_and_nested_cells(tmp_path):

@@ -566,3 +566,9 @@ def test_a_list_of_links_to_other_pages_of_the_site_is_navigation_as_in_word_and
     assert [(b.text, b.furniture) for b in document.blocks if b.kind == "list-item"] == [
         ("Equality and diversity at Mortgrove", "navigation"), ("Pay policy statement", "navigation"),
         ("LGA productivity guidance", None), ("Our pay policy is published each March", None)]
+
+
+def test_struck_through_text_is_left_out_as_crossed_out(tmp_path):
+    document = read(tmp_path, "<html><body><h1>Plan</h1><p>Shown. <del>The plan will be published.</del> "
+                              "<s>Struck.</s> <strike>Old.</strike> Kept.</p></body></html>")
+    assert [b.text for b in document.blocks] == ["Plan", "Shown. Kept."]

@@ -413,3 +413,9 @@ def test_lines_in_capitals_over_a_plain_text_list_are_headings_not_its_first_wor
     document = read(tmp_path, "Plan\n\n" + BODY + "\n\nWE SPENT £4.1M on agency staff in 2023/24, and\n"
                                                   "we will cut that by a third.\n", "plan.txt")
     assert document.blocks[-1].text == "WE SPENT £4.1M on agency staff in 2023/24, and we will cut that by a third."
+
+
+def test_struck_through_text_is_left_out_as_crossed_out(tmp_path):
+    document = read(tmp_path, "# Plan\n\n~~The plan will be published on the website.~~ *[Deleted: hold for now.]*\n\n"
+                              "Kept ~~and struck~~ text, and a tilde~in a word.\n")
+    assert [b.text for b in document.blocks] == ["Plan", "[Deleted: hold for now.]", "Kept text, and a tilde~in a word."]

@@ -64,6 +64,7 @@ W_CUSTOMXML, W_SMARTTAG = _w("customXml"), _w("smartTag")
 W_TAB, W_PTAB, W_BR, W_CR, W_NOBREAKHYPHEN = map(_w, ("tab", "ptab", "br", "cr", "noBreakHyphen"))
 W_LAST_RENDERED = _w("lastRenderedPageBreak")
 W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO = map(_w, ("ins", "del", "moveFrom", "moveTo"))
+W_STRIKE, W_DSTRIKE = map(_w, ("strike", "dstrike"))
 W_DELTEXT, W_DELINSTRTEXT, W_INSTRTEXT = map(_w, ("delText", "delInstrText", "instrText"))
 W_HYPERLINK, W_FLDSIMPLE, W_FLDCHAR = map(_w, ("hyperlink", "fldSimple", "fldChar"))
 W_BOOKMARK_START = _w("bookmarkStart")
@@ -847,6 +848,8 @@ class _Story:
         properties = run.find(W_RPR)
         if _flag(properties, W_VANISH):
             return  # hidden text is neither printed nor read aloud
+        if _flag(properties, W_STRIKE) or _flag(properties, W_DSTRIKE):
+            return  # struck through: crossed out by its author, as a tracked deletion is
         start = len(self._text)
         self._walk(run)
         if self._all_bold is not False and any(not part.isspace() for part in self._text[start:]):

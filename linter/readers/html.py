@@ -51,7 +51,9 @@ LIST_ITEM_BREAKS = LIST_TAGS | {"dl", "li", "table"} | frozenset(HEADINGS)
 
 SKIP_TAGS = frozenset({"head", "script", "style", "noscript", "template", "nav", "label", "button",
                        "input", "select", "textarea", "iframe", "object", "embed", "canvas", "svg",
-                       "math", "video", "audio", "map"})
+                       "math", "video", "audio", "map",
+                       # Struck through: text its author has crossed out, as a tracked deletion is.
+                       "del", "s", "strike"})
 SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 # A <header> or <footer> inside one of these belongs to it; elsewhere it is the site's.
 LANDMARK_SCOPES = frozenset({"article", "aside", "main", "nav", "section"})

@@ -100,8 +100,14 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+# Struck-through text ("~~We expect savings of £9m.~~") is text its author has crossed out, as a
+# deletion tracked in Word is.
+STRUCK = re.compile(r"~~(?=\S)[^~\n]{0,2000}?(?<=\S)~~")
+
+
 def inline_text(text: str) -> str:
-    """Markdown inline markup reduced to what a reader sees."""
+    """Markdown inline markup reduced to what a reader sees (struck-through text left out)."""
+    text = STRUCK.sub("", text)
     text = MD_IMAGE.sub(lambda m: m.group(1), text)
     text = MD_LINK.sub(lambda m: m.group(1), text)
     for _ in range(2):

@@ -50,7 +50,7 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 PAGE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,})\s*$")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:\s*(.*)$")
 HEADING_ID = re.compile(r"\s*\{#([\w-]+)\}\s*$")
-INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*|\[\^[^\]]+\]|\[[^\]]+\]\([^)]*\))")
+INLINE = re.compile(r"(~~[^~]+~~|\*\*[^*]+\*\*|\*[^*]+\*|\[\^[^\]]+\]|\[[^\]]+\]\([^)]*\))")
 
 
 @dataclass
@@ -119,6 +119,8 @@ def add_inline(paragraph, text: str, footnotes: Footnotes, bold: bool = False) -
             continue
         if piece.startswith("[^"):
             add_footnote_reference(paragraph, footnotes.number(piece[2:-1]))
+        elif piece.startswith("~~"):
+            paragraph.add_run(piece[2:-2]).font.strike = True
         elif piece.startswith("**"):
             paragraph.add_run(piece[2:-2]).bold = True
         elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
