@@ -190,7 +190,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "1339-brackenmoor-district-web-page-extract-noting-only-sidebar-nil-facility-time":
                     RELATED_LINKS,
                 "1351-hebbleside-district-web-page-own-headings-executive-agreed": RELATED_LINKS,
-                "1373-greaveley-metropolitan-web-page-furniture-worked-out-shares-nil-champions": RELATED_LINKS,
                 "1386-corvedale-unitary-web-page-generic-tech-and-barriers-related-links": RELATED_LINKS,
                 "1360-tarrowmere-district-web-page-committee-system-nil-facility-time-minimal-agency":
                     "the PDF form loses the wrapped last line of a table cell ('Planning applications decided' / "
