@@ -424,6 +424,10 @@ class Analysis:
                 texts = block.table.row_texts()
             else:
                 texts = [settled for text in split_sentences(block.text) if (settled := settle_changes(text))]
+            # "STATUS: Draft for Cabinet. Considered by the Overview and Scrutiny Committee on 2 July 2024":
+            # under a document-control label, a sentence that leaves out its subject is about the document.
+            status = LABEL.match(block.text) if control is not None and block.kind != HEADING else None
+            status = status is not None and control.matches(status.group(1))
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             offset = 0
@@ -432,7 +436,7 @@ class Analysis:
                 sentence.prompt = whole_prompt or analysis.prompts.is_prompt(text)
                 sentence.placeholder = bool(placeholders and _is_filler(text, placeholders, block.kind == TABLE))
                 sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
-                sentence.about_document = about_document
+                sentence.about_document = about_document or (status and ELLIPTICAL_DECISION.match(text) is not None)
                 sentence.cited_note = block.part in NOTE_PARTS and " ".join(block.text.split()) in cited
                 start = block.text.find(text, offset)
                 if start >= 0:
@@ -1115,6 +1119,10 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
 
 
 DATE_LABEL = re.compile(r"^(?:date|dated|on)\b", re.IGNORECASE)
+# A step taken on the document, its subject left out: "Considered by the Overview and Scrutiny Committee".
+ELLIPTICAL_DECISION = re.compile(r"^\W*(?:approved|agreed|endorsed|adopted|considered|noted|presented|reported|"
+                                 r"signed\s+off|reviewed|scrutinised|scrutinized|discussed|seen)\s+(?:by|to|at)\b",
+                                 re.IGNORECASE)
 DATED = re.compile(r"\b(?:19|20)\d\d\b")
 
 

@@ -755,6 +755,19 @@ def test_other_things_online_or_the_letters_instruction_are_not_publication(chec
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "fail"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Under a status label, a step taken on the document with its subject left out is about the plan.
+    ("STATUS: Draft for Cabinet. Considered by the Overview and Scrutiny Committee on 2 July 2024, whose comments "
+     "are reflected below. Not yet approved by Cabinet.", "partial"),
+    ("Status: Final. Approved by Cabinet on 9 July 2024.", "pass"),
+    # Not under a document-control label: whose step it is is not said.
+    ("Our Corporate Plan sets our priorities. Considered by the Overview and Scrutiny Committee on 2 July 2024.",
+     "fail"),
+])
+def test_a_status_line_speaks_of_the_document(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT, name="plan.txt"), ENDORSEMENT) == expected
+
+
 def test_a_sign_off_table_is_an_endorsement(check_md):
     report = check_md(SIGN_OFF, ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"
