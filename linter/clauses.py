@@ -34,6 +34,8 @@ HEDGE_CUE = re.compile(
     # ("May" with a capital is the month: "since May a web chat assistant has answered…".)
     r"\b(?:should|could|would|(?-i:may)|might|must|needs?\s+to|hope\s+to|hoped|hopes\s+to|intend\s+to\s+seek|seek\s+to|"
     r"seeking|aim\s+to\s+have|if|whether|unless|subject\s+to|"
+    # A plan since changed: "The plan was originally timetabled for approval by Cabinet on 9 July".
+    r"(?:originally|initially|first)\s+(?:timetabled|scheduled|planned|due|intended|expected|meant)|"
     # A recommendation made, in the past: "The report recommended that Cabinet approve the plan" proposed a
     # decision. ("Cabinet is recommended to approve" names the meeting that will take it.)
     r"(?<!\bis\s)(?<!\bare\s)recommended\s+(?:that|to))\b",

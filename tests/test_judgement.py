@@ -760,12 +760,21 @@ def test_other_things_online_or_the_letters_instruction_are_not_publication(chec
     ("STATUS: Draft for Cabinet. Considered by the Overview and Scrutiny Committee on 2 July 2024, whose comments "
      "are reflected below. Not yet approved by Cabinet.", "partial"),
     ("Status: Final. Approved by Cabinet on 9 July 2024.", "pass"),
+    ("6.1 The plan was approved by Cabinet on 9 July 2024, as first timetabled in May.", "pass"),
     # Not under a document-control label: whose step it is is not said.
     ("Our Corporate Plan sets our priorities. Considered by the Overview and Scrutiny Committee on 2 July 2024.",
      "fail"),
 ])
 def test_a_status_line_speaks_of_the_document(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT, name="plan.txt"), ENDORSEMENT) == expected
+
+
+def test_a_meeting_once_timetabled_to_approve_the_plan_approves_nothing(check_md):
+    report = check_md("6.1 The plan was originally timetabled for approval by Cabinet on 9 July 2024. The July "
+                      "meeting was stood down, and the Chief Executive submitted the plan under delegated powers.",
+                      ENDORSEMENT)
+    assert status(report, ENDORSEMENT) != "pass"
+    assert report.facts["endorsement"] is None
 
 
 def test_a_sign_off_table_is_an_endorsement(check_md):
