@@ -3628,6 +3628,15 @@ def test_measures_the_plan_is_judged_by_reported_to_a_body(check_md, text, expec
     # A note beside an answer that is there leaves it standing.
     ("## 3. Waste\n\n3.5 Invest to save: our £2.9m programme of LED lighting saves £540,000 a year [Finance to "
      "check the figure].", "question.invest-to-save", "pass"),
+    # A note asking for the answer to be added says the answer is still to be written, where the plan gives
+    # none of its own...
+    ("## Looking ahead\n\nWe expect further savings from adult social care.\n\n*[Comment – Head of Finance: "
+     "need to add which service has the greatest potential for savings, and the estimate.]*",
+     "question.savings-potential", "fail"),
+    # ... but not where it does.
+    ("## Looking ahead\n\nAdult social care has the greatest potential for further savings: we estimate £2.5m a "
+     "year by 2026/27.\n\n*[Comment – Head of Finance: need to add the greatest potential for savings in "
+     "waste too.]*", "question.savings-potential", "pass"),
 ])
 def test_a_sentence_that_leaves_its_answer_to_a_note_leaves_the_question_unanswered(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected

@@ -383,6 +383,25 @@ def left_for_drafting(analysis, prompt_id: int, topics):
                          None)
 
 
+def asked_for_in_a_note(analysis, topics):
+    """A note that asks for the answer to be written in, where the plan gives none of its own: "[Comment –
+    Head of Finance: need to add which service has the greatest potential for savings, and the estimate]"."""
+    return next((s.block for s in analysis.sentences if s.placeholder and asks_for_the_answer(s.text, topics)), None)
+
+
+# A note's request that something be written in: "need to add", "Finance to insert", "please complete".
+ASKS_TO_ADD = re.compile(r"\b(?:need\s+to\s+add|needs?\s+adding|to\s+add|please\s+add|add\s+in|to\s+insert|"
+                         r"please\s+insert|to\s+complete|please\s+complete|to\s+write|to\s+draft|to\s+provide)\b",
+                         re.IGNORECASE)
+
+
+def asks_for_the_answer(text: str, topics) -> bool:
+    """Whether a note asks for the question's answer to be written in, naming its topic."""
+    note = DRAFTING_NOTE.search(text)
+    return note is not None and ASKS_TO_ADD.search(note.group(0)) is not None and \
+        any(all(concept.matches(note.group(0)) for concept in conjunction) for conjunction in topics)
+
+
 def answer_left_to_note(text: str, topics) -> bool:
     """Whether the words before the sentence's first note name the topic and stop where its answer goes."""
     note = DRAFTING_NOTE.search(text)
@@ -515,6 +534,12 @@ def check(analysis, params, pack) -> Outcome:
     if answers:
         return Outcome(PASS, "question.answered", [evidence_for(s.block, t) for s, t in answers[:3]],
                        facts=facts)
+    asked_for = asked_for_in_a_note(analysis, topics) if params.get("prompt") else None
+    if asked_for is not None:
+        # What the plan touches on is not yet its answer: the note says the answer is still to be written.
+        return Outcome(FAIL, "question.left-for-drafting", [evidence_for(asked_for)],
+                       missing=["an answer to this question"], facts=facts,
+                       data={"heading": asked_for.text.strip()})
     if params.get("prompt"):
         # The pack lists every rule's prompt among its own, so the analysis already knows it.
         prompt_id, words_needed = pack.prompts.index(params["prompt"]), params.get("heading_words", 25)
