@@ -3642,6 +3642,13 @@ def test_a_sentence_that_leaves_its_answer_to_a_note_leaves_the_question_unanswe
     assert status(check_md(text, rule), rule) == expected
 
 
+def test_a_note_asking_for_the_answer_is_quoted_as_such(check_md):
+    rule = "question.savings-potential"
+    report = check_md("## Looking ahead\n\nWe expect further savings from adult social care.\n\n*[Comment – Head of "
+                      "Finance: need to add which service has the greatest potential for savings.]*", rule)
+    assert result(report, rule).message.startswith("A note asks for this answer to be added (“[Comment – Head of")
+
+
 @pytest.mark.parametrize("text, expected", [
     # A trial, as a noun, is a use of the technology.
     ("## Technology\n\nOur priorities include a trial of Microsoft Copilot with 150 staff in business support "

@@ -107,6 +107,8 @@ register({
     "question.touched": "touched on, but not answered.",
     "question.absent": "not addressed.",
     "question.left-for-drafting": "the plan's place for this answer (“{heading}”) holds only drafting text.",
+    "question.asked-for-in-a-note": "a note asks for this answer to be added (“{note}”), and the plan gives none "
+                                    "of its own.",
 })
 
 
@@ -537,9 +539,9 @@ def check(analysis, params, pack) -> Outcome:
     asked_for = asked_for_in_a_note(analysis, topics) if params.get("prompt") else None
     if asked_for is not None:
         # What the plan touches on is not yet its answer: the note says the answer is still to be written.
-        return Outcome(FAIL, "question.left-for-drafting", [evidence_for(asked_for)],
+        return Outcome(FAIL, "question.asked-for-in-a-note", [evidence_for(asked_for)],
                        missing=["an answer to this question"], facts=facts,
-                       data={"heading": asked_for.text.strip()})
+                       data={"note": asked_for.text.strip()})
     if params.get("prompt"):
         # The pack lists every rule's prompt among its own, so the analysis already knows it.
         prompt_id, words_needed = pack.prompts.index(params["prompt"]), params.get("heading_words", 25)
