@@ -1,7 +1,7 @@
 """Term lists from rule packs, compiled to safe regular expressions.
 
 A term is a word or phrase matched case-insensitively on word boundaries:
-``transform*`` takes any ending, a space matches any run of white space and a
+``transform*`` takes any ending, ``*4`` between words stands for one to four words, a space matches any run of white space and a
 hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
 match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@recurring``, ``@named-plan``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``, ``@email``.
@@ -110,6 +110,10 @@ BUILT_INS = {
 }
 
 
+# A gap of one to N words inside a term: "*4".
+GAP = re.compile(r"\*[1-9]")
+
+
 def _marks_removed(term: str) -> str:
     """A term's words, without the marks that say where and how it matches ("^", "=")."""
     return term.removeprefix("^").removeprefix("=")
@@ -129,6 +133,10 @@ def _term_pattern(term: str) -> tuple[str, bool, bool]:
         term = term[1:]
     words = []
     for word in term.split():
+        if GAP.fullmatch(word):
+            # "opened *4 with": one to four words of any kind between ("opened the new hub with").
+            words.append(rf"\w+(?:\s+\w+){{0,{int(word[1:]) - 1}}}")
+            continue
         wildcard = word.endswith("*")
         word = word.rstrip("*")
         piece = re.sub("['’]", "['’]", re.escape(word).replace(r"\-", "[-\\s]?"))

@@ -26,6 +26,15 @@ def test_wildcard_takes_any_ending_but_only_at_the_end():
     assert found(["endors*"], "endorse endorsed endorsement") == ["endorse", "endorsed", "endorsement"]
 
 
+def test_a_numbered_star_between_words_stands_for_one_to_that_many_words():
+    text = ("We opened the hub with the police. We opened it with care. We opened with a talk. "
+            "We opened the new Ashwick hub with the Trust. We opened a very large new town hub with them.")
+    assert found(["opened *4 with"], text) == [
+        "opened the hub with", "opened it with", "opened the new Ashwick hub with"]
+    assert found(["opened *2 with"], "opened the hub with") == ["opened the hub with"]
+    assert found(["opened *2 with"], "opened the new hub with") == []
+
+
 def test_equals_sign_makes_a_term_case_sensitive():
     assert found(["=EDI"], "EDI, edi and Edi") == ["EDI"]
     # "IT" the department, not "it" the pronoun
