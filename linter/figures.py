@@ -81,9 +81,14 @@ NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:use|engage|employ|commission|
                               r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
 WHOLE_CLAUSE_AFTER = re.compile(r"^\s*(?:at\s+all\s*)?(?:[.;!]|$)")
 
+# The ways a nil is said before its subject, each with whether the subject must end its clause: a stop
+# is read as a nil only of the whole subject, so anything after it narrows it.
+NIL_FORMS_BEFORE = ((NIL_BEFORE, False), (NO_LONGER_BEFORE, True))
 
-# A nil narrowed to some of the subject: "for more than a year", "longer than 12 months".
-# "Nothing on EDI training beyond the e-learning module that comes free" is still a nil of spending.
+
+# A nil narrowed to some of the subject, whatever form it takes: "for more than a year", "longer than
+# 12 months". "Nothing on EDI training beyond the e-learning module that comes free" is still a nil of
+# spending.
 QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|over\s+a\s+year|"
                        r"longer\s+than|beyond\s+(?:a|one|two|six|twelve|\d+)\s+(?:years?|months?)|"
                        r"at\s+present\s+in)\b", re.IGNORECASE)
@@ -139,12 +144,12 @@ def nil_stated(text: str, subject) -> bool:
     "No consultant has been engaged for more than a year" says nothing of how many there are.
     """
     for match in subject.finditer(text):
-        if QUALIFIED.search(text[match.end():match.end() + 60]):
+        before, after = text[max(0, match.start() - 60):match.start()], text[match.end():]
+        if QUALIFIED.search(after[:60]):
             continue
-        if NIL_BEFORE.search(text[max(0, match.start() - 60):match.start()]) or \
-                NIL_AFTER.match(text[match.end():match.end() + 40]):
+        if NIL_AFTER.match(after[:40]):
             return True
-        if NO_LONGER_BEFORE.search(text[max(0, match.start() - 60):match.start()]) and \
-                WHOLE_CLAUSE_AFTER.match(text[match.end():]):
-            return True
+        for form, whole_subject_only in NIL_FORMS_BEFORE:
+            if form.search(before) and (not whole_subject_only or WHOLE_CLAUSE_AFTER.match(after)):
+                return True
     return False
