@@ -34,6 +34,14 @@ PERSON_WORDS = {"you": "P", "your": "P", "yours": "P", "we": "P", "our": "P", "o
                 "authority": "P", "organisation": "P", "the": None, "a": None, "an": None,
                 "has": "have", "had": "have", "is": "are", "was": "are", "were": "are"}
 SHINGLE = 3
+# Words that carry grammar, not content: what a question turned into a statement adds without answering
+# it ("How do you measure productivity?" / "We measure productivity in a number of ways").
+GRAMMAR_WORDS = frozenset({"P", "in", "of", "and", "or", "to", "for", "on", "at", "by", "with", "from", "as", "that",
+                           "this", "these", "those", "there", "are", "be", "been", "have", "do", "does", "did",
+                           "how", "what", "which", "who", "when", "where", "why", "will", "would", "can", "could",
+                           "may", "all", "any", "some", "each", "also", "so", "not", "no", "its", "into", "about"})
+# Of a question, the words of its own a restatement may add and still be only the question.
+OWN_WORDS_OF_A_RESTATEMENT = 2
 # Words that say something was or will be done, where the regime's words say it must be.
 TENSE_WORDS = frozenset({"will", "was", "were", "been", "has", "had", "shall"})
 INSTRUCTION_WORDS = frozenset({"must", "should"})
@@ -160,6 +168,12 @@ def shingles(words, size: int = SHINGLE) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+def asks_word(word: str, asked: frozenset[str]) -> bool:
+    """Whether a folded word is one of a question's, in another form: "logged" of "log", "costs" of "cost"."""
+    return word in asked or any(len(a) >= 3 and (word.startswith(a) or a.startswith(word) and len(word) >= 3)
+                                for a in asked)
+
+
 class PromptIndex:
     """The regime's own wording, to recognise it when a draft copies it."""
 
@@ -170,6 +184,8 @@ class PromptIndex:
         # Only an instruction ("the plan must be uploaded") can be turned into a statement that it was.
         self.tenses = [TENSE_WORDS & w if w & INSTRUCTION_WORDS else None for w in words]
         self.all = set().union(*self.by_prompt) if self.by_prompt else set()
+        # A question's words, for a statement that only turns it round (see restated).
+        self.question_words = [frozenset(tokens(p)) if "?" in p else frozenset() for p in prompts]
 
     def overlap(self, text: str) -> float:
         """Share of the text's word triples that appear in the prompts."""
@@ -205,6 +221,24 @@ class PromptIndex:
                 covered[start:start + SHINGLE] = [True] * SHINGLE
         return covered.count(False) < max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4) and \
             not self.says_it_is_done(text)
+
+    def restated(self, text: str, prompt_index: int) -> str | None:
+        """The words a statement adds to the regime's question, when it is that question turned into a
+        statement and adds next to nothing ("We measure productivity in our organisation in a number of
+        ways", of "How do you measure productivity in your organisation?"); None when it is not.
+
+        Whether what it adds answers the question is for the caller: "We measure productivity through
+        unit costs" adds two words, and they are the answer.
+        """
+        if text.rstrip().endswith("?"):
+            return None
+        asked = self.question_words[prompt_index]
+        words = [w for w in tokens(text) if w not in GRAMMAR_WORDS]
+        shared = [w for w in words if asks_word(w, asked)]
+        own = [w for w in words if not asks_word(w, asked)]
+        if len(shared) < 2 or len(own) > OWN_WORDS_OF_A_RESTATEMENT or any(w[0].isdigit() for w in own):
+            return None
+        return " ".join(own)
 
     def says_it_is_done(self, text: str) -> bool:
         """The regime's instruction turned into the council's own statement of what it did or will do.

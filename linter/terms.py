@@ -97,7 +97,9 @@ BUILT_INS = {
                      # Hashes and question marks where the digits go: "##.#%", "£##m", "£?.?m", "Q?".
                      r"|#{1,3}(?:[.,]#{1,3})?\s?%|£\s?#[#.,]*(?:m|k|bn)?|£\s?\?[?.,]*(?:m|k|bn)?|(?-i:\bQ\?)"
                      # A rule to write on, and boxes to fill: "________ times a month", "▢▢ systems", "[•]".
-                     r"|_{3,}|[▢□∎◻☐]|■{2,}|\[\s*[•▢□■∎◻☐]+\s*\]",
+                     r"|_{3,}|[▢□∎◻☐]|■{2,}|\[\s*[•▢□■∎◻☐]+\s*\]"
+                     # A table cell holding only empty brackets: "Number of EDI Champions | [ ]".
+                     r"|(?:(?<=\| )|^)\[\s*\](?= \||$)",
     # An e-mail address, which names a mailbox, not a web page: "chiefexecutive@ambleforth.gov.uk".
     # (Starting where a word starts, so that a long run of letters is not tried from every one of them.)
     "@email": r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",

@@ -4038,3 +4038,44 @@ def test_negation_in_governance_said_in_the_ways_councils_say_it(check_md, text,
 ])
 def test_the_agency_spend_is_agency_staff_and_the_agency_referred_back_to_is_not(check_md, text, expected):
     assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # The question turned into a statement, with nothing added that answers it, is the question.
+    ("## How we work\n\nWe measure productivity in our organisation in a number of ways.",
+     "question.measuring-productivity", "fail"),
+    ("## Our staff\n\n| Question | Response |\n|---|---|\n| How EDI activity is logged and reported | We log and "
+     "report the time and money spent on EDI-related activity. |", "question.edi", "fail"),
+    ("## How we work\n\nWe have made changes to improve services, and these have had positive effects.",
+     "question.service-improvements", "fail"),
+    # What is added is the answer: a way of measuring, a named system, a figure, a nil.
+    ("## How we work\n\nWe measure productivity through unit costs.", "question.measuring-productivity", "pass"),
+    ("## Our staff\n\n| Question | Response |\n|---|---|\n| How EDI activity is logged and reported | We log and "
+     "report the time and money spent on EDI-related activity in Oracle HR. |", "question.edi", "pass"),
+    ("## Our staff\n\nWe have no EDI champions.", "question.edi", "pass"),
+    # The question turned round may lead into its answer.
+    ("## Waste\n\nInvest to save has worked well. Our £4.9m programme to convert 48,000 streetlights to LED, "
+     "completed in 2023, saves £1.3m a year.", "question.invest-to-save", "pass"),
+    ("## Looking ahead\n\nWaste collection has the most scope. This is the service where we see the greatest "
+     "potential for further savings.", "question.savings-potential", "partial"),
+])
+def test_a_question_turned_into_a_statement_is_no_answer(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # Content promised later is a placeholder, in a sentence, after a label, or alone in a cell.
+    ("## 1. Transformation\n\nOur current plans for transformation over the next two years, and how we will "
+     "measure the effects of those changes, are to follow.", "question.transformation-plans", "fail"),
+    ("## 1. Services\n\nCapital spending: to follow from the Capital Programme Manager.",
+     "question.capital-spending", "fail"),
+    ("## Workforce\n\n| Measure | 2023/24 |\n|---|---|\n| Proportion of paybill spent on trade union facility "
+     "time | to follow |", "question.facility-time", "fail"),
+    ("## Workforce\n\n| Measure | 2023/24 |\n|---|---|\n| Number of EDI Champions | [ ] |", "question.edi", "fail"),
+    # Following a model is no promise.
+    ("## 1. Transformation\n\nOver the next two years we will move planning and building control to online "
+     "applications and close the Riverside office, a model for other services to follow.",
+     "question.transformation-plans", "pass"),
+])
+def test_content_to_follow_and_an_empty_cell_are_placeholders(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import DRAFTING_NOTE, PARAGRAPH_NUMBER, UNFINISHED, asks, evidence_for
+from ..analysis import DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED, asks, asks_word, evidence_for, tokens
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
@@ -100,6 +100,10 @@ POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of
                          r"\bthese\s+(?:changes|arrangements|approaches|exchanges)\b|"
                          r"^\W*(?:neither|both|none\s+of\s+(?:them|these|those)|each\s+of\s+(?:them|these|those)|"
                          r"all\s+of\s+(?:them|these|those))\b", re.IGNORECASE)
+
+# A word as written, with its capitals: what a restatement adds may name something.
+WORD = re.compile(r"[\w£%’'-]+")
+
 
 register({
     "question.answered": "answered.",
@@ -272,6 +276,38 @@ def only_considers(text: str, position: int, tentative) -> bool:
             return any((found := tentative.search(clause[intent.end():intent.end() + 20])) is not None
                        and found.start() == 0 for intent in INTENT.finditer(clause))
     return False
+
+
+def restates_the_question(analysis, sentence, prompt_id: int, alternatives) -> bool:
+    """Whether the sentence is the question turned into a statement, with nothing of an answer added:
+    "We measure productivity in our organisation in a number of ways", "We log and report the time
+    and money spent on EDI-related activity". It answers nothing, as the question copied would not.
+
+    What it adds is an answer when it holds one of the answer's words ("We measure productivity
+    through unit costs") or names something specific.
+    """
+    if analysis.prompts.restated(sentence.text, prompt_id) is None or REFERS_BACK.match(sentence.text) or \
+            NEGATION_CUE.search(sentence.text):
+        # "This is the service where we see the greatest potential for savings" names the one before it;
+        # "We have no EDI champions" answers with a nil.
+        return False
+    # "Invest to save has worked well. Our £4.9m programme to convert 48,000 streetlights …": the question
+    # turned round leads into the answer that follows it.
+    following = analysis.sentences[sentence.index + 1] if sentence.index + 1 < len(analysis.sentences) else None
+    if following is not None and following.block_index == sentence.block_index and following.own and \
+            analysis.specific(following):
+        return False
+    asked = analysis.prompts.question_words[prompt_id]
+    for conjunction in alternatives:
+        for concept in conjunction:
+            for match in concept.finditer(sentence.text):
+                if any(not asks_word(word, asked) and word not in GRAMMAR_WORDS for word in tokens(match.group())):
+                    return False
+    # The question's own words struck out, each as a word in small letters, so that a name keeps its place
+    # in the sentence: "We log and report the time spent … in Oracle HR".
+    added = WORD.sub(lambda word: word.group() if any(not asks_word(w, asked) and w not in GRAMMAR_WORDS
+                                                      for w in tokens(word.group())) else "x", sentence.text)
+    return not analysis.specific_text(added)
 
 
 def substantial(analysis, own, alternatives, specific: bool) -> bool:
@@ -498,6 +534,11 @@ def check(analysis, params, pack) -> Outcome:
     # A window answers only where its passage holds an answer's first concept, and touches only where
     # the topic's first concept is read with its sentence: the other windows, most of them, add nothing.
     subjects = {id(c[0]): c[0] for c in alternatives + in_theme_alternatives + topics}
+    prompt_id = pack.prompts.index(params["prompt"]) if params.get("prompt") else None
+
+    def restates(sentence) -> bool:
+        return prompt_id is not None and \
+            restates_the_question(analysis, sentence, prompt_id, alternatives + in_theme_alternatives)
     for position in within_reach(analysis, window, subjects.values()):
         sentence, passage, asks = windows[position]
         # A question heading speaks for its answers only when it asks this question: "Where could we
@@ -519,10 +560,16 @@ def check(analysis, params, pack) -> Outcome:
             continue
         held = [conjunction for conjunction in usable
                 if passage_has(analysis, conjunction, passage, tentative, params.get("estimate", False))]
+        # The question turned into a statement may lead into its answer ("Where the greatest savings lie.
+        # Waste collection, …"), but is none: another sentence must say something of the answer.
+        if held and all(restates(s) or not (analysis.specific(s) or any(analysis.has(concept, s) for conjunction in held
+                                                                          for concept in conjunction))
+                        for s in passage):
+            held = []
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
-        elif touches_topic(sentence):
+        elif touches_topic(sentence) and not restates(sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
     left_blank = left_for_drafting(analysis, pack.prompts.index(params["prompt"]), topics) \
