@@ -4079,3 +4079,26 @@ def test_a_question_turned_into_a_statement_is_no_answer(check_md, text, rule, e
 ])
 def test_content_to_follow_and_an_empty_cell_are_placeholders(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    # Pence in a hundred pounds are a hundredth of pence in the pound.
+    ("Facility time cost £4,810 in 2023/24, or about 5p in every £100 of pay.", "question.facility-time",
+     "facility_time_percent", 0.05),
+    ("Agency workers took 27p in every £10 of our pay bill in 2023/24.", "question.agency-spend",
+     "agency_spend_percent", 2.7),
+    # Of several rows of the subject, the one that says it holds the others is the subject's figure.
+    ("| Share of total staff budget | 2022/23 | 2023/24 |\n|---|---|---|\n"
+     "| Agency workers in front-line roles | 4.8% | 4.1% |\n| Interim managers | 2.3% | 1.6% |\n"
+     "| Total agency spend (including interims) | 7.1% | 5.7% |\n| Consultants | 1.0% | 0.6% |",
+     "question.agency-spend", "agency_spend_percent", 5.7),
+    ("| Share of total staff budget | 2022/23 | 2023/24 |\n|---|---|---|\n| Agency staff | 3.9% | 3.8% |\n"
+     "| Interim managers | 0.9% | 0.5% |\n| Other consultants | 0.8% | 0.7% |\n"
+     "| Consultants, including interim managers | 1.7% | 1.2% |", "question.consultant-spend",
+     "consultant_spend_percent", 1.2),
+    # A single row of the subject is its figure, whatever the others say.
+    ("| Share of total staff budget | 2023/24 |\n|---|---|\n| Agency staff | 3.8% |\n| Total | 4.9% |",
+     "question.agency-spend", "agency_spend_percent", 3.8),
+])
+def test_a_total_row_and_pence_in_a_hundred_pounds(check_md, text, rule, fact, expected):
+    assert check_md(text, rule).facts[fact] == expected

@@ -163,9 +163,10 @@ FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)
 # A line that opens with its figure, its subject left to what stands over it: "0.04% of the paybill".
 FIGURE_FIRST = re.compile(r"^\W*(?:(?:about|around|approximately|roughly|just|some|under|nearly|almost)\s+)?"
                           r"(?:£\s?)?\d", re.IGNORECASE)
-# "6p in every £1 of our staff budget", "7 pence in the pound": pence are per cent.
+# "6p in every £1 of our staff budget", "7 pence in the pound": pence are per cent; "5p in every £100 of
+# pay" is a hundredth of that.
 PENCE_IN_POUND = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s?(?:p|pence)\s+(?:in|of|out\s+of)\s+(?:every|each|the|a)\s+"
-                            r"(?:£\s?1\b(?!\s?(?:m|bn|k)\b)(?:\.00)?|pound\b)", re.IGNORECASE)
+                            r"(?:£\s?(1|10|100|1,?000)\b(?!\s?(?:m|bn|k)\b|[.,]\d)(?:\.00)?|pound\b)", re.IGNORECASE)
 # "one fifth of one per cent", "two tenths of a per cent".
 ORDINAL_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "fiftieth": 50,
@@ -308,8 +309,8 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
             # (Not an aim: "down to one pound in every ten by March 2026".)
             percents += [(m.start(), value) for m in FRACTION.finditer(clause)
                          if (value := fraction_value(m)) is not None and is_current_share(clause, m, denominator)]
-            percents += [(m.start(), float(m.group(1))) for m in PENCE_IN_POUND.finditer(clause)
-                         if is_current_share(clause, m, denominator)]
+            percents += [(m.start(), float(m.group(1)) / int((m.group(2) or "1").replace(",", "")))
+                         for m in PENCE_IN_POUND.finditer(clause) if is_current_share(clause, m, denominator)]
         if not percents:
             continue
         percents.sort()
@@ -469,6 +470,10 @@ def other_base(after: str, denominator) -> bool:
     return not denominator.matches(re.split(r"[,.;:()]", after, maxsplit=1)[0])
 
 
+# A row that says it is the whole of its subject: "Total agency spend", "Consultants, including interim managers".
+WHOLE_ROW = re.compile(r"\b(?:total|overall|combined|in\s+all|including|incl\.?)(?!\w)", re.IGNORECASE)
+
+
 def table_figures(block, subject, others=(), denominator=None) -> list[tuple[float, tuple | None, str]]:
     """Percentages in the subject's row (or column) of a table, with the year of their column (or row).
 
@@ -504,11 +509,15 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
                                   " | ".join(c for c in (header[column], label, cell) if c)))
         return found
     planned = planned_beside_actual(header)
-    for row in body:
-        # The label is the row's first cell that names the subject ("P6 | Agency spend as % of staff budget").
-        label = next((cell for cell in row if cell.strip() and not PERCENT.search(cell) and mine(cell)), None)
-        if label is None:
-            continue
+    # The label is the row's first cell that names the subject ("P6 | Agency spend as % of staff budget").
+    labelled = [(row, next((cell for cell in row if cell.strip() and not PERCENT.search(cell) and mine(cell)), None))
+                for row in body]
+    labelled = [(row, label) for row, label in labelled if label is not None]
+    # Of several rows of the subject, the one that says it holds the others is the subject's figure: "Total
+    # agency spend (including interims)" over "Agency workers in front-line roles" and "Interim managers".
+    if len(labelled) > 1 and any(WHOLE_ROW.search(label) for _, label in labelled):
+        labelled = [(row, label) for row, label in labelled if WHOLE_ROW.search(label)]
+    for row, label in labelled:
         for column, cell in enumerate(row):
             if cell is label:
                 continue
