@@ -537,6 +537,14 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "with progress reported to scrutiny every six months starting in January 2025.",
      "Cabinet Member for Resources", None),
     ("At its meeting Cabinet approved the plan for submission by the deadline of 19 July 2024.", "Cabinet", None),
+    # A report's cover table gives its meeting and the date in rows of their own.
+    ("| | |\n|---|---|\n| Meeting | Cabinet |\n| Date | 15 July 2024 |\n| Report of | Director of Resources |\n\n"
+     "1.1 To ask Cabinet to approve the council's Productivity Plan for submission by 19 July 2024.",
+     "Cabinet", "15 July 2024"),
+    # ... but only with the meeting of the body that decides.
+    ("| | |\n|---|---|\n| Meeting | Scrutiny Committee |\n| Date | 2 July 2024 |\n\n"
+     "1.1 To ask Cabinet to approve the council's Productivity Plan for submission by 19 July 2024.",
+     "Cabinet", None),
 ])
 def test_the_endorsement_fact_is_the_office_and_the_date_of_its_meeting(check_md, text, body, date):
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}

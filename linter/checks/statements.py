@@ -496,6 +496,9 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
     return found
 
 
+# The labels of a cover table's rows that name the meeting, and its date.
+MEETING_LABEL = re.compile(r"(?:name\s+of\s+)?(?:meeting|committee|decision[\s-]*maker)", re.IGNORECASE)
+DATE_LABEL = re.compile(r"(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?", re.IGNORECASE)
 # A line that names a meeting and nothing else: "CABINET - 16 JULY 2024", "Meeting | Cabinet, 9 July 2024",
 # "Cabinet 16 July 2024 - Agenda item 7". Longer text is a sentence, whose dates are its own.
 MEETING_LINE_WORDS = 12
@@ -507,6 +510,15 @@ def meeting_line_part(analysis, body: str, concept) -> str | None:
     named = re.compile(rf"(?<![\w-]){re.escape(body)}(?![\w-])", re.IGNORECASE)
     document = analysis.document
     for block in document.blocks + document.headers_footers:
+        if block.kind == TABLE and block.table:
+            # A report's cover table gives the meeting and its date in rows of their own: "Meeting | Cabinet"
+            # over "Date | 15 July 2024".
+            rows = [[cell for cell in row if cell.strip()] for row in block.table.rows]
+            if any(len(row) == 2 and MEETING_LABEL.fullmatch(row[0].strip(" *:")) and named.search(row[1])
+                   for row in rows):
+                for row in rows:
+                    if len(row) == 2 and DATE_LABEL.fullmatch(row[0].strip(" *:")) and (match := concept.search(row[1])):
+                        return match.group(0)
         lines = block.table.row_texts() if block.kind == TABLE and block.table else [block.text]
         for line in lines:
             if len(line.split()) > MEETING_LINE_WORDS or not named.search(line):
