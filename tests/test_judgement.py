@@ -4110,3 +4110,17 @@ def test_content_to_follow_and_an_empty_cell_are_placeholders(check_md, text, ru
 ])
 def test_a_total_row_and_pence_in_a_hundred_pounds(check_md, text, rule, fact, expected):
     assert check_md(text, rule).facts[fact] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One team serving several councils is a shared service, whatever it is called.
+    ("## Working together\n\nWe joined the Moorland Partnership for Environmental Health with two neighbouring "
+     "districts in 2022. The partnership runs food safety inspections, pest control and licensing across the "
+     "three districts from one team, and the cost to us fell by £75,000 a year.", "pass"),
+    # One team of the council's own shares nothing.
+    ("## Working together\n\nWe brought licensing and environmental health into one team in 2022, saving "
+     "£75,000 a year.", "fail"),
+])
+def test_one_team_serving_several_councils_is_a_shared_service(check_md, text, expected):
+    rule = "question.shared-services"
+    assert status(check_md(text, rule), rule) == expected
