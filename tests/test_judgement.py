@@ -4124,3 +4124,22 @@ def test_a_total_row_and_pence_in_a_hundred_pounds(check_md, text, rule, fact, e
 def test_one_team_serving_several_councils_is_a_shared_service(check_md, text, expected):
     rule = "question.shared-services"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # The plan asks the question itself and leaves the answer to a note: its place for the answer is blank,
+    # whatever else it touches on.
+    ("## Barriers\n\nLike all councils, we face pressures on funding across our services.\n\nAre these barriers "
+     "the same across our services? [Policy Officer: check with heads of service and add a line here]",
+     "question.barriers-consistency", "fail"),
+    ("## Technology\n\nAre there particular barriers from legacy systems? TBC", "question.legacy-systems", "fail"),
+    # Another question's blank is not this one's.
+    ("## What would help us\n\nAre there particular barriers from legacy systems? TBC\n\nThe barriers fall hardest "
+     "on planning and housing: national planning fees cover only two thirds of our costs, and temporary "
+     "accommodation subsidy is frozen at 2011 rates.", "question.barriers-services", "pass"),
+    # A question inside a note is the note's.
+    ("## Our staff\n\nWe have 14 EDI champions.\n\nComment [AK4]: Do we want to say how many EDI champions we "
+     "have? Yes, keep.", "question.edi", "pass"),
+])
+def test_a_question_the_plan_asks_itself_and_leaves_to_a_note_is_unanswered(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected

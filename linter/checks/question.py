@@ -418,7 +418,30 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     # Or a sentence that names the question's topic and leaves its answer to a note: "2.11 The service with
     # the greatest potential for further savings is [Finance to confirm] with an estimated saving of £[XX]k".
     return blank or next((s.block for s in analysis.sentences if s.placeholder and answer_left_to_note(s.text, topics)),
-                         None)
+                         None) or question_left_to_note(analysis, prompt_id, topics)
+
+
+def question_left_to_note(analysis, prompt_id: int, topics):
+    """The paragraph in which the plan asks the question itself and leaves the rest to drafting text: "Are
+    these barriers the same across our services? [Policy Officer: check with heads of service and add a
+    line here]"; or None."""
+    prompts, placeholders = analysis.prompts, analysis.pack.placeholders
+    for sentence in analysis.sentences:
+        # (A question inside a note is the note's: "Comment [AK4]: Do we want to say how many EDI champions?")
+        if sentence.furniture or not asks(sentence.text) or placeholders.matches(sentence.text):
+            continue
+        rest = [s for s in analysis.block_sentences.get(sentence.block_index, []) if s.index > sentence.index]
+        if not (rest and all(s.placeholder for s in rest)):
+            continue
+        # Another of the letter's questions, however near its topic, is not this one: "Are there particular
+        # barriers from legacy systems? TBC" asks about legacy systems, not which services the barriers touch.
+        similarity = prompts.similarity(sentence.text, prompt_id)
+        if any(prompts.similarity(sentence.text, other) > similarity for other in range(len(prompts.by_prompt))):
+            continue
+        if similarity >= QUESTION_HEADING or \
+                any(all(concept.matches(sentence.text) for concept in conjunction) for conjunction in topics):
+            return sentence.block
+    return None
 
 
 def asked_for_in_a_note(analysis, topics):
