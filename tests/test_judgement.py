@@ -4143,3 +4143,15 @@ def test_one_team_serving_several_councils_is_a_shared_service(check_md, text, e
 ])
 def test_a_question_the_plan_asks_itself_and_leaves_to_a_note_is_unanswered(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The work", "the scheme": a general word for what the sentence before did.
+    ("## Spending well\n\nIn 2022 we spent £240,000 replacing the lighting and heating controls at our offices. "
+     "The work is saving around £41,000 a year.", "pass"),
+    ("## Spending well\n\nIn 2022 we spent £240,000 replacing the lighting and heating controls at our offices. "
+     "Waste collection is saving around £41,000 a year after the new rounds.", "fail"),
+])
+def test_a_sentence_naming_the_work_before_it_is_read_with_it(check_md, text, expected):
+    rule = "question.invest-to-save"
+    assert status(check_md(text, rule), rule) == expected

@@ -99,7 +99,12 @@ POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of
                          r"\b(?:this|that)\s+(?:approach|model|arrangement|way\s+of\s+working)\b|"
                          r"\bthese\s+(?:changes|arrangements|approaches|exchanges)\b|"
                          r"^\W*(?:neither|both|none\s+of\s+(?:them|these|those)|each\s+of\s+(?:them|these|those)|"
-                         r"all\s+of\s+(?:them|these|those))\b", re.IGNORECASE)
+                         r"all\s+of\s+(?:them|these|those))\b|"
+                         # "In 2022 we spent £240,000 replacing the lighting. The work is saving around £41,000 a
+                         # year": a general word for what the sentence before did.
+                         r"^\W*(?:the|this|that|these|those)\s+(?:work|works|scheme|schemes|project|projects|investment|"
+                         r"investments|upgrade|upgrades|initiative|initiatives)\s+(?:is|are|was|were|has|have|now|will)\b",
+                         re.IGNORECASE)
 
 # A word as written, with its capitals: what a restatement adds may name something.
 WORD = re.compile(r"[\w£%’'-]+")
