@@ -4155,3 +4155,16 @@ def test_a_question_the_plan_asks_itself_and_leaves_to_a_note_is_unanswered(chec
 def test_a_sentence_naming_the_work_before_it_is_read_with_it(check_md, text, expected):
     rule = "question.invest-to-save"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    # What stands before a row's label numbers the row; its values follow the label.
+    ("Appendix 2\n\n  15  | Consultants, % of total staff budget          | 2023/24: 1.9%\n"
+     "  21  | Trade union facility time, % of paybill       | 0.12 per cent (2023/24)\n",
+     "question.consultant-spend", "consultant_spend_percent", 1.9),
+    ("Appendix 2\n\n  15  | Consultants, % of total staff budget          | 2023/24: 1.9%\n"
+     "  21  | Trade union facility time, % of paybill       | 0.12 per cent (2023/24)\n",
+     "question.facility-time", "facility_time_percent", 0.12),
+])
+def test_a_rows_number_before_its_label_is_no_value(check_md, text, rule, fact, expected):
+    assert check_md(text, rule, name="plan.txt").facts[fact] == expected

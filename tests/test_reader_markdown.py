@@ -415,6 +415,26 @@ def test_lines_in_capitals_over_a_plain_text_list_are_headings_not_its_first_wor
     assert document.blocks[-1].text == "WE SPENT £4.1M on agency staff in 2023/24, and we will cut that by a third."
 
 
+def test_a_plain_text_box_drops_its_borders_and_its_dot_leader_lines_are_a_table(tmp_path):
+    # A call-out box of a designed plan saved as text: ruled above and below, a title in capitals, and
+    # label-value lines set apart by dot leaders, one of them by a single dot.
+    text = ("Plan\n\n" + BODY + "\n\n  ------------------------------------------\n  WORKFORCE AT A GLANCE (2023/24)\n"
+            "  Agency staff .............. 3.8% of the total staff budget\n"
+            "  Consultants ............... 0.7% of the total staff budget\n"
+            "  Trade union facility time . 0.09% of the total pay bill\n"
+            "  ------------------------------------------\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert document.blocks[2].kind == "heading" and document.blocks[2].text == "WORKFORCE AT A GLANCE (2023/24)"
+    assert document.blocks[3].table.rows == [["Agency staff", "3.8% of the total staff budget"],
+                                             ["Consultants", "0.7% of the total staff budget"],
+                                             ["Trade union facility time", "0.09% of the total pay bill"]]
+    # A grid table's top rule is its own, and a rule under a single line underlines it.
+    grid = ("Plan\n\n" + BODY + "\n\n+------------------+---------+\n|                  | 2023/24 |\n"
+            "+------------------+---------+\n| Agency staff     | 3.1%    |\n+------------------+---------+\n")
+    document = read(tmp_path, grid, "plan.txt")
+    assert document.blocks[-1].table.rows == [["", "2023/24"], ["Agency staff", "3.1%"]]
+
+
 def test_struck_through_text_is_left_out_as_crossed_out(tmp_path):
     document = read(tmp_path, "# Plan\n\n~~The plan will be published on the website.~~ *[Deleted: hold for now.]*\n\n"
                               "Kept ~~and struck~~ text, and a tilde~in a word.\n")

@@ -518,8 +518,11 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
     if len(labelled) > 1 and any(WHOLE_ROW.search(label) for _, label in labelled):
         labelled = [(row, label) for row, label in labelled if WHOLE_ROW.search(label)]
     for row, label in labelled:
+        # A row's values follow its label; what stands before it numbers the row ("15 | Consultants, % of
+        # total staff budget | 1.9%").
+        label_at = next(i for i, cell in enumerate(row) if cell is label)
         for column, cell in enumerate(row):
-            if cell is label:
+            if column <= label_at:
                 continue
             heading = header[column] if column < len(header) else ""
             value = cell_percent(cell, bool(IN_PERCENT.search(heading) or IN_PERCENT.search(label)),

@@ -56,7 +56,8 @@ ALIGNED_GAP = re.compile(r"(?:\s{2,}|\t)")
 MAX_ALIGNED_CELL_WORDS = 10
 # Dot leaders between a label and its value: "2023/24 ..... 7.6%". (A contents line's page number is
 # no amount, so a contents list never reads as a table.)
-LEADER_GAP = re.compile(r"\s*(?:\.{3,}|…+)\s*")
+# (A label that nearly fills its line leaves room for one dot: "Trade union facility time . 0.09%".)
+LEADER_GAP = re.compile(r"\s*(?:\.{3,}|…+)\s*|\s+\.{1,2}\s+")
 PAGE_NUMBER_CELL = re.compile(r"^\d{1,3}$")
 # A line that introduces the rows under it: "Agency staff as a share of the staff budget:", "DOCUMENT CONTROL".
 CAPTION_LINE = re.compile(r"^(?:[^.!?]*:|[A-Z][\w&’' -]{0,40}[\w)])$")
@@ -400,6 +401,22 @@ CAPITALS_LINE = re.compile(r"^\s*(?=[^a-z]*[A-Z]{2})[A-Z0-9 &(),'’/–-]{3,80}
 CAPITALS_LINE_WORDS = 10
 
 
+# A rule drawn across a box, of one character: "-----", "=====". ("+-----+" tops a grid table.)
+BOX_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$")
+
+
+def _drop_box_borders(runs):
+    """In plain text, the rules drawn above and below a box ("-----" over "WORKFORCE AT A GLANCE" and its
+    lines, "-----" under them) are its border, not its text. (A rule under a single line underlines a
+    heading, and is kept.)"""
+    for start, lines in runs:
+        if len(lines) >= 3 and BOX_RULE.match(lines[0]):
+            start, lines = start + 1, lines[1:]
+            if BOX_RULE.match(lines[-1]):
+                lines = lines[:-1]
+        yield start, lines
+
+
 def _split_capitals_lines(pieces):
     """In plain text, lines in capitals at the top of a run stand alone, as titles do: a slide's
     "OUR WORKFORCE (1 OF 2)" and "FACILITY TIME" over its bullets are a title and a heading, not the
@@ -711,7 +728,7 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     notes.update(_take_plain_footnotes(lines, markdown))
     builder = _Builder(document, notes, markdown)
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
-        list(_split_capitals_lines((s, l, None) for s, l in _paragraphs(lines)))
+        list(_split_capitals_lines((s, l, None) for s, l in _drop_box_borders(_paragraphs(lines))))
     # A title alone ("# Productivity Plan 2024") over numbered lines ("2.0 Transformation") leaves
     # the lines to be read as headings, as in plain text.
     has_marked_headings = sum(1 for _, _, kind in pieces if kind) > 1
