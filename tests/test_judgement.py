@@ -4168,3 +4168,16 @@ def test_a_sentence_naming_the_work_before_it_is_read_with_it(check_md, text, ex
 ])
 def test_a_rows_number_before_its_label_is_no_value(check_md, text, rule, fact, expected):
     assert check_md(text, rule, name="plan.txt").facts[fact] == expected
+
+
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    # A table of amounts whose first row is the whole: no header over it.
+    ("## Workforce\n\n| | |\n|---|---|\n| Total staff budget | £224.0m |\n| Agency staff | £11.2m |\n"
+     "| Consultants | £1.9m |", "question.consultant-spend", "consultant_spend_percent", 0.8),
+    # The whole named again without its amount, the amount said in the paragraph before.
+    ("24. The shared staff budget for 2023/24 was £22.8m. Of this, agency workers cost £1.14m, mainly in "
+     "planning.\n\n25. Consultants cost a further £0.31m against the same staff budget in 2023/24.",
+     "question.consultant-spend", "consultant_spend_percent", 1.4),
+])
+def test_a_whole_given_first_in_a_table_or_named_again_without_its_amount(check_md, text, rule, fact, expected):
+    assert check_md(text, rule).facts[fact] == expected

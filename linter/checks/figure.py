@@ -625,6 +625,10 @@ def table_worked_out(block, subject, others, denominator,
         def unit(line) -> float | None:
             return money_unit(line[0]) or table_unit
 
+        # A first line of amounts is no header: "Total staff budget | £224.0m" heads a table with none.
+        if any(amount(cell, unit(header)) is not None for cell in header[1:]):
+            header, body = [""] * len(header), lines
+
         # Only rows of amounts: "Agency workers over a year | 14 | 9" is a count beside them. What a total
         # includes, in brackets, does not make it the subject's row: "Total staff budget (pay, on-costs
         # and agency)".
@@ -778,7 +782,10 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
         return None
     # The whole is the amount nearest the denominator ("of a £31.4m staff budget", "a pay bill of
     # £24m"); the part is the amount nearest the subject among the others.
-    whole = min(amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
+    # (The sentences leading up give the whole where they give an amount: "Consultants cost a further £0.31m
+    # against the same staff budget" names the whole without its amount.)
+    leading = [a for a in amounts if a[0] < own_from]
+    whole = min(leading or amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
     # "All spending over £10,000 … must be approved": a threshold is not an amount spent.
     others = [a for a in amounts if a is not whole and a[0] >= own_from
               and not MONEY_BOUND.search(text[max(0, a[0] - 20):a[0]])]
