@@ -537,6 +537,11 @@ def test_members_deciding_on_the_plan_is_endorsement(check_md, text):
      "with progress reported to scrutiny every six months starting in January 2025.",
      "Cabinet Member for Resources", None),
     ("At its meeting Cabinet approved the plan for submission by the deadline of 19 July 2024.", "Cabinet", None),
+    # The body that approved as its second verb, not the member the delegation of changes consults.
+    ("Cabinet considered a draft of this plan on 9 July 2024 and approved it, delegating any final drafting "
+     "changes to the Chief Executive in consultation with the Leader of the Council.", "Cabinet", "9 July 2024"),
+    ("The Scrutiny Committee considered the plan on 2 July 2024 and the Chief Executive approved it on 9 July "
+     "2024 in consultation with the Leader of the Council.", "Leader of the Council", "9 July 2024"),
     # A report's cover table gives its meeting and the date in rows of their own.
     ("| | |\n|---|---|\n| Meeting | Cabinet |\n| Date | 15 July 2024 |\n| Report of | Director of Resources |\n\n"
      "1.1 To ask Cabinet to approve the council's Productivity Plan for submission by 19 July 2024.",

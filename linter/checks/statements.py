@@ -594,7 +594,12 @@ APPOSITIVE = re.compile(r"\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*,\s+(?
 AGENT_BEFORE = re.compile(r"\b(?:approved|endorsed|agreed|adopted|signed\s+off|ratified)\s+by(?:\s+(?:the\s+)?|"
                           r":?\s+(?:councillor|cllr\.?)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+,\s+(?:the\s+)?)$",
                           re.IGNORECASE)
-DECIDED_AFTER = re.compile(r"[\s,]+(?:[a-z]+\s+){0,2}?(?:approved|endorsed|agreed|adopted|signed|ratified)\b")
+DECIDED_AFTER = re.compile(r"[\s,]+(?:[a-z]+\s+){0,2}?(?:approved|endorsed|agreed|adopted|signed|ratified)\b"
+                           # Or its second verb: "Cabinet considered a draft of this plan on 9 July 2024 and
+                           # approved it, delegating final changes to the Chief Executive in consultation with
+                           # the Leader" is Cabinet's decision.
+                           r"|\s+[^.;,]{0,80}?\band\s+(?:then\s+|later\s+)?(?:approved|endorsed|agreed|adopted|"
+                           r"signed|ratified)\b")
 CONSULTED_BEFORE = re.compile(r"\bin\s+consultation\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 # A member deciding in their own words ("As Leader, I am pleased to endorse this plan … I signed it
 # off on 8 July"): the body is the office they write as, not a meeting the sentence also names.
