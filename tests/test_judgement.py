@@ -4186,3 +4186,17 @@ def test_a_rows_number_before_its_label_is_no_value(check_md, text, rule, fact, 
 ])
 def test_a_whole_given_first_in_a_table_or_named_again_without_its_amount(check_md, text, rule, fact, expected):
     assert check_md(text, rule).facts[fact] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The council's own management may receive the reports: who and how often, for this plan's measures.
+    ("## Measures\n\nThe Executive Leadership Team will review progress against these measures every quarter.",
+     "pass"),
+    ("## Measures\n\nA mid-year update against the measures in the appendix will go to the Resources Committee in "
+     "November 2024, with an outturn report in June 2025.", "pass"),
+    # Without how often, it is only an arrangement in part.
+    ("## Measures\n\nThe Executive Leadership Team will review progress on this plan.", "partial"),
+])
+def test_progress_reported_to_officers_or_at_the_half_year(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(text, rule), rule) == expected

@@ -45,6 +45,7 @@ LISTING = CORPUS / "formats.yaml"
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 BULLET = re.compile(r"^\s*[-*]\s+(.*)$")
 NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
+BLOCK_QUOTE = re.compile(r"^ {0,3}(?:> ?){1,8}")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 PAGE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,})\s*$")
@@ -67,7 +68,8 @@ class Footnotes:
 def blocks(markdown: str) -> list[tuple[str, object]]:
     """Split Markdown into (kind, content) blocks: heading, bullet, number, table, break, lines."""
     result: list[tuple[str, object]] = []
-    lines = markdown.splitlines()
+    # A block quote is written as the text it quotes, as the Markdown reader reads it.
+    lines = [BLOCK_QUOTE.sub("", line) for line in markdown.splitlines()]
     index = 0
     while index < len(lines):
         line = lines[index]
