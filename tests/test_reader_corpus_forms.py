@@ -202,7 +202,15 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     "and each later note moves up one",
                 "1432-marrickdale-district-web-page-years-table-nil-consultants-pay-bill-share": RELATED_LINKS,
                 "1396-stourleigh-district-web-page-worked-consultant-share-page-furniture-closing-line-executive":
-                    RELATED_LINKS}
+                    RELATED_LINKS,
+                "1448-corrowby-district-four-themes-annex-table-na-see-section-kpi-appendix":
+                    "the PDF form runs the question table and the KPI table under 'Annex B' together as one table, "
+                    "reading the wrapped ends of two cells as rows of their own",
+                "1473-askerby-metropolitan-web-page-shared-at-briefing-chief-executive-signed":
+                    "the PDF form loses the wrapped last line of a table cell ('Agency spend as a share of' / 'the "
+                    "staff budget') and reads the table's last row as a table of its own",
+                "1444-stanmere-london-cabinet-report-appendix-refuse-waste-heading-consultants-worked-out":
+                    "the PDF form runs two tables with only a blank line between them together as one table"}
 
 
 @pytest.mark.parametrize("source", [
