@@ -448,6 +448,9 @@ class Analysis:
         cited = {" ".join(note.split()) for block in document.blocks for _, note in block.notes}
         control = getattr(pack, "document_control", None)
         records = _records(document.blocks, control, placeholders) if control is not None else {}
+        # The lines over a draft's title ("DRAFT v0.4 - NOT FOR CIRCULATION / Shared with Cabinet members for
+        # comment on 28 June 2024") say where the document stands, as a status label does.
+        first_heading = next((i for i, b in enumerate(document.blocks) if b.kind == HEADING), 0)
         for index, block in enumerate(document.blocks):
             about_document = index in records
             if about_document:
@@ -461,7 +464,7 @@ class Analysis:
             # "STATUS: Draft for Cabinet. Considered by the Overview and Scrutiny Committee on 2 July 2024":
             # under a document-control label, a sentence that leaves out its subject is about the document.
             status = LABEL.match(block.text) if control is not None and block.kind != HEADING else None
-            status = status is not None and control.matches(status.group(1))
+            status = status is not None and control.matches(status.group(1)) or index < first_heading
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             offset = 0
@@ -1154,8 +1157,9 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
 
 DATE_LABEL = re.compile(r"^(?:date|dated|on)\b", re.IGNORECASE)
 # A step taken on the document, its subject left out: "Considered by the Overview and Scrutiny Committee".
-ELLIPTICAL_DECISION = re.compile(r"^\W*(?:approved|agreed|endorsed|adopted|considered|noted|presented|reported|"
-                                 r"signed\s+off|reviewed|scrutinised|scrutinized|discussed|seen)\s+(?:by|to|at)\b",
+ELLIPTICAL_DECISION = re.compile(r"^\W*(?:(?:approved|agreed|endorsed|adopted|considered|noted|presented|reported|"
+                                 r"signed\s+off|reviewed|scrutinised|scrutinized|discussed|seen)\s+(?:by|to|at)|"
+                                 r"(?:shared|discussed)\s+with|circulated\s+to|sent\s+to)\b",
                                  re.IGNORECASE)
 DATED = re.compile(r"\b(?:19|20)\d\d\b")
 

@@ -4200,3 +4200,16 @@ def test_a_whole_given_first_in_a_table_or_named_again_without_its_amount(check_
 def test_progress_reported_to_officers_or_at_the_half_year(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The lines over a draft's title say where the document stands: shared with members, not endorsed.
+    ("DRAFT v0.4 - NOT FOR CIRCULATION\nPrepared by the Policy Team for the Leader.\nShared with Cabinet members "
+     "for comment on 28 June 2024.\n\n"
+     "# Cindersby City Council productivity plan\n\nWe will seek approval before submission.", "partial"),
+    # Below the title, a line without its subject says nothing of the plan.
+    ("# Cindersby City Council productivity plan\n\nOur approach to housing was shared with Cabinet members in "
+     "2023 and has worked well.", "fail"),
+])
+def test_the_lines_over_a_drafts_title_are_about_the_document(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
