@@ -486,6 +486,11 @@ class Analysis:
                 if note.placeholder and STUB_NOTE.fullmatch(note.text.strip()) and not before.placeholder \
                         and not analysis._specific(before.text):
                     before.placeholder = True
+                # "TBC – Performance team. (Possibly use the Oflog explorer and unit costs?)": a question in
+                # brackets after a blank is the drafter's, wondering what to put there.
+                if before.placeholder and not note.placeholder and note.text.rstrip().endswith("?)") and \
+                        ASIDE.fullmatch(note.text.strip()):
+                    note.placeholder = True
             if found and found[0].placeholder and block.kind != TABLE and placeholders and \
                     (label := LEADING_LABEL.match(found[0].text)) and placeholders.search(label.group(0).strip(" >*_")):
                 # A note under a drafting label runs to the end of its paragraph: "NOTE FOR CLT: this

@@ -4213,3 +4213,18 @@ def test_progress_reported_to_officers_or_at_the_half_year(check_md, text, expec
 ])
 def test_the_lines_over_a_drafts_title_are_about_the_document(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A question in brackets after a blank is the drafter's, wondering what to put there.
+    ("## Our answers\n\n**Q2. How do we measure productivity?**\n\nTBC – Performance team. (Possibly we measure "
+     "productivity through the Oflog explorer, our unit costs against the CIPFA nearest neighbours and the LG "
+     "Inform benchmarks each quarter?)", "fail"),
+    # After an answer, a question in brackets is the council's aside.
+    ("## Our answers\n\n**Q2. How do we measure productivity?**\n\nWe compare our unit costs with our CIPFA nearest "
+     "neighbours every year and report them to Cabinet. (Why not every quarter? Because the data comes yearly.)",
+     "pass"),
+])
+def test_a_bracketed_question_after_a_blank_is_the_drafters(check_md, text, expected):
+    rule = "question.measuring-productivity"
+    assert status(check_md(text, rule), rule) == expected
