@@ -1,8 +1,9 @@
 """Term lists from rule packs, compiled to safe regular expressions.
 
 A term is a word or phrase matched case-insensitively on word boundaries:
-``transform*`` takes any ending, ``*4`` between words stands for one to four words, a space matches any run of white space and a
-hyphen is optional (``e-learning`` finds "e learning" and "elearning"). A term
+``transform*`` takes any ending, ``*4`` between words stands for one to four
+words, a space matches any run of white space and a hyphen is optional
+(``e-learning`` finds "e learning" and "elearning"). A term
 starting with ``=`` is matched case-sensitively (``=EDI``). Built-in tokens
 match figures: ``@percent``, ``@money``, ``@count``, ``@year``, ``@date``, ``@recurring``, ``@named-plan``, ``@bracketed``, ``@blank-figure``, ``@drafting-instruction``, ``@named-council``, ``@cell-number``, ``@value``, ``@email``.
 

@@ -52,7 +52,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED, asks, asks_word, evidence_for, tokens
+from ..analysis import (DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED, asks, asks_word,
+                        evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
@@ -102,8 +103,9 @@ POINTS_BACK = re.compile(r"\b(?:this|these|such)\s+(?:kinds?|sorts?|types?)\s+of
                          r"all\s+of\s+(?:them|these|those))\b|"
                          # "In 2022 we spent £240,000 replacing the lighting. The work is saving around £41,000 a
                          # year": a general word for what the sentence before did.
-                         r"^\W*(?:the|this|that|these|those)\s+(?:work|works|scheme|schemes|project|projects|investment|"
-                         r"investments|upgrade|upgrades|initiative|initiatives)\s+(?:is|are|was|were|has|have|now|will)\b",
+                         r"^\W*(?:the|this|that|these|those)\s+(?:work|works|scheme|schemes|project|projects|"
+                         r"investment|investments|upgrade|upgrades|initiative|initiatives)\s+"
+                         r"(?:is|are|was|were|has|have|now|will)\b",
                          re.IGNORECASE)
 
 # A word as written, with its capitals: what a restatement adds may name something.
@@ -291,6 +293,15 @@ def restates_the_question(analysis, sentence, prompt_id: int, alternatives) -> b
     What it adds is an answer when it holds one of the answer's words ("We measure productivity
     through unit costs") or names something specific.
     """
+    # (Remembered: a sentence is read by every window that holds it.)
+    key = ("question.restates", sentence.index, prompt_id,
+           tuple(id(concept) for conjunction in alternatives for concept in conjunction))
+    if key not in analysis.cache:
+        analysis.cache[key] = _restates_the_question(analysis, sentence, prompt_id, alternatives)
+    return analysis.cache[key]
+
+
+def _restates_the_question(analysis, sentence, prompt_id: int, alternatives) -> bool:
     if analysis.prompts.restated(sentence.text, prompt_id) is None or REFERS_BACK.match(sentence.text) or \
             NEGATION_CUE.search(sentence.text):
         # "This is the service where we see the greatest potential for savings" names the one before it;
@@ -589,10 +600,11 @@ def check(analysis, params, pack) -> Outcome:
         held = [conjunction for conjunction in usable
                 if passage_has(analysis, conjunction, passage, tentative, params.get("estimate", False))]
         # The question turned into a statement may lead into its answer ("Where the greatest savings lie.
-        # Waste collection, …"), but is none: another sentence must say something of the answer.
-        if held and all(restates(s) or not (analysis.specific(s) or any(analysis.has(concept, s) for conjunction in held
-                                                                          for concept in conjunction))
-                        for s in passage):
+        # Waste collection, …"), but is none: another sentence must say something specific or of the answer.
+        if held and not any(not restates(s) and (analysis.specific(s) or any(analysis.has(concept, s)
+                                                                            for conjunction in held
+                                                                            for concept in conjunction))
+                            for s in passage):
             held = []
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
@@ -600,8 +612,7 @@ def check(analysis, params, pack) -> Outcome:
         elif touches_topic(sentence) and not restates(sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
-    left_blank = left_for_drafting(analysis, pack.prompts.index(params["prompt"]), topics) \
-        if params.get("prompt") else None
+    left_blank = left_for_drafting(analysis, prompt_id, topics) if prompt_id is not None else None
     if left_blank is not None:
         # "### Preventative approaches and their value / TBC": the plan's own place for the answer says
         # it is still to be written, whatever other sections touch on.

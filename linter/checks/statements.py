@@ -517,7 +517,9 @@ def meeting_line_part(analysis, body: str, concept) -> str | None:
             if any(len(row) == 2 and MEETING_LABEL.fullmatch(row[0].strip(" *:")) and named.search(row[1])
                    for row in rows):
                 for row in rows:
-                    if len(row) == 2 and DATE_LABEL.fullmatch(row[0].strip(" *:")) and (match := concept.search(row[1])):
+                    match = concept.search(row[1]) if len(row) == 2 and DATE_LABEL.fullmatch(row[0].strip(" *:")) \
+                        else None
+                    if match:
                         return match.group(0)
         lines = block.table.row_texts() if block.kind == TABLE and block.table else [block.text]
         for line in lines:
