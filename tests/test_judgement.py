@@ -4228,3 +4228,16 @@ def test_the_lines_over_a_drafts_title_are_about_the_document(check_md, text, ex
 def test_a_bracketed_question_after_a_blank_is_the_drafters(check_md, text, expected):
     rule = "question.measuring-productivity"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Any words for putting the plan on the council's website.
+    ("## Publication\n\nOur website will carry the plan once it has been submitted.", "pass"),
+    ("## Publication\n\nYou can find this plan on our website.", "pass"),
+    ("## Publication\n\nThe plan will be added to the council's website after Cabinet.", "pass"),
+    ("## Publication\n\nThe plan will be published on the council's home page.", "pass"),
+    # Something else added to the website is not the plan.
+    ("## Publication\n\nOur new planning portal has been added to the council's website.", "fail"),
+])
+def test_the_plan_put_on_the_website_in_other_words(check_md, text, expected):
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
