@@ -4241,3 +4241,13 @@ def test_a_bracketed_question_after_a_blank_is_the_drafters(check_md, text, expe
 ])
 def test_the_plan_put_on_the_website_in_other_words(check_md, text, expected):
     assert status(check_md(text, PUBLICATION), PUBLICATION) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The council deciding as a body is its members in full council.
+    ("## Governance\n\nThe plan was formally adopted by the Council on 17 July 2024.", "pass"),
+    # Whoever of the council is named decides: an officer's approval is none.
+    ("## Governance\n\nThe plan was approved by the Council's Chief Executive on 17 July 2024.", "fail"),
+])
+def test_the_plan_adopted_by_the_council(check_md, text, expected):
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
