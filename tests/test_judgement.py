@@ -4251,3 +4251,14 @@ def test_the_plan_put_on_the_website_in_other_words(check_md, text, expected):
 ])
 def test_the_plan_adopted_by_the_council(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, body, date", [
+    # A sign-off line labelled with the decision alone.
+    ("# Ashby productivity plan\n\nApproved: Cabinet, 9 July 2024\n\n## Governance\n\nThis plan sets out our work.",
+     "Cabinet", "9 July 2024"),
+    ("# Ashby productivity plan\n\nAdopted: Full Council, 18 July 2024\n\n## Governance\n\nThis plan sets out our "
+     "work.", "Full Council", "18 July 2024"),
+])
+def test_a_sign_off_line_labelled_with_the_decision(check_md, text, body, date):
+    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}
