@@ -4262,3 +4262,16 @@ def test_the_plan_adopted_by_the_council(check_md, text, expected):
 ])
 def test_a_sign_off_line_labelled_with_the_decision(check_md, text, body, date):
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Where an aimed change starts is today's figure.
+    ("We aim to reduce agency spend from 4.2% of the staff budget in 2023/24 to 3% by 2026.", 4.2),
+    # Where a change that happened started is not.
+    ("Agency spend fell from 5.1% of the staff budget in 2022/23 to 4.2% in 2023/24.", 4.2),
+    # And the aim itself is no figure of today.
+    ("We aim to bring agency spend down to 3% of the staff budget by 2026.", None),
+])
+def test_where_an_aimed_change_starts_is_todays_figure(check_md, text, expected):
+    rule = "question.agency-spend"
+    assert check_md("## Workforce\n\n" + text, rule).facts["agency_spend_percent"] == expected

@@ -220,10 +220,29 @@ def is_bound(clause: str, start: int) -> bool:
     return bool(BOUND_BEFORE.search(before)) and not NEARLY_BOUND.search(before)
 
 
+# The figure a change goes to: "to 3% by 2026".
+AIMED_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)?", re.IGNORECASE)
+
+
 def is_starting_point(clause: str, match) -> bool:
     """Whether a percentage is where a change started: "from 6% to 4.7%"."""
+    return _change_from(clause, match) is not None
+
+
+def _change_from(clause: str, match) -> re.Match | None:
+    """The figure a change goes to from this one ("from 6% to 4.7%"), or None."""
     before = clause[max(0, match.start() - 6):match.start()].lower()
-    return before.rstrip().endswith("from") and bool(re.match(r"[^%]{0,40}?\bto\s+\d", clause[match.end():]))
+    change = re.match(r"[^%]{0,40}?\bto\s+(?=\d)", clause[match.end():])
+    if not (before.rstrip().endswith("from") and change):
+        return None
+    return AIMED_FIGURE.match(clause, match.end() + change.end())
+
+
+def starts_an_aimed_change(clause: str, match) -> bool:
+    """Whether a percentage is where a change still aimed at starts, and so today's figure: "We aim to
+    reduce agency spend from 4.2% of the staff budget in 2023/24 to 3% by 2026"."""
+    aim = _change_from(clause, match)
+    return aim is not None and is_target(clause, aim.start(), aim.end())
 
 
 def _value(match_text: str) -> float:
@@ -368,6 +387,8 @@ def relative_years(text: str, offset: int, clause: str, note_start: int) -> list
 def is_current_share(clause: str, match, denominator) -> bool:
     """Whether a percentage in the clause is a share of the base as it stands: not a change, an aim,
     a starting point, a limit, or a share of another base."""
+    if starts_an_aimed_change(clause, match):
+        return not other_base(clause[match.end():], denominator)
     return not is_change(clause, match.start()) and not is_target(clause, match.start(), match.end()) \
         and not is_starting_point(clause, match) and not is_bound(clause, match.start()) \
         and not is_range(clause, match) and not other_base(clause[match.end():], denominator)
