@@ -609,7 +609,7 @@ def check(analysis, params, pack) -> Outcome:
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
             answers.append((sentence, " ".join(s.text for s in passage if s is not lead)))
-        elif touches_topic(sentence) and not restates(sentence):
+        elif touches_topic(sentence):
             touches.append(sentence)
     answers.sort(key=lambda answer: not in_theme(answer[0]))
     left_blank = left_for_drafting(analysis, prompt_id, topics) if prompt_id is not None else None
