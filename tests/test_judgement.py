@@ -4253,17 +4253,6 @@ def test_the_plan_adopted_by_the_council(check_md, text, expected):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
 
 
-@pytest.mark.parametrize("text, body, date", [
-    # A sign-off line labelled with the decision alone.
-    ("# Ashby productivity plan\n\nApproved: Cabinet, 9 July 2024\n\n## Governance\n\nThis plan sets out our work.",
-     "Cabinet", "9 July 2024"),
-    ("# Ashby productivity plan\n\nAdopted: Full Council, 18 July 2024\n\n## Governance\n\nThis plan sets out our "
-     "work.", "Full Council", "18 July 2024"),
-])
-def test_a_sign_off_line_labelled_with_the_decision(check_md, text, body, date):
-    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": body, "date": date}
-
-
 @pytest.mark.parametrize("text, expected", [
     # Where an aimed change starts is today's figure.
     ("We aim to reduce agency spend from 4.2% of the staff budget in 2023/24 to 3% by 2026.", 4.2),
