@@ -222,23 +222,21 @@ class PromptIndex:
         return covered.count(False) < max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4) and \
             not self.says_it_is_done(text)
 
-    def restated(self, text: str, prompt_index: int) -> str | None:
-        """The words a statement adds to the regime's question, when it is that question turned into a
-        statement and adds next to nothing ("We measure productivity in our organisation in a number of
-        ways", of "How do you measure productivity in your organisation?"); None when it is not.
+    def restated(self, text: str, prompt_index: int) -> bool:
+        """Whether a statement is the regime's question turned into a statement, adding next to nothing
+        ("We measure productivity in our organisation in a number of ways", of "How do you measure
+        productivity in your organisation?").
 
         Whether what it adds answers the question is for the caller: "We measure productivity through
         unit costs" adds two words, and they are the answer.
         """
         if text.rstrip().endswith("?"):
-            return None
+            return False
         asked = self.question_words[prompt_index]
         words = [w for w in tokens(text) if w not in GRAMMAR_WORDS]
         shared = [w for w in words if asks_word(w, asked)]
         own = [w for w in words if not asks_word(w, asked)]
-        if len(shared) < 2 or len(own) > OWN_WORDS_OF_A_RESTATEMENT or any(w[0].isdigit() for w in own):
-            return None
-        return " ".join(own)
+        return len(shared) >= 2 and len(own) <= OWN_WORDS_OF_A_RESTATEMENT and not any(w[0].isdigit() for w in own)
 
     def says_it_is_done(self, text: str) -> bool:
         """The regime's instruction turned into the council's own statement of what it did or will do.
@@ -463,8 +461,8 @@ class Analysis:
                 texts = [settled for text in split_sentences(block.text) if (settled := settle_changes(text))]
             # "STATUS: Draft for Cabinet. Considered by the Overview and Scrutiny Committee on 2 July 2024":
             # under a document-control label, a sentence that leaves out its subject is about the document.
-            status = LABEL.match(block.text) if control is not None and block.kind != HEADING else None
-            status = status is not None and control.matches(status.group(1)) or index < first_heading
+            label = LABEL.match(block.text) if control is not None and block.kind != HEADING else None
+            says_where_it_stands = label is not None and control.matches(label.group(1)) or index < first_heading
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             offset = 0
@@ -473,7 +471,8 @@ class Analysis:
                 sentence.prompt = whole_prompt or analysis.prompts.is_prompt(text)
                 sentence.placeholder = bool(placeholders and _is_filler(text, placeholders, block.kind == TABLE))
                 sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
-                sentence.about_document = about_document or (status and ELLIPTICAL_DECISION.match(text) is not None)
+                sentence.about_document = about_document or \
+                    (says_where_it_stands and ELLIPTICAL_DECISION.match(text) is not None)
                 sentence.cited_note = block.part in NOTE_PARTS and " ".join(block.text.split()) in cited
                 start = block.text.find(text, offset)
                 if start >= 0:

@@ -302,7 +302,7 @@ def restates_the_question(analysis, sentence, prompt_id: int, alternatives) -> b
 
 
 def _restates_the_question(analysis, sentence, prompt_id: int, alternatives) -> bool:
-    if analysis.prompts.restated(sentence.text, prompt_id) is None or REFERS_BACK.match(sentence.text) or \
+    if not analysis.prompts.restated(sentence.text, prompt_id) or REFERS_BACK.match(sentence.text) or \
             NEGATION_CUE.search(sentence.text):
         # "This is the service where we see the greatest potential for savings" names the one before it;
         # "We have no EDI champions" answers with a nil.
