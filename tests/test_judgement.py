@@ -4264,3 +4264,29 @@ def test_the_plan_adopted_by_the_council(check_md, text, expected):
 def test_where_an_aimed_change_starts_is_todays_figure(check_md, text, expected):
     rule = "question.agency-spend"
     assert check_md("## Workforce\n\n" + text, rule).facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A round share and the same share exactly, in brackets or between dashes: the exact one is the figure.
+    ("Around four per cent of our staff budget (4.2% in 2023/24) goes on agency staff.", 4.2),
+    ("Around 4% of our staff budget (4.2% in 2023/24) goes on agency staff.", 4.2),
+    ("Just over 4% of the staff budget – 4.2% in 2023/24 – was spent on agency staff.", 4.2),
+    # Another figure in the brackets is no restatement: last year's, or another subject's.
+    ("Agency staff took 4.2% of the staff budget in 2023/24 (5.1% the year before).", 4.2),
+    ("Agency staff cost 4% of the staff budget (consultants 1%).", 4.0),
+    # A year that labels its figure stands before each figure.
+    ("Agency spend as a percentage of the pay budget: 2022/23 5.0%, 2023/24 4.2%.", 4.2),
+    ("Agency spend as a percentage of the pay budget: 2022/23 5.0%; 2023/24 4.2%.", 4.2),
+    # A year after its figure stays after it.
+    ("Agency staff were 4.2% of the staff budget in 2023/24, compared with 5.0% in 2022/23.", 4.2),
+])
+def test_a_round_share_restated_exactly_and_years_as_labels(check_md, text, expected):
+    rule = "question.agency-spend"
+    assert check_md("## Workforce\n\n" + text, rule).facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plan was approved by Cabinet – on 9 July 2024 – for submission.", {"body": "Cabinet", "date": "9 July 2024"}),
+])
+def test_two_dashes_round_a_few_words_are_an_aside(check_md, text, expected):
+    assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == expected

@@ -129,8 +129,11 @@ PLANNED_COLUMN = re.compile(r"\b(?:budget(?:ed)?|plan(?:ned)?|estimated?|provisi
 ELIDED_SUBJECT = re.compile(r"\s*(?:\w+ly\s+)?(?:made|makes|took|takes|accounted|accounts|represented|represents|"
                             r"amounted|amounts|cost|costs|came\s+to|comes\s+to|equalled|equals|was|were)\b",
                             re.IGNORECASE)
-# The same again for another year, its verb and subject left out: "…, and in 2023/24 0.8 per cent".
-ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:in|for|during)\s+(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?,?\s+"
+# Between a year and the figure it labels: "2022/23 5.0%", "2023/24: 4.2%".
+YEAR_LABEL_GAP = re.compile(r"\s*[:–—-]?\s*")
+# The same again for another year, its verb and subject left out: "…, and in 2023/24 0.8 per cent",
+# "…; 2023/24 4.2%".
+ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:(?:in|for|during)\s+)?(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?,?\s+"
                           r"(?:it\s+was\s+|just\s+|only\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)",
                           re.IGNORECASE)
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
@@ -333,6 +336,8 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         if not percents:
             continue
         percents.sort()
+        restating = restatements(clause, percents)
+        percents = [(start, value) for start, value in percents if start not in restating.values()]
         subject_first = min(mentions)[0] < percents[0][0]
         # (A note is read after the sentence citing it: the years of the citing sentence are not the note's.)
         note_start = max((m.end() for m in SENTENCE_END.finditer(clause, 0, percents[0][0])), default=0)
@@ -341,10 +346,20 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         # The clause's order of figure and year is set by its first figure, even one that is no share of
         # the base: "7.4% of staff spend in 2023/24, down from 9.1% in 2022/23".
         first_figure = min([percents[0][0]] + [m.start() for m in PERCENT.finditer(clause)])
+        # A year standing as the label of the first figure puts each year before its own: "2022/23 5.0%,
+        # 2023/24 4.2%".
+        labelled = any(m.end() <= first_figure and YEAR_LABEL_GAP.fullmatch(clause, m.end(), first_figure)
+                       for m in YEAR.finditer(clause))
         previous_aside = None  # where the last bracketed figure of ours closed
         for start, value in percents:
             aside = in_parentheses(clause, start)
-            if aside is not None:
+            if start in restating:
+                # Whose the round figure was, the exact one is.
+                if not owner(restating[start], mentions, subject_first):
+                    continue
+            elif aside is not None:
+                if any(aside <= at < start for at, ours in mentions if not ours):
+                    continue  # "agency staff 4% of the staff budget (consultants 1%)"
                 # "potholes repaired in 28 days (89%; 92%), agency spend (£9.8m; £7m)": a figure in
                 # brackets belongs to the words just before them.
                 # Further back when the words before it give the same share in words: "costs about
@@ -361,7 +376,7 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                 previous_aside = close + 1 if close != -1 else None
             elif not owner(start, mentions, subject_first):
                 continue
-            figures.append((value, year_of(years, start, first_figure), offset + start))
+            figures.append((value, year_of(years, start, first_figure, labelled), offset + start))
     return figures
 
 
@@ -369,6 +384,30 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
 # 5.6% of the staff budget)" gives 5.6% for 2022/23.
 RELATIVE_YEAR = re.compile(r"\b(?:the|a)\s+year\s+(?:before|earlier)\b|"
                            r"\bthe\s+(?:previous|prior|preceding)\s+(?:financial\s+)?year\b", re.IGNORECASE)
+
+
+# What comes between a round share and the same share exactly, in brackets or between dashes: "around
+# four per cent of our staff budget (4.2% in 2023/24)", "just over 4% of the workforce budget – 4.2% in
+# 2023/24 –".
+RESTATED_BETWEEN = re.compile(r"[^.;:()%£\d]{0,60}?(?:\(\s*|\s[–—]\s+)$")
+# How far a rounding may stray from the exact figure it rounds.
+ROUNDING = 0.5
+
+
+def restatements(clause: str, percents: list[tuple[int, float]]) -> dict[int, int]:
+    """{where an exact share is: where the round share it restates is}, for each share given first in
+    round figures or words and then exactly in an aside."""
+    shares = sorted(percents + [(m.start(), value) for m in PERCENT_IN_WORDS.finditer(clause)
+                                if (value := percent_in_words(m)) is not None])
+    found = {}
+    for (round_at, round_value), (exact_at, exact_value) in zip(shares, shares[1:]):
+        round_end = next((m.end() for m in [*PERCENT.finditer(clause), *PERCENT_IN_WORDS.finditer(clause)]
+                          if m.start() == round_at), None)
+        if round_end is None or exact_at <= round_end or abs(round_value - exact_value) > ROUNDING:
+            continue
+        if RESTATED_BETWEEN.fullmatch(clause, round_end, exact_at) and exact_at in dict(percents):
+            found[exact_at] = round_at
+    return found
 
 
 def relative_years(text: str, offset: int, clause: str, note_start: int) -> list[tuple[int, tuple]]:
@@ -416,14 +455,15 @@ def is_range(clause: str, match) -> bool:
     return False
 
 
-def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int) -> tuple | None:
+def year_of(years: list[tuple[int, tuple]], start: int, first_figure: int, labelled: bool = False) -> tuple | None:
     """The year a figure is given for. A clause keeps one order: "1.1% in 2022/23 and 0.8% in
-    2023/24" puts each year after its figure, "in 2022/23 1.1%, in 2023/24 0.8%" before it."""
+    2023/24" puts each year after its figure, "in 2022/23 1.1%, in 2023/24 0.8%" before it, as
+    does a year that labels the first figure (``labelled``)."""
     if not years:
         return None
-    # The order is the one of the year nearest the first figure: "since 2021 …. Agency staff were 2.7% of
-    # the staff budget in 2023/24, compared with 4.1% in 2022/23" gives each year after its figure.
-    after = min(years, key=lambda y: abs(y[0] - first_figure))[0] > first_figure
+    # Else the order is the one of the year nearest the first figure: "since 2021 …. Agency staff were 2.7%
+    # of the staff budget in 2023/24, compared with 4.1% in 2022/23" gives each year after its figure.
+    after = not labelled and min(years, key=lambda y: abs(y[0] - first_figure))[0] > first_figure
     side = [y for y in years if (y[0] > start if after else y[0] < start)]
     if side:
         return (min(side) if after else max(side))[1]
