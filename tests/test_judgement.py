@@ -4290,3 +4290,21 @@ def test_a_round_share_restated_exactly_and_years_as_labels(check_md, text, expe
 ])
 def test_two_dashes_round_a_few_words_are_an_aside(check_md, text, expected):
     assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Where a sentence tells of two decisions, the body and date are one decision's, never one of each.
+    ("Cabinet approved the plan on 9 July 2024; Full Council then endorsed it on 18 July 2024.",
+     {"body": "Full Council", "date": "18 July 2024"}),
+    ("Cabinet endorsed the plan on 9 July 2024 and recommended it to Full Council, which approved it on "
+     "18 July 2024.", {"body": "Full Council", "date": "18 July 2024"}),
+    ("The plan was agreed by Full Council on 18 July 2024, having been endorsed by Cabinet on 9 July 2024.",
+     {"body": "Full Council", "date": "18 July 2024"}),
+    ("This plan was approved by the Policy and Resources Committee on 4 July 2024 and endorsed by Full Council "
+     "on 16 July 2024.", {"body": "Full Council", "date": "16 July 2024"}),
+    # A body and date already one decision stay as they are.
+    ("Full Council endorsed the plan on 16 July 2024 following its approval by Cabinet on 9 July 2024.",
+     {"body": "Full Council", "date": "16 July 2024"}),
+])
+def test_the_body_and_date_of_one_decision(check_md, text, expected):
+    assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == expected

@@ -472,6 +472,13 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
                                     else match[0])
             if match:
                 found_at.append(match[1])
+        if not sentence.about_document and len(concepts) == 2 and near is not None:
+            # "endorsed by Cabinet on 9 July 2024 and by Full Council on 18 July 2024": each body its own
+            # date, and the last decision taken the plan's.
+            last = last_decision(text, own_start, *concepts.values(), near, found_at)
+            if last is not None:
+                found = dict(zip(concepts, (last[0][0], last[1][0])))
+                found_at = [last[0][1], last[1][1]]
         # Most parts first; then most parts from the sentence itself, not the one it points back to:
         # a record's "Cabinet, 16 July 2024" beats "once Cabinet has approved it" whose date is borrowed.
         # "Cabinet delegated approval … on 3 July. The plan was signed off under that delegation on
@@ -494,6 +501,53 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
             if key != first and found[key] is None:
                 found[key] = meeting_line_part(analysis, found[first], concept)
     return found
+
+
+# A second agent of the same verb: "endorsed by Cabinet on 9 July and by Full Council on 18 July".
+SHARED_VERB = re.compile(r"(?:,|\band|\bthen)\s+(?:then\s+|later\s+|subsequently\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
+# How far before a body the word of its decision may stand ("endorsed by Cabinet on 9 July").
+DECIDING_BEFORE_BODY = 40
+
+
+def last_decision(text: str, own_from: int, body, date, near, found_at=()):
+    """The body and date (each as its text and where it starts) of the last of two or more decisions the
+    sentence's own words give, each a body deciding on a date of its own; None if it gives fewer, or if
+    the body and date ``found_at`` are one of them already.
+
+    (Which of two decisions a reviewer takes varies; a body with another's date is never right.)
+
+    A date is the decision of the last body named before it, when the word of deciding stands between
+    them or just before the body: "Cabinet approved the plan on 9 July 2024; Full Council then endorsed
+    it on 18 July 2024", "agreed by Full Council on 18 July 2024, having been endorsed by Cabinet on 9
+    July 2024". A body that only recommends, notes or will be asked gives no decision.
+    """
+    deciding = [m.start() for m in near.finditer(text)
+                if m.start() >= own_from and asserted(text, m.start(), True)
+                and not STILL_TO_COME.search(text, max(own_from, m.start() - 30), m.start())]
+    bodies = [m for m in body.finditer(text) if m.start() >= own_from]
+    pairs = []
+    for at, when in _dates(text):
+        if at < own_from or TIME_BOUND.search(text, max(0, at - 30), at):
+            continue
+        before = [m for m in bodies if m.end() <= at]
+        if not before:
+            continue
+        named = before[-1]
+        if any(named.end() <= other < at for other, _ in _dates(text)):
+            continue
+        if not any(named.start() - DECIDING_BEFORE_BODY <= d < at for d in deciding) and \
+                not (deciding and deciding[0] < named.start() and SHARED_VERB.search(text, 0, named.start())):
+            continue
+        start, end = widest(body, text, named.start(), named.end())
+        name = MEETING_TAIL.sub("", LEADING_ARTICLE.sub("", text[start:end].strip()))
+        pairs.append((when, (name, start), (date.search(text[at:]).group(0), at)))
+    if len({name.lower() for _, (name, _), _ in pairs}) < 2:
+        return None
+    if len(found_at) == 2 and any(named_at <= found_at[0] < named_at + len(name) and dated_at == found_at[1]
+                                  for _, (name, named_at), (_, dated_at) in pairs):
+        return None  # the body and date found are one decision already
+    _, named, dated = max(pairs, key=lambda pair: pair[0])
+    return named, dated
 
 
 # The labels of a cover table's rows that name the meeting, and its date.
