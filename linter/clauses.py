@@ -177,7 +177,7 @@ REPORTED_THAT = re.compile(r"\b(?:said|advised|confirmed|explained|reported|stat
                            r"\s+that\s+(?:[^.;:]{0,240}?)$", re.IGNORECASE)
 
 
-def hedged(text: str, position: int) -> bool:
+def hedged(text: str, position: int, plain_conditions: bool = False) -> bool:
     """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed", "will be
     published only if …"), or one of the choices an open question leaves open ("whether … or is signed
     off by the Leader")."""
@@ -186,24 +186,34 @@ def hedged(text: str, position: int) -> bool:
         at = max(0, position - 120) + cue.start()
         if REPORTED_THAT.search(text, max(0, at - 300), at):
             cue = None
-    return cue is not None or left_open(text, position) or conditional(text, position)
+    return cue is not None or left_open(text, position) or conditional(text, position, plain_conditions)
 
 
 # A condition after what it governs, to the end of the clause: "We will publish this plan on the council's
 # website only if the Government decides to publish the plans of all councils".
 CONDITION_AFTER = re.compile(r"\b(?:only\s+(?:if|when|once|after)|if\s+and\s+when|provided\s+that|providing\s+that|"
                              r"on\s+condition\s+that)\b", re.IGNORECASE)
+# For what the council says it has done or will do, a plain "if" too, where a clause of its own follows: "We
+# will publish this plan on our website if the Government decides to publish the plans of all councils" (not
+# "to see if we are on track", "even if"). An answer to a question may hang on a condition and still tell
+# the reader something ("we will extend the assistant to housing if the pilot succeeds").
+PLAIN_CONDITION_AFTER = re.compile(
+    r"(?<!\bsee\s)(?<!\bcheck\s)(?<!\bknow\s)(?<!\bask\s)(?<!\beven\s)(?<!\bas\s)"
+    r"\bif\s+(?:the|we|it|members|councillors|cabinet|council|government|ministers?|they|there)\s", re.IGNORECASE)
 # ("Unless" after its clause makes an exception to a rule, not a condition: "every request goes to the panel
 # unless a framework covers it".)
 CONDITION_REACH = 160
 SENTENCE_STOP = re.compile(r"[.;:!?]\s")
 
 
-def conditional(text: str, position: int) -> bool:
-    """Whether a condition said after the word at ``position``, in its clause, governs it."""
+def conditional(text: str, position: int, plain: bool = False) -> bool:
+    """Whether a condition said after the word at ``position``, in its clause, governs it (with ``plain``,
+    a plain "if" too)."""
     rest = text[position:position + CONDITION_REACH]
     end = SENTENCE_STOP.search(rest)
-    return CONDITION_AFTER.search(rest, 0, end.start() if end else len(rest)) is not None
+    end = end.start() if end else len(rest)
+    return CONDITION_AFTER.search(rest, 0, end) is not None or \
+        (plain and PLAIN_CONDITION_AFTER.search(rest, 0, end) is not None)
 
 
 def left_open(text: str, position: int) -> bool:
@@ -216,6 +226,9 @@ def left_open(text: str, position: int) -> bool:
 # approval" still says Cabinet will see the plan; "options, including a report to Cabinet, will be
 # considered" says nothing is settled.
 DECIDED = "decided"
+# ``facts_only`` for what the council states it did or will do: not hedged, and not hanging on any
+# condition said after it.
+COMMITTED = "committed"
 
 
 # What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make
@@ -253,6 +266,8 @@ def asserted(text: str, position: int, facts_only: bool | str = False, instructi
     """Whether the text asserts the word at ``position``: not negated, not what the letter is reported
     to have asked (unless ``instructions`` is false: a sentence read only for what "it" refers to, "The
     Government asked every council to write a productivity plan. We have published it here."), and
-    with ``facts_only`` not hedged (with ``DECIDED``, not left open)."""
+    with ``facts_only`` not hedged (with ``DECIDED``, not left open; with ``COMMITTED``, not on a condition
+    either)."""
     return not negated(text, position) and not (instructions and instructed(text, position)) and \
-        not (facts_only and (left_open if facts_only == DECIDED else hedged)(text, position))
+        not (facts_only and (left_open(text, position) if facts_only == DECIDED
+                             else hedged(text, position, facts_only == COMMITTED)))

@@ -4308,3 +4308,24 @@ def test_two_dashes_round_a_few_words_are_an_aside(check_md, text, expected):
 ])
 def test_the_body_and_date_of_one_decision(check_md, text, expected):
     assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The plan called by what it is when done.
+    ("The full plan will be published on the council's website after Cabinet meets on 16 July.", "pass"),
+    ("The complete plan will be available on our website from 26 July.", "pass"),
+    # A promise on a condition is no promise.
+    ("We will publish this plan on our website if the Government decides to publish the plans of all councils.",
+     "fail"),
+    # An "if" that asks, not conditions, leaves the promise standing.
+    ("The plan will be published on our website so that residents can see if we are on track.", "pass"),
+])
+def test_the_full_plan_and_a_promise_on_a_condition(check_md, text, expected):
+    assert status(check_md("## Publication\n\n" + text, PUBLICATION), PUBLICATION) == expected
+
+
+def test_an_answer_on_a_condition_still_answers(check_md):
+    rule = "question.new-technology"
+    text = ("## Technology\n\nWe will extend the AI assistant that drafts replies to housing enquiries to "
+            "council tax and benefits if the pilot in housing meets its targets.")
+    assert status(check_md(text, rule), rule) == "pass"

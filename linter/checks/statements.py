@@ -22,7 +22,9 @@ Why
     "the plan has not been considered by members" and "no decision has been
     taken" make no statement (see :mod:`plancheck.clauses`). With
     ``facts_only`` a hedged statement ("the plan should be approved by
-    Cabinet") does not count either. A document-control table ("Approved by
+    Cabinet") does not count either, nor one on a condition said after it
+    ("we will publish this plan on our website if the Government decides
+    to publish the plans of all councils"). A document-control table ("Approved by
     | Cabinet", "Date | 9 July 2024") is a statement about the document
     itself: it satisfies the pack's ``document_reference`` concept without
     naming the plan.
@@ -79,7 +81,7 @@ import re
 from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
-from ..clauses import CLAUSE_EDGE, DECIDED, NEGATION_CUE, asserted, governed_by, without
+from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, NEGATION_CUE, asserted, governed_by, without
 from ..document import TABLE
 from ..messages import register
 from ..terms import MONTHS
@@ -810,7 +812,8 @@ def weaker_words(pack, params) -> list:
 
 def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
-    facts_only = params.get("facts_only", False)
+    # What the council says it did or will do counts only unhedged and on no condition.
+    facts_only = COMMITTED if params.get("facts_only", False) else False
     window = params.get("window", 1)
     pending = params.get("undated_is_pending", False)
     too_late = pack.concept(params["too_late"]) if "too_late" in params else None
