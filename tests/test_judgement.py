@@ -4329,3 +4329,15 @@ def test_an_answer_on_a_condition_still_answers(check_md):
     text = ("## Technology\n\nWe will extend the AI assistant that drafts replies to housing enquiries to "
             "council tax and benefits if the pilot in housing meets its targets.")
     assert status(check_md(text, rule), rule) == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A column headed with a deadline holds aims: "Now | By March 2026".
+    ("| What we will check | Now | By March 2026 |\n|---|---|---|\n| Agency share of the staff budget | 6.3% | 4.5% |",
+     6.3),
+    ("| Measure | 2023/24 | By the end of 2026 |\n|---|---|---|\n| Agency staff, % of staff budget | 6.3% | 4.5% |",
+     6.3),
+])
+def test_a_column_headed_with_a_deadline_holds_aims(check_md, text, expected):
+    rule = "question.agency-spend"
+    assert check_md("## Measures\n\n" + text, rule).facts["agency_spend_percent"] == expected

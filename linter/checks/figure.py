@@ -117,9 +117,11 @@ TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|w
 PLANNED_AMOUNT = re.compile(r"\b(?:budgeted|estimated?|provisional|projected|projection)\b", re.IGNORECASE)
 TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d")
 # A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
-# (In plain words too: "Where we want to be (March 2026)", "Where we aim to be by 2026".)
+# (In plain words too: "Where we want to be (March 2026)", "Where we aim to be by 2026"; and a deadline:
+# "Now | By March 2026".)
 TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?|"
-                           r"(?:want|aim|hope|expect|plan|intend)\s+to\s+(?:be|reach|get|achieve)|aiming)\b",
+                           r"(?:want|aim|hope|expect|plan|intend)\s+to\s+(?:be|reach|get|achieve)|aiming|"
+                           r"by\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d)\b",
                            re.IGNORECASE)
 # Where a table sets what was spent beside what is budgeted ("2023/24 outturn | 2024/25 budget"),
 # the budget column is a plan. Alone, "budget" names the base: "Share of staff budget 2023/24".
