@@ -1053,8 +1053,14 @@ WHEN_COLUMNS = re.compile(r"^(?:date|when|on)$", re.IGNORECASE)
 
 def _stage_rows(table, control: TermSet) -> list[tuple[str, str, str]]:
     """The rows of a sign-off table laid out by stage ("Stage | By | Date" over "Endorsed |
-    Executive | 16 July 2024"), as (stage, by whom, date); empty for any other table."""
+    Executive | 16 July 2024", or with no header), as (stage, by whom, date); empty for any other table."""
     rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
+    if 2 <= len(rows) <= RECORD_ROWS and all(len(row) == 3 and DATED.search(row[2]) and not DATED.search(row[0])
+                                             and count_words(row[0]) <= LABEL_WORDS for row in rows) \
+            and any(DECIDED_STAGE.match(row[0]) for row in rows):
+        # With no header, each row a stage, who and when: "Agreed for submission | Cllr Ruth Ambler, Leader
+        # of the Council | 12 July 2024".
+        return [(row[0], row[1], row[2]) for row in rows]
     if len(rows) < 3:
         return []
     header = rows[0]
@@ -1068,6 +1074,9 @@ def _stage_rows(table, control: TermSet) -> list[tuple[str, str, str]]:
     return stages if any(control.matches(f"{stage} by") for stage, _, _ in stages) else []
 
 
+# A stage of a sign-off, as taken: "Agreed for submission", "Approved". (Not an action still to take: "Approve
+# the digital strategy | Cabinet | March 2025".)
+DECIDED_STAGE = re.compile(r"^\W*(?:approved|endorsed|agreed|signed\s+off|adopted|ratified)\b", re.IGNORECASE)
 # A column heading that names a decision: "Approved by | Date" over "Cabinet | 10 July 2024".
 DECISION_COLUMN = re.compile(r"^\W*(?:approv|endors|agreed|signed|sign-off|decision|adopt|ratif)", re.IGNORECASE)
 LABEL_WORDS = 4

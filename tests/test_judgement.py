@@ -4341,3 +4341,16 @@ def test_an_answer_on_a_condition_still_answers(check_md):
 def test_a_column_headed_with_a_deadline_holds_aims(check_md, text, expected):
     rule = "question.agency-spend"
     assert check_md("## Measures\n\n" + text, rule).facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A sign-off table with no header, each row a stage taken, who and when.
+    ("| Agreed for submission | Cllr Ruth Ambler, Leader of the Council | 12 July 2024 |\n|---|---|---|\n"
+     "| Agreed for submission | Mark Tennant, Chief Executive | 12 July 2024 |\n"
+     "| Cabinet consulted | Informal Cabinet | 2 July 2024 |", "pass"),
+    # An action still to take is no stage taken.
+    ("| Approve the digital strategy | Cabinet | March 2025 |\n|---|---|---|\n"
+     "| Review the savings plan | Cabinet | July 2025 |", "fail"),
+])
+def test_a_sign_off_table_with_no_header(check_md, text, expected):
+    assert status(check_md("## Sign-off\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected

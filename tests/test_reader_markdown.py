@@ -435,6 +435,19 @@ def test_a_plain_text_box_drops_its_borders_and_its_dot_leader_lines_are_a_table
     assert document.blocks[-1].table.rows == [["", "2023/24"], ["Agency staff", "3.1%"]]
 
 
+def test_a_plain_text_box_ruled_with_spaced_dashes_and_a_blank_line_inside(tmp_path):
+    # A sign-off box: "- - - -" above and below, a title, a blank line, and rows typed in columns.
+    rule = "- " * 30 + "-"
+    text = ("Plan\n\n" + BODY + "\n\n" + rule + "\n SIGN-OFF\n\n"
+            " Agreed for submission    Cllr Ruth Ambler, Leader of the Council    12 July 2024\n"
+            " Agreed for submission    Mark Tennant, Chief Executive              12 July 2024\n"
+            " Cabinet consulted        Informal Cabinet                           2 July 2024\n" + rule + "\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [(b.kind, b.text) for b in document.blocks[2:3]] == [("heading", "SIGN-OFF")]
+    assert document.blocks[3].table.rows[-1] == ["Cabinet consulted", "Informal Cabinet", "2 July 2024"]
+    assert len(document.blocks) == 4
+
+
 def test_struck_through_text_is_left_out_as_crossed_out(tmp_path):
     document = read(tmp_path, "# Plan\n\n~~The plan will be published on the website.~~ *[Deleted: hold for now.]*\n\n"
                               "Kept ~~and struck~~ text, and a tilde~in a word.\n")

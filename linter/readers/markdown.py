@@ -401,19 +401,20 @@ CAPITALS_LINE = re.compile(r"^\s*(?=[^a-z]*[A-Z]{2})[A-Z0-9 &(),'’/–-]{3,80}
 CAPITALS_LINE_WORDS = 10
 
 
-# A rule drawn across a box, of one character: "-----", "=====". ("+-----+" tops a grid table.)
-BOX_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$")
+# A rule drawn across a box, of one character, or spaced: "-----", "=====", "- - - - -". ("+-----+" tops a
+# grid table.)
+BOX_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|(?:-\s){2,}-|(?:=\s){2,}=)\s*$")
 
 
 def _drop_box_borders(runs):
     """In plain text, the rules drawn above and below a box ("-----" over "WORKFORCE AT A GLANCE" and its
-    lines, "-----" under them) are its border, not its text. (A rule under a single line underlines a
-    heading, and is kept.)"""
+    lines, "-----" under them) are its border, not its text, even with a blank line inside the box. (A
+    rule under a single line underlines a heading, and is kept.)"""
     for start, lines in runs:
-        if len(lines) >= 3 and BOX_RULE.match(lines[0]):
+        if len(lines) >= 2 and BOX_RULE.match(lines[0]):
             start, lines = start + 1, lines[1:]
-            if BOX_RULE.match(lines[-1]):
-                lines = lines[:-1]
+        if len(lines) >= 3 and BOX_RULE.match(lines[-1]):
+            lines = lines[:-1]
         yield start, lines
 
 
@@ -547,7 +548,7 @@ def _aligned_rows(lines: list[str]) -> list[list[str]] | None:
 
 # A line of a table typed with spaces: its cells with where each starts and ends.
 CELL = re.compile(r"\S+(?: \S+)*")
-RULE_LINE = re.compile(r"^[\s=+|-]*-{3,}[\s=+|-]*$|^[\s=+|-]*={3,}[\s=+|-]*$")
+RULE_LINE = re.compile(r"^[\s=+|-]*-{3,}[\s=+|-]*$|^[\s=+|-]*={3,}[\s=+|-]*$|^\s*(?:[-=]\s){2,}[-=]\s*$")
 MIN_COLUMN_ROWS = 2
 
 
