@@ -1100,6 +1100,31 @@ def _labelled_columns(table, control: TermSet) -> list[list[tuple[str, str]]]:
     return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
 
 
+# A version history's column headings: "Version | Date | Change | Considered by | Outcome".
+VERSION_COLUMN = re.compile(r"^(?:version|issue|draft|version\s+no\.?|version\s+number)$", re.IGNORECASE)
+HISTORY_COLUMNS = re.compile(r"^(?:[a-z]+(?:\s+[a-z]+)?\s+(?:by|to|with)|by|who|change[sd]?|changes\s+made|summary|"
+                             r"description|details?|comments?|notes?|outcome|result|decision|status|author|reason)$",
+                             re.IGNORECASE)
+VERSION_ROWS = 10
+
+
+def _version_history(table) -> list[list[tuple[str, str]]]:
+    """The rows of a version history that says who saw each version and with what outcome ("1.0 | 16 July
+    2024 | Final | Cabinet | Approved for submission"), each as (label, value) pairs; empty for any other
+    table. Each row is one step taken on the document."""
+    rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
+    if not 2 <= len(rows) <= VERSION_ROWS + 1:
+        return []
+    header = rows[0]
+    if len(header) < 3 or not VERSION_COLUMN.match(header[0]) or \
+            not any(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) for label in header[1:]) or \
+            not any(STAGE_COLUMNS.match(label) or re.search(r"\s(?:by|to|with)$", label) for label in header[1:]) or \
+            not all(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) or HISTORY_COLUMNS.match(label)
+                    for label in header[1:]):
+        return []
+    return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
+
+
 # "Signed off by: Councillor Patel", "**Decision taken by:** the Director", "Submission to DLUHC: 19 July":
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
@@ -1115,7 +1140,8 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
     placeholder ("Approved by | [tbc]") say nothing and are left out.
     """
     def keep(label: str, value: str) -> bool:
-        return bool(value.strip()) and not (placeholders and _is_filler(value, placeholders))
+        # (A dash alone is a cell left empty: "Approved by | —".)
+        return bool(value.strip(" —–-")) and not (placeholders and _is_filler(value, placeholders))
 
     def controlled(label: str) -> bool:
         return control.matches(label) or bool(DATE_LABEL.match(label))
@@ -1135,7 +1161,7 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
     for index, block in enumerate(blocks):
         if block.kind == TABLE and block.table is not None:
             close_run()
-            records = _labelled_columns(block.table, control)
+            records = _labelled_columns(block.table, control) or _version_history(block.table)
             if records:
                 # Each row one decision, its cells read together: "Approved by: Cabinet, Date: 10 July 2024".
                 found[index] = "; ".join(", ".join(f"{label}: {value}" for label, value in record

@@ -4354,3 +4354,22 @@ def test_a_column_headed_with_a_deadline_holds_aims(check_md, text, expected):
 ])
 def test_a_sign_off_table_with_no_header(check_md, text, expected):
     assert status(check_md("## Sign-off\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+VERSION_HISTORY = ("## Version history\n\n| Version | Date | Considered by | Outcome |\n|---|---|---|---|\n"
+                   "| 0.2 | 24 June 2024 | Overview and Scrutiny Committee | Noted; comments made on the measures |\n")
+
+
+@pytest.mark.parametrize("text, expected, fact", [
+    # A version history's rows are each a step taken on the document.
+    (VERSION_HISTORY + "| 1.0 | 16 July 2024 | Cabinet | Approved for submission and publication |", "pass",
+     {"body": "Cabinet", "date": "16 July 2024"}),
+    (VERSION_HISTORY + "| 1.0 | 16 July 2024 | Cabinet | For decision |", "partial", None),
+    # A dash alone is a cell left empty: a draft for Cabinet, approved by no one, is members seeing it.
+    ("## Version history\n\n| Version | Date | Status | Approved by |\n|---|---|---|---|\n"
+     "| 0.5 | 2 July 2024 | Draft for Cabinet | — |\n| 1.0 | 12 July 2024 | Final | Corporate Leadership Team |",
+     "partial", None),
+])
+def test_a_version_history_says_who_saw_each_version(check_md, text, expected, fact):
+    report = check_md(text, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
