@@ -75,6 +75,7 @@ OBJECT_PRONOUN = re.compile(r"\b(?:approv(?:e|ed|es|ing)|agree[sd]?|endors(?:e|e
 # "The Chief Executive approved it on 12 July, having consulted them" (those the delegation named).
 DECISION_BACK = re.compile(r"\b(?:that|this|the\s+same|those|these)\s+(?:delegations?|decisions?|meetings?|"
                            r"delegated\s+(?:authority|powers?|decision))\b|"
+                           r"\b(?:on|under)\s+(?:that|this|the\s+same)\s+(?:basis|authority|arrangements?)\b|"
                            r"\b(?:having|after)\s+consult(?:ed|ing)\s+(?:(?:both|each|all)\s+of\s+)?(?:them|him|her)\b",
                            re.IGNORECASE)
 # Things a decision is taken on, which "it" may stand for.
@@ -1144,7 +1145,8 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
         return bool(value.strip(" —–-")) and not (placeholders and _is_filler(value, placeholders))
 
     def controlled(label: str) -> bool:
-        return control.matches(label) or bool(DATE_LABEL.match(label))
+        # A step's label may leave out its "by": "Approved: Policy and Resources Committee, 9 July 2024".
+        return control.matches(label) or control.matches(f"{label} by") or bool(DATE_LABEL.match(label))
 
     found: dict[int, str] = {}
     run: list[tuple[int, list[tuple[str, str]]]] = []

@@ -4373,3 +4373,16 @@ VERSION_HISTORY = ("## Version history\n\n| Version | Date | Considered by | Out
 def test_a_version_history_says_who_saw_each_version(check_md, text, expected, fact):
     report = check_md(text, ENDORSEMENT)
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
+
+
+@pytest.mark.parametrize("text, fact", [
+    # A decision taken "on that basis" is the one delegated in the sentence before.
+    ("Cabinet considered a draft of this plan on 2 July 2024 and delegated approval of the final version to the "
+     "Chief Executive in consultation with the Leader of the Council. The plan was approved on that basis on "
+     "12 July 2024.", {"body": "Leader of the Council", "date": "12 July 2024"}),
+    # A step's label may leave out its "by", in a run of the page's control lines.
+    ("**About this page**\n\nOwner: Corporate Policy Team\nApproved: Policy and Resources Committee, 9 July 2024\n"
+     "Published: 19 July 2024", {"body": "Policy and Resources Committee", "date": "9 July 2024"}),
+])
+def test_a_decision_on_that_basis_and_a_label_without_its_by(check_md, text, fact):
+    assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == fact
