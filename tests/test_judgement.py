@@ -4386,3 +4386,18 @@ def test_a_version_history_says_who_saw_each_version(check_md, text, expected, f
 ])
 def test_a_decision_on_that_basis_and_a_label_without_its_by(check_md, text, fact):
     assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == fact
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The whole said in another paragraph, where the sentences before name it only in another's share.
+    ("## About us\n\nOur total staff budget in 2023/24 was £14.6m, including the harbour.\n\n## Workforce\n\n"
+     "In 2023/24 agency staff accounted for 5.6% of our staff budget. We spent £140,000 on consultants in the "
+     "same year, most of it on a coastal defence study.", 1.0),
+    # An amount in another clause than the whole's name is not the whole.
+    ("## About us\n\nBack-office teams such as payroll, accounts payable and democratic services were merged in "
+     "the first year, which released £6.4m a year.\n\n## Workforce\n\nAgency staff cost 8.2 per cent of the "
+     "total pay bill in 2023/24. We spent £410,000 on consultants in 2023/24.", None),
+])
+def test_a_whole_said_far_off_is_the_clause_that_gives_its_amount(check_md, text, expected):
+    rule = "question.consultant-spend"
+    assert check_md(text, rule).facts["consultant_spend_percent"] == expected

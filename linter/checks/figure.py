@@ -44,10 +44,11 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from ..analysis import PARAGRAPH_NUMBER, asks, evidence_for
-from ..clauses import clauses
+from ..clauses import CLAUSE_EDGE, clauses
 from ..document import HEADING, TABLE
 from ..figures import MONEY, NUMBER_WORD, money, nil_stated, word_number
 from ..messages import register
@@ -903,7 +904,7 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
     found = analysis.cache.get(key)
     if found is None:
         found = next((s.text for s in analysis.own_sentences() if s.block.kind != TABLE and money(s.text)
-                      and denominator.matches(s.text) and not PERCENT.matches(s.text)
+                      and _amount_of_whole(s.text, denominator) and not PERCENT.matches(s.text)
                       and not any(subject.matches(s.text) for subject in subjects)), "")
         # Or the whole named with its amount in passing, in another figure's sentence: "11.2% of our
         # total staff budget of £268m".
@@ -911,6 +912,15 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
                                for whole in _named_wholes(s.text, denominator)), "")
         analysis.cache[key] = found
     return found
+
+
+def _amount_of_whole(text: str, denominator) -> bool:
+    """Whether the sentence gives an amount in the clause that names the whole: "Our total staff budget in
+    2023/24 was £14.6m", "a £24m pay bill" (not "payroll, accounts payable and democratic services were
+    merged in the first year, which released £6.4m")."""
+    edges = [m.end() for m in CLAUSE_EDGE.finditer(text)]
+    amounts = [bisect_right(edges, at) for at, _ in money(text)]
+    return any(bisect_right(edges, match.start()) in amounts for match in denominator.finditer(text))
 
 
 WHOLE_AMOUNT = re.compile(r"\s*(?:of|was|is|totalling|totaling|at|:|\()\s*(£\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|billion|m|million|k)?)\b")
@@ -1103,10 +1113,12 @@ def check(analysis, params, pack) -> Outcome:
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
                 if not named_here and leading and denominator and denominator.matches(leading):
                     shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
-                    whole_said = leading
+                    whole_said = leading if shared else ""
                 # (Or beside a share given only near its value: "took just under five per cent of it, £7.4
                 # million", the amount is the exact part.)
-                elif SPENT.search(text) or titled or APPROXIMATE.search(text):
+                # (Also where the sentences before name the whole only in another's share: "agency staff
+                # accounted for 5.6% of our staff budget. We spent £140,000 on consultants".)
+                if not shared and (SPENT.search(text) or titled or APPROXIMATE.search(text)):
                     # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
                     whole = staff_budget_statement(analysis, denominator, [subject] + others) or \
