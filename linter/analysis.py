@@ -95,7 +95,9 @@ QUOTE_LIMIT = 200
 
 DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]"
                            r"|(?:⟨⟨?|⟦|\{\{|【)[^⟨⟩⟦⟧{}【】]*(?:⟩⟩?|⟧|\}\}|】)", re.DOTALL)
-REVIEW_COMMENT = re.compile(r"\s*\**(?:Comment|Reviewer(?:'s)?\s+comment)\s*\[[A-Za-z]{1,4}\d{0,3}\]\s*\**:", re.IGNORECASE)
+# (Its mark may carry the date or the reviewer's name: "Comment [PW, 3 July]:".)
+REVIEW_COMMENT = re.compile(r"\s*\**(?:Comment|Reviewer(?:'s)?\s+comment)\s*\[[A-Za-z]{1,4}\d{0,3}(?:\s*[,;]\s*[^\[\]]{1,30})?\]"
+                            r"\s*\**:", re.IGNORECASE)
 # The brackets a note to the drafter is typed in, which a sentence never ends inside.
 NOTE_BRACKETS = (("[", "]"), ("<<", ">>"), ("⟨", "⟩"), ("⟦", "⟧"), ("{{", "}}"), ("【", "】"))
 NOTES_HEADING = re.compile(r"\b(?:notes?|guidance|instructions?|delete[sd]?|deletion|suggested|prompts?)\b",

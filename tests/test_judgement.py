@@ -994,6 +994,9 @@ def test_a_grid_is_still_a_table_to_the_structure_checks(tmp_path):
     ("Cabinet noted the plan on 9 July 2024 {--and approved it for submission--}.", ENDORSEMENT, "partial"),
     # A reviewer's comment printed into the text is about the draft.
     ("Comment [JS1]: This plan was approved by Cabinet on 9 July 2024 according to the minute.", ENDORSEMENT, "fail"),
+    # Its mark may carry the reviewer's initials with a date.
+    ("*Comment [PW, 3 July]: Agency % and consultancy figures needed from HR/Finance by Friday.*",
+     "question.consultant-spend", "fail"),
 ])
 def test_changes_and_comments_tracked_in_the_text(check_md, text, rule_id, expected):
     assert status(check_md(text, rule_id), rule_id) == expected
