@@ -1601,6 +1601,9 @@ BARRIERS_SECTION = """\
     "They are not spread evenly: housing feels all three, planning only the last.",
     "These barriers are not felt equally: social care faces all of them, waste almost none.",
     "These pressures sit almost entirely in social care, SEND and transport; our other services have absorbed them.",
+    # Every part of the council is every service.
+    "Shortages of social workers, occupational therapists and highways engineers affect every part of the "
+    "council, not just one service.",
 ])
 def test_saying_how_widely_the_barriers_are_felt_answers_the_consistency_question(check_md, text):
     rule = "question.barriers-consistency"
