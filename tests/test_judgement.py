@@ -4407,3 +4407,15 @@ def test_a_decision_on_that_basis_and_a_label_without_its_by(check_md, text, fac
 def test_a_whole_said_far_off_is_the_clause_that_gives_its_amount(check_md, text, expected):
     rule = "question.consultant-spend"
     assert check_md(text, rule).facts["consultant_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A budget gap still to close is savings needed, not savings to be had.
+    ("Our medium-term financial plan shows a gap of £41m over the next three years that we will need to close "
+     "through further savings and income.", "fail"),
+    # Further savings a service could give, with an estimate, are.
+    ("Adult social care offers further savings of around £2m a year through more reablement.", "pass"),
+])
+def test_a_budget_gap_is_no_savings_potential(check_md, text, expected):
+    rule = "question.savings-potential"
+    assert status(check_md("## Services\n\n" + text, rule), rule) == expected
