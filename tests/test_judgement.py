@@ -4419,3 +4419,14 @@ def test_a_whole_said_far_off_is_the_clause_that_gives_its_amount(check_md, text
 def test_a_budget_gap_is_no_savings_potential(check_md, text, expected):
     rule = "question.savings-potential"
     assert status(check_md("## Services\n\n" + text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A track record measures nothing.
+    ("Productivity is about more than cutting costs. We believe that the council has a strong track record of "
+     "productivity.", "partial"),
+    ("We track productivity through unit costs, compared each year with our nearest neighbours.", "pass"),
+])
+def test_a_track_record_measures_nothing(check_md, text, expected):
+    rule = "question.measuring-productivity"
+    assert status(check_md("## Services\n\n" + text, rule), rule) == expected
