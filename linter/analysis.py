@@ -177,6 +177,19 @@ def asks_word(word: str, asked: frozenset[str]) -> bool:
                                 for a in asked)
 
 
+# A question asked for a yes or a no opens with its verb: "Are these barriers consistent …?". ("Are there
+# opportunities …?" asks which there are, and "if so, how useful …" asks how.)
+POLAR_QUESTION = re.compile(r"^\W*(?:are|is|was|were|do|does|did|can|could|have|has|had|will|would|should|shall)\b"
+                            r"(?!\s+there\b)", re.IGNORECASE)
+WH_WORD = re.compile(r"\b(?:how|what|which|where|when|why|who|whom)\b", re.IGNORECASE)
+
+
+def _polar(prompt: str) -> bool:
+    """Whether every question of the prompt asks for a yes or a no."""
+    questions = [re.split(r"[.!]\s+", q)[-1] for q in re.split(r"(?<=\?)", prompt) if "?" in q]
+    return bool(questions) and all(POLAR_QUESTION.match(q) and not WH_WORD.search(q) for q in questions)
+
+
 class PromptIndex:
     """The regime's own wording, to recognise it when a draft copies it."""
 
@@ -188,7 +201,9 @@ class PromptIndex:
         self.tenses = [TENSE_WORDS & w if w & INSTRUCTION_WORDS else None for w in words]
         self.all = set().union(*self.by_prompt) if self.by_prompt else set()
         # A question's words, for a statement that only turns it round (see restated).
-        self.question_words = [frozenset(tokens(p)) if "?" in p else frozenset() for p in prompts]
+        # (A yes-or-no question is answered by its statement: "These barriers are broadly consistent across our
+        # services" answers "Are these barriers consistent across multiple services?".)
+        self.question_words = [frozenset(tokens(p)) if "?" in p and not _polar(p) else frozenset() for p in prompts]
 
     def overlap(self, text: str) -> float:
         """Share of the text's word triples that appear in the prompts."""

@@ -4430,3 +4430,30 @@ def test_a_budget_gap_is_no_savings_potential(check_md, text, expected):
 def test_a_track_record_measures_nothing(check_md, text, expected):
     rule = "question.measuring-productivity"
     assert status(check_md("## Services\n\n" + text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A yes-or-no question is answered by its statement.
+    "The barriers are broadly consistent across our services.",
+    "Each of our services faces these barriers in some form.",
+    # Uneven, in other words.
+    "Not every service is affected equally: housing bears the brunt.",
+    "These are cross-cutting barriers rather than service-specific ones.",
+])
+def test_the_consistency_question_answered_in_other_words(check_md, text):
+    rule = "question.barriers-consistency"
+    head = ("## Barriers\n\nThe biggest barrier is one-year funding settlements, which stop us planning. "
+            "We ask the Government for a three-year settlement and an end to competitive bidding.\n\n")
+    assert status(check_md(head + text, rule), rule) == "pass"
+
+
+def test_a_question_asking_which_there_are_is_not_answered_by_its_statement(check_md):
+    # "Are there opportunities to use new technology …?" asks which: saying there are answers nothing.
+    rule = "question.new-technology"
+    text = "## Technology\n\nThere are opportunities to use new technology to improve workflows and systems."
+    assert status(check_md(text, rule), rule) != "pass"
+
+
+def test_a_plan_to_download_from_the_website_is_published(check_md):
+    assert status(check_md("## Next steps\n\nThe plan can be downloaded from our website.", PUBLICATION),
+                  PUBLICATION) == "pass"
