@@ -30,7 +30,10 @@ NOT_COUNTED_AFTER = re.compile(r"^\s*(?:pages?|wards?|years?|months?|weeks?|days
                                re.IGNORECASE)
 # What may stand between a subject and its count after it: "EDI champions: 12", "champions is 14".
 AFTER_LINK = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?[\s:–—|-]*(?:(?:is|are|was|were|stands?\s+at|now|currently|"
-                        r"totals?|totalled|of|we\s+have|there\s+are)\s+){0,3}$", re.IGNORECASE)
+                        r"totals?|totalled|of|we\s+have|there\s+are|numbers?|numbered)\s+){0,3}$", re.IGNORECASE)
+# A total in brackets a few words on: "EDI champions in every service (14 in total)".
+TOTAL_AFTER = re.compile(r"[^.;()]{0,30}\(\s*(?:a\s+total\s+of\s+)?(\S+(?:[\s-]\S+)?)\s+(?:in\s+total|in\s+all|altogether)\s*\)",
+                         re.IGNORECASE)
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
 SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 
@@ -126,6 +129,10 @@ def count_near(text: str, start: int, end: int) -> int | None:
     if match and AFTER_LINK.match(after[:match.start()]) \
             and not NOT_COUNTED_AFTER.match(after[match.end():]):
         return _as_count(match)
+    total = TOTAL_AFTER.match(text, end)
+    if total:
+        match = COUNT.fullmatch(total.group(1))
+        return _as_count(match) if match else None
     return None
 
 

@@ -4457,3 +4457,23 @@ def test_a_question_asking_which_there_are_is_not_answered_by_its_statement(chec
 def test_a_plan_to_download_from_the_website_is_published(check_md):
     assert status(check_md("## Next steps\n\nThe plan can be downloaded from our website.", PUBLICATION),
                   PUBLICATION) == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our network of 14 Equality, Diversity and Inclusion Champions meets monthly.", 14),
+    ("We spent £8,400 on EDI training and have 14 champions.", 14),
+    ("We have EDI champions in every service (14 in total).", 14),
+    ("Our EDI champions number fourteen.", 14),
+    # Champions of something else are not EDI champions.
+    ("We have 14 digital champions.", None),
+])
+def test_edi_champions_counted_in_other_words(check_md, text, expected):
+    rule = "question.edi"
+    assert check_md("## Workforce\n\n" + text, rule).facts["edi_champions"] == expected
+
+
+def test_a_share_column_beside_the_subjects_amounts_is_the_subjects(check_md):
+    rule = "question.agency-spend"
+    text = ("## Workforce\n\n| Year | Agency spend (£m) | % of pay bill |\n|---|---|---|\n| 2022/23 | 5.1 | 5.0% |\n"
+            "| 2023/24 | 4.6 | 4.2% |")
+    assert check_md(text, rule).facts["agency_spend_percent"] == 4.2

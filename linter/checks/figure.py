@@ -557,6 +557,11 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
         return subject.matches(text) and not any(other.matches(text) for other in others)
 
     columns = [i for i, cell in enumerate(header) if i > 0 and mine(cell)]
+    if len(columns) == 1 and not any(other.matches(cell) for other in others for cell in header):
+        # Beside the subject's amounts, a column of shares of the base is the subject's too: "Year | Agency
+        # spend (£m) | % of pay bill".
+        columns += [i for i, cell in enumerate(header) if i > 0 and i not in columns and SHARE_MARK.search(cell)
+                    and denominator is not None and denominator.matches(cell)]
     if columns:
         labels = [row[0] if row else "" for row in body]
         planned = planned_beside_actual(labels)

@@ -40,7 +40,8 @@ Parameters
     about £310,000 a year" estimates a saving, a negated one still does not;
     default false); ``count_fact`` (``{name, of: concept}``:
     record the number written just before the concept, e.g. "12 EDI
-    champions").
+    champions"; with ``short`` and ``with``, also beside a shorter name in a
+    sentence that names ``with``: "EDI training … and 14 champions").
 
 Example
     For "how often do you share data with other organisations", the passage
@@ -81,7 +82,9 @@ PARAMS = {
         "estimate": {"type": "boolean"},
         "tentative": {"$ref": "#/$defs/concept"},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
-                                                        "of": {"$ref": "#/$defs/concept"}},
+                                                        "of": {"$ref": "#/$defs/concept"},
+                                                        "short": {"$ref": "#/$defs/concept"},
+                                                        "with": {"$ref": "#/$defs/concept"}},
                        "required": ["name", "of"], "additionalProperties": False},
     },
     "required": ["topic", "answer"],
@@ -522,10 +525,15 @@ def copies_a_question(analysis, block_index: int) -> bool:
     return found
 
 
-def count_of(analysis, concept) -> int | None:
-    """The number written beside ``concept`` ("12 EDI champions", "six champions"), if any."""
+def count_of(analysis, concept, short=None) -> int | None:
+    """The number written beside ``concept`` ("12 EDI champions", "six champions"), if any; or, with
+    ``short`` (a shorter name and what a sentence must name for it to stand for the concept), beside the
+    shorter name in a sentence that names that ("We spent £8,400 on EDI training and have 14 champions")."""
     for sentence in analysis.own_sentences():
-        for match in concept.finditer(sentence.text):
+        names = [concept]
+        if short is not None and short[1].matches(sentence.text):
+            names.append(short[0])
+        for match in (m for name in names for m in name.finditer(sentence.text)):
             found = count_near(sentence.text, match.start(), match.end())
             if found is not None:
                 return found
@@ -552,7 +560,10 @@ def check(analysis, params, pack) -> Outcome:
     in_theme_alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params.get("answer_in_theme", [])]
     facts = {}
     if "count_fact" in params:
-        facts[params["count_fact"]["name"]] = count_of(analysis, pack.concept(params["count_fact"]["of"]))
+        counted = params["count_fact"]
+        short = (pack.concept(counted["short"]), pack.concept(counted["with"])) \
+            if "short" in counted and "with" in counted else None
+        facts[counted["name"]] = count_of(analysis, pack.concept(counted["of"]), short)
     theme = params.get("theme") if params.get("theme") in pack.themes else None
     theme_blocks = set()
     if theme:
