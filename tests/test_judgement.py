@@ -4477,3 +4477,17 @@ def test_a_share_column_beside_the_subjects_amounts_is_the_subjects(check_md):
     text = ("## Workforce\n\n| Year | Agency spend (£m) | % of pay bill |\n|---|---|---|\n| 2022/23 | 5.1 | 5.0% |\n"
             "| 2023/24 | 4.6 | 4.2% |")
     assert check_md(text, rule).facts["agency_spend_percent"] == 4.2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Prevention in general, however it is said to pay, names no approach taken.
+    ("Prevention is at the heart of our approach. By intervening early we can reduce demand on costly services "
+     "and achieve better outcomes for residents.", "partial"),
+    ("We will focus on prevention to avoid costs in the future.", "partial"),
+    ("Falls prevention work has reduced hospital admissions.", "partial"),
+    # An approach with its effect is an answer.
+    ("Our homelessness prevention team prevented 412 households becoming homeless in 2023/24.", "pass"),
+])
+def test_prevention_in_general_is_no_approach(check_md, text, expected):
+    rule = "question.prevention"
+    assert status(check_md("## Services\n\n" + text, rule), rule) == expected
