@@ -1058,9 +1058,20 @@ CAPTION = re.compile(r"\b(?:the|this)\s+table\b|\btable\s+(?:below|that\s+follow
                      r"\b(?:as\s+follows|the\s+following)\b|:\s*$", re.IGNORECASE)
 
 
+def _label_first(table) -> list[list[str]]:
+    """A two-column table's rows, each its label first: a timeline puts its dates first ("Date | Step" over
+    "16 July 2024 | Cabinet approval"), and each step is the label of its date."""
+    rows = [[c for c in row if c.strip()] for row in table.rows]
+    pairs = [row for row in rows if len(row) == 2]
+    dated_first = [row for row in pairs if DATED.search(row[0]) and not DATED.search(row[1])]
+    if pairs and len(dated_first) >= max(2, len(pairs) - 1):
+        return [[row[1], row[0]] if len(row) == 2 else row for row in rows]
+    return rows
+
+
 def _is_control_table(table, control: TermSet) -> bool:
     """A two-column table of labels and values, some labels naming document control ("Approved by")."""
-    rows = [[c for c in row if c.strip()] for row in table.rows]
+    rows = _label_first(table)
     pairs = [row for row in rows if len(row) == 2]
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
 
@@ -1186,7 +1197,7 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
                 found[index] = "; ".join(", ".join(f"{label}: {value}" for label, value in record
                                                    if keep(label, value)) for record in records)
             elif _is_control_table(block.table, control):
-                rows = [[c for c in row if c.strip()] for row in block.table.rows]
+                rows = _label_first(block.table)
                 # (A label cell may end in its own colon: "Approved by: | Cabinet".)
                 found[index] = "; ".join(f"{row[0].rstrip().rstrip(':')}: {row[1]}" for row in rows
                                          if len(row) == 2 and keep(row[0], row[1]))

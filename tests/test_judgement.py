@@ -4491,3 +4491,11 @@ def test_a_share_column_beside_the_subjects_amounts_is_the_subjects(check_md):
 def test_prevention_in_general_is_no_approach(check_md, text, expected):
     rule = "question.prevention"
     assert status(check_md("## Services\n\n" + text, rule), rule) == expected
+
+
+def test_a_timeline_table_with_its_dates_first(check_md):
+    text = ("## Governance\n\n| Date | Step |\n|---|---|\n| 2 July 2024 | Scrutiny comments |\n"
+            "| 16 July 2024 | Cabinet approval |\n| 19 July 2024 | Submission |")
+    report = check_md(text, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == \
+        ("pass", {"body": "Cabinet", "date": "16 July 2024"})
