@@ -4499,3 +4499,9 @@ def test_a_timeline_table_with_its_dates_first(check_md):
     report = check_md(text, ENDORSEMENT)
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == \
         ("pass", {"body": "Cabinet", "date": "16 July 2024"})
+
+
+def test_a_control_on_spending_signed_off_by_a_member_is_no_endorsement(check_md):
+    text = ("## Spending wisely\n\nEvery contract over £25,000 is agreed by the Cabinet Member for Finance, and every "
+            "post that falls vacant is reviewed by the senior team before it is advertised.")
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "fail"
