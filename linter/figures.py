@@ -31,9 +31,10 @@ NOT_COUNTED_AFTER = re.compile(r"^\s*(?:pages?|wards?|years?|months?|weeks?|days
 # What may stand between a subject and its count after it: "EDI champions: 12", "champions is 14".
 AFTER_LINK = re.compile(r"^\s*(?:\([^()]{0,20}\)\s*)?[\s:–—|-]*(?:(?:is|are|was|were|stands?\s+at|now|currently|"
                         r"totals?|totalled|of|we\s+have|there\s+are|numbers?|numbered)\s+){0,3}$", re.IGNORECASE)
-# A total in brackets a few words on: "EDI champions in every service (14 in total)".
-TOTAL_AFTER = re.compile(r"[^.;()]{0,30}\(\s*(?:a\s+total\s+of\s+)?(\S+(?:[\s-]\S+)?)\s+(?:in\s+total|in\s+all|altogether)\s*\)",
-                         re.IGNORECASE)
+# A total a few words on, in brackets or after a comma: "EDI champions in every service (14 in total)", "one EDI
+# champion in each of our four directorates, four in all".
+TOTAL_AFTER = re.compile(r"[^.;()]{0,50}?(?:\(|,)\s*(?:a\s+total\s+of\s+)?(\S+(?:[\s-]\S+)?)\s+"
+                         r"(?:in\s+total|in\s+all|altogether)\b", re.IGNORECASE)
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|m|million|k|thousand)?\b", re.IGNORECASE)
 SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
 
@@ -116,7 +117,12 @@ def _as_count(match: re.Match) -> int | None:
 
 def count_near(text: str, start: int, end: int) -> int | None:
     """The count written just before ``text[start:end]`` ("six EDI champions") or just after it
-    ("EDI champions: 12"), or None."""
+    ("EDI champions: 12"), or the total a few words on ("one in each directorate, four in all"), or None."""
+    total = TOTAL_AFTER.match(text, end)
+    if total:
+        match = COUNT.fullmatch(total.group(1))
+        if match:
+            return _as_count(match)
     before = text[max(0, start - 40):start]
     for match in reversed(list(COUNT.finditer(before))):
         if BETWEEN.match(before[match.end():]) and not COUNT.search(before[match.end():]):
@@ -129,10 +135,6 @@ def count_near(text: str, start: int, end: int) -> int | None:
     if match and AFTER_LINK.match(after[:match.start()]) \
             and not NOT_COUNTED_AFTER.match(after[match.end():]):
         return _as_count(match)
-    total = TOTAL_AFTER.match(text, end)
-    if total:
-        match = COUNT.fullmatch(total.group(1))
-        return _as_count(match) if match else None
     return None
 
 

@@ -4505,3 +4505,18 @@ def test_a_control_on_spending_signed_off_by_a_member_is_no_endorsement(check_md
     text = ("## Spending wisely\n\nEvery contract over £25,000 is agreed by the Cabinet Member for Finance, and every "
             "post that falls vacant is reviewed by the senior team before it is advertised.")
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == "fail"
+
+
+def test_a_total_after_a_comma_is_the_count(check_md):
+    text = ("## Workforce\n\nThere is one EDI champion in each of our four directorates, four in all, and each has "
+            "two hours a month for the role.")
+    assert check_md(text, "question.edi").facts["edi_champions"] == 4
+
+
+def test_a_cover_in_lines_dates_the_meeting_it_is_for(check_md):
+    # Plain text runs the cover's lines into one paragraph; its labels in capitals still part them.
+    text = ("REPORT TO: Cabinet\nDATE: 16 July 2024\nTITLE: Productivity Plan 2024\nREPORT OF: Director of Finance\n\n"
+            "1. RECOMMENDATIONS\n\n1.1 Cabinet is recommended to approve the Productivity Plan at Appendix A for "
+            "submission to the Department by 19 July 2024.\n")
+    report = check_md(text, ENDORSEMENT, name="report.txt")
+    assert report.facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}

@@ -80,9 +80,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..analysis import DECISION_BACK, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
+from ..analysis import DECISION_BACK, LABEL, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
 from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, NEGATION_CUE, asserted, governed_by, without
-from ..document import TABLE
+from ..document import TABLE, count_words
 from ..messages import register
 from ..terms import MONTHS
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -552,12 +552,15 @@ def last_decision(text: str, own_from: int, body, date, near, found_at=()):
     return named, dated
 
 
-# The labels of a cover table's rows that name the meeting, and its date.
-MEETING_LABEL = re.compile(r"(?:name\s+of\s+)?(?:meeting|committee|decision[\s-]*maker)", re.IGNORECASE)
+# The labels of a cover table's rows (or a cover's lines) that name the meeting, and its date.
+MEETING_LABEL = re.compile(r"(?:name\s+of\s+)?(?:meeting|committee|decision[\s-]*maker)|report\s+to|to", re.IGNORECASE)
 DATE_LABEL = re.compile(r"(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?", re.IGNORECASE)
 # A line that names a meeting and nothing else: "CABINET - 16 JULY 2024", "Meeting | Cabinet, 9 July 2024",
 # "Cabinet 16 July 2024 - Agenda item 7". Longer text is a sentence, whose dates are its own.
 MEETING_LINE_WORDS = 12
+CAPITALS_LABEL = re.compile(r"(?:^|(?<=\s))([A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}):\s+(?=\S)")
+# A cover row naming the meeting names little else: "Meeting | Cabinet", "REPORT TO: Cabinet".
+MEETING_VALUE_WORDS = 6
 
 
 def meeting_line_part(analysis, body: str, concept) -> str | None:
@@ -566,17 +569,23 @@ def meeting_line_part(analysis, body: str, concept) -> str | None:
     named = re.compile(rf"(?<![\w-]){re.escape(body)}(?![\w-])", re.IGNORECASE)
     document = analysis.document
     for block in document.blocks + document.headers_footers:
+        # A report's cover gives the meeting and its date in rows of their own: "Meeting | Cabinet" over "Date |
+        # 15 July 2024", or in lines read as one paragraph, "REPORT TO: Cabinet" over "DATE: 16 July 2024".
         if block.kind == TABLE and block.table:
-            # A report's cover table gives the meeting and its date in rows of their own: "Meeting | Cabinet"
-            # over "Date | 15 July 2024".
             rows = [[cell for cell in row if cell.strip()] for row in block.table.rows]
-            if any(len(row) == 2 and MEETING_LABEL.fullmatch(row[0].strip(" *:")) and named.search(row[1])
-                   for row in rows):
-                for row in rows:
-                    match = concept.search(row[1]) if len(row) == 2 and DATE_LABEL.fullmatch(row[0].strip(" *:")) \
-                        else None
-                    if match:
-                        return match.group(0)
+        else:
+            # (A cover's labels may be in capitals throughout: "REPORT TO: Cabinet DATE: 16 July 2024".)
+            labels = list(CAPITALS_LABEL.finditer(block.text))
+            labels = labels if len(labels) >= 2 else list(LABEL.finditer(block.text))
+            ends = [m.start() for m in labels[1:]] + [len(block.text)]
+            rows = [[m.group(1), block.text[m.end():end].strip()] for m, end in zip(labels, ends)]
+        if any(len(row) == 2 and MEETING_LABEL.fullmatch(row[0].strip(" *:")) and named.search(row[1])
+               and count_words(row[1]) <= MEETING_VALUE_WORDS for row in rows):
+            for row in rows:
+                match = concept.search(row[1]) if len(row) == 2 and DATE_LABEL.fullmatch(row[0].strip(" *:")) \
+                    else None
+                if match:
+                    return match.group(0)
         lines = block.table.row_texts() if block.kind == TABLE and block.table else [block.text]
         for line in lines:
             if len(line.split()) > MEETING_LINE_WORDS or not named.search(line):
