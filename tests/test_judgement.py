@@ -4520,3 +4520,24 @@ def test_a_cover_in_lines_dates_the_meeting_it_is_for(check_md):
             "submission to the Department by 19 July 2024.\n")
     report = check_md(text, ENDORSEMENT, name="report.txt")
     assert report.facts["endorsement"] == {"body": "Cabinet", "date": "16 July 2024"}
+
+
+ANNEX = ("## Annex B: Workforce figures\n\nThe Minister asked for agency and consultancy spend as a share of the total "
+         "staff budget, and for facility time as a share of the pay bill.\n\n"
+         "| | 2022/23 | 2023/24 |\n|---|---|---|\n| Total staff budget | £149.8m | £158.6m |\n"
+         "| Agency staff spend | £9.0m | £7.3m |\n| Agency staff as % of total staff budget | 6.0% | [calc] |\n"
+         "| Consultancy spend | [awaiting ledger recoding] | [awaiting ledger recoding] |\n"
+         "| Total pay bill | £128.9m | £131.5m |\n| Trade union facility time (cost) | £252,000 | £263,000 |")
+
+
+@pytest.mark.parametrize("rule, fact, expected", [
+    # The latest year's share left blank beside its amounts is worked out from them.
+    ("question.agency-spend", "agency_spend_percent", ("pass", 4.6)),
+    # Of two wholes, the one the question names: facility time is a share of the pay bill.
+    ("question.facility-time", "facility_time_percent", ("pass", 0.2)),
+    # What the letter asked for is no discussion of it, and a row of blanks is a slot left empty.
+    ("question.consultant-spend", "consultant_spend_percent", ("fail", None)),
+])
+def test_a_half_filled_workforce_annex(check_md, rule, fact, expected):
+    report = check_md(ANNEX, rule)
+    assert (status(report, rule), report.facts[fact]) == expected

@@ -29,7 +29,10 @@ Parameters
     never taken for an answer); ``subject`` (concept); ``others`` (concepts of neighbouring subjects that
     compete for the same figures); ``exclude`` (sentences about something
     else, e.g. a consultancy's study, skipped unless ``denominator`` appears);
-    ``denominator`` (concept such as "staff budget"); ``mention`` (concept
+    ``denominator`` (concept such as "staff budget"); ``named_base`` (the
+    base as the question names it, to choose between two wholes a table
+    gives: "Total staff budget" for agency staff, "Total pay bill" for
+    facility time); ``mention`` (concept
     that counts as discussing the subject, default the subject);
     ``discussed_with`` (concept: a mention discusses the subject only in a
     sentence that also says this, such as what is spent or used: "we lost
@@ -48,7 +51,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from ..analysis import PARAGRAPH_NUMBER, asks, evidence_for
-from ..clauses import CLAUSE_EDGE, clauses
+from ..clauses import CLAUSE_EDGE, clauses, instructed
 from ..document import HEADING, TABLE
 from ..figures import MONEY, NUMBER_WORD, money, nil_stated, word_number
 from ..messages import register
@@ -73,6 +76,7 @@ PARAMS = {
         "others": {"type": "array", "items": {"$ref": "#/$defs/concept"}},
         "exclude": {"$ref": "#/$defs/concept"},
         "denominator": {"$ref": "#/$defs/concept"},
+        "named_base": {"$ref": "#/$defs/concept"},
         "mention": {"$ref": "#/$defs/concept"},
         "discussed_with": {"$ref": "#/$defs/concept"},
         "fact": {"type": "string"},
@@ -656,8 +660,8 @@ ANOTHER_AMOUNT = re.compile(r"\s*(?:,\s*)?(?:and|with|against)?\s*£?\d[\d,.]*\s
                             r"(?:in\s+(?:19|20)\d\d(?:[/-]\d{2,4})?)?\s*", re.IGNORECASE)
 
 
-def table_worked_out(block, subject, others, denominator,
-                     prose_wholes: dict | None = None) -> list[tuple[tuple[float, str, str], tuple | None, str]]:
+def table_worked_out(block, subject, others, denominator, prose_wholes: dict | None = None,
+                     named_base=None) -> list[tuple[tuple[float, str, str], tuple | None, str]]:
     """Shares worked out from a table of amounts that gives the whole in a row (or column) of its own.
 
     "Total staff budget | £71.2m | £74.0m" over "Agency workers | £3.9m | £3.1m": each year's share is
@@ -704,6 +708,9 @@ def table_worked_out(block, subject, others, denominator,
         wholes = [line for line in body if line and denominator.matches(line[0])
                   and not subject.matches(BRACKETED.sub(" ", line[0]))
                   and any(amount(cell, unit(line)) for cell in line[1:])]
+        if len(wholes) > 1 and named_base is not None:
+            # "Total staff budget" and "Total pay bill": the one the question names.
+            wholes = [line for line in wholes if named_base.matches(line[0])] or wholes
         parts = [line for line in body if line and mine(line[0])
                  and any(amount(cell, unit(line)) is not None for cell in line[1:])]
         if not wholes and len(parts) == 1 and prose_wholes:
@@ -996,7 +1003,8 @@ def points_back(analysis, sentence, subject, others, denominator) -> list:
 
 
 def discusses(analysis, sentence, mention, placeholders, discussed_with=None) -> bool:
-    """Whether a sentence discusses the subject, not only names it as a heading, a caption or a blank.
+    """Whether a sentence discusses the subject, not only names it as a heading, a caption, a blank or
+    what the letter asked for.
 
     A run-in title ("4.2 Agency and consultants.") and a table's caption ("The table below shows our
     spending on consultants") name what follows; a label over a blank figure ("Consultants: £XXm
@@ -1008,6 +1016,8 @@ def discusses(analysis, sentence, mention, placeholders, discussed_with=None) ->
     if discussed_with is not None and not discussed_with.matches(text):
         return False
     for match in mention.finditer(text):
+        if instructed(text, match.start()):
+            continue  # "The Minister asked for agency and consultancy spend as a share of …": the letter's words
         after = text[match.end():match.end() + 120]
         blank = placeholders.search(after)
         if blank is None or len(WORDS.findall(after[:blank.start()])) > SLOT_WORDS:
@@ -1057,6 +1067,7 @@ def check(analysis, params, pack) -> Outcome:
     others = [pack.concept(o) for o in params.get("others", [])]
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
     denominator = pack.concept(params["denominator"]) if "denominator" in params else None
+    named_base = pack.concept(params["named_base"]) if "named_base" in params else None
     mention = pack.concept(params["mention"]) if "mention" in params else subject
     discussed_with = pack.concept(params["discussed_with"]) if "discussed_with" in params else None
     fact = params["fact"]
@@ -1163,11 +1174,23 @@ def check(analysis, params, pack) -> Outcome:
                 found = captioned_figures(block, caption)
             for value, year, row in found:
                 candidates.append((value, year, -1, block, row))
+            latest_given = max((year for _, year, _ in found if year is not None), default=None)
+            if found and latest_given is not None:
+                # A later year's share left blank ("[calc]") beside its amounts is worked out from them: "Agency
+                # staff as % of total staff budget | 7.0% | 6.0% | [calc]" under "Agency staff spend | … | £7.3m"
+                # and "Total staff budget | … | £158.6m".
+                whole = staff_budget_statement(analysis, denominator, [subject] + others)
+                later = [worked for worked in table_worked_out(block, subject, others, denominator, wholes_by_year(whole),
+                                                               named_base)
+                         if worked[1] is not None and worked[1] > latest_given]
+                for shared, year, row in sorted(later, key=lambda f: f[1], reverse=True)[:1]:
+                    computed.append((shared, _TableRow(block, row)))
+                    computed_years.append(year)
             if not found:
                 # The whole may be given in prose, year by year, below or above the table of amounts:
                 # "Our total staff budget was £7.9m in 2022/23 and £8.5m in 2023/24."
                 whole = staff_budget_statement(analysis, denominator, [subject] + others)
-                dated = sorted(table_worked_out(block, subject, others, denominator, wholes_by_year(whole)),
+                dated = sorted(table_worked_out(block, subject, others, denominator, wholes_by_year(whole), named_base),
                                key=lambda f: f[1] or (0, 0), reverse=True)
                 computed.extend((shared, _TableRow(block, row)) for shared, _, row in dated[:1])
                 computed_years.extend(year for _, year, _ in dated[:1])
