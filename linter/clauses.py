@@ -42,7 +42,7 @@ HEDGE_CUE = re.compile(
     re.IGNORECASE)
 # Scope ends here: punctuation (not the comma of "£20,000"), or a word that starts another clause.
 SCOPE_END = re.compile(
-    r",(?!\d)|[;:()\[\]–—]|\s-\s|\b(?:but|although|though|however|whereas|while|which|who|so|because|"
+    r",(?!\d)|[;:()\[\]–—]|[.!?](?=\s)|\s-\s|\b(?:but|although|though|however|whereas|while|which|who|so|because|"
     r"and\s+(?:it|this|we|they|the)|once|after|when)\b",
     re.IGNORECASE)
 SCOPE_WORDS = 7
@@ -206,14 +206,20 @@ CONDITION_REACH = 160
 SENTENCE_STOP = re.compile(r"[.;:!?]\s")
 
 
+# A sentence that opens with its condition, up to the word in question: "If Cabinet asks for changes at that
+# meeting, the final wording will be agreed by the Leader".
+FRONTED_CONDITION = re.compile(r"(?:^|[.!?:]\s+)(?:If|Unless|Should)\b[^.!?]*,[^.!?]*$")
+
+
 def conditional(text: str, position: int, plain: bool = False) -> bool:
     """Whether a condition said after the word at ``position``, in its clause, governs it (with ``plain``,
-    a plain "if" too)."""
+    a plain "if" too, or one that opens the sentence)."""
     rest = text[position:position + CONDITION_REACH]
     end = SENTENCE_STOP.search(rest)
     end = end.start() if end else len(rest)
     return CONDITION_AFTER.search(rest, 0, end) is not None or \
-        (plain and PLAIN_CONDITION_AFTER.search(rest, 0, end) is not None)
+        (plain and (PLAIN_CONDITION_AFTER.search(rest, 0, end) is not None
+                    or FRONTED_CONDITION.search(text, max(0, position - CONDITION_REACH), position) is not None))
 
 
 def left_open(text: str, position: int) -> bool:

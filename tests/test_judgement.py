@@ -4541,3 +4541,24 @@ ANNEX = ("## Annex B: Workforce figures\n\nThe Minister asked for agency and con
 def test_a_half_filled_workforce_annex(check_md, rule, fact, expected):
     report = check_md(ANNEX, rule)
     assert (status(report, rule), report.facts[fact]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A decision on a condition put first is no decision: the meeting named is the one that will approve.
+    ("Cabinet will be asked to approve this plan at its meeting on 16 July 2024, before it is submitted.[^1]\n\n"
+     "[^1]: If Cabinet asks for changes at that meeting, the final wording will be agreed by the Leader of the "
+     "Council before submission.", {"body": "Cabinet", "date": "16 July 2024"}),
+    # A negation ends with its sentence: a note read with the sentence citing it is not negated by it.
+    ("This plan is the start of a process, not a finished scorecard.[^1]\n\n[^1]: The plan was endorsed by the "
+     "Cabinet on 10 July 2024 (minute CAB 41/24).", {"body": "Cabinet", "date": "10 July 2024"}),
+])
+def test_a_fronted_condition_and_a_negation_that_ends_with_its_sentence(check_md, text, expected):
+    assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == expected
+
+
+def test_the_approved_plan_is_the_plan(check_md):
+    text = "## Publication\n\nThe approved plan will be published on the council's website by the end of July 2024."
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
+    # … and no decision on it: "Cabinet will monitor the approved plan" approves nothing.
+    text = "## Monitoring\n\nCabinet will monitor the approved plan every quarter."
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"

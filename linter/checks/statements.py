@@ -705,7 +705,7 @@ def _deciding_at(near, text: str, asserted_only: bool = False) -> list[int]:
     """Where the text says the deciding (``near``'s words), asserted there with ``asserted_only``."""
     if near is None:
         return []
-    return [m.start() for m in near.finditer(text) if not asserted_only or asserted(text, m.start(), True)]
+    return [m.start() for m in near.finditer(text) if not asserted_only or asserted(text, m.start(), COMMITTED)]
 
 
 def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
@@ -749,10 +749,12 @@ def widest_near(concept, text: str, anchors: list[int], deciding: bool = False,
         return None
     # The agent of a decision ("approved by the Executive Member …, under a delegation agreed by
     # Cabinet") is the first body named after "approved by"; otherwise the nearest to the anchors.
-    agents = ([m for m in matches if AGENT_BEFORE.search(text[max(0, m.start() - 70):m.start()])]
+    agents = ([m for m in matches if (agent := AGENT_BEFORE.search(text, max(0, m.start() - 70), m.start()))
+               and asserted(text, agent.start(), COMMITTED)]
               or [m for m in matches if DECIDED_AFTER.match(text, m.end())]
               or [m for m in matches if CONSULTED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]) \
         if deciding else []
+
     # A date follows what it dates ("approved the plan on 9 July 2024"); one said before it is often
     # another step's, in a phrase put first ("Following scrutiny on 2 July, Cabinet approved the plan on
     # 9 July 2024"): a later part's distance before its anchor counts double.
