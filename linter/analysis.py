@@ -132,8 +132,8 @@ def split_sentences(text: str) -> list[str]:
         candidate = text[start:match.end()].strip()
         if ABBREVIATION_END.search(candidate) or ENUMERATOR.fullmatch(candidate):
             continue  # "e.g." goes on; "9." and "A4." number the sentence that follows
-        if any(candidate.count(opening) > candidate.count(closing) for opening, closing in NOTE_BRACKETS):
-            continue  # a note to the drafter runs on: "[HR to add: time spent. Use the report.]"
+        if any(candidate.count(opening) > candidate.count(closing) for opening, closing in NOTE_BRACKETS + (("(", ")"),)):
+            continue  # a note to the drafter runs on: "[HR to add: time spent. Use the report.]", "(Use LG Inform? Check.)"
         if candidate:
             pieces.append(candidate)
         start = match.end()

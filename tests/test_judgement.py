@@ -4562,3 +4562,23 @@ def test_the_approved_plan_is_the_plan(check_md):
     # … and no decision on it: "Cabinet will monitor the approved plan" approves nothing.
     text = "## Monitoring\n\nCabinet will monitor the approved plan every quarter."
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
+
+
+@pytest.mark.parametrize("text", [
+    # A question copied as a paragraph of its own, over nothing but drafting text, is an answer left to write.
+    "## 1. Services\n\nWe want to be more productive.\n\n*How do you measure productivity in your organisation?*\n\n"
+    "TBC – Performance team to draft. (Use LG Inform / Oflog explorer? Check with Sam.)",
+    # So is a heading, over a note whose brackets hold two sentences.
+    "## 1. Services\n\nWe want to be more productive.\n\n### How do you measure productivity in your organisation?\n\n"
+    "TBC – Performance team to draft. (Use LG Inform / Oflog explorer? Check with Sam.)",
+])
+def test_a_copied_question_over_drafting_text_is_left_to_write(check_md, text):
+    rule = "question.measuring-productivity"
+    assert status(check_md(text, rule), rule) == "fail"
+
+
+def test_a_bracket_holds_its_sentences_together():
+    from plancheck.analysis import split_sentences
+    assert split_sentences("TBC – Performance team to draft. (Use LG Inform / Oflog explorer? Check with Sam.) "
+                           "Then it goes on.") == \
+        ["TBC – Performance team to draft.", "(Use LG Inform / Oflog explorer? Check with Sam.)", "Then it goes on."]

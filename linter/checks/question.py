@@ -430,14 +430,38 @@ def left_for_drafting(analysis, prompt_id: int, topics):
                      for s in analysis.block_sentences.get(i, [])]
         if any(s.own for s in sentences):
             return None
-        # Every sentence drafting text in its own words: "Staff complete an equality e-learning module at
-        # induction. [HR to add training spend]" has a start of an answer.
-        if blank is None and sentences and all(s.placeholder and placeholders.matches(s.text) for s in sentences):
+        if blank is None and _drafting_only(sentences, placeholders):
             blank = analysis.document.blocks[section.heading]
+    # Or a paragraph that copies the question ("*How do you measure productivity in your organisation?*") over
+    # nothing but drafting text up to the next heading or question.
+    blocks = analysis.document.blocks
+    for index, block in enumerate(blocks):
+        if blank is not None:
+            break
+        if block.kind == HEADING or not copies_a_question(analysis, index) or \
+                analysis.prompts.similarity(block.text, prompt_id) < QUESTION_HEADING:
+            continue
+        sentences = []
+        for later in range(index + 1, len(blocks)):
+            if blocks[later].kind == HEADING or copies_a_question(analysis, later) or analysis.question_paragraph(later):
+                break
+            sentences += analysis.block_sentences.get(later, [])
+        if any(s.own for s in sentences):
+            return None
+        if _drafting_only(sentences, placeholders):
+            blank = block
     # Or a sentence that names the question's topic and leaves its answer to a note: "2.11 The service with
     # the greatest potential for further savings is [Finance to confirm] with an estimated saving of £[XX]k".
     return blank or next((s.block for s in analysis.sentences if s.placeholder and answer_left_to_note(s.text, topics)),
                          None) or question_left_to_note(analysis, prompt_id, topics)
+
+
+def _drafting_only(sentences, placeholders) -> bool:
+    """Whether the sentences are drafting text and nothing else, the first in a placeholder's own words
+    ("TBC – Performance team to draft. (Use LG Inform? Check with Sam.)"). Every sentence drafting text in
+    its own words: "Staff complete an equality e-learning module at induction. [HR to add training spend]"
+    has a start of an answer."""
+    return bool(sentences) and all(s.placeholder for s in sentences) and placeholders.matches(sentences[0].text)
 
 
 def question_left_to_note(analysis, prompt_id: int, topics):
