@@ -218,6 +218,16 @@ class PromptIndex:
             return 0.0
         return len(own & self.by_prompt[prompt_index]) / len(own)
 
+    def asks_others(self, text: str, prompt_index: int, share: float = 0.8) -> bool:
+        """Whether the text also copies another of the regime's questions, one the prompt at
+        ``prompt_index`` does not hold: the letter's workforce questions pasted as one paragraph ask
+        the percentages as well as the value for money."""
+        own = shingles(tokens(text))
+        mine = self.by_prompt[prompt_index]
+        return any(n != prompt_index and other and len(other & own) >= share * len(other)
+                   and len(other & mine) < share * len(other)
+                   for n, other in enumerate(self.by_prompt))
+
     def is_prompt(self, text: str) -> bool:
         """Mostly the regime's words, with too little of the writer's own left over to be an answer.
 

@@ -4582,3 +4582,16 @@ def test_a_bracket_holds_its_sentences_together():
     assert split_sentences("TBC – Performance team to draft. (Use LG Inform / Oflog explorer? Check with Sam.) "
                            "Then it goes on.") == \
         ["TBC – Performance team to draft.", "(Use LG Inform / Oflog explorer? Check with Sam.)", "Then it goes on."]
+
+
+def test_under_a_copy_of_several_questions_the_text_answers_the_one_it_answers(check_md):
+    text = ("## 3. Wasteful spend\n\n*What percentage of total staff budget is spent on a) agency and b) consultants? How "
+            "do you assess value for money on agency & consultancy spend and what are your plans to reduce use / "
+            "costs? How many of those consultants or agency staff have been in place for over a year?*\n\n"
+            "| Workforce measure | 2022/23 | 2023/24 |\n|---|---|---|\n"
+            "| Agency staff as a % of total staff budget | 6.8% | 5.9% |\n"
+            "| Consultants as a % of total staff budget | 1.2% | 1.1% |\n"
+            "| Agency workers and consultants in place for over a year | [HR] | [HR] |")
+    report = check_md(text, "question.agency-spend", "question.agency-consultant-value")
+    assert status(report, "question.agency-spend") == "pass"
+    assert status(report, "question.agency-consultant-value") != "pass"

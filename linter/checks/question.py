@@ -669,6 +669,13 @@ def check(analysis, params, pack) -> Outcome:
         headed = answered_under_heading(analysis, prompt_id, words_needed) or \
             answered_under_paragraph(analysis, prompt_id, words_needed) or \
             answered_under_heading(analysis, prompt_id, 1) or answered_under_paragraph(analysis, prompt_id, 1)
+        # Under a copy of several questions, the text may answer another: "What percentage … is spent on
+        # agency and consultants? How do you assess value for money …?" over a table of percentages
+        # answers the first. It answers this one only with this one's parts together.
+        if headed and analysis.prompts.asks_others(headed[0].text, prompt_id) and \
+                not any(passage_has(analysis, conjunction, headed[1]) for conjunction in alternatives):
+            touches = [s for s in headed[1] if touches_topic(s)][:1] + touches
+            headed = None
         # A few words of the council's own under the copied question ("Temporary accommodation.") touch
         # it; an answer needs more, said with substance.
         if headed and (sum(s.words for s in headed[1]) < words_needed or
