@@ -4595,3 +4595,14 @@ def test_under_a_copy_of_several_questions_the_text_answers_the_one_it_answers(c
     report = check_md(text, "question.agency-spend", "question.agency-consultant-value")
     assert status(report, "question.agency-spend") == "pass"
     assert status(report, "question.agency-consultant-value") != "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We run one safeguarding training programme that the six districts join at cost, so that county and district "
+     "staff attend the same courses and neither tier buys them twice.", "pass"),
+    # Training twice a year shares nothing.
+    ("All managers attend safeguarding training twice a year.", "partial"),
+])
+def test_shared_training_in_a_two_tier_area(check_md, text, expected):
+    rule = "question.shared-training"
+    assert status(check_md("## Reducing waste\n\n" + text, rule), rule) == expected
