@@ -4606,3 +4606,13 @@ def test_under_a_copy_of_several_questions_the_text_answers_the_one_it_answers(c
 def test_shared_training_in_a_two_tier_area(check_md, text, expected):
     rule = "question.shared-training"
     assert status(check_md("## Reducing waste\n\n" + text, rule), rule) == expected
+
+
+def test_a_record_of_key_dates_is_read_row_by_row(check_md):
+    # The publication after the submission is no decision after it.
+    text = ("## Governance\n\nThis plan sets out what we have done and what we will do next, in the four themes the "
+            "Minister asked for, with the measures we will track.\n\nApproval: Cabinet, 9 July 2024\n"
+            "Submission: 18 July 2024\nPublication: 19 July 2024")
+    report = check_md(text, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == \
+        ("pass", {"body": "Cabinet", "date": "9 July 2024"})

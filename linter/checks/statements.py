@@ -198,8 +198,11 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         # "Approved by Cabinet on [date tbc]": a decision whose date is still a blank is not yet made.
         if undated_pending and has_blank_date(sentence.read_with_notes):
             continue
-        if too_late is not None and (dated_after(sentence.text, too_late) or
-                                     dated_after_submission(analysis, pack, sentence, too_late)):
+        # (A record's rows each say one thing: "Submission: 18 July 2024" then "Publication: 19 July 2024"
+        # dates the publication, not a decision, after the submission.)
+        if too_late is not None and (any(dated_after(row, too_late) for row in
+                                         (record_rows(sentence.text) if sentence.about_document else [sentence.text]))
+                                     or dated_after_submission(analysis, pack, sentence, too_late)):
             continue
         # A document-control record is about this document, whatever a job title in it names
         # ("Prepared by | Assistant Chief Executive (Strategy and Performance)"). Elsewhere only the
