@@ -4616,3 +4616,9 @@ def test_a_record_of_key_dates_is_read_row_by_row(check_md):
     report = check_md(text, ENDORSEMENT)
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == \
         ("pass", {"body": "Cabinet", "date": "9 July 2024"})
+
+
+def test_the_deputy_leader_is_a_member(check_md):
+    text = ("## Governance\n\nThis plan sets out what we have done in recent years and what we will do next, under "
+            "the four themes the Minister asked for.\n\nThe plan was signed off by the Deputy Leader on 12 July 2024.")
+    assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": "Deputy Leader", "date": "12 July 2024"}
