@@ -406,10 +406,10 @@ def restatements(clause: str, percents: list[tuple[int, float]]) -> dict[int, in
     round figures or words and then exactly in an aside."""
     shares = sorted(percents + [(m.start(), value) for m in PERCENT_IN_WORDS.finditer(clause)
                                 if (value := percent_in_words(m)) is not None])
+    ends = {m.start(): m.end() for m in [*PERCENT.finditer(clause), *PERCENT_IN_WORDS.finditer(clause)]}
     found = {}
     for (round_at, round_value), (exact_at, exact_value) in zip(shares, shares[1:]):
-        round_end = next((m.end() for m in [*PERCENT.finditer(clause), *PERCENT_IN_WORDS.finditer(clause)]
-                          if m.start() == round_at), None)
+        round_end = ends.get(round_at)
         if round_end is None or exact_at <= round_end or abs(round_value - exact_value) > ROUNDING:
             continue
         if RESTATED_BETWEEN.fullmatch(clause, round_end, exact_at) and exact_at in dict(percents):
