@@ -4622,3 +4622,14 @@ def test_the_deputy_leader_is_a_member(check_md):
     text = ("## Governance\n\nThis plan sets out what we have done in recent years and what we will do next, under "
             "the four themes the Minister asked for.\n\nThe plan was signed off by the Deputy Leader on 12 July 2024.")
     assert check_md(text, ENDORSEMENT).facts["endorsement"] == {"body": "Deputy Leader", "date": "12 July 2024"}
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Agency staff as a share of the total staff budget:", 4.1),
+    # A lead-in naming two subjects does not say whose each figure is.
+    ("Agency staff and consultants as a share of the total staff budget:", None),
+])
+def test_a_list_introduced_by_its_subject_gives_the_subjects_figures(check_md, lead, expected):
+    text = ("## Workforce\n\nThis plan sets out what we have done in recent years and what we will do next, under "
+            f"the four themes the Minister asked for.\n\n{lead}\n\n- 2022/23: 3.8%\n- 2023/24: 4.1%")
+    assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected

@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 from ..analysis import PARAGRAPH_NUMBER, asks, evidence_for
 from ..clauses import CLAUSE_EDGE, clauses, instructed
-from ..document import HEADING, TABLE
+from ..document import HEADING, LIST_ITEM, TABLE
 from ..figures import MONEY, NUMBER_WORD, money, nil_stated, word_number
 from ..messages import register
 from ..terms import term_set
@@ -1101,6 +1101,13 @@ def check(analysis, params, pack) -> Outcome:
             heading = analysis.section_at(sentence).title
             if heading and subject.matches(heading) and not any(other.matches(heading) for other in others):
                 text, titled = f"{PARAGRAPH_NUMBER.sub('', heading, count=1).strip()}: {text}", True
+        elif sentence.block.kind == LIST_ITEM and PERCENT.matches(text) and not subject.matches(text) and \
+                not any(other.matches(text) for other in others) and \
+                (lead := analysis.lead_ins.get(sentence.index)) is not None and subject.matches(lead.text) and \
+                not any(other.matches(lead.text) for other in others):
+            # "Agency staff as a share of the total staff budget:" over "- 2023/24: 4.1%": the sentence
+            # that introduces a list says whose figures its items give, as a table's caption does.
+            text, titled = f"{lead.text.strip().rstrip(':')}: {text}", True
         # "A study by consultants found…" is about something else; "we have not commissioned
         # consultants" is not.
         # ("Consultants cost 0.3 per cent, almost all for a viability study", "We spent £180,000 on
