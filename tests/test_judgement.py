@@ -4633,3 +4633,21 @@ def test_a_list_introduced_by_its_subject_gives_the_subjects_figures(check_md, l
     text = ("## Workforce\n\nThis plan sets out what we have done in recent years and what we will do next, under "
             f"the four themes the Minister asked for.\n\n{lead}\n\n- 2022/23: 3.8%\n- 2023/24: 4.1%")
     assert check_md(text, "question.agency-spend").facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("We have not yet put a value on the demand it avoids.", "partial"),
+    ("We have not been able to quantify its value.", "partial"),
+    # A value the plan does put on it, or a "not" that denies something else, leaves the answer whole.
+    ("We estimate it avoided £1.2m of care costs, not counting staff time.", "pass"),
+    ("Not every family needs it, but referrals to children's social care fell by 14%.", "pass"),
+])
+def test_a_question_whose_part_the_plan_says_it_lacks_is_answered_in_part(check_md, second, expected):
+    rule = "question.prevention"
+    text = ("## Transforming services\n\nThis plan sets out what we have done in recent years and what we will do "
+            "next, under the four themes the Minister asked for.\n\nOur Family Help service, our main early help "
+            f"approach, worked with 2,050 families in 2023/24 and cut repeat referrals by a fifth. {second}")
+    report = check_md(text, rule)
+    assert status(report, rule) == expected
+    if expected == "partial":
+        assert "lacks a value put on these approaches" in result(report, rule).message

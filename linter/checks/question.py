@@ -41,7 +41,10 @@ Parameters
     default false); ``count_fact`` (``{name, of: concept}``:
     record the number written just before the concept, e.g. "12 EDI
     champions"; with ``short`` and ``with``, also beside a shorter name in a
-    sentence that names ``with``: "EDI training … and 14 champions").
+    sentence that names ``with``: "EDI training … and 14 champions"); ``denied``
+    (``{part: concept, missing: text}``: a part of the answer the question asks for, such as a value put
+    on an approach; where a paragraph that answers says it lacks that part, "We have not yet put a value
+    on the demand it avoids", the question is answered in part, and ``missing`` says what is lacking).
 
 Example
     For "how often do you share data with other organisations", the passage
@@ -81,6 +84,9 @@ PARAMS = {
         "specific": {"type": "boolean"},
         "estimate": {"type": "boolean"},
         "tentative": {"$ref": "#/$defs/concept"},
+        "denied": {"type": "object", "properties": {"part": {"$ref": "#/$defs/concept"},
+                                                    "missing": {"type": "string"}},
+                   "required": ["part", "missing"], "additionalProperties": False},
         "count_fact": {"type": "object", "properties": {"name": {"type": "string"},
                                                         "of": {"$ref": "#/$defs/concept"},
                                                         "short": {"$ref": "#/$defs/concept"},
@@ -123,7 +129,24 @@ register({
     "question.left-for-drafting": "the plan's place for this answer (“{heading}”) holds only drafting text.",
     "question.asked-for-in-a-note": "a note asks for this answer to be added (“{note}”), and the plan gives none "
                                     "of its own.",
+    "question.part-denied": "answered in part: the plan says it lacks {missing} (“{quote}”).",
 })
+
+
+# How far a negation reaches to deny the part of a question: "we have not yet been able to put a value on".
+PART_DENIAL_WORDS = 4
+
+
+def part_denied(analysis, part, blocks: set[int]):
+    """The council's own sentence, in a paragraph that answers the question, that says the plan lacks
+    one part of the answer the question asks for: "We have not yet quantified its value"."""
+    for sentence in analysis.own_sentences():
+        if sentence.block_index not in blocks:
+            continue
+        text = sentence.text
+        if any(governed_by(text, m.start(), NEGATION_CUE, PART_DENIAL_WORDS) for m in part.finditer(text)):
+            return sentence
+    return None
 
 
 def passages(analysis, window: int = 2):
@@ -655,8 +678,16 @@ def check(analysis, params, pack) -> Outcome:
                        missing=["an answer to this question"], facts=facts,
                        data={"heading": left_blank.text.strip()})
     if answers:
-        return Outcome(PASS, "question.answered", [evidence_for(s.block, t) for s, t in answers[:3]],
-                       facts=facts)
+        evidence = [evidence_for(s.block, t) for s, t in answers[:3]]
+        denial = part_denied(analysis, pack.concept(params["denied"]["part"]), {s.block_index for s, _ in answers}) \
+            if "denied" in params else None
+        if denial is not None:
+            # "Our Family Help service supported 2,050 families. We have not yet put a value on the demand it
+            # avoids": the approach is there, and the plan says the value the question asks for is not.
+            return Outcome(PARTIAL, "question.part-denied", [evidence_for(denial.block, denial.text)] + evidence,
+                           missing=[params["denied"]["missing"]], facts=facts,
+                           data={"missing": params["denied"]["missing"], "quote": denial.text.strip()})
+        return Outcome(PASS, "question.answered", evidence, facts=facts)
     asked_for = asked_for_in_a_note(analysis, topics) if params.get("prompt") else None
     if asked_for is not None:
         # What the plan touches on is not yet its answer: the note says the answer is still to be written.
