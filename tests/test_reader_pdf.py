@@ -517,3 +517,30 @@ def test_a_bold_line_set_close_under_a_ruled_table_is_not_its_last_row(tmp_path)
     tables = [block.table.rows for block in read.blocks if block.kind == TABLE]
     assert tables == [[["", "2022/23", "2023/24"], ["Agency staff", "4.1%", "3.9%"], ["Consultants", "0.8%", "0.6%"]]]
     assert any(block.text == "Notes to the table" for block in read.blocks if block.kind != TABLE)
+
+
+@needs_libreoffice
+def test_a_short_line_between_two_ruled_tables_ends_the_first(tmp_path):
+    import docx
+
+    def grid(document, rows):
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, rows):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+
+    versions = [("Version", "Date", "Author", "Change"), ("0.1", "14 May 2024", "Policy team", "First outline"),
+                ("0.2", "29 May 2024", "Policy team", "Comments added")]
+    stages = [("Stage", "Date", "Status"), ("Corporate Management Team", "11 June 2024", "Complete"),
+              ("Cabinet approval", "16 July 2024", "Pending")]
+    document = docx.Document()
+    document.add_paragraph("The versions of this plan, and the route it takes to sign-off, are below.")
+    grid(document, versions)
+    document.add_paragraph().add_run("Sign-off route").bold = True
+    grid(document, stages)
+    document.save(tmp_path / "plan.docx")
+    read = read_document(convert_to_pdf(tmp_path / "plan.docx", tmp_path / "pdf"))
+    assert [block.table.rows for block in read.blocks if block.kind == TABLE] == \
+        [[list(row) for row in versions], [list(row) for row in stages]]
+    assert any(block.text == "Sign-off route" for block in read.blocks if block.kind != TABLE)

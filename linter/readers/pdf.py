@@ -836,7 +836,13 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
             continue
         end = index + 1
         columns = _columns_of(rows[index:end])
+        box = _box_of(rows[index], page.rules)
         while end < len(rows):
+            if box is not None and not all(box[1] - 1 <= (line.bbox[1] + line.bbox[3]) / 2 <= box[3] + 1
+                                           for line in rows[end]):
+                # A table drawn in a box of rules ends at its box: the next table, or a line between
+                # two ("Sign-off route" over a table of stages), is none of it.
+                break
             if flags[end]:
                 columns = _columns_of(rows[end:end + 1], columns)
                 end += 1
@@ -875,6 +881,17 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
             tables.append(table)
         index = end
     return tables
+
+
+def _box_of(row: list[_Line], rules) -> tuple[float, float, float, float] | None:
+    """The box of rules a table's first row stands in, where column rules run down from it past the rows
+    below (rules drawn only under rows enclose none); None for a table not drawn in a box. Only its top
+    and bottom are known: the rules it is grown from are those within the text's width."""
+    if not rules or len(rules) > MAX_RULES:
+        return None
+    bbox = _union(row)
+    area = _ruled_area(bbox, rules)
+    return area if area[1] < bbox[1] - 2 * (bbox[3] - bbox[1]) else None
 
 
 def _ruled_area(bbox, rules) -> tuple[float, float, float, float]:
