@@ -427,6 +427,12 @@ NEGATIVE_REPLY = re.compile(r"\W*(?:no|not|none|never|nil|we\s+(?:have|do|did|ar
 TIME_SPAN = re.compile(r"\b(?:next|last|past|coming|previous|recent)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                        r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|few)\s+(?:years?|months?)\b",
                        re.IGNORECASE)
+# A pointer to a part of the document ("see section 3", "paragraphs 4.2 to 4.5", "Appendix B"): its number
+# or letter is no figure and no name. (A statute's sections run to three digits: "the Section 151 Officer",
+# "Section 106 agreements" are specific.)
+CROSS_REFERENCE = re.compile(r"\b(?:sections?|paragraphs?|paras?|pages?|appendix|appendices|annex(?:es)?|chapters?|"
+                             r"parts?|tables?|questions?)\s+(?:\d{1,2}(?:\.\d+)*[a-z]?|[A-Z])\b"
+                             r"(?:\s*(?:,|and|or|to|-|–)\s*(?:\d{1,2}(?:\.\d+)*[a-z]?|[A-Z])\b)*", re.IGNORECASE)
 # A paragraph lettered or numbered by hand as an item: "(a) …", "b) …", "(iii) …", "2) …".
 ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S", re.IGNORECASE)
 # A paragraph number with a dot ("4.4 ", "3. ", "A2.1 ") or a bracketed letter ("(b) "): never a figure in
@@ -1017,7 +1023,7 @@ class Analysis:
         pack = self.pack
         # A paragraph's number ("3.1 We will continue…") is not a figure, nor is a stretch of time in the
         # letter's own words ("over the next two years", "the last fourteen years").
-        text = TIME_SPAN.sub(" ", PARAGRAPH_NUMBER.sub("", text, count=1))
+        text = CROSS_REFERENCE.sub(" ", TIME_SPAN.sub(" ", PARAGRAPH_NUMBER.sub("", text, count=1)))
         generic = getattr(pack, "generic_words", frozenset())
         if FIGURE_MARK.search(text) or any(a.lower().rstrip("s") not in generic for a in ACRONYM.findall(text)):
             return True

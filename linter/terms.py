@@ -104,7 +104,10 @@ BUILT_INS = {
     # An e-mail address, which names a mailbox, not a web page: "chiefexecutive@ambleforth.gov.uk".
     # (Starting where a word starts, so that a long run of letters is not tried from every one of them.)
     "@email": r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    "@count": rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
+    # (Not the number of a part of the document: "see section 3", "page 4", "Appendix 2".)
+    "@count": r"(?<!section )(?<!sections )(?<!paragraph )(?<!para )(?<!page )(?<!pages )(?<!appendix )"
+              r"(?<!annex )(?<!chapter )(?<!part )(?<!table )(?<!question )"
+              rf"(?<![\d.,£/-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![.,/]\d)"
               rf"(?!\s?(?:%|per\s?cent|percent|st\b|nd\b|rd\b|th\b|(?:{MONTHS})\b))"
               # Counts in words are counts: "six EDI champions". ("One" is too often a pronoun.)
               r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"

@@ -4651,3 +4651,26 @@ def test_a_question_whose_part_the_plan_says_it_lacks_is_answered_in_part(check_
     assert status(report, rule) == expected
     if expected == "partial":
         assert "lacks a value put on these approaches" in result(report, rule).message
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # A pointer to a part of the plan that says nothing of EDI answers nothing, and its number counts nothing.
+    ("See section 3.", "fail"),
+    ("Yes – please refer to paragraphs 4.2 to 4.5 above.", "fail"),
+    ("We have 14 EDI champions and spend about £9,000 a year on EDI training, logged in our learning system.",
+     "pass"),
+])
+def test_a_pointer_under_a_copied_question_is_no_answer(check_md, answer, expected):
+    rule = "question.edi"
+    text = ("## Reducing wasteful spend\n\nThis plan sets out what we have done in recent years and what we will do "
+            "next, under the four themes the Minister asked for.\n\n**How much time and money do you spend on staff "
+            "EDI training, networks and other programmes? How many EDI Champions do you have?**\n\n"
+            f"{answer}\n\n**Do you share office functions with other councils?**\n\nNo.")
+    assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_statutory_officer_is_specific_where_a_section_of_the_plan_is_not():
+    from plancheck.analysis import CROSS_REFERENCE
+
+    assert CROSS_REFERENCE.sub("", "See section 3 and Appendix B.") == "See  and ."
+    assert CROSS_REFERENCE.sub("", "signed by the Section 151 Officer") == "signed by the Section 151 Officer"

@@ -125,6 +125,11 @@ def test_count_built_in_excludes_years_dates_percentages_ordinals_and_money():
     assert found(["@count"], text) == ["9", "1,200"]
 
 
+def test_count_built_in_excludes_the_numbers_of_parts_of_the_document():
+    text = "See section 3, page 4 and Appendix 2; we have 14 champions in 6 teams."
+    assert found(["@count"], text) == ["14", "6"]
+
+
 def test_count_built_in_keeps_plain_decimals():
     assert found(["@count"], "sickness fell to 8.4 days") == ["8.4"]
 

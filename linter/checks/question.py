@@ -56,8 +56,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import (DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED, asks, asks_word,
-                        evidence_for, tokens)
+from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED, asks,
+                        asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import count_near, nil_stated
@@ -131,6 +131,18 @@ register({
                                     "of its own.",
     "question.part-denied": "answered in part: the plan says it lacks {missing} (“{quote}”).",
 })
+
+
+# What a sentence that only points elsewhere says besides its pointers: "Yes – see section 4.", "Please
+# refer to Appendix B above."
+POINTER_WORDS = re.compile(r"\b(?:yes|no|please|see|also|refer(?:red)?|to|as|set\s+out|described|covered|answered|"
+                           r"in|at|under|above|below|earlier|later|the|this|plan|document)\b|\W", re.IGNORECASE)
+
+
+def only_points_elsewhere(text: str) -> bool:
+    """Whether a sentence does nothing but point to another part of the document ("See section 3.")."""
+    pointers = CROSS_REFERENCE.sub(" ", text)
+    return pointers != text and not POINTER_WORDS.sub("", pointers).strip()
 
 
 # How far a negation reaches to deny the part of a question: "we have not yet been able to put a value on".
@@ -714,7 +726,8 @@ def check(analysis, params, pack) -> Outcome:
                 not completes_the_question(analysis, headed, alternatives, params.get("specific", False), tentative):
             # "We do not yet have a single measure of productivity; this is an area to develop" under
             # the copied question acknowledges it: an answer says something specific.
-            touches = [s for s in headed[1]][:1] + touches
+            # (A pointer alone, "See section 3.", touches nothing: what it points to is read where it is.)
+            touches = [s for s in headed[1] if not only_points_elsewhere(s.text)][:1] + touches
         elif headed:
             heading, own = headed
             return Outcome(PASS, "question.answered-under-heading",
