@@ -4674,3 +4674,12 @@ def test_a_statutory_officer_is_specific_where_a_section_of_the_plan_is_not():
 
     assert CROSS_REFERENCE.sub("", "See section 3 and Appendix B.") == "See  and ."
     assert CROSS_REFERENCE.sub("", "signed by the Section 151 Officer") == "signed by the Section 151 Officer"
+
+
+def test_the_barriers_preventing_progress_are_no_preventative_approach(check_md):
+    rule = "question.prevention"
+    text = ("## Barriers\n\nThis plan sets out what we have done in recent years and what we will do next, under the "
+            "four themes the Minister asked for.\n\nThe barriers preventing us from improving services further are "
+            "set out below.\n\n- One-year settlements, which have cut our reserves by £2.1m since 2021.\n"
+            "- Planning fees, which cover 60% of our costs.")
+    assert status(check_md(text, rule), rule) == "fail"
