@@ -4683,3 +4683,15 @@ def test_the_barriers_preventing_progress_are_no_preventative_approach(check_md)
             "set out below.\n\n- One-year settlements, which have cut our reserves by £2.1m since 2021.\n"
             "- Planning fees, which cover 60% of our costs.")
     assert status(check_md(text, rule), rule) == "fail"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2022 we merged our three directorates into two and deleted 14 management posts, saving £610,000 a year.",
+     "pass"),
+    # A plan for the years ahead says nothing of how the organisation has changed.
+    ("By April 2026 we will bring refuse collection, street cleansing and grounds maintenance into one neighbourhood "
+     "team operating from a single depot. We will use routing software to redesign rounds.", "not pass"),
+])
+def test_what_has_changed_is_not_answered_by_what_will(check_md, text, expected):
+    rule = "question.organisational-change"
+    assert judged_as(check_md, "## Transforming our services\n\n" + text, rule, expected)

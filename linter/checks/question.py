@@ -44,7 +44,9 @@ Parameters
     sentence that names ``with``: "EDI training … and 14 champions"); ``denied``
     (``{part: concept, missing: text}``: a part of the answer the question asks for, such as a value put
     on an approach; where a paragraph that answers says it lacks that part, "We have not yet put a value
-    on the demand it avoids", the question is answered in part, and ``missing`` says what is lacking).
+    on the demand it avoids", the question is answered in part, and ``missing`` says what is lacking);
+    ``done`` (the question asks what has been done: a passage whose sentences only say what will be,
+    "By April 2026 we will bring our depots into one", does not answer it; default false).
 
 Example
     For "how often do you share data with other organisations", the passage
@@ -82,6 +84,7 @@ PARAMS = {
         "answer_in_theme": {"type": "array", "minItems": 1,
                             "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "specific": {"type": "boolean"},
+        "done": {"type": "boolean"},
         "estimate": {"type": "boolean"},
         "tentative": {"$ref": "#/$defs/concept"},
         "denied": {"type": "object", "properties": {"part": {"$ref": "#/$defs/concept"},
@@ -143,6 +146,20 @@ def only_points_elsewhere(text: str) -> bool:
     """Whether a sentence does nothing but point to another part of the document ("See section 3.")."""
     pointers = CROSS_REFERENCE.sub(" ", text)
     return pointers != text and not POINTER_WORDS.sub("", pointers).strip()
+
+
+# A sentence about what is yet to come ("we will", "by March 2026", "our target is"), and one that says
+# what has happened ("we have", "was", "since 2021", "we merged").
+AHEAD = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|targets?|"
+                   r"by\s+(?:(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)\s+)?20\d\d)\b", re.IGNORECASE)
+BEHIND = re.compile(r"\b(?:has|have|had|was|were|did|since|already|ago|previously|so\s+far|to\s+date|last\s+year|"
+                    r"(?:we|it|they|this|the\s+council)\s+\w+ed)\b|\b\w+[’']ve\b", re.IGNORECASE)
+
+
+def only_ahead(text: str) -> bool:
+    """Whether a sentence says only what is yet to come: "In 2025 we will bring our depots into one"."""
+    return AHEAD.search(text) is not None and BEHIND.search(text) is None
 
 
 # How far a negation reaches to deny the part of a question: "we have not yet been able to put a value on".
@@ -675,6 +692,11 @@ def check(analysis, params, pack) -> Outcome:
                                                                             for conjunction in held
                                                                             for concept in conjunction))
                             for s in passage):
+            held = []
+        if held and params.get("done") and not any(not only_ahead(s.text) and any(analysis.has(c, s) for c in conjunction)
+                                                   for conjunction in held for s in passage):
+            # "We will bring refuse, street cleansing and grounds into one team by April 2026" is a plan; the
+            # question asks what has changed.
             held = []
         if held and (not params.get("specific") or any(says_specifically(analysis, c, passage) for c in held)):
             lead = analysis.lead_ins.get(sentence.index)
