@@ -26,6 +26,9 @@ COUNT = re.compile(
 YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
 # Words between a number and what it counts ("12 trained EDI champions", "six active champions").
 BETWEEN = re.compile(r"^[\s\w&'’-]{0,30}$")
+# People who take the role a count is of: "Six members of staff volunteer as EDI champions".
+ROLE_LINK = re.compile(r"^\s*(?:[\w'’-]+\s+){1,4}(?:acts?|serve|serves|volunteer|volunteers|work|works|are\s+trained|"
+                       r"have\s+been\s+trained)\s+as\s+(?:our\s+|an?\s+)?$", re.IGNORECASE)
 NOT_COUNTED_AFTER = re.compile(r"^\s*(?:pages?|wards?|years?|months?|weeks?|days?|hours?|minutes?|times?)\b",
                                re.IGNORECASE)
 # What may stand between a subject and its count after it: "EDI champions: 12", "champions is 14".
@@ -108,7 +111,7 @@ def word_number(text: str) -> int | None:
     return sum(UNITS[w] for w in words)
 
 
-def _as_count(match: re.Match) -> int | None:
+def as_count(match: re.Match) -> int | None:
     if match.group(1):
         digits = match.group(1).replace(",", "")
         return None if YEAR_LIKE.match(digits) else int(digits)
@@ -122,11 +125,12 @@ def count_near(text: str, start: int, end: int) -> int | None:
     if total:
         match = COUNT.fullmatch(total.group(1))
         if match:
-            return _as_count(match)
-    before = text[max(0, start - 40):start]
+            return as_count(match)
+    before = text[max(0, start - 60):start]
     for match in reversed(list(COUNT.finditer(before))):
-        if BETWEEN.match(before[match.end():]) and not COUNT.search(before[match.end():]):
-            value = _as_count(match)
+        gap = before[match.end():]
+        if (BETWEEN.match(gap) or ROLE_LINK.match(gap)) and not COUNT.search(gap):
+            value = as_count(match)
             if value is not None:
                 return value
         break
@@ -134,7 +138,7 @@ def count_near(text: str, start: int, end: int) -> int | None:
     match = COUNT.search(after)
     if match and AFTER_LINK.match(after[:match.start()]) \
             and not NOT_COUNTED_AFTER.match(after[match.end():]):
-        return _as_count(match)
+        return as_count(match)
     return None
 
 

@@ -4695,3 +4695,21 @@ def test_the_barriers_preventing_progress_are_no_preventative_approach(check_md)
 def test_what_has_changed_is_not_answered_by_what_will(check_md, text, expected):
     rule = "question.organisational-change"
     assert judged_as(check_md, "## Transforming our services\n\n" + text, rule, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six members of staff volunteer as EDI champions, one in each service area.", 6),
+    # A network still to be set up counts none there are now.
+    ("We will set up a network of ten EDI champions in 2025.", None),
+    ("We have 12 EDI champions and will recruit six more by 2025.", 12),
+])
+def test_edi_champions_counted_as_a_role_and_not_ahead_of_time(check_md, text, expected):
+    report = check_md("## Our people\n\n" + text + " All staff complete a 30-minute EDI module.", "question.edi")
+    assert report.facts["edi_champions"] == expected
+
+
+def test_a_bare_number_under_the_copied_question_counts_the_champions(check_md):
+    text = ("## Reducing wasteful spend\n\n**How much time and money do you spend on staff EDI training (internal and "
+            "external), networks, and other programmes? How many EDI Champions do you have as an organisation?**\n\n"
+            "Twelve. They work in every directorate, and all staff complete a 30-minute EDI module.")
+    assert check_md(text, "question.edi").facts["edi_champions"] == 12

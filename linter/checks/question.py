@@ -62,7 +62,7 @@ from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH
                         asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
-from ..figures import count_near, nil_stated
+from ..figures import COUNT, as_count, count_near, nil_stated
 from ..messages import register
 from ..sections import theme_named
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -606,6 +606,9 @@ def count_of(analysis, concept, short=None) -> int | None:
     ``short`` (a shorter name and what a sentence must name for it to stand for the concept), beside the
     shorter name in a sentence that names that ("We spent £8,400 on EDI training and have 14 champions")."""
     for sentence in analysis.own_sentences():
+        if only_ahead(sentence.text):
+            # "We will set up a network of ten EDI champions in 2025" counts none there are now.
+            continue
         names = [concept]
         if short is not None and short[1].matches(sentence.text):
             names.append(short[0])
@@ -616,6 +619,23 @@ def count_of(analysis, concept, short=None) -> int | None:
         if nil_stated(sentence.text, concept):
             return 0
     return None
+
+
+# The question a bare number answers: "How many EDI Champions do you have?" over "Twelve. Our champions …".
+HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+
+
+def count_answering(analysis, concept, prompt_id: int) -> int | None:
+    """The bare number ("Twelve.", "14") that opens the answer under the copied question asking how many of
+    ``concept`` there are."""
+    headed = answered_under_heading(analysis, prompt_id, 1) or answered_under_paragraph(analysis, prompt_id, 1)
+    if not headed or not headed[1]:
+        return None
+    heading, own = headed
+    if not any(HOW_MANY.search(m.string[max(0, m.start() - 40):m.start()]) for m in concept.finditer(heading.text)):
+        return None
+    match = COUNT.fullmatch(own[0].text.strip().rstrip(".").strip())
+    return as_count(match) if match else None
 
 
 def check(analysis, params, pack) -> Outcome:
@@ -640,6 +660,9 @@ def check(analysis, params, pack) -> Outcome:
         short = (pack.concept(counted["short"]), pack.concept(counted["with"])) \
             if "short" in counted and "with" in counted else None
         facts[counted["name"]] = count_of(analysis, pack.concept(counted["of"]), short)
+        if facts[counted["name"]] is None and params.get("prompt"):
+            facts[counted["name"]] = count_answering(analysis, pack.concept(counted["of"]),
+                                                     pack.prompts.index(params["prompt"]))
     theme = params.get("theme") if params.get("theme") in pack.themes else None
     theme_blocks = set()
     if theme:
