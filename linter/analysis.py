@@ -47,7 +47,9 @@ TENSE_WORDS = frozenset({"will", "was", "were", "been", "has", "had", "shall"})
 INSTRUCTION_WORDS = frozenset({"must", "should"})
 # A sentence that opens (perhaps after a short clause: "Once approved, it ...") with a word
 # pointing back to the sentence before it.
-REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
+# (The short clause may go without its comma: "After submission it will be published on our website.")
+REFERS_BACK = re.compile(r"(?:[^,.;]{0,40},\s*|(?:after|once|following|when|before|until|from|on|at)\s+[^,.;]{0,30}?\s+)?"
+                         r"(?:it|this|these|they|its|their|a\s+copy|the\s+document)\b",
                          re.IGNORECASE)
 BACK_REFERENCES = 2
 # A decision written without its maker, as decision records and minutes word them: "To approve the

@@ -4713,3 +4713,10 @@ def test_a_bare_number_under_the_copied_question_counts_the_champions(check_md):
             "external), networks, and other programmes? How many EDI Champions do you have as an organisation?**\n\n"
             "Twelve. They work in every directorate, and all staff complete a 30-minute EDI module.")
     assert check_md(text, "question.edi").facts["edi_champions"] == 12
+
+
+def test_a_pronoun_after_a_short_opening_without_its_comma_refers_back(check_md):
+    text = ("## Governance\n\nThis plan sets out what we have done in recent years and what we will do next.\n\n"
+            "The plan will be submitted by 19 July 2024. After submission it will be published on the council's "
+            "website.")
+    assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
