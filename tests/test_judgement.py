@@ -4720,3 +4720,14 @@ def test_a_pronoun_after_a_short_opening_without_its_comma_refers_back(check_md)
             "The plan will be submitted by 19 July 2024. After submission it will be published on the council's "
             "website.")
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"
+
+
+def test_a_recommendation_lettered_in_plain_text_is_the_meetings_decision(check_md):
+    text = ("KESTWICK COUNTY COUNCIL\n\nREPORT TO: Executive\nDATE: 9 July 2024\nSUBJECT: Productivity Plan 2024\n\n"
+            "1.1 The Minister's letter of 16 April 2024 asked all councils to prepare a productivity plan and to "
+            "return it by 19 July 2024. The draft plan is at Appendix 1.\n\n2.1 That the Executive:\n"
+            "    (a) approves the Productivity Plan 2024 at Appendix 1 for submission; and\n"
+            "    (b) authorises the Director of Finance, in consultation with the Executive Member for Resources, "
+            "to make any final factual corrections before submission.\n")
+    report = check_md(text, ENDORSEMENT, name="plan.txt")
+    assert report.facts["endorsement"] == {"body": "Executive", "date": "9 July 2024"}

@@ -399,6 +399,17 @@ def test_items_lettered_by_hand_are_a_list(tmp_path):
         "Planning fees set locally.", "Capital funding by formula, not by bidding."]
 
 
+def test_items_lettered_under_a_line_ending_in_a_colon_are_a_list_of_their_own(tmp_path):
+    text = ("Plan\n\n" + BODY + "\n\n2.1 That the Executive:\n"
+            "    (a) approves the Productivity Plan 2024 at Appendix 1 for submission; and\n"
+            "    (b) authorises the Director of Finance to make final factual corrections.\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [(b.kind, b.text) for b in document.blocks[-3:]] == [
+        (PARAGRAPH, "2.1 That the Executive:"),
+        (LIST_ITEM, "approves the Productivity Plan 2024 at Appendix 1 for submission; and"),
+        (LIST_ITEM, "authorises the Director of Finance to make final factual corrections.")]
+
+
 def test_lines_in_capitals_over_a_plain_text_list_are_headings_not_its_first_words(tmp_path):
     # A slide deck saved as text: a slide's title and a heading in capitals over its bullets.
     text = ("Plan\n\n" + BODY + "\n\nOUR WORKFORCE (2 OF 2)\nFACILITY TIME\n- 0.04% of the paybill (2023/24)\n"

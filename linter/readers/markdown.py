@@ -42,6 +42,7 @@ SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)[ \t]*$")
 # (And items lettered by hand, "a) A three-year settlement", "(ii) …", each an item, as a word processor's list.)
 BULLET = re.compile(r"^\s*(?:[-*+•▪◦–]|\d{1,3}[.)]|\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\))\s+")
 SYMBOL_BULLET = re.compile(r"^\s*[-*+•▪◦]\s+\S")
+LETTERED_ITEM = re.compile(r"^\s*\((?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\S")
 BULLET_ONLY_SYMBOL = re.compile(r"^\s*[-*+•▪◦–]\s+")
 NUMBERED_HEADING = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S"
@@ -630,10 +631,17 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
         return
     # A bulleted list may follow its introduction with no blank line between ("**Related links**" over
     # "- [Council plan](#)"), as CommonMark allows: the list starts at its first bullet.
-    # (Plain text keeps a run of lines together: what Markdown would split, a pasted paragraph may wrap.)
-    opening = next((i for i, line in enumerate(lines) if i and SYMBOL_BULLET.match(line)
+    # Plain text keeps a run of lines together, since a pasted paragraph may wrap onto a line that
+    # starts with a dash or a letter in brackets, unless the line before the items ends in a colon and
+    # two or more follow ("2.1 That the Executive:" over "(a) approves the plan …" and "(b) authorises …").
+    opening = next((i for i, line in enumerate(lines) if i and
+                    (SYMBOL_BULLET.match(line) if builder.markdown else
+                     LETTERED_ITEM.match(line) and lines[i - 1].rstrip().endswith(":"))
                     and not BULLET.match(lines[i - 1])), None) \
-        if builder.markdown and not BULLET.match(lines[0]) else None
+        if not BULLET.match(lines[0]) else None
+    if opening is not None and not builder.markdown and \
+            sum(bool(LETTERED_ITEM.match(line)) for line in lines[opening:]) < 2:
+        opening = None
     if opening is not None and all(BULLET.match(line) or line.startswith((" ", "\t")) for line in lines[opening:]):
         _emit_run(builder, start, lines[:opening])
         _emit_run(builder, start + opening, lines[opening:])
