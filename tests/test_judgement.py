@@ -3950,6 +3950,10 @@ def test_reporting_arrangements_said_in_the_ways_councils_say_them(check_md, tex
     ("## How we will know\n\nWe do not yet have a set of productivity indicators for this plan. We would rather "
      "take the time to agree measures that mean something than publish a list we later abandon.",
      "metrics.kpis", "fail"),
+    # So does one that has not yet made the set, and leaves it to a proposal.
+    ("## How we will know\n\nWe have not yet agreed a set of key performance indicators for this plan. Officers "
+     "will propose a small set of productivity measures to the Overview and Scrutiny Committee in October 2024.",
+     "metrics.kpis", "fail"),
     ("## About this page\n\nThe Government asked every council to write a plan. This page is that plan. We've "
      "published it here so that residents can read exactly what we sent.", "governance.publication", "pass"),
     ("## Barriers\n\nWe propose a pilot in which the council pools health and care budgets "

@@ -341,9 +341,12 @@ NOT_TO_MAKE = re.compile(r"\b(?:not|never)\s+to\s+(?:create|set|develop|produce|
                          r"establish|define|devise|publish)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
-# A having denied, of a set the thing would come in: "We do not yet have a joint set of productivity
-# indicators for this plan" (the set's words put the thing further from "not" than a denial reaches).
-NOT_HAVE_A_SET = re.compile(r"\b(?:not|n[’']t)\s+(?:yet\s+)?(?:have|hold|got)\s+(?:(?:a|an|any|the|our)\s+)?"
+# A having or making denied, of a set the thing would come in: "We do not yet have a joint set of productivity
+# indicators for this plan", "We have not yet agreed a set of key performance indicators" (the set's words
+# put the thing further from "not" than a denial reaches).
+NOT_HAVE_A_SET = re.compile(r"\b(?:not|n[’']t)\s+(?:yet\s+)?(?:have|hold|got|agreed|set|settled|developed|defined|"
+                            r"identified|established|finalised|finalized|adopted|chosen|selected|drawn\s+up|produced)\s+"
+                            r"(?:(?:a|an|any|the|our)\s+)?"
                             r"(?:[\w-]+\s+){0,2}?(?:set|list|suite|basket|framework|range)\s+of\s+"
                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
