@@ -4735,3 +4735,18 @@ def test_a_recommendation_lettered_in_plain_text_is_the_meetings_decision(check_
             "to make any final factual corrections before submission.\n")
     report = check_md(text, ENDORSEMENT, name="plan.txt")
     assert report.facts["endorsement"] == {"body": "Executive", "date": "9 July 2024"}
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("**Greatest potential for savings.** [Finance to confirm – likely temporary accommodation. Insert estimate £Xm.]",
+     "fail"),
+    # A start of an answer of the council's own leaves the place filled in part.
+    ("**Greatest potential for savings.** Temporary accommodation, where we estimate [Finance to confirm £Xm].",
+     "not fail"),
+])
+def test_a_titled_paragraph_left_to_a_note_is_the_questions_place_left_blank(check_md, paragraph, expected):
+    rule = "question.savings-potential"
+    text = ("## Transforming services\n\nThis plan sets out what we have done in recent years and what we will do next."
+            "\n\n**Prevention.** Our falls response service attended 2,400 calls in 2023/24; we estimate the value of "
+            "avoided admissions at £2.1m a year, though only part of that saving falls to the council.\n\n" + paragraph)
+    assert (status(check_md(text, rule), rule) == "fail") == (expected == "fail")

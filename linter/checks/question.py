@@ -58,8 +58,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED, asks,
-                        asks_word, evidence_for, tokens)
+from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED,
+                        VERB_LIKE, asks, asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
 from ..document import HEADING
 from ..figures import COUNT, as_count, count_near, nil_stated
@@ -505,7 +505,42 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     # Or a sentence that names the question's topic and leaves its answer to a note: "2.11 The service with
     # the greatest potential for further savings is [Finance to confirm] with an estimated saving of £[XX]k".
     return blank or next((s.block for s in analysis.sentences if s.placeholder and answer_left_to_note(s.text, topics)),
-                         None) or question_left_to_note(analysis, prompt_id, topics)
+                         None) or titled_left_to_note(analysis, topics) or question_left_to_note(analysis, prompt_id, topics)
+
+
+# A run-in title names its subject in a few words, and says nothing of it: "Greatest potential for savings."
+# ("See Q2 on homelessness prevention." points elsewhere; "Our planning system is old." is a start of an answer.)
+TITLE_WORDS = 8
+POINTER_OPENING = re.compile(r"\W*(?:see|refer|please)\b", re.IGNORECASE)
+
+
+def titled_left_to_note(analysis, topics):
+    """A paragraph whose run-in title names the question's topic and whose text is nothing but drafting text:
+    "**Greatest potential for savings.** [Finance to confirm – likely temporary accommodation. Insert estimate
+    £Xm.]"."""
+    placeholders = analysis.pack.placeholders
+    for block_index, sentences in analysis.block_sentences.items():
+        title = analysis.run_in_titles.get(sentences[-1].index) if sentences else None
+        if title is None or title.block_index != block_index or not analysis.is_title(title) or asks(title.text) or \
+                title.words > TITLE_WORDS or VERB_LIKE.search(title.text) or POINTER_OPENING.match(title.text) or \
+                not any(all(concept.matches(title.text) for concept in conjunction) for conjunction in topics):
+            continue
+        rest = [s for s in sentences if s is not title]
+        if rest and all(s.placeholder and _words_outside(s.text, placeholders) <= NOTE_WORDS_LEFT for s in rest):
+            return analysis.document.blocks[block_index]
+    return None
+
+
+# What a note may leave of its sentence: "[Finance to confirm.]", "Estimate: [£Xm]".
+NOTE_WORDS_LEFT = 2
+
+
+def _words_outside(text: str, placeholders) -> int:
+    """The words of a sentence outside its placeholders: "Our revenues and benefits service is shared with [name
+    of partner council]" has seven of its own."""
+    for match in reversed(list(placeholders.finditer(text))):
+        text = text[:match.start()] + " " + text[match.end():]
+    return len(re.findall(r"[A-Za-z]{2,}", text))
 
 
 def _drafting_only(sentences, placeholders) -> bool:
