@@ -4750,3 +4750,23 @@ def test_a_titled_paragraph_left_to_a_note_is_the_questions_place_left_blank(che
             "\n\n**Prevention.** Our falls response service attended 2,400 calls in 2023/24; we estimate the value of "
             "avoided admissions at £2.1m a year, though only part of that saving falls to the council.\n\n" + paragraph)
     assert (status(check_md(text, rule), rule) == "fail") == (expected == "fail")
+
+
+@pytest.mark.parametrize("text, fact, expected", [
+    # Each year its own amounts, in clauses of their own: the latest year's pair.
+    ("In 2022/23 we spent £1.9m on agency workers against a pay bill of £31.4m; in 2023/24 we brought that down to "
+     "£1.5m, against a pay bill of £32.8m.", "agency_spend_percent", 4.6),
+    # The later year named before its amount, the whole given once.
+    ("Agency workers cost us £655,000 in 2022/23; in 2023/24 the figure was £480,000, against a total staff budget "
+     "of £10.8m.", "agency_spend_percent", 4.4),
+    # An earlier year's share given, the later year's worked out.
+    ("We spent £840,000 on agency workers in 2022/23, 6.8 per cent of the staff budget, and £610,000 in 2023/24, "
+     "when the staff budget was £12.9m.", "agency_spend_percent", 4.7),
+    ("We spent £298,000 on consultants in 2022/23 and £212,000 in 2023/24, against a total staff budget of £14.6m "
+     "in the latest year.", "consultant_spend_percent", 1.5),
+])
+def test_a_share_worked_out_for_the_latest_of_several_years_in_one_sentence(check_md, text, fact, expected):
+    rule = "question.agency-spend" if fact.startswith("agency") else "question.consultant-spend"
+    report = check_md("## Workforce\n\nThis plan sets out what we have done in recent years and what we will do next."
+                      "\n\n" + text, rule)
+    assert report.facts[fact] == expected

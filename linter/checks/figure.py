@@ -868,10 +868,19 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     if not others:
         return None
     part = min(others, key=lambda a: min(abs(a[0] - p) for p in part_at))
-    # "Consultants cost us £36,000 in 2022/23 and £0 in 2023/24": the latest year's amount.
-    dated = [(year, a) for a in others if a[0] > part_at[0] for year in [year_after(text, a[0])] if year]
-    if len(dated) > 1:
+    # "Consultants cost us £36,000 in 2022/23 and £0 in 2023/24", "£655,000 in 2022/23; in 2023/24 the figure
+    # was £480,000": the latest year's amount, from the subject's clause on.
+    opening = _clause_start(text, part_at[0])
+    dated = [(year, a) for a in others if a[0] >= opening for year in [amount_year(text, a[0], amounts)] if year]
+    if len(dated) > 1 and len({year for year, _ in dated}) > 1:
         part = max(dated, key=lambda pair: pair[0])[1]
+        # Each year its own whole: "In 2022/23 we spent £1.9m … against a pay bill of £31.4m; in 2023/24 … £1.5m,
+        # against a pay bill of £32.8m".
+        start, end = _clause_start(text, part[0]), _clause_end(text, part[0])
+        own_whole = [a for a in amounts if a is not part and start <= a[0] < end
+                     and any(start <= w < end for w in whole_at)]
+        if own_whole and not leading:
+            whole = min(own_whole, key=lambda a: min(abs(a[0] - w) for w in whole_at if start <= w < end))
     # "agency staff cost £13.1m (in 2022/23, £15.8m against a staff budget of £198.0m)": a whole in
     # brackets that give another year is that year's, not the whole of the amount outside them.
     aside = next((span for span in (m.span() for m in BRACKETED.finditer(text))
@@ -883,6 +892,36 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     if whole[1] <= part[1] or whole[1] == 0:
         return None
     return share_of(part, whole, text)
+
+
+# Where one clause of a sentence ends and the next begins, for the years of its amounts.
+CLAUSE_BREAK = re.compile(r";|:\s|\.\s")
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+
+
+def _clause_end(text: str, position: int) -> int:
+    match = CLAUSE_BREAK.search(text, position)
+    return match.start() if match else len(text)
+
+
+def amount_year(text: str, position: int, amounts: list[tuple[int, float]]) -> tuple | None:
+    """The year an amount is given for, as year_key: written just after it ("£0 in 2023/24"), or else the
+    year in its clause between it and the next amount ("£840,000 on agency workers in 2022/23"), or before it
+    back to the amount before ("in 2023/24 the figure was £480,000")."""
+    year = year_after(text, position)
+    if year:
+        return year
+    start, end = _clause_start(text, position), _clause_end(text, position)
+    following = min((a[0] for a in amounts if a[0] > position), default=end)
+    match = YEAR.search(text[position:min(end, following)])
+    if match:
+        return year_key(match.group(0))
+    previous = max((a[0] for a in amounts if a[0] < position), default=start)
+    found = list(YEAR.finditer(text[max(start, previous):position]))
+    return year_key(found[-1].group(0)) if found else None
 
 
 def year_after(text: str, position: int) -> tuple | None:
@@ -1158,6 +1197,10 @@ def check(analysis, params, pack) -> Outcome:
                 # staff budget was £236.4m. We spent £14.2m on agency staff".
                 years = {year_key(m.group(0)) for m in YEAR.finditer(sentence.read_with_notes)} or \
                     {year_key(m.group(0)) for m in YEAR.finditer(whole_said)}
+                if len(years) > 1 and text.find(shared[1]) >= 0:
+                    # Several years: the one the amount worked from is given for.
+                    part_year = amount_year(text, text.find(shared[1]), money(text))
+                    years = {part_year} if part_year else years
                 planned = TARGET_BEFORE.search(text) or PLANNED_AMOUNT.search(text)
                 computed_years.append(years.pop() if len(years) == 1 and not planned else None)
             elif nil_stated(text, subject):
