@@ -86,7 +86,9 @@ NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|a
 # "we no longer use agency staff in adult social care" still uses them elsewhere.)
 NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:use|engage|employ|commission|hire)\s+(?:any\s+)?"
                               r"(?:[a-z-]+\s+){0,2}$", re.IGNORECASE)
-WHOLE_CLAUSE_AFTER = re.compile(r"^\s*(?:at\s+all\s*)?(?:[.;!]|$)")
+# (A colon after it explains the stop, it does not narrow it: "We no longer use consultants at all: our last
+# engagement ended in March 2023".)
+WHOLE_CLAUSE_AFTER = re.compile(r"^\s*(?:at\s+all\s*)?(?:[.;:!]|$)")
 
 # The ways a nil is said before its subject, each with whether the subject must end its clause: a stop
 # is read as a nil only of the whole subject, so anything after it narrows it.

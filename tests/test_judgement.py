@@ -4770,3 +4770,16 @@ def test_a_share_worked_out_for_the_latest_of_several_years_in_one_sentence(chec
     report = check_md("## Workforce\n\nThis plan sets out what we have done in recent years and what we will do next."
                       "\n\n" + text, rule)
     assert report.facts[fact] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # A stop explained after a colon is still a stop of the whole subject.
+    "We no longer use consultants at all: our last engagement, a review of parking tariffs, ended in March 2023.",
+    # A later year's nil outranks an earlier year's amount worked out against a whole said elsewhere.
+    "Our total staff budget for 2023/24 was £13.2m.\n\nIn 2022/23 we spent £38,000 on consultants for a one-off "
+    "review of car parking charges; we did not use consultants at all in 2023/24.",
+])
+def test_a_nil_of_consultants_in_other_words(check_md, text):
+    report = check_md("## Workforce\n\nThis plan sets out what we have done in recent years and what we will do next."
+                      "\n\n" + text, "question.consultant-spend")
+    assert (status(report, "question.consultant-spend"), report.facts["consultant_spend_percent"]) == ("pass", 0)

@@ -1114,6 +1114,7 @@ def check(analysis, params, pack) -> Outcome:
     mentions, computed, nils = [], [], []
     computed_years = []  # the year of each share worked out from a table, where it has one
     distant = []  # shares worked out with a whole stated in another paragraph
+    distant_years = []  # the year of each, where its sentence gives one for the amount
     for order, sentence in enumerate(analysis.own_sentences()):
         text = sentence.read_with_notes  # "…published each year.[^1]" with "¹ In 2023/24 it was 0.03%."
         if sentence.block.kind == TABLE and sentence.block.table is not None:
@@ -1189,6 +1190,8 @@ def check(analysis, params, pack) -> Outcome:
                         if whole else None
                     if far:
                         distant.append((far, sentence))
+                        at = text.find(far[1])
+                        distant_years.append(amount_year(text, at, money(text)) if at >= 0 else None)
             if shared:
                 computed.append((shared, sentence))
                 # The year the amounts are for, where the sentence gives one and speaks of what was spent,
@@ -1310,11 +1313,12 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(PASS, "figure.given", evidence, facts={fact: value},
                        data={"value": _percent(value),
                              "when": " for the most recent year given" if len(dated) > 1 else ""})
-    if nils and computed and computed_years and computed_years[0] is not None:
+    worked_year = computed_years[0] if computed else distant_years[0] if distant else None
+    if nils and worked_year is not None:
         # "Consultants | £88,000 | £41,000 | nil" with "We did not use any consultants in 2023/24": the
         # nil of a later year than the last amount is the most recent year's answer.
         nil_years = [(year, s) for s in nils if (year := nil_year(s.text, subject)) is not None]
-        if nil_years and max(nil_years, key=lambda n: n[0])[0] > computed_years[0]:
+        if nil_years and max(nil_years, key=lambda n: n[0])[0] > worked_year:
             sentence = max(nil_years, key=lambda n: n[0])[1]
             return Outcome(PASS, "figure.nil", [evidence_for(sentence.block, sentence.text)], facts={fact: 0.0})
     computed = computed or distant
