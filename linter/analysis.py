@@ -419,7 +419,7 @@ LETTER_LABEL = re.compile(r"^\W*[^:.]{0,60}\b(?:letter|minister|theme\s+\d|the\s
 # A title line: short, and with no verb of its own ("Westmere County Council – Productivity Plan 2024").
 TITLE_LINE_WORDS = 12
 VERB_LIKE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|must|sets|set\s+out|shows|"
-                       r"describes|explains|\w+ed\s+(?:by|to|on|in)\b)", re.IGNORECASE)
+                       r"describes|explains|\w+ed\s+(?:by|to|on|in))\b", re.IGNORECASE)
 # Words in a line that introduces copied questions: "Questions from the letter:".
 PROMPT_LEAD_IN_WORDS = 8
 # A reply that opens by denying what it was asked ("No: …", "We have not …").

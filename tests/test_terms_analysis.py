@@ -400,3 +400,12 @@ def test_a_line_alone_naming_the_plan_is_a_title_however_it_is_set(pack, text, t
 def test_the_letters_words_under_a_label_saying_whose_they_are_are_a_prompt(pack, text, prompt):
     analysis = _analysed_with_pack(pack, Block(PARAGRAPH, text))
     assert analysis.sentences[0].prompt is prompt
+
+
+def test_a_verb_is_a_whole_word():
+    from plancheck.analysis import VERB_LIKE
+
+    # "waste" holds "was", "issues" holds "is": neither is a verb.
+    assert VERB_LIKE.search("Brackenholt Borough Council - Productivity Plan 2024 Extract: Reducing waste") is None
+    assert VERB_LIKE.search("Productivity Plan 2024: issues and asks") is None
+    assert VERB_LIKE.search("This plan was agreed by Cabinet") is not None
