@@ -4783,3 +4783,12 @@ def test_a_nil_of_consultants_in_other_words(check_md, text):
     report = check_md("## Workforce\n\nThis plan sets out what we have done in recent years and what we will do next."
                       "\n\n" + text, "question.consultant-spend")
     assert (status(report, "question.consultant-spend"), report.facts["consultant_spend_percent"]) == ("pass", 0)
+
+
+def test_a_frame_for_reporting_not_yet_set_leaves_only_the_usual_reporting(check_md):
+    rule = "governance.progress-reporting"
+    text = ("## Governance\n\nThis plan sets out what we have done in recent years and what we will do next.\n\n"
+            "The council's performance continues to be reported to Cabinet every quarter through the corporate "
+            "performance framework. We have not set a separate timetable for reporting on the actions in this plan, "
+            "and will return to that question once the Board has given its view.")
+    assert status(check_md(text, rule), rule) == "partial"

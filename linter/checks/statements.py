@@ -342,12 +342,14 @@ NOT_TO_MAKE = re.compile(r"\b(?:not|never)\s+to\s+(?:create|set|develop|produce|
 
 
 # A having or making denied, of a set the thing would come in: "We do not yet have a joint set of productivity
-# indicators for this plan", "We have not yet agreed a set of key performance indicators" (the set's words
-# put the thing further from "not" than a denial reaches).
+# indicators for this plan", "We have not yet agreed a set of key performance indicators", or of the frame it
+# would run in: "We have not set a separate timetable for reporting on the actions in this plan" (the set's or
+# frame's words put the thing further from "not" than a denial reaches).
 NOT_HAVE_A_SET = re.compile(r"\b(?:not|n[’']t)\s+(?:yet\s+)?(?:have|hold|got|agreed|set|settled|developed|defined|"
                             r"identified|established|finalised|finalized|adopted|chosen|selected|drawn\s+up|produced)\s+"
                             r"(?:(?:a|an|any|the|our)\s+)?"
-                            r"(?:[\w-]+\s+){0,2}?(?:set|list|suite|basket|framework|range)\s+of\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:(?:set|list|suite|basket|framework|range)\s+of|"
+                            r"(?:timetable|schedule|cycle|process|arrangements?|mechanism)\s+(?:for|of))\s+"
                             r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
