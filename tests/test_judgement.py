@@ -4792,3 +4792,11 @@ def test_a_frame_for_reporting_not_yet_set_leaves_only_the_usual_reporting(check
             "performance framework. We have not set a separate timetable for reporting on the actions in this plan, "
             "and will return to that question once the Board has given its view.")
     assert status(check_md(text, rule), rule) == "partial"
+
+
+def test_data_and_its_quality_named_apart_touch_the_data_quality_question(check_md):
+    rule = "question.data-quality"
+    text = ("## Technology\n\nThis plan sets out what we have done in recent years and what we will do next.\n\n"
+            "Good data is a strategic asset, and we will treat it as such, improving its quality and making more of "
+            "it available to residents where it is appropriate to do so.")
+    assert status(check_md(text, rule), rule) == "partial"
