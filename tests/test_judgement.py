@@ -4800,3 +4800,11 @@ def test_data_and_its_quality_named_apart_touch_the_data_quality_question(check_
             "Good data is a strategic asset, and we will treat it as such, improving its quality and making more of "
             "it available to residents where it is appropriate to do so.")
     assert status(check_md(text, rule), rule) == "partial"
+
+
+def test_what_will_happen_to_the_plan_itself_is_no_plan_for_services(check_md):
+    rule = "content.past-and-future"
+    text = ("## Introduction\n\nSince 2019 we have merged our contact centres and saved £2.6m a year.\n\n"
+            "## Next steps\n\n[To be completed by the Transformation team]\n\n## Governance\n\n"
+            "Once it has been approved and submitted, the plan will be published on our website.")
+    assert status(check_md(text, rule), rule) == "partial"
