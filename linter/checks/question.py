@@ -505,7 +505,8 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     # Or a sentence that names the question's topic and leaves its answer to a note: "2.11 The service with
     # the greatest potential for further savings is [Finance to confirm] with an estimated saving of £[XX]k".
     return blank or next((s.block for s in analysis.sentences if s.placeholder and answer_left_to_note(s.text, topics)),
-                         None) or titled_left_to_note(analysis, topics) or question_left_to_note(analysis, prompt_id, topics)
+                         None) or titled_left_to_note(analysis, topics) or \
+        question_left_to_note(analysis, prompt_id, topics)
 
 
 # A run-in title names its subject in a few words, and says nothing of it: "Greatest potential for savings."
