@@ -1259,7 +1259,10 @@ FILLER_WORDS = 5
 TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]{2,300}»|\([^()]{2,80}\))\s*[.;]?\s*$")
 
 DATE_BLANK = re.compile(r"(?:\[|<<|«)\s*(?:(?:insert|add|meeting|cabinet|committee)\s+)?date(?:\s+(?:tbc|tba|to\s+follow|"
-                        r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)", re.IGNORECASE)
+                        r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)|"
+                        # Or said in words: "the date is yet to be fixed", "at a date to be agreed".
+                        r"\bdate\s+(?:is\s+|has\s+)?(?:yet\s+to\s+be|still\s+to\s+be|not\s+yet(?:\s+been)?|to\s+be)\s+"
+                        r"(?:fixed|set|agreed|confirmed|decided|arranged|finalised|finalized)\b", re.IGNORECASE)
 def has_blank_date(text: str) -> bool:
     """Whether a date in the sentence is still a blank ("on [date tbc]"): what it says has not happened yet."""
     return DATE_BLANK.search(text) is not None
