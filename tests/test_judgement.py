@@ -411,7 +411,10 @@ def test_negation_reaches_past_an_amount_and_two_negations_make_a_rule(check_md,
                                   # A meeting whose date is still to be fixed is not named.
                                   "The draft plan was discussed by the Cabinet at its informal briefing on 2 July "
                                   "2024. It will be brought to members for formal approval before it is "
-                                  "submitted; the date is yet to be fixed."])
+                                  "submitted; the date is yet to be fixed.",
+                                  # Agreeing to what a clause says approves nothing.
+                                  "Councillor Oakes asked whether the plan would be published. The Leader agreed "
+                                  "that the plan would not be put on the Council's website for the time being."])
 def test_a_hedged_endorsement_is_not_an_endorsement(check_md, text):
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) != "pass"
 
