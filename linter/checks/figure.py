@@ -924,6 +924,12 @@ def amount_year(text: str, position: int, amounts: list[tuple[int, float]]) -> t
     return year_key(found[-1].group(0)) if found else None
 
 
+def shown_year(text: str, shown: str) -> tuple | None:
+    """The year of the amount a worked-out share was made from, found by the amount as the text writes it."""
+    at = text.find(shown)
+    return amount_year(text, at, money(text)) if at >= 0 else None
+
+
 def year_after(text: str, position: int) -> tuple | None:
     """The year an amount is given for, written just after it ("£0 in 2023/24"), as year_key."""
     match = AMOUNT_YEAR.match(text, position)
@@ -1190,8 +1196,7 @@ def check(analysis, params, pack) -> Outcome:
                         if whole else None
                     if far:
                         distant.append((far, sentence))
-                        at = text.find(far[1])
-                        distant_years.append(amount_year(text, at, money(text)) if at >= 0 else None)
+                        distant_years.append(shown_year(text, far[1]))
             if shared:
                 computed.append((shared, sentence))
                 # The year the amounts are for, where the sentence gives one and speaks of what was spent,
@@ -1200,9 +1205,9 @@ def check(analysis, params, pack) -> Outcome:
                 # staff budget was £236.4m. We spent £14.2m on agency staff".
                 years = {year_key(m.group(0)) for m in YEAR.finditer(sentence.read_with_notes)} or \
                     {year_key(m.group(0)) for m in YEAR.finditer(whole_said)}
-                if len(years) > 1 and text.find(shared[1]) >= 0:
+                if len(years) > 1:
                     # Several years: the one the amount worked from is given for.
-                    part_year = amount_year(text, text.find(shared[1]), money(text))
+                    part_year = shown_year(text, shared[1])
                     years = {part_year} if part_year else years
                 planned = TARGET_BEFORE.search(text) or PLANNED_AMOUNT.search(text)
                 computed_years.append(years.pop() if len(years) == 1 and not planned else None)
