@@ -490,7 +490,7 @@ class Analysis:
             if about_document:
                 # A document-control table, a sign-off block or a cover line: one statement about
                 # the document itself ("Approved by: Cabinet; Date: 9 July 2024").
-                texts = [records[index]] if records[index] else []
+                texts = [records[index]] if isinstance(records[index], str) and records[index] else records[index] or []
             elif block.kind == TABLE and block.table is not None:
                 texts = block.table.row_texts()
             else:
@@ -1172,13 +1172,37 @@ def _version_history(table) -> list[list[tuple[str, str]]]:
     return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
 
 
+# A route's column headings: "Stage | Date | Status" over "Cabinet approval | 16 July 2024 | Pending".
+STEP_COLUMN = re.compile(r"^(?:stage|step|milestone|action|activity|meeting|route|process|governance(?:\s+stage)?|"
+                         r"sign[\s-]*off(?:\s+stage)?|approval(?:\s+stage)?)$", re.IGNORECASE)
+STATUS_COLUMN = re.compile(r"^(?:status|progress|state|complete[d]?|done|outcome)$", re.IGNORECASE)
+
+
+def _route_with_status(table) -> list[list[tuple[str, str]]]:
+    """The rows of a table of the steps a document goes through, each with its date and how far it has
+    got ("Briefing for Portfolio Holder | 18 June 2024 | Complete", "Cabinet approval | [date TBC] |
+    Pending"), each as (label, value) pairs; empty for any other table. Like a version history's
+    rows, each is one step taken on the document or still to take, read as the record says it."""
+    rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
+    if not 2 <= len(rows) <= VERSION_ROWS + 1:
+        return []
+    header = rows[0]
+    if len(header) < 3 or not STEP_COLUMN.match(header[0]) or \
+            not any(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) for label in header[1:]) or \
+            not any(STATUS_COLUMN.match(label) for label in header[1:]) or \
+            not all(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) or HISTORY_COLUMNS.match(label)
+                    or STATUS_COLUMN.match(label) for label in header[1:]):
+        return []
+    return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
+
+
 # "Signed off by: Councillor Patel", "**Decision taken by:** the Director", "Submission to DLUHC: 19 July":
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
 COVER_WORDS = 15
 
 
-def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int, str]:
+def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int, str | list[str]]:
     """Statements about the document itself, by block index: document-control tables, runs of
     "Label: value" lines with control labels ("Signed off by: Councillor Patel", "Date: 8 July
     2024"), and short dated cover lines before the running text ("Agreed at Full Council on 11
@@ -1210,10 +1234,16 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
         if block.kind == TABLE and block.table is not None:
             close_run()
             records = _labelled_columns(block.table, control) or _version_history(block.table)
+            steps = _route_with_status(block.table) if not records else []
             if records:
                 # Each row one decision, its cells read together: "Approved by: Cabinet, Date: 10 July 2024".
                 found[index] = "; ".join(", ".join(f"{label}: {value}" for label, value in record
                                                    if keep(label, value)) for record in records)
+            elif steps:
+                # Each step a statement of its own: "Cabinet approval | [date TBC] | Pending" is a decision
+                # not yet made, which says nothing of the briefing before it.
+                found[index] = [", ".join(f"{label}: {value}" for label, value in step if keep(label, value))
+                                for step in steps]
             elif _is_control_table(block.table, control):
                 rows = _label_first(block.table)
                 # (A label cell may end in its own colon: "Approved by: | Cabinet".)

@@ -4392,6 +4392,27 @@ def test_a_version_history_says_who_saw_each_version(check_md, text, expected, f
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
 
 
+ROUTE = ("## Sign-off route\n\n| Stage | Date | Status |\n|---|---|---|\n"
+         "| Corporate Management Team | 11 June 2024 | Complete |\n")
+
+
+@pytest.mark.parametrize("rows, expected, fact", [
+    # Each step of a route is a statement of its own: a briefing done says members saw the plan, whatever
+    # the blank date of the approval still to come.
+    ("| Briefing for Portfolio Holder for Resources (Cllr Maureen Ilsley) | 18 June 2024 | Complete |\n"
+     "| Cabinet approval | [date TBC] | Pending |\n| Submission to DLUHC | by 19 July 2024 | Pending |",
+     "partial", None),
+    # A meeting named to approve the plan is endorsement, as in a sentence.
+    ("| Cabinet approval | 16 July 2024 | Pending |\n| Submission to DLUHC | by 19 July 2024 | Pending |",
+     "pass", {"body": "Cabinet", "date": "16 July 2024"}),
+    # Officers alone, the approval still undated: nothing of members.
+    ("| Cabinet approval | [date TBC] | Pending |", "fail", None),
+])
+def test_a_route_with_a_status_column_is_read_step_by_step(check_md, rows, expected, fact):
+    report = check_md(ROUTE + rows, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
+
+
 @pytest.mark.parametrize("text, fact", [
     # A decision taken "on that basis" is the one delegated in the sentence before.
     ("Cabinet considered a draft of this plan on 2 July 2024 and delegated approval of the final version to the "

@@ -447,6 +447,8 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
         # Read with what it refers back to: "It was approved on 9 July" names its body before.
         text = " ".join(s.read_with_notes for s in analysis.context(sentence))
         if sentence.about_document:
+            # (A record says all it says itself: the step before is another step.)
+            text = sentence.read_with_notes
             # A record's rows each say one thing: the decision's rows ("Approved by: Full Council",
             # "Date of approval: 18 July 2024"), not another step's ("Recommended by: Cabinet, 9 July").
             body = next(iter(concepts.values()))
