@@ -4418,6 +4418,11 @@ def test_a_route_with_a_status_column_is_read_step_by_step(check_md, rows, expec
     ("Cabinet considered a draft of this plan on 2 July 2024 and delegated approval of the final version to the "
      "Chief Executive in consultation with the Leader of the Council. The plan was approved on that basis on "
      "12 July 2024.", {"body": "Leader of the Council", "date": "12 July 2024"}),
+    # A decision still to take under the delegation is dated at its own meeting, whatever else the sentence
+    # reports ("and submitted to the Department") besides.
+    ("Cabinet on 19 June 2024 delegated approval of the plan to the Chief Executive in consultation with the "
+     "Leader of the Council. The plan will be approved under that delegation on 15 July 2024 and submitted to "
+     "the Department on 16 July.", {"body": "Leader of the Council", "date": "15 July 2024"}),
     # A step's label may leave out its "by", in a run of the page's control lines.
     ("**About this page**\n\nOwner: Corporate Policy Team\nApproved: Policy and Resources Committee, 9 July 2024\n"
      "Published: 19 July 2024", {"body": "Policy and Resources Committee", "date": "9 July 2024"}),

@@ -146,10 +146,10 @@ register({
 
 
 def find_statement(analysis, pack, statement: dict, exclude=None, facts_only: bool = False, window: int = 1,
-                   undated_pending: bool = False, too_late=None, weaker=()):
+                   undated_pending: bool = False, too_late=None, weaker=(), stronger=()):
     """The first of the council's own sentences that makes ``statement``, or None."""
     return next(find_statements(analysis, pack, statement, exclude, facts_only, window, undated_pending, too_late,
-                                weaker), None)
+                                weaker, stronger), None)
 
 
 def pointing_back(analysis, pack, back: dict, exclude=None, facts_only: bool = False):
@@ -169,13 +169,15 @@ def pointing_back(analysis, pack, back: dict, exclude=None, facts_only: bool = F
 
 
 def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool | str = False, window: int = 1,
-                    undated_pending: bool = False, too_late=None, weaker=()):
+                    undated_pending: bool = False, too_late=None, weaker=(), stronger=()):
     """Every one of the council's own sentences that makes ``statement``, in document order.
 
     A reply under a question heading is read with the question ("Has Cabinet approved the plan?" over
     "Yes, on 9 July 2024"), unless it says in its own words one of the ``weaker`` things only a
     weaker statement says: "Councillors discussed a first draft at a workshop" under "How has the plan
-    had member oversight and endorsement?" reports a discussion, and borrows no endorsement.
+    had member oversight and endorsement?" reports a discussion, and borrows no endorsement. One
+    that also says one of the ``stronger`` things only the statement says ("will be approved under
+    that delegation on 15 July and submitted to the Department") is no mere report.
 
     With ``too_late`` (a concept such as submission), a sentence that dates what it states after
     the date it gives that concept does not make it: "submitted on 19 July and will go to Cabinet
@@ -244,7 +246,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         # plan under urgency powers. Members of Cabinet were sent the final text. The Scrutiny Committee
         # noted it", the committee noted; the approval was another's.
         pointed_to = {id(s) for s in analysis.context(sentence) if s is not sentence and s is not record} \
-            if any(_asserts(concept, sentence.read_with_notes, False) for concept in weaker) else set()
+            if any(_asserts(concept, sentence.read_with_notes, False) for concept in weaker) \
+            and not any(_asserts(concept, sentence.read_with_notes, facts_only) for concept in stronger) else set()
 
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
@@ -821,6 +824,16 @@ def widest(concept, text: str, start: int, end: int) -> tuple[int, int]:
     return start, end + len(NAME_TAIL.match(text, end).group(0))
 
 
+def stronger_words(pack, params) -> list:
+    """The concepts only the ``find`` statements use: what endorsing a plan says ("approved") and members
+    only seeing it does not."""
+    weaker = {repr(c) for statement in params.get("partial", []) for conjunction in statement["any"]
+              for c in conjunction}
+    stronger = {repr(c): c for statement in params["find"] for conjunction in statement["any"]
+                for c in conjunction if repr(c) not in weaker}
+    return [pack.concept(c) for c in stronger.values()] if weaker else []
+
+
 def weaker_words(pack, params) -> list:
     """The concepts only the weaker ``partial`` statements use: what members seeing a plan says
     ("presented to", "discussed") and endorsing it does not."""
@@ -838,8 +851,8 @@ def check(analysis, params, pack) -> Outcome:
     window = params.get("window", 1)
     pending = params.get("undated_is_pending", False)
     too_late = pack.concept(params["too_late"]) if "too_late" in params else None
-    weaker = weaker_words(pack, params)
-    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late, weaker)
+    weaker, stronger = weaker_words(pack, params), stronger_words(pack, params)
+    found = [(s, find_statement(analysis, pack, s, exclude, facts_only, window, pending, too_late, weaker, stronger)
               or ("back" in s and pointing_back(analysis, pack, s["back"], exclude, facts_only)) or None)
              for s in params["find"]]
     made = [(s, sentence) for s, sentence in found if sentence is not None]
@@ -851,7 +864,7 @@ def check(analysis, params, pack) -> Outcome:
         if made:
             statement = made[0][0]
             candidates = list(find_statements(analysis, pack, statement, exclude, facts_only, window, pending,
-                                              too_late, weaker))
+                                              too_late, weaker, stronger))
             near = pack.concept(params["fact"]["near"]) if "near" in params["fact"] else None
             facts[params["fact"]["name"]] = fact_parts(analysis, pack, statement, params["fact"]["parts"],
                                                                 candidates, near)
