@@ -4447,6 +4447,17 @@ def test_a_whole_said_far_off_is_the_clause_that_gives_its_amount(check_md, text
 
 
 @pytest.mark.parametrize("text, expected", [
+    # The year before's amount stands nearer the whole's name than the whole's own amount does.
+    ("Agency staff cost us £6.3m in 2023/24, down from £7.9m in 2022/23.[^1] Most of it was in children's "
+     "social work.\n\n[^1]: The total staff budget for 2023/24 was £84.0m.", 7.5),
+    ("Agency staff cost us £6.3m in 2023/24, down from £7.9m in 2022/23. The total staff budget for 2023/24 "
+     "was £84.0m.", 7.5),
+])
+def test_the_whole_is_the_amount_in_the_clause_that_names_it(check_md, text, expected):
+    assert check_md("## Workforce\n\n" + text, "question.agency-spend").facts["agency_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # A budget gap still to close is savings needed, not savings to be had.
     ("Our medium-term financial plan shows a gap of £41m over the next three years that we will need to close "
      "through further savings and income.", "fail"),

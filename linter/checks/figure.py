@@ -861,7 +861,12 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
     # (The sentences leading up give the whole where they give an amount: "Consultants cost a further £0.31m
     # against the same staff budget" names the whole without its amount.)
     leading = [a for a in amounts if a[0] < own_from]
-    whole = min(leading or amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
+    # The whole's amount is in the clause that names it, where that gives one: in "£6.3m in 2023/24, down from
+    # £7.9m in 2022/23. The total staff budget for 2023/24 was £84.0m." the £7.9m is nearer, and the
+    # year before's.
+    in_clause = [a for a in leading or amounts
+                 if any(_clause_start(text, w) <= a[0] < _clause_end(text, w) for w in whole_at)]
+    whole = min(in_clause or leading or amounts, key=lambda a: min(abs(a[0] - w) for w in whole_at))
     # "All spending over £10,000 … must be approved": a threshold is not an amount spent.
     others = [a for a in amounts if a is not whole and a[0] >= own_from
               and not MONEY_BOUND.search(text[max(0, a[0] - 20):a[0]])]
