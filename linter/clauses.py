@@ -277,3 +277,17 @@ def asserted(text: str, position: int, facts_only: bool | str = False, instructi
     return not negated(text, position) and not (instructions and instructed(text, position)) and \
         not (facts_only and (left_open(text, position) if facts_only == DECIDED
                              else hedged(text, position, facts_only == COMMITTED)))
+
+
+# A sentence about what is yet to come ("we will", "by March 2026", "our target is"), and one that says
+# what has happened ("we have", "was", "since 2021", "we merged").
+AHEAD = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|targets?|"
+                   r"by\s+(?:(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|"
+                   r"october|november|december)\s+)?20\d\d)\b", re.IGNORECASE)
+BEHIND = re.compile(r"\b(?:has|have|had|was|were|did|since|already|ago|previously|so\s+far|to\s+date|last\s+year|"
+                    r"(?:we|it|they|this|the\s+council)\s+\w+ed)\b|\b\w+[’']ve\b", re.IGNORECASE)
+
+
+def only_ahead(text: str) -> bool:
+    """Whether a sentence says only what is yet to come: "In 2025 we will bring our depots into one"."""
+    return AHEAD.search(text) is not None and BEHIND.search(text) is None

@@ -60,7 +60,7 @@ import re
 
 from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED,
                         VERB_LIKE, asks, asks_word, evidence_for, tokens)
-from ..clauses import NEGATION_CUE, asserted, clauses, governed_by
+from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, only_ahead
 from ..document import HEADING
 from ..figures import COUNT, as_count, count_near, nil_stated
 from ..messages import register
@@ -146,20 +146,6 @@ def only_points_elsewhere(text: str) -> bool:
     """Whether a sentence does nothing but point to another part of the document ("See section 3.")."""
     pointers = CROSS_REFERENCE.sub(" ", text)
     return pointers != text and not POINTER_WORDS.sub("", pointers).strip()
-
-
-# A sentence about what is yet to come ("we will", "by March 2026", "our target is"), and one that says
-# what has happened ("we have", "was", "since 2021", "we merged").
-AHEAD = re.compile(r"\b(?:will|shall|going\s+to|plans?\s+to|aims?\s+to|intends?\s+to|expects?\s+to|targets?|"
-                   r"by\s+(?:(?:the\s+end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|"
-                   r"october|november|december)\s+)?20\d\d)\b", re.IGNORECASE)
-BEHIND = re.compile(r"\b(?:has|have|had|was|were|did|since|already|ago|previously|so\s+far|to\s+date|last\s+year|"
-                    r"(?:we|it|they|this|the\s+council)\s+\w+ed)\b|\b\w+[’']ve\b", re.IGNORECASE)
-
-
-def only_ahead(text: str) -> bool:
-    """Whether a sentence says only what is yet to come: "In 2025 we will bring our depots into one"."""
-    return AHEAD.search(text) is not None and BEHIND.search(text) is None
 
 
 # How far a negation reaches to deny the part of a question: "we have not yet been able to put a value on".
