@@ -4392,6 +4392,20 @@ def test_a_version_history_says_who_saw_each_version(check_md, text, expected, f
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A decision still to come names the meeting that will take it: members at large are none.
+    ("Members will be asked to agree the plan.", "partial"),
+    ("Councillors will be asked to endorse the plan before it is submitted.", "partial"),
+    ("Members will be asked to agree the plan at the Full Council meeting on 17 July 2024.", "pass"),
+    ("The plan will go to Cabinet members for approval on 16 July 2024.", "pass"),
+    ("Elected members will approve this plan at Council on 18 July 2024.", "pass"),
+    # A decision taken by members is theirs, meeting named or not.
+    ("Members approved the plan on 9 July 2024.", "pass"),
+])
+def test_a_decision_still_to_come_names_its_meeting(check_md, text, expected):
+    assert status(check_md("## Governance\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
 ROUTE = ("## Sign-off route\n\n| Stage | Date | Status |\n|---|---|---|\n"
          "| Corporate Management Team | 11 June 2024 | Complete |\n")
 

@@ -54,7 +54,10 @@ Parameters
     or the next makes one: "we have not yet decided how progress on the plan
     will be reported" beside the council's usual quarterly performance report
     is partial); a statement's
-    ``back`` (``{here: [concept, ...], there: [[concept, ...], ...]}``) lets
+    ``ahead_names`` (a concept: a statement made only of what is still to
+    come must name one of these, "Members will be asked to agree the plan"
+    naming no meeting that will) and ``back``
+    (``{here: [concept, ...], there: [[concept, ...], ...]}``) lets
     a sentence that points elsewhere in
     the plan make it ("progress against the measures above will be reported
     to Cabinet"): one asserting every ``here`` concept makes the statement
@@ -81,7 +84,7 @@ import re
 from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, LABEL, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
-from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, NEGATION_CUE, asserted, governed_by, without
+from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, NEGATION_CUE, asserted, governed_by, only_ahead, without
 from ..document import TABLE, count_words
 from ..messages import register
 from ..terms import MONTHS
@@ -94,6 +97,7 @@ STATEMENT = {
         "any": {"type": "array", "minItems": 1,
                 "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "exclude": {"$ref": "#/$defs/concept"},
+        "ahead_names": {"$ref": "#/$defs/concept"},
         "back": {"type": "object", "properties": {
             "here": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
             "there": {"type": "array", "minItems": 1,
@@ -184,6 +188,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     for approval on 29 July"."""
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
+    ahead_names = pack.concept(statement["ahead_names"]) if "ahead_names" in statement else None
     implicit = pack.document_reference
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
@@ -268,6 +273,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                        and (id(s) not in pointed_to or concept is implicit))
 
         if any(all(said(c) for c in conjunction) for conjunction in alternatives):
+            # "Members will be asked to agree the plan" names no meeting that will.
+            if ahead_names is not None and only_ahead(sentence.text) and \
+                    not any(ahead_names.matches(s.read_with_notes) for s in context):
+                continue
             yield sentence
 
 
