@@ -745,6 +745,15 @@ class Analysis:
                 continue
             lead = self.lead_ins.get(current.index)
             opening = PARAGRAPH_NUMBER.sub("", current.text, count=1)
+            if lead is not None and current.block.kind == LIST_ITEM and current.index > 0 and \
+                    PRONOUN_OPENING.match(opening) and current is self.block_sentences[current.block_index][0]:
+                # "1. The plan was considered by the Scrutiny Panel on 4 July. / 2. It will be put to Full
+                # Council on 17 July for approval": an item opening with "It" carries the subject of the
+                # item before it in its list.
+                previous = self.sentences[current.index - 1]
+                if previous.block.kind == LIST_ITEM and previous.block_index != current.block_index and \
+                        self.lead_ins.get(self.block_sentences[previous.block_index][0].index) is lead:
+                    lead = previous
             if lead is None and (REFERS_BACK.match(opening) or OBJECT_PRONOUN.search(opening)
                                  or DECISION_BACK.search(opening)
                                  or (object_pronoun and step > 0 and not DOCUMENT_NOUN.search(current.text))) \
@@ -759,7 +768,7 @@ class Analysis:
                 # website.": a paragraph of one section opening with "It" or "They" carries the
                 # subject of the one before ("This plan…" names its own).
                 follows = previous.block_index == current.block_index or (
-                    previous.block.kind == PARAGRAPH and current.block.kind == PARAGRAPH
+                    previous.block.kind == current.block.kind and current.block.kind in (PARAGRAPH, LIST_ITEM)
                     and (PRONOUN_OPENING.match(opening) or DECISION_BACK.search(opening))
                     and self.section_of[previous.block_index] == self.section_of[current.block_index])
                 lead = previous if follows else None

@@ -4406,6 +4406,19 @@ def test_a_decision_still_to_come_names_its_meeting(check_md, text, expected):
     assert status(check_md("## Governance\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected
 
 
+APPROVAL_ITEMS = ("1. The plan was considered by the Corporate Scrutiny Panel on 4 July 2024, whose comments on the "
+                  "barriers section have been reflected.\n2. It will be put to Full Council on 17 July 2024 for "
+                  "approval before it is submitted to the Department on 19 July.\n3. Once approved, it will be "
+                  "published on the council's website with the Council report.")
+
+
+@pytest.mark.parametrize("lead", ["", "The route to approval is as follows:\n\n"])
+def test_a_list_item_opening_with_it_carries_the_subject_of_the_item_before(check_md, lead):
+    report = check_md("## Approval and publication\n\n" + lead + APPROVAL_ITEMS, ENDORSEMENT, PUBLICATION)
+    assert (status(report, ENDORSEMENT), status(report, PUBLICATION), report.facts["endorsement"]) == \
+        ("pass", "pass", {"body": "Full Council", "date": "17 July 2024"})
+
+
 ROUTE = ("## Sign-off route\n\n| Stage | Date | Status |\n|---|---|---|\n"
          "| Corporate Management Team | 11 June 2024 | Complete |\n")
 
