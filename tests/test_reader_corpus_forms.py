@@ -122,10 +122,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                                                                                          "of links is contents in "
                                                                                          "Markdown, not contents in "
                                                                                          "the Word form",
-                "562-gadsby-metropolitan-qa-working-draft-odd-placeholders-no-signoff": "the PDF form reads a table "
-                                                                                        "ending in an empty row and "
-                                                                                        "the bold line and table "
-                                                                                        "after it as one table",
                 "540-yelverston-district-question-answer-table-portfolio-holder-decision": "the PDF form runs the "
                                                                                            "theme 3 question table, "
                                                                                            "the invest-to-save table "
@@ -224,9 +220,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "1576-cleckworth-metropolitan-web-page-cabinet-noted-navigation-furniture": RELATED_LINKS,
                 "1538-orlingham-county-web-page-fire-service-vague-barriers-nil-consultants": RELATED_LINKS,
                 "1564-merebrook-unitary-web-page-furniture-consultant-nil-per-cent": RELATED_LINKS,
-                "1623-sallowfield-district-extract-signoff-table-contents-placeholder":
-                    "two tables with nothing between them are drawn as one box of rules in the Word and PDF "
-                    "forms, and the PDF form reads them as one table",
                 "1624-kettleby-wolds-district-full-reviewer-comments-waste-heading":
                     "the PDF form loses the wrapped last line of a table cell ('Residual waste per' / "
                     "'household (kg)')",

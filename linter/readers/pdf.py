@@ -837,9 +837,12 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
         end = index + 1
         columns = _columns_of(rows[index:end])
         box = _box_of(rows[index], page.rules)
+
+        def in_box(row) -> bool:
+            return box is None or all(box[1] - 1 <= (line.bbox[1] + line.bbox[3]) / 2 <= box[3] + 1 for line in row)
+
         while end < len(rows):
-            if box is not None and not all(box[1] - 1 <= (line.bbox[1] + line.bbox[3]) / 2 <= box[3] + 1
-                                           for line in rows[end]):
+            if not in_box(rows[end]):
                 # A table drawn in a box of rules ends at its box: the next table, or a line between
                 # two ("Sign-off route" over a table of stages), is none of it.
                 break
@@ -852,7 +855,7 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
             cell_size = max(line.size for row in rows[index:end] for line in row)
             ahead = end
             while (ahead < len(rows) and not flags[ahead] and _inside_columns(rows[ahead], columns)
-                   and max(line.size for line in rows[ahead]) <= cell_size + 0.5):
+                   and max(line.size for line in rows[ahead]) <= cell_size + 0.5 and in_box(rows[ahead])):
                 ahead += 1
             if ahead < len(rows) and flags[ahead] and ahead > end:
                 end = ahead
@@ -876,11 +879,42 @@ def _find_tables(page: _Page) -> list[_TablePiece]:
                and min(line.bbox[1] for line in rows[end - 1]) - max(line.bbox[3] for line in rows[end])
                < 0.5 * max(line.size for line in rows[end])):
             end += 1
-        table = _build_table(rows[start:end], page.rules)
-        if table is not None:
-            tables.append(table)
+        for run in _runs_by_column_rules(rows[start:end], page.rules):
+            table = _build_table(run, page.rules)
+            if table is not None:
+                tables.append(table)
         index = end
     return tables
+
+
+def _runs_by_column_rules(rows: list[list[_Line]], rules) -> list[list[list[_Line]]]:
+    """Rows cut where the rules between their columns move: two tables set with nothing between them
+    ("Document control | " over a version history) are drawn as one box of rules, each with its own
+    column borders. A row crossed by no inner rule (a title spanning the columns) goes with either."""
+    if not rules or len(rules) > MAX_RULES or len(rows) < 2:
+        return [rows]
+    lines = [line for row in rows for line in row]
+    x0, _, x1, _ = _union(lines)
+    vertical = [r for r in rules if r[3] - r[1] > r[2] - r[0] and x0 + 1 < r[0] < x1 - 1]
+
+    def borders(row) -> list[float]:
+        centre = sum((line.bbox[1] + line.bbox[3]) / 2 for line in row) / len(row)
+        return sorted({round(r[0], 1) for r in vertical if r[1] < centre < r[3]})
+
+    def moved(these: list[float], those: list[float]) -> bool:
+        # (A border drawn cell by cell may stand a fraction of a point off the one above.)
+        near = lambda x, xs: any(abs(x - y) <= 2 for y in xs)  # noqa: E731
+        return not (all(near(x, those) for x in these) and all(near(x, these) for x in those))
+
+    runs = [[rows[0]]]
+    current = borders(rows[0])
+    for row in rows[1:]:
+        these = borders(row)
+        if current and these and moved(these, current):
+            runs.append([])
+        current = these or current
+        runs[-1].append(row)
+    return runs
 
 
 def _box_of(row: list[_Line], rules) -> tuple[float, float, float, float] | None:
