@@ -2573,6 +2573,21 @@ def test_waste_of_money_in_a_paragraph_of_its_own_answers_the_theme(check_md):
     assert status(check_md(text, rule, name="plan.txt"), rule) == "pass"
 
 
+def test_refuse_under_the_theme_heading_is_no_part_of_its_answer(check_md):
+    text = """\
+    ## 3. Reducing wasteful spend
+
+    **Waste.** We are a waste disposal authority. We run eleven household waste recycling centres and manage
+    the contracts for the treatment and disposal of 268,000 tonnes of household waste a year. In 2023 we
+    retendered the residual waste contract, moving more waste from landfill to energy recovery. Landfill tax
+    paid by the council fell from £6.1m in 2021/22 to £3.8m in 2023/24.
+
+    **Controls.** A spend control panel reviews non-essential spend over £5,000.
+    """
+    rule = "theme.wasteful-spend"
+    assert status(check_md(text, rule), rule) == "partial"
+
+
 ORGANISATIONAL_CHANGE = "question.organisational-change"
 
 

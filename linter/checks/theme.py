@@ -163,7 +163,9 @@ def check(analysis, params, pack) -> Outcome:
         # With ``specific_beyond_vocabulary`` the theme's own words place a sentence in it but do not
         # make it specific: "Our procurement practice is sound" says nothing in particular.
         specific = analysis.specific_beyond(sentence, theme.vocabulary) if beyond else analysis.specific(sentence)
-        return specific and not only_reports(analysis, reports, sentence)
+        # What the theme excludes is no part of its answer, in its section or not: bin rounds and
+        # recycling centres under "Reducing wasteful spend".
+        return specific and not only_reports(analysis, reports, sentence) and not analysis.has(theme.exclude, sentence)
 
     specific = [s for s in own if counts(s)]
     # Evidence: on-theme specific sentences first, as a reviewer would quote them.
