@@ -2588,6 +2588,25 @@ def test_refuse_under_the_theme_heading_is_no_part_of_its_answer(check_md):
     assert status(check_md(text, rule), rule) == "partial"
 
 
+@pytest.mark.parametrize("question, reply, rule, expected", [
+    # A question asked only of councils that have the thing: saying there is none answers it.
+    ("What is your experience of working with an elected mayor, combined authority or devolution deal?",
+     "Not applicable. Thrayle is not part of a combined authority, and there is no mayor or devolution deal "
+     "covering the county at present.", "question.devolution", "pass"),
+    ("If you share external training costs with neighbouring councils, how do you factor out duplication with "
+     "your upper-tier council?", "We do not share external training costs with other councils at present.",
+     "question.shared-training", "pass"),
+    # A view not yet formed is no "none".
+    ("What is your experience of working with an elected mayor, combined authority or devolution deal?",
+     "We do not yet have a view on the combined authority.", "question.devolution", "partial"),
+    # A question asked of every council is not answered by "none".
+    ("How often do you share data with other organisations, and do you find this useful?",
+     "We do not share data with other organisations.", "question.data-sharing", "partial"),
+])
+def test_none_answers_a_question_asked_only_where_there_is_one(check_md, question, reply, rule, expected):
+    assert status(check_md(f"## Questions\n\nQ. {question}\n\n{reply}", rule), rule) == expected
+
+
 ORGANISATIONAL_CHANGE = "question.organisational-change"
 
 

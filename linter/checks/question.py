@@ -46,7 +46,10 @@ Parameters
     on an approach; where a paragraph that answers says it lacks that part, "We have not yet put a value
     on the demand it avoids", the question is answered in part, and ``missing`` says what is lacking);
     ``done`` (the question asks what has been done: a passage whose sentences only say what will be,
-    "By April 2026 we will bring our depots into one", does not answer it; default false).
+    "By April 2026 we will bring our depots into one", does not answer it; default false);
+    ``none_answers`` (the question is asked only of councils that have the thing it names, "If you
+    have one, …": a sentence of the council's own that denies the topic, "Not applicable. We are not
+    part of a combined authority", answers it; default false).
 
 Example
     For "how often do you share data with other organisations", the passage
@@ -85,6 +88,7 @@ PARAMS = {
                             "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "specific": {"type": "boolean"},
         "done": {"type": "boolean"},
+        "none_answers": {"type": "boolean"},
         "estimate": {"type": "boolean"},
         "tentative": {"$ref": "#/$defs/concept"},
         "denied": {"type": "object", "properties": {"part": {"$ref": "#/$defs/concept"},
@@ -133,6 +137,8 @@ register({
     "question.asked-for-in-a-note": "a note asks for this answer to be added (“{note}”), and the plan gives none "
                                     "of its own.",
     "question.part-denied": "answered in part: the plan says it lacks {missing} (“{quote}”).",
+    "question.none-to-answer": "answered: the question is asked only where there is one, and the plan says "
+                               "there is none (“{quote}”).",
 })
 
 
@@ -767,6 +773,15 @@ def check(analysis, params, pack) -> Outcome:
                            missing=[params["denied"]["missing"]], facts=facts,
                            data={"missing": params["denied"]["missing"], "quote": denial.text.strip()})
         return Outcome(PASS, "question.answered", evidence, facts=facts)
+    if params.get("none_answers"):
+        none = next((s for s in touches if not s.placeholder and any(
+            governed_by(s.text, m.start(), NEGATION_CUE, PART_DENIAL_WORDS)
+            for conjunction in topics for m in conjunction[0].finditer(s.text))), None)
+        if none is not None:
+            # "If you have one, …" over "Not applicable. We are not part of a combined authority": none is
+            # the whole answer.
+            return Outcome(PASS, "question.none-to-answer", [evidence_for(none.block, none.text)], facts=facts,
+                           data={"quote": none.text.strip()})
     asked_for = asked_for_in_a_note(analysis, topics) if params.get("prompt") else None
     if asked_for is not None:
         # What the plan touches on is not yet its answer: the note says the answer is still to be written.
