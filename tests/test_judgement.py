@@ -249,6 +249,10 @@ def test_savings_from_redesigning_a_service_are_theme_one_not_theme_three(check_
      "- **Temporary accommodation subsidy** is pegged to 2011 rates. Uprate it.\n", "pass"),
     ("1. **Planning fees.** Let us set planning fees locally.\n"
      "2. **Competitive bidding.** Replace small competitive funds with formula allocations.\n", "pass"),
+    # A request made as one, "please" before its verb.
+    ("- **Disabled Facilities Grant.** The £30,000 grant limit has not changed since 2008. Please raise and "
+     "index it.\n- **Planning fees.** Fees cover about 62 per cent of the cost of an application. Please let "
+     "districts set fees locally.\n", "pass"),
     # A wish in a contraction is a wish.
     ("- **Bidding for funding takes time.** We spent weeks of staff time last year bidding for three government "
      "funds and won one. We'd rather funding was shared out by a formula.\n", "pass"),
