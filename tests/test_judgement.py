@@ -4444,6 +4444,19 @@ def test_a_decision_still_to_come_names_its_meeting(check_md, text, expected):
     assert status(check_md("## Governance\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # What a part of this document sets out is the plan's.
+    ("Delivery of the nine actions in section 3 will be reported to the Audit and Standards Committee every six "
+     "months, starting in January 2025.", "pass"),
+    ("Progress on the measures at Appendix B will be reported to Cabinet each quarter.", "pass"),
+    # A section of an Act is no part of the plan.
+    ("Delivery of the nine actions under section 106 agreements will be reported to the Planning Committee "
+     "every six months.", "not pass"),
+])
+def test_a_part_of_this_document_is_of_the_plan(check_md, text, expected):
+    assert judged_as(check_md, "## Keeping track\n\n" + text, "governance.progress-reporting", expected)
+
+
 APPROVAL_ITEMS = ("1. The plan was considered by the Corporate Scrutiny Panel on 4 July 2024, whose comments on the "
                   "barriers section have been reflected.\n2. It will be put to Full Council on 17 July 2024 for "
                   "approval before it is submitted to the Department on 19 July.\n3. Once approved, it will be "

@@ -257,6 +257,9 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         def said(concept) -> bool:
             if sentence.about_document and implicit is not None and concept is implicit:
                 return True
+            # "Delivery of the nine actions in section 3 will be reported …": a part of this document is of the plan.
+            if concept is implicit and OWN_PART.search(sentence.text):
+                return True
             if concept is implicit and len(context) == 1 and (draft := analysis.unfinished_antecedent(sentence)) \
                     and implicit.matches(draft.text):
                 return True
@@ -278,6 +281,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                     not any(ahead_names.matches(s.read_with_notes) for s in context):
                 continue
             yield sentence
+
+
+# What is set out in a part of this document: "the nine actions in section 3", "the measures at Appendix B".
+OWN_PART = re.compile(r"\b(?i:in|at|of|under)\s+(?i:sections?|appendix|annex|chapter)\s+(?:\d{1,2}(?:\.\d+)*|[A-Z])\b")
 
 
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?\s+(\d{{4}})\b", re.IGNORECASE)
