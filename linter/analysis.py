@@ -173,8 +173,10 @@ def shingles(words, size: int = SHINGLE) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1 << 16)
 def asks_word(word: str, asked: frozenset[str]) -> bool:
-    """Whether a folded word is one of a question's, in another form: "logged" of "log", "costs" of "cost"."""
+    """Whether a folded word is one of a question's, in another form: "logged" of "log", "costs" of "cost".
+    (Remembered: every sentence near a question is compared with its words.)"""
     return word in asked or any(len(a) >= 3 and (word.startswith(a) or a.startswith(word) and len(word) >= 3)
                                 for a in asked)
 
