@@ -1170,23 +1170,15 @@ def _version_history(table) -> list[list[tuple[str, str]]]:
     """The rows of a version history that says who saw each version and with what outcome ("1.0 | 16 July
     2024 | Final | Cabinet | Approved for submission"), each as (label, value) pairs; empty for any other
     table. Each row is one step taken on the document."""
-    rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
-    if not 2 <= len(rows) <= VERSION_ROWS + 1:
-        return []
-    header = rows[0]
-    if len(header) < 3 or not VERSION_COLUMN.match(header[0]) or \
-            not any(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) for label in header[1:]) or \
-            not any(STAGE_COLUMNS.match(label) or re.search(r"\s(?:by|to|with)$", label) for label in header[1:]) or \
-            not all(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) or HISTORY_COLUMNS.match(label)
-                    for label in header[1:]):
-        return []
-    return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
+    return _steps(table, VERSION_COLUMN, lambda label: STAGE_COLUMNS.match(label) or WHO_SUFFIX.search(label))
 
 
 # A route's column headings: "Stage | Date | Status" over "Cabinet approval | 16 July 2024 | Pending".
 STEP_COLUMN = re.compile(r"^(?:stage|step|milestone|action|activity|meeting|route|process|governance(?:\s+stage)?|"
                          r"sign[\s-]*off(?:\s+stage)?|approval(?:\s+stage)?)$", re.IGNORECASE)
 STATUS_COLUMN = re.compile(r"^(?:status|progress|state|complete[d]?|done|outcome)$", re.IGNORECASE)
+# "Considered by", "Reported to", "Shared with": a column of who saw the document.
+WHO_SUFFIX = re.compile(r"\s(?:by|to|with)$")
 
 
 def _route_with_status(table) -> list[list[tuple[str, str]]]:
@@ -1194,15 +1186,22 @@ def _route_with_status(table) -> list[list[tuple[str, str]]]:
     got ("Briefing for Portfolio Holder | 18 June 2024 | Complete", "Cabinet approval | [date TBC] |
     Pending"), each as (label, value) pairs; empty for any other table. Like a version history's
     rows, each is one step taken on the document or still to take, read as the record says it."""
+    return _steps(table, STEP_COLUMN, STATUS_COLUMN.match)
+
+
+def _steps(table, first, needed) -> list[list[tuple[str, str]]]:
+    """The rows of a table of steps taken on a document, each as (label, value) pairs: its first column
+    headed ``first``, a column of dates, one of ``needed``'s, and every other column one such a table
+    has (who, what changed, the outcome, the status); empty for any other table."""
     rows = [[c.strip() for c in row] for row in table.rows if any(c.strip() for c in row)]
     if not 2 <= len(rows) <= VERSION_ROWS + 1:
         return []
     header = rows[0]
-    if len(header) < 3 or not STEP_COLUMN.match(header[0]) or \
+    if len(header) < 3 or not first.match(header[0]) or \
             not any(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) for label in header[1:]) or \
-            not any(STATUS_COLUMN.match(label) for label in header[1:]) or \
+            not any(needed(label) for label in header[1:]) or \
             not all(DATE_LABEL.match(label) or WHEN_COLUMNS.match(label) or HISTORY_COLUMNS.match(label)
-                    or STATUS_COLUMN.match(label) for label in header[1:]):
+                    or needed(label) for label in header[1:]):
         return []
     return [[(label, value) for label, value in zip(header, row) if label and value] for row in rows[1:]]
 
