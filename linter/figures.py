@@ -78,7 +78,11 @@ NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|a
                        r"^\s+(?:are|were|is|was|have\s+not\s+been|has\s+not\s+been)\s*(?:not\s+)?(?:an?\s+)?"
                        r"(?:cost|expense|spend)\s+(?:that\s+|which\s+)?we\s+(?:have\s+|had\s+)?(?:not\s+)?(?:incurred|had)\b|"
                        # "Facility time costs the council nothing."
-                       r"^\s+(?:costs?|cost)\s+(?:us\s+|the\s+council\s+)?nothing\b",
+                       r"^\s+(?:costs?|cost)\s+(?:us\s+|the\s+council\s+)?nothing\b|"
+                       # Where the spend is charged, which narrows nothing: "spend on consultants charged to the
+                       # staff budget was nil".
+                       r"^\s+(?:charged|recharged|paid|met)\s+(?:to|against|from|out\s+of)\s+(?:the|our)\s+"
+                       r"[\w\s]{0,30}?\s+(?:is|was|were|are)\s+(?:nil|none|zero|£0|0(?:\.0+)?%)\b",
                        re.IGNORECASE)
 
 

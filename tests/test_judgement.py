@@ -1111,7 +1111,9 @@ def test_a_share_worked_out_from_two_amounts_says_so(check_md):
                                   "No money was spent on consultants in 2023/24.",
                                   "Nothing was paid to consultants in 2023/24.",
                                   "Consultants are not a cost we have incurred since 2020.",
-                                  "We have not found it necessary to engage consultants."])
+                                  "We have not found it necessary to engage consultants.",
+                                  # Where the spend is charged narrows nothing.
+                                  "Spend on consultants charged to the staff budget was nil in 2023/24."])
 def test_an_explicit_nil_is_a_zero_that_answers(check_md, text):
     report = check_md(text, "question.consultant-spend")
     assert status(report, "question.consultant-spend") == "pass"
@@ -1141,7 +1143,9 @@ def test_a_share_of_people_or_posts_is_not_a_share_of_the_staff_budget(check_md,
 @pytest.mark.parametrize("text", ["Our spending on consultants is negligible.",
                                   "Consultants are not a cost pressure for us this year.",
                                   "No consultant has been engaged for more than a year.",
-                                  "No consultant has stayed beyond twelve months."])
+                                  "No consultant has stayed beyond twelve months.",
+                                  # A nil of one service's is no nil of the council's.
+                                  "Spend on consultants in adult social care was nil."])
 def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
     report = check_md(text, "question.consultant-spend")
     assert status(report, "question.consultant-spend") == "partial"
