@@ -4539,6 +4539,14 @@ def test_the_whole_is_the_amount_in_the_clause_that_names_it(check_md, text, exp
     assert check_md("## Workforce\n\n" + text, "question.agency-spend").facts["agency_spend_percent"] == expected
 
 
+def test_an_amount_in_another_subjects_clause_is_that_subjects(check_md):
+    text = ("Question 3.4: What percentage of total staff budget is spent on a) agency and b) consultants?\n\n"
+            "Answer: a) Agency staff cost £148,000 in 2023/24, against a total pay bill of £7.4m. b) We do not use "
+            "consultants.")
+    report = check_md(text, "question.agency-spend", "question.consultant-spend")
+    assert (report.facts["agency_spend_percent"], report.facts["consultant_spend_percent"]) == (2.0, 0)
+
+
 @pytest.mark.parametrize("text, expected", [
     # A budget gap still to close is savings needed, not savings to be had.
     ("Our medium-term financial plan shows a gap of £41m over the next three years that we will need to close "

@@ -838,11 +838,14 @@ def worked_out_respectively(text: str, subject, denominator) -> tuple[float, str
     return share_of(part, whole, text)
 
 
-def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[float, str, str] | None:
+def worked_out(text: str, subject, denominator, own_from: int = 0, other_subjects=()) -> tuple[float, str, str] | None:
     """A share worked out from the subject's amount and the denominator's in one sentence.
 
     With ``own_from``, the text before it is the sentences leading up to the subject's ("Our staff
-    budget was £41m. … Consultancy, at £0.9m, is much smaller"): they may give only the whole.
+    budget was £41m. … Consultancy, at £0.9m, is much smaller"): they may give only the whole. An
+    amount in a clause that names one of ``other_subjects`` and not the subject is the other's: "a) Agency
+    staff cost £148,000 … against a total pay bill of £7.4m. b) We do not use consultants" gives
+    consultants no share.
     """
     if denominator is None:
         return None
@@ -893,8 +896,12 @@ def worked_out(text: str, subject, denominator, own_from: int = 0) -> tuple[floa
                   and YEAR.search(text[span[0]:span[1]])), None)
     if aside is not None:
         start, end = aside
-        return worked_out(text[:start] + " " * (end - start) + text[end:], subject, denominator, own_from)
+        return worked_out(text[:start] + " " * (end - start) + text[end:], subject, denominator, own_from,
+                          other_subjects)
     if whole[1] <= part[1] or whole[1] == 0:
+        return None
+    clause = text[_clause_start(text, part[0]):_clause_end(text, part[0])]
+    if any(other.matches(clause) for other in other_subjects) and not subject.matches(clause):
         return None
     return share_of(part, whole, text)
 
@@ -1178,7 +1185,7 @@ def check(analysis, params, pack) -> Outcome:
             candidates.append((value, year, order, sentence.block, text))
         if subject.matches(text):
             shared = (worked_out_respectively(text, subject, denominator) if denominator else None) or \
-                worked_out(text, subject, denominator)
+                worked_out(text, subject, denominator, other_subjects=others)
             whole_said = ""  # the sentences before that give the whole, when they do
             # (A sentence may name the whole in words only: "Facility time took less than one per cent of
             # our pay bill: it cost £27,000 in 2023/24", the pay bill's amount said elsewhere.)
@@ -1186,7 +1193,8 @@ def check(analysis, params, pack) -> Outcome:
             if not shared and money(text):
                 leading = " ".join(s.text for s in reversed(analysis.preceding(sentence, 2)))
                 if not named_here and leading and denominator and denominator.matches(leading):
-                    shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1)
+                    shared = worked_out(f"{leading} {text}", subject, denominator, own_from=len(leading) + 1,
+                                        other_subjects=others)
                     whole_said = leading if shared else ""
                 # (Or beside a share given only near its value: "took just under five per cent of it, £7.4
                 # million", the amount is the exact part.)
@@ -1197,7 +1205,8 @@ def check(analysis, params, pack) -> Outcome:
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
                     whole = staff_budget_statement(analysis, denominator, [subject] + others) or \
                         staff_budget_row(analysis, denominator, [subject] + others, YEAR.search(text))
-                    far = worked_out(f"{whole} {text}", subject, denominator, own_from=len(whole) + 1) \
+                    far = worked_out(f"{whole} {text}", subject, denominator, own_from=len(whole) + 1,
+                                     other_subjects=others) \
                         if whole else None
                     if far:
                         distant.append((far, sentence))
