@@ -3147,6 +3147,11 @@ def test_records_matched_across_systems_are_data_quality_work(check_md, text, ex
      "question.agency-spend", "agency_spend_percent", 7.4),
     ("Agency workers made up 7.4% of our net revenue budget in 2023/24, down from 9.1% in 2022/23.",
      "question.agency-spend", "agency_spend_percent", None),
+    # A year compared with is of the same base too, and a base may be named as a year's.
+    ("Agency staff accounted for 2.4 per cent of the council's total net budget in 2023/24 (£9.8m), compared "
+     "with 3.1 per cent in 2022/23.", "question.agency-spend", "agency_spend_percent", None),
+    ("The 2023/24 agency figure is also equal to about 3.6 per cent of that year's net revenue budget of £398m.",
+     "question.agency-spend", "agency_spend_percent", None),
     # A share worked out for the year of the whole said just before beats an older stated share.
     ("In 2023/24 our total staff budget was £236.4m. We spent £14.2m on agency staff and £2.9m on "
      "consultants. Agency spend in 2022/23 had been 7.6% of the staff budget.",

@@ -146,7 +146,7 @@ ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:(?:in|for|during)\s+)?(?:19|20)\d\d(?:
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
 JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
 # "…% of the Council's net revenue budget": a base named after the figure.
-BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w/-]+\s+){0,3}?"
+BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\s+)?(?:[\w/’'-]+\s+){0,4}?"
                   r"(?:budget|spend|spending|expenditure|costs?|bill|total)\b", re.IGNORECASE)
 HEADCOUNT_BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:council['’]s\s+)?"
                             r"(?:(?!(?:costs?|spend\w*|budget|pay\w*|bill|expenditure|money)\b)[\w’'-]+\s+){0,4}?"
@@ -297,8 +297,9 @@ def owner(position: int, mentions: list[tuple[int, bool]], subject_first: bool) 
 
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
-CHANGED_FROM = re.compile(r"\b(?:down|up|fallen|fell|falling|risen|rose|rising|increased|decreased|reduced)?\s*"
-                          r"from\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+CHANGED_FROM = re.compile(r"(?:\b(?:down|up|fallen|fell|falling|risen|rose|rising|increased|decreased|reduced)?\s*"
+                          r"from|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?)\s+(?:about\s+|around\s+)?$",
+                          re.IGNORECASE)
 
 
 def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[float, tuple | None, int]]:
