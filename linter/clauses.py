@@ -105,7 +105,28 @@ def without(text: str, concept) -> str:
     "The plan was circulated to all councillors and will be considered by Cabinet after it has been
     submitted" still says the plan was circulated, whatever the second clause says of afterwards.
     """
-    return " ".join(piece for piece in predicates(text) if not concept.matches(piece))
+    kept, dropped = [], None
+    for piece in predicates(text):
+        if concept.matches(piece):
+            dropped = piece
+            continue
+        # "The Policy and Resources Committee has delegated authority for corporate policy, and it approved this
+        # plan": the "it" of a clause kept is the subject of the clause left out before it.
+        pronoun = PRONOUN_SUBJECT.match(piece)
+        auxiliaries = list(AUXILIARY.finditer(dropped)) if pronoun and dropped else []
+        # (The subject of the clause's last verb, after any opening phrase: "under our committee system, the
+        # Policy and Resources Committee has …".)
+        subject = re.split(r"[,:;]", dropped[:auxiliaries[-1].start()])[-1].strip() if auxiliaries else ""
+        if subject and not concept.matches(subject):
+            piece = f"{subject} {piece[pronoun.end():]}"
+        kept.append(piece)
+        dropped = None
+    return " ".join(kept)
+
+
+# A clause whose subject is a pronoun, and the first auxiliary of a clause, which ends its subject.
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:and\s+|but\s+)?(?:it|they)\s+(?=\w)", re.IGNORECASE)
+AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|does|did)\b")
 
 
 def _in_scope(text: str, position: int, cue: re.Pattern, words: int) -> re.Match | None:

@@ -4466,6 +4466,20 @@ def test_a_part_of_this_document_is_of_the_plan(check_md, text, expected):
     assert judged_as(check_md, "## Keeping track\n\n" + text, "governance.progress-reporting", expected)
 
 
+@pytest.mark.parametrize("text, expected, fact", [
+    # A clause left out (it names another document) still gives the "it" of the clause after it its subject.
+    ("It has not been taken to full Council: under our committee system, the Policy and Resources Committee has "
+     "delegated authority for corporate policy, and it approved this plan at its meeting on 10 July 2024.",
+     "pass", {"body": "Policy and Resources Committee", "date": "10 July 2024"}),
+    # An officer's decision stays an officer's.
+    ("The Chief Executive has delegated authority for corporate policy, and it approved this plan on 10 July "
+     "2024.", "fail", None),
+])
+def test_the_it_of_a_clause_kept_is_the_subject_of_the_clause_left_out(check_md, text, expected, fact):
+    report = check_md("## Oversight\n\n" + text, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
+
+
 APPROVAL_ITEMS = ("1. The plan was considered by the Corporate Scrutiny Panel on 4 July 2024, whose comments on the "
                   "barriers section have been reflected.\n2. It will be put to Full Council on 17 July 2024 for "
                   "approval before it is submitted to the Department on 19 July.\n3. Once approved, it will be "
