@@ -2615,6 +2615,17 @@ def test_none_answers_a_question_asked_only_where_there_is_one(check_md, questio
     assert status(check_md(f"## Questions\n\nQ. {question}\n\n{reply}", rule), rule) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Measures named by what they count are specific: a note asking for more leaves the answer standing.
+    ("We measure productivity mainly through unit costs and caseloads, compared each quarter with our "
+     "statistical neighbours. [Performance team to add a sentence on the new productivity dashboard]", "pass"),
+    # A general sentence waiting for its content is part of the draft.
+    ("We measure productivity in a number of ways. [Performance team to add detail]", "not pass"),
+])
+def test_a_sentence_naming_its_measures_is_no_stub(check_md, text, expected):
+    assert judged_as(check_md, text, "question.measuring-productivity", expected)
+
+
 ORGANISATIONAL_CHANGE = "question.organisational-change"
 
 
