@@ -266,6 +266,38 @@ def test_a_request_in_the_imperative_is_an_ask_of_government(check_md, asks, exp
     assert judged_as(check_md, text, "question.government-asks", expected)
 
 
+def test_a_paragraph_listing_its_barriers_weighs_each_one(check_md):
+    # No heading names the barriers: the paragraph about them throughout answers the theme, and its list of
+    # four barriers weighs as it would in a section.
+    text = """\
+    HOLLINSGATE BOROUGH COUNCIL
+
+    1. Hollinsgate Borough Council is a district council in a two-tier area, serving 72,000 residents. The county
+    council provides social care, highways and education. We employ 238 staff and our net revenue budget for
+    2024/25 is £11.4m. This plan answers the Minister's letter of 16 April 2024 one question at a time.
+
+    2. Since 2019 we have reduced the corporate management team from nine posts to five and merged environmental
+    health, licensing and community safety into a single Regulatory Services team under one manager. Back-office
+    support staff now work in one Business Support team, which has allowed us to delete eight posts as people
+    left, saving £265,000 a year without redundancies.
+
+    22. The barriers to further progress are the same across most of our services. They are: one-year funding
+    settlements, which make it hard to commit to changes that take more than a year to pay back; planning fees
+    set nationally below the cost of the service; the time spent bidding for and monitoring small, short-term
+    grants; and a shortage of qualified planners and environmental health officers, which drives our agency
+    spend. We would ask the Government for a multi-year settlement, for local planning fees, for small grants
+    to be paid by formula, and for funded apprenticeship routes into planning and environmental health.
+
+    23. We will track this plan through the following measures, all reported in the quarterly performance
+    report: days to validate a planning application (now 4; target 3 by March 2026); share of service requests
+    made online (now 58%; target 70%); and households prevented from becoming homeless (296; target 320).
+
+    24. This plan was approved by the Policy and Resources Committee on 27 June 2024.
+    """
+    rule = "theme.barriers"
+    assert status(check_md(text, rule, name="plan.txt"), rule) == "pass"
+
+
 def test_eighty_words_naming_five_asks_pass_the_barriers_theme(check_md):
     heading, body = THEME_SECTIONS["theme.barriers"]
     text = f"## {heading}\n\n{_dedent(body)}"

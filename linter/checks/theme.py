@@ -93,11 +93,12 @@ def answering_paragraph(analysis, name: str, needed: int, counts):
 
     Plans with few headings answer a theme in one paragraph ("10. What would help us: a settlement
     for more than one year; …"). Returns the paragraph's opening words and its specific sentences.
+    Specifics are weighed as in a section: a sentence listing four barriers gives more than one.
     """
     for index in analysis.theme_paragraphs(name):
         own = [s for s in analysis.block_sentences[index] if s.own]
         specifics = [s for s in own if counts(s)]
-        if len(specifics) >= needed:
+        if sum(weight(analysis, s) for s in specifics) >= needed:
             return " ".join(own[0].text.split()[:6]), specifics
     return None
 
