@@ -4601,6 +4601,17 @@ def test_the_whole_is_the_amount_in_the_clause_that_names_it(check_md, text, exp
     assert check_md("## Workforce\n\n" + text, "question.agency-spend").facts["agency_spend_percent"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A size word said of something else does not discuss the figure.
+    ("We have good relations with our trade unions and consult them on all significant changes.", "fail"),
+    # Said of the amount, it does: a vague size is partial.
+    ("Trade union facility time is small.", "partial"),
+    ("Facility time takes a significant share of the time of two officers.", "partial"),
+])
+def test_a_size_discusses_a_figure_only_when_said_of_an_amount(check_md, text, expected):
+    assert status(check_md("## Workforce\n\n" + text, "question.facility-time"), "question.facility-time") == expected
+
+
 def test_an_amount_in_another_subjects_clause_is_that_subjects(check_md):
     text = ("Question 3.4: What percentage of total staff budget is spent on a) agency and b) consultants?\n\n"
             "Answer: a) Agency staff cost £148,000 in 2023/24, against a total pay bill of £7.4m. b) We do not use "
