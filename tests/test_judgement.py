@@ -253,6 +253,10 @@ def test_savings_from_redesigning_a_service_are_theme_one_not_theme_three(check_
     ("- **Disabled Facilities Grant.** The £30,000 grant limit has not changed since 2008. Please raise and "
      "index it.\n- **Planning fees.** Fees cover about 62 per cent of the cost of an application. Please let "
      "districts set fees locally.\n", "pass"),
+    # An ask in a list item asks of the item's barrier, specific in the sentences before it.
+    ("- **Temporary accommodation subsidy.** Housing benefit subsidy for temporary accommodation is still capped "
+     "at 90% of January 2011 local housing allowance rates. We lost £9.7m in subsidy in 2023/24 as a result. We "
+     "ask Government to uprate the cap to current rates.\n", "pass"),
     # A wish in a contraction is a wish.
     ("- **Bidding for funding takes time.** We spent weeks of staff time last year bidding for three government "
      "funds and won one. We'd rather funding was shared out by a formula.\n", "pass"),

@@ -64,7 +64,7 @@ import re
 from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED,
                         VERB_LIKE, asks, asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, only_ahead
-from ..document import HEADING
+from ..document import HEADING, LIST_ITEM
 from ..figures import COUNT, as_count, count_near, nil_stated
 from ..messages import register
 from ..sections import theme_named
@@ -409,6 +409,11 @@ def says_specifically(analysis, conjunction, passage) -> bool:
         if any(analysis.has(c, sentence) for c in conjunction):
             referent = referents.get(sentence.index)
             if analysis.specific(sentence) or (any(s is referent for s in passage) and analysis.specific(referent)):
+                return True
+            # A list item is one barrier and its ask: "Housing benefit subsidy for temporary accommodation is
+            # still capped at 90% of 2011 rates … We ask Government to uprate the cap" asks of the item's barrier.
+            if sentence.block.kind == LIST_ITEM and any(analysis.specific(s) for s in passage
+                                                        if s.block_index == sentence.block_index and s is not sentence):
                 return True
             if counts_none(conjunction[1:], sentence.read_with_notes):
                 return True
