@@ -492,7 +492,9 @@ class Analysis:
             if about_document:
                 # A document-control table, a sign-off block or a cover line: one statement about
                 # the document itself ("Approved by: Cabinet; Date: 9 July 2024").
-                texts = [records[index]] if isinstance(records[index], str) and records[index] else records[index] or []
+                # (A route of steps gives each step as a statement of its own.)
+                record = records[index]
+                texts = record if isinstance(record, list) else [record] if record else []
             elif block.kind == TABLE and block.table is not None:
                 texts = block.table.row_texts()
             else:

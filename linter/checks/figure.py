@@ -839,7 +839,8 @@ def worked_out_respectively(text: str, subject, denominator) -> tuple[float, str
     return share_of(part, whole, text)
 
 
-def worked_out(text: str, subject, denominator, own_from: int = 0, other_subjects=()) -> tuple[float, str, str] | None:
+def worked_out(text: str, subject, denominator, own_from: int = 0,
+               other_subjects=()) -> tuple[float, str, str] | None:
     """A share worked out from the subject's amount and the denominator's in one sentence.
 
     With ``own_from``, the text before it is the sentences leading up to the subject's ("Our staff
