@@ -51,7 +51,8 @@ MOST_COMMENTS_PER_CHECK = 20
 STATUS_WORDS = {FAIL: "not met", PARTIAL: "partly met"}
 # Where a quote is not the text itself ("32 words: ...", table rows joined
 # with " | ", quotes cut with "…"), its longest piece identifies the words.
-QUOTE_SEPARATORS = re.compile(r"…|\s\|\s|: |[“”]")
+# (A record's quote joins its rows with "; ": "Version: 1.2 FINAL; Author: Head of Strategy …", each value a cell.)
+QUOTE_SEPARATORS = re.compile(r"…|\s\|\s|: |; |[“”]")
 SHORTEST_PIECE = 8
 # Word, LibreOffice and the readers differ in quotes and dashes; compare them folded.
 FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
