@@ -181,6 +181,60 @@ def negated(text: str, position: int) -> bool:
     return not RULE_EXCEPTION.search(rest[:end.start() if end else len(rest)])
 
 
+# How far a negation reaches to deny a thing the plan should have: "we have not yet been able to put a value on".
+DENIAL_WORDS = 4
+
+
+# Denied of its subject, in the passive: "Baselines and targets for these measures have not yet been
+# agreed", "KPIs are still to be set".
+# And in the future: "Progress on the actions in this plan will not be reported separately".
+PASSIVE_DENIAL = re.compile(r"(?:\s+(?!(?:has|have|had|is|are|was|were|will)\b)[\w’'-]+){0,6}?\s+"
+                            r"(?:has|have|had|is|are|was|were|will)\s+"
+                            r"(?:not\s+(?:yet\s+)?(?:been\s+|be\s+)?|(?:still\s+|yet\s+)?to\s+be\s+|yet\s+to\s+be\s+)"
+                            r"(?:agreed|set|decided|finalised|finalized|confirmed|established|defined|developed|"
+                            r"identified|chosen|selected|in\s+place|available|ready|reported|monitored|tracked|"
+                            r"produced|created)\b", re.IGNORECASE)
+
+
+# A making refused: "We have decided not to create a separate set of indicators or targets for this plan".
+NOT_TO_MAKE = re.compile(r"\b(?:not|never)\s+to\s+(?:create|set|develop|produce|agree|adopt|introduce|draw\s+up|"
+                         r"establish|define|devise|publish)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+# A having or making denied, of a set the thing would come in: "We do not yet have a joint set of productivity
+# indicators for this plan", "We have not yet agreed a set of key performance indicators", or of the frame it
+# would run in: "We have not set a separate timetable for reporting on the actions in this plan" (the set's or
+# frame's words put the thing further from "not" than a denial reaches).
+NOT_HAVE_A_SET = re.compile(r"\b(?:not|n[’']t)\s+(?:yet\s+)?(?:have|hold|got|agreed|set|settled|developed|defined|"
+                            r"identified|established|finalised|finalized|adopted|chosen|selected|drawn\s+up|produced)\s+"
+                            r"(?:(?:a|an|any|the|our)\s+)?"
+                            r"(?:[\w-]+\s+){0,2}?(?:(?:set|list|suite|basket|framework|range)\s+of|"
+                            r"(?:timetable|schedule|cycle|process|arrangements?|mechanism)\s+(?:for|of))\s+"
+                            r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+# A denial of new ones only: "We have not set new KPIs for this plan. Instead we will track it with six
+# measures already in our Council Plan" denies no measures.
+ONLY_NEW_ONES = re.compile(r"\b(?:new|additional|extra|further)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def lacked(text: str, start: int, end: int) -> bool:
+    """Whether the thing named at ``start``:``end`` is one the sentence says the plan lacks: negated
+    at once ("We have not yet agreed KPIs"), denied of its subject ("Targets have not yet been set"),
+    refused ("We have decided not to create a separate set of indicators") or missing from a set
+    ("We do not yet have a joint set of productivity indicators"). A denial of new ones only ("We have
+    not set new KPIs for this plan") lacks nothing."""
+    return (governed_by(text, start, NEGATION_CUE, DENIAL_WORDS)
+            or PASSIVE_DENIAL.match(text, end) is not None
+            or NOT_TO_MAKE.search(text, max(0, start - 80), start) is not None
+            or NOT_HAVE_A_SET.search(text, max(0, start - 80), start) is not None) \
+        and not only_new_ones(text, start)
+
+
+def only_new_ones(text: str, start: int) -> bool:
+    return ONLY_NEW_ONES.search(text, max(0, start - 30), start) is not None
+
+
 # An open question runs to the end of its clause: "we need to agree whether this goes to Cabinet or is
 # signed off by the Leader" decides neither; nor do the options still being weighed ("Options, including a
 # six-monthly report to Cabinet, will be considered in the autumn").

@@ -2640,6 +2640,9 @@ def test_refuse_under_the_theme_heading_is_no_part_of_its_answer(check_md):
     ("If you share external training costs with neighbouring councils, how do you factor out duplication with "
      "your upper-tier council?", "We do not share external training costs with other councils at present.",
      "question.shared-training", "pass"),
+    # ... and so does a predicate that denies the thing after naming it.
+    ("If you have one, how is your council working with the combined authority?",
+     "A combined authority is not in place for our county, and none has been proposed.", "question.devolution", "pass"),
     # A view not yet formed is no "none".
     ("What is your experience of working with an elected mayor, combined authority or devolution deal?",
      "We do not yet have a view on the combined authority.", "question.devolution", "partial"),

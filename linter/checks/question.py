@@ -63,7 +63,7 @@ import re
 
 from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED,
                         VERB_LIKE, asks, asks_word, evidence_for, tokens)
-from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, only_ahead
+from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
 from ..document import HEADING, LIST_ITEM
 from ..figures import COUNT, as_count, count_near, nil_stated
 from ..messages import register
@@ -154,10 +154,6 @@ def only_points_elsewhere(text: str) -> bool:
     return pointers != text and not POINTER_WORDS.sub("", pointers).strip()
 
 
-# How far a negation reaches to deny the part of a question: "we have not yet been able to put a value on".
-PART_DENIAL_WORDS = 4
-
-
 def part_denied(analysis, part, blocks: set[int]):
     """The council's own sentence, in a paragraph that answers the question, that says the plan lacks
     one part of the answer the question asks for: "We have not yet quantified its value"."""
@@ -165,7 +161,7 @@ def part_denied(analysis, part, blocks: set[int]):
         if sentence.block_index not in blocks:
             continue
         text = sentence.text
-        if any(governed_by(text, m.start(), NEGATION_CUE, PART_DENIAL_WORDS) for m in part.finditer(text)):
+        if any(lacked(text, m.start(), m.end()) for m in part.finditer(text)):
             return sentence
     return None
 
@@ -780,7 +776,7 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(PASS, "question.answered", evidence, facts=facts)
     if params.get("none_answers"):
         none = next((s for s in touches if not s.placeholder and any(
-            governed_by(s.text, m.start(), NEGATION_CUE, PART_DENIAL_WORDS)
+            lacked(s.text, m.start(), m.end())
             for conjunction in topics for m in conjunction[0].finditer(s.text))), None)
         if none is not None:
             # "If you have one, …" over "Not applicable. We are not part of a combined authority": none is

@@ -84,7 +84,7 @@ import re
 from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, LABEL, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
-from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, NEGATION_CUE, asserted, governed_by, only_ahead, without
+from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, asserted, lacked, only_ahead, only_new_ones, without
 from ..document import TABLE, count_words
 from ..messages import register
 from ..terms import MONTHS
@@ -341,37 +341,6 @@ def dated_after_submission(analysis, pack, sentence, event) -> bool:
     return went is not None and all(when > went for _, when in dates)
 
 
-DENIAL_WORDS = 4
-
-
-# Denied of its subject, in the passive: "Baselines and targets for these measures have not yet been
-# agreed", "KPIs are still to be set".
-# And in the future: "Progress on the actions in this plan will not be reported separately".
-PASSIVE_DENIAL = re.compile(r"(?:\s+(?!(?:has|have|had|is|are|was|were|will)\b)[\w’'-]+){0,6}?\s+"
-                            r"(?:has|have|had|is|are|was|were|will)\s+"
-                            r"(?:not\s+(?:yet\s+)?(?:been\s+|be\s+)?|(?:still\s+|yet\s+)?to\s+be\s+|yet\s+to\s+be\s+)"
-                            r"(?:agreed|set|decided|finalised|finalized|confirmed|established|defined|developed|"
-                            r"identified|chosen|selected|in\s+place|available|ready|reported|monitored|tracked|"
-                            r"produced|created)\b", re.IGNORECASE)
-
-
-# A making refused: "We have decided not to create a separate set of indicators or targets for this plan".
-NOT_TO_MAKE = re.compile(r"\b(?:not|never)\s+to\s+(?:create|set|develop|produce|agree|adopt|introduce|draw\s+up|"
-                         r"establish|define|devise|publish)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-
-
-# A having or making denied, of a set the thing would come in: "We do not yet have a joint set of productivity
-# indicators for this plan", "We have not yet agreed a set of key performance indicators", or of the frame it
-# would run in: "We have not set a separate timetable for reporting on the actions in this plan" (the set's or
-# frame's words put the thing further from "not" than a denial reaches).
-NOT_HAVE_A_SET = re.compile(r"\b(?:not|n[’']t)\s+(?:yet\s+)?(?:have|hold|got|agreed|set|settled|developed|defined|"
-                            r"identified|established|finalised|finalized|adopted|chosen|selected|drawn\s+up|produced)\s+"
-                            r"(?:(?:a|an|any|the|our)\s+)?"
-                            r"(?:[\w-]+\s+){0,2}?(?:(?:set|list|suite|basket|framework|range)\s+of|"
-                            r"(?:timetable|schedule|cycle|process|arrangements?|mechanism)\s+(?:for|of))\s+"
-                            r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
 def denying_sentence(analysis, pack, denied, made=None):
     """The first of the council's own sentences that denies what the rule asks for: the first concept
     of one of the ``denied`` alternatives negated, the others present ("We have not yet agreed the
@@ -400,13 +369,9 @@ def denying_sentence(analysis, pack, denied, made=None):
             # Denied at once ("have not yet agreed KPIs", "no specific indicators"): "we have not yet set
             # targets for the measures in this plan" has measures, only not their targets.
             if all(o.matches(text) for o in others) and \
-                    any((governed_by(text, m.start(), NEGATION_CUE, DENIAL_WORDS)
-                         or PASSIVE_DENIAL.match(text, m.end())
-                         or NOT_TO_MAKE.search(text, max(0, m.start() - 80), m.start())
-                         or NOT_HAVE_A_SET.search(text, max(0, m.start() - 80), m.start())
-                         or (STILL_TO_MAKE.search(text, max(0, m.start() - 60), m.start())
-                             and not ROUTINE.search(text)))
-                        and not ONLY_NEW_ONES.search(text, max(0, m.start() - 30), m.start())
+                    any(lacked(text, m.start(), m.end())
+                        or (STILL_TO_MAKE.search(text, max(0, m.start() - 60), m.start())
+                            and not ROUTINE.search(text) and not only_new_ones(text, m.start()))
                         for m in first.finditer(text)):
                 return sentence
     return None
@@ -439,11 +404,6 @@ STILL_TO_MAKE = re.compile(r"\b(?:will|shall|are\s+going\s+to|plan\s+to|intend\s
 # Made again and again is a routine, not an absence: "We will agree the indicators with Cabinet each year".
 ROUTINE = re.compile(r"\b(?:each|every)\s+(?:year|quarter|month|spring|summer|autumn|winter)\b|"
                      r"\b(?:annually|yearly|quarterly|monthly)\b", re.IGNORECASE)
-
-
-# A denial of new ones only: "We have not set new KPIs for this plan. Instead we will track it with six
-# measures already in our Council Plan" denies no measures.
-ONLY_NEW_ONES = re.compile(r"\b(?:new|additional|extra|further)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _asserts(concept, text: str, facts_only: bool) -> bool:

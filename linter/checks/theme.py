@@ -48,7 +48,6 @@ from __future__ import annotations
 import re
 
 from ..analysis import evidence_for
-from ..document import LIST_ITEM, PARAGRAPH
 from ..messages import register
 from ..sections import on_theme
 from . import FAIL, PARTIAL, PASS, Outcome
