@@ -1166,13 +1166,17 @@ HISTORY_COLUMNS = re.compile(r"^(?:[a-z]+(?:\s+[a-z]+)?\s+(?:by|to|with)|by|who|
                              r"description|details?|comments?|notes?|outcome|result|decision|status|author|reason)$",
                              re.IGNORECASE)
 VERSION_ROWS = 10
+# What a version history says of each version, where it may say who saw it: "Notes | Shared with Cabinet
+# members at an informal briefing".
+VERSION_NOTES = re.compile(r"^(?:notes?|comments?|changes?(?:\s+made)?|summary|description|details?)$", re.IGNORECASE)
 
 
 def _version_history(table) -> list[list[tuple[str, str]]]:
     """The rows of a version history that says who saw each version and with what outcome ("1.0 | 16 July
     2024 | Final | Cabinet | Approved for submission"), each as (label, value) pairs; empty for any other
     table. Each row is one step taken on the document."""
-    return _steps(table, VERSION_COLUMN, lambda label: STAGE_COLUMNS.match(label) or WHO_SUFFIX.search(label))
+    return _steps(table, VERSION_COLUMN, lambda label: STAGE_COLUMNS.match(label) or WHO_SUFFIX.search(label)
+                  or VERSION_NOTES.match(label))
 
 
 # A route's column headings: "Stage | Date | Status" over "Cabinet approval | 16 July 2024 | Pending".
@@ -1300,11 +1304,13 @@ FILLER_WORDS = 5
 
 TRAILING_NOTE = re.compile(r"\s*(?:\[[^\[\]]{2,300}\]|<<[^<>]{2,300}>>|«[^«»]{2,300}»|\([^()]{2,80}\))\s*[.;]?\s*$")
 
+# A date said to be still to come: "date is yet to be fixed", "date to be agreed".
+_DATE_TO_COME = (r"(?:is\s+|has\s+)?(?:yet\s+to\s+be|still\s+to\s+be|not\s+yet(?:\s+been)?|to\s+be)\s+"
+                 r"(?:fixed|set|agreed|confirmed|decided|arranged|finalised|finalized)\b")
 DATE_BLANK = re.compile(r"(?:\[|<<|«)\s*(?:(?:insert|add|meeting|cabinet|committee)\s+)?date(?:\s+(?:tbc|tba|to\s+follow|"
-                        r"to\s+be\s+confirmed|of\s+meeting))?\s*(?:\]|>>|»)|"
+                        rf"of\s+meeting|{_DATE_TO_COME}))?\s*(?:\]|>>|»)|"
                         # Or said in words: "the date is yet to be fixed", "at a date to be agreed".
-                        r"\bdate\s+(?:is\s+|has\s+)?(?:yet\s+to\s+be|still\s+to\s+be|not\s+yet(?:\s+been)?|to\s+be)\s+"
-                        r"(?:fixed|set|agreed|confirmed|decided|arranged|finalised|finalized)\b", re.IGNORECASE)
+                        rf"\bdate\s+{_DATE_TO_COME}", re.IGNORECASE)
 def has_blank_date(text: str) -> bool:
     """Whether a date in the sentence is still a blank ("on [date tbc]"): what it says has not happened yet."""
     return DATE_BLANK.search(text) is not None

@@ -4558,10 +4558,31 @@ ROUTE = ("## Sign-off route\n\n| Stage | Date | Status |\n|---|---|---|\n"
      "pass", {"body": "Cabinet", "date": "16 July 2024"}),
     # Officers alone, the approval still undated: nothing of members.
     ("| Cabinet approval | [date TBC] | Pending |", "fail", None),
+    # A blank date in any words is a blank.
+    ("| Cabinet approval | [date to be fixed] | Pending |", "fail", None),
 ])
 def test_a_route_with_a_status_column_is_read_step_by_step(check_md, rows, expected, fact):
     report = check_md(ROUTE + rows, ENDORSEMENT)
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == (expected, fact)
+
+
+VERSIONS = "## Version history\n\n| Version | Date | Author | Notes |\n|---|---|---|---|\n"
+
+
+@pytest.mark.parametrize("rows, rule, expected", [
+    # A version history's notes say who saw each version.
+    ("| 0.1 | 24 May 2024 | Policy and Performance | Skeleton built on the four themes |\n"
+     "| 0.2 | 19 June 2024 | Policy and Performance | Shared with Cabinet members at informal Cabinet briefing |",
+     ENDORSEMENT, "partial"),
+    ("| 0.1 | 24 May 2024 | Policy and Performance | Skeleton built on the four themes |\n"
+     "| 0.2 | 19 June 2024 | Policy and Performance | Comments from the Corporate Leadership Team added |",
+     ENDORSEMENT, "fail"),
+    # What it records is a step in the drafting: "KPI table added" is no measure with its figures.
+    ("| 0.3 | 17 June 2024 | Finance | Workforce section structure |\n"
+     "| 0.4 | 21 June 2024 | Policy Team | KPI table added |", "metrics.kpis", "fail"),
+])
+def test_a_version_history_with_notes_records_steps_on_the_document(check_md, rows, rule, expected):
+    assert status(check_md(VERSIONS + rows, rule), rule) == expected
 
 
 @pytest.mark.parametrize("text, fact", [
