@@ -339,8 +339,8 @@ class _Reader:
         for page in pages:
             page.pieces = _pieces(page.lines, body, _find_tables(page))
         _split_margins(pages)
-        for page in pages:
-            _take_notes(page, body)
+        for page, following in zip(pages, pages[1:] + [None]):
+            _take_notes(page, body, following)
         _join_split_tables(pages)
         _set_heading_levels(pages)
         _mend_hyphens([piece.block for page in pages for piece in page.pieces + page.margins + page.notes])
@@ -1201,27 +1201,32 @@ def _marked_text(items, size: float, baseline: float) -> str:
     return "".join(parts)
 
 
-def _take_notes(page: _Page, body: float) -> None:
+def _take_notes(page: _Page, body: float, following: _Page | None = None) -> None:
     """Attach each note reference to the note with its number at the foot of the page.
 
     A note is a piece below the body text, in a smaller size than the body,
     starting with the number; it leaves the page's pieces for ``page.notes``.
-    A raised number with no such note is put back as an ordinary digit.
+    A note cited on this page may be set at the foot of the ``following``
+    one (LibreOffice moves a note cited in a table row near the foot of a
+    page to the next). A raised number with no such note is put back as an
+    ordinary digit.
     """
     cited = [piece for piece in page.pieces if _NOTE_OPEN in piece.block.text]
     notes: dict[str, _Piece] = {}
     if cited:
         lowest = min(piece.bbox[1] for piece in cited)
-        # Word and LibreOffice draw a short rule between the text and the notes.
-        separators = [rule[1] for rule in page.rules if rule[2] - rule[0] > rule[3] - rule[1]
-                      and rule[2] - rule[0] < 0.5 * (max(p.bbox[2] for p in page.pieces) - rule[0])
-                      and rule[1] < lowest]
+        separators = _note_separators(page, lowest)
         for piece in page.pieces:
             match = _NOTE_START.match(piece.block.text)
             if not match or piece in cited or piece.bbox[3] >= lowest or piece.block.kind == TABLE:
                 continue
             if piece.size < body or any(piece.bbox[3] <= rule + 2 for rule in separators):
                 notes.setdefault(match.group(1), piece)
+        missing = {match.group(1) for piece in cited for match in _NOTE_MARK.finditer(piece.block.text)} - set(notes)
+        if missing and following is not None and following.pieces:
+            carried = _notes_carried_over(following, body, missing)
+            notes.update(carried)
+            following.pieces = [piece for piece in following.pieces if piece not in carried.values()]
     for piece in cited:
         block = piece.block
         if block.kind == TABLE:
@@ -1248,6 +1253,30 @@ def _take_notes(page: _Page, body: float) -> None:
     for piece in page.pieces + page.margins:  # a raised digit in a line with no note of its own
         if _NOTE_OPEN in piece.block.text:
             piece.block.text = piece.block.text.replace(_NOTE_OPEN, "").replace(_NOTE_CLOSE, "")
+
+
+def _note_separators(page: _Page, below: float) -> list[float]:
+    """The heights of the short rules Word and LibreOffice draw between the text and the notes."""
+    right = max(piece.bbox[2] for piece in page.pieces)
+    return [rule[1] for rule in page.rules if rule[2] - rule[0] > rule[3] - rule[1]
+            and rule[2] - rule[0] < 0.5 * (right - rule[0]) and rule[1] < below]
+
+
+def _notes_carried_over(page: _Page, body: float, numbers: set[str]) -> dict[str, _Piece]:
+    """The notes numbered ``numbers``, cited on the page before, at the foot of ``page``: under its
+    note rule, or smaller than the body, and cited nowhere on it."""
+    cited_here = {match.group(1) for piece in page.pieces for match in _NOTE_MARK.finditer(piece.block.text)}
+    top = max(piece.bbox[3] for piece in page.pieces)
+    separators = _note_separators(page, top)
+    found: dict[str, _Piece] = {}
+    for piece in page.pieces:
+        match = _NOTE_START.match(piece.block.text)
+        if not match or piece.block.kind == TABLE or match.group(1) not in numbers or match.group(1) in cited_here:
+            continue
+        if any(piece.bbox[3] <= rule + 2 for rule in separators) or \
+                (piece.size < body and piece.bbox[3] < page.height / 2):
+            found.setdefault(match.group(1), piece)
+    return found
 
 
 def _set_heading_levels(pages: list[_Page]) -> None:
