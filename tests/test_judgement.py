@@ -5039,3 +5039,30 @@ def test_a_nil_of_consultants_in_other_words(check_md, text):
 def test_wording_that_answers_only_in_part(check_md, rule, text):
     text = "## Introduction\n\nWestmoor District Council serves 92,000 residents across 40 parishes.\n\n" + text
     assert status(check_md(text, rule), rule) == "partial"
+
+
+DASHBOARD = ("## Appendix B: Productivity dashboard\n\n"
+             "| Measure | Baseline 2022/23 | Latest 2023/24 | Target 2025/26 | RAG |\n|---|---|---|---|---|\n"
+             "| Agency staff as % of total staff budget | 5.8% | 4.9% | 4.0% | Amber |\n")
+
+
+@pytest.mark.parametrize("row, count", [
+    # A count in a table row is the latest year's, never the baseline's or the target's.
+    ("| Number of EDI champions | 12 | 17 | 20 | Green |", 17),
+    ("| Number of EDI champions | 12 | – | 20 | – |", 12),
+])
+def test_a_count_in_a_dashboard_row_is_the_latest_years(check_md, row, count):
+    assert check_md(DASHBOARD + row, "question.edi").facts["edi_champions"] == count
+
+
+@pytest.mark.parametrize("row, expected", [
+    # A dash under "RAG" marks a status not given: no nil of consultants.
+    ("| Consultants as % of total staff budget | [Finance to confirm] | [Finance to confirm] | [TBC] | – |",
+     ("fail", None)),
+    # Under a year, a dash is a nil.
+    ("| Consultants as % of total staff budget | 0.4% | – | 0% | Green |", ("pass", 0.0)),
+])
+def test_a_dash_is_a_nil_only_in_a_column_of_figures(check_md, row, expected):
+    rule = "question.consultant-spend"
+    report = check_md(DASHBOARD + row, rule)
+    assert (status(report, rule), report.facts["consultant_spend_percent"]) == expected

@@ -110,6 +110,7 @@ NEARLY_BOUND = re.compile(r"\b(?:just|slightly|fractionally|a\s+little)\s+(?:und
                           re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 NIL_CELL = re.compile(r"^\s*(?:nil|none|zero|-|–)\s*$", re.IGNORECASE)
+DASH_CELL = re.compile(r"\s*[-–—]\s*")
 IN_PERCENT = re.compile(r"%|per\s?cent|percent", re.IGNORECASE)
 # What a share is said to be of: "% of", "Share of", "Proportion of".
 SHARE_MARK = re.compile(r"%|per\s?cent|percent|\bshare\b|\bproportion\b|\bpercentage\b", re.IGNORECASE)
@@ -605,6 +606,10 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             # council budget" is not the staff budget's share.
             # ("Share of gross expenditure (£33.0m)" beside "Share of staff budget (£13.4m)" too.)
             labels = [heading] + ([label] if IN_PERCENT.search(label) else [])
+            # A dash is a nil only in a column of figures: under "RAG" or "Trend" it marks a status not given.
+            if value == 0.0 and DASH_CELL.fullmatch(cell) and heading.strip() and not (
+                    YEAR.search(heading) or SHARE_MARK.search(heading) or MONEY_UNIT.search(heading)):
+                continue
             if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
                     any(other_base(SHARE_MARK.split(text, maxsplit=1)[-1], denominator) for text in labels):
                 continue

@@ -64,11 +64,12 @@ import re
 from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED,
                         VERB_LIKE, asks, asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
-from ..document import HEADING, LIST_ITEM
+from ..document import HEADING, LIST_ITEM, TABLE
 from ..figures import COUNT, as_count, count_near, nil_stated
 from ..messages import register
 from ..sections import theme_named
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
+from .figure import TARGET_COLUMN, year_in
 
 PARAMS = {
     "type": "object",
@@ -641,6 +642,8 @@ def count_of(analysis, concept, short=None) -> int | None:
         names = [concept]
         if short is not None and short[1].matches(sentence.text):
             names.append(short[0])
+        if sentence.block.kind == TABLE and (found := count_in_row(sentence, concept)) is not None:
+            return found
         for match in (m for name in names for m in name.finditer(sentence.text)):
             found = count_near(sentence.text, match.start(), match.end())
             if found is not None:
@@ -648,6 +651,30 @@ def count_of(analysis, concept, short=None) -> int | None:
         if nil_stated(sentence.text, concept):
             return 0
     return None
+
+
+def count_in_row(sentence, concept) -> int | None:
+    """The count in a table row labelled ``concept``, for the latest year its columns give and never
+    a target: "Number of EDI champions | 12 | 17 | 20" under "Measure | Baseline 2022/23 | Latest
+    2023/24 | Target 2025/26" is 17. None where the row is not the concept's or the table has no
+    header over it."""
+    cells = sentence.text.split(" | ")
+    rows = sentence.block.table.rows if sentence.block.table is not None else []
+    if len(cells) < 2 or not rows or not concept.matches(cells[0]) or \
+            [cell.strip() for cell in rows[0]] == [cell.strip() for cell in cells]:
+        return None
+    header = [cell.strip() for cell in rows[0]]
+    if len(header) != len(cells):
+        return None
+    counts = [(year_in(heading), index, as_count(match)) for index, (heading, cell) in
+              enumerate(zip(header[1:], cells[1:]), 1)
+              if not TARGET_COLUMN.search(heading) and (match := COUNT.fullmatch(cell.strip()))]
+    counts = [(year, index, value) for year, index, value in counts if value is not None]
+    if not counts:
+        return None
+    # The latest year's; in columns without years, the rightmost that is no target.
+    dated = [count for count in counts if count[0] is not None]
+    return max(dated or counts, key=lambda count: (count[0] or (), count[1]))[2]
 
 
 # The question a bare number answers: "How many EDI Champions do you have?" over "Twelve. Our champions …".
