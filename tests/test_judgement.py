@@ -5066,3 +5066,15 @@ def test_a_dash_is_a_nil_only_in_a_column_of_figures(check_md, row, expected):
     rule = "question.consultant-spend"
     report = check_md(DASHBOARD + row, rule)
     assert (status(report, rule), report.facts["consultant_spend_percent"]) == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    # A size in the subject's row is a size said of its amount, as in a sentence.
+    ("| Trade union facility time | negligible | negligible |", "partial"),
+    # Another subject's row says nothing of this one.
+    ("| Consultants | minimal | minimal |", "fail"),
+])
+def test_a_size_in_the_subjects_table_row_discusses_it(check_md, row, expected):
+    rule = "question.facility-time"
+    text = "## Workforce\n\n| | 2022/23 | 2023/24 |\n|---|---|---|\n| Agency staff, % of total staff budget | 5.2% | 4.4% |\n"
+    assert status(check_md(text + row, rule), rule) == expected

@@ -1145,6 +1145,11 @@ def check(analysis, params, pack) -> Outcome:
         if sentence.block.kind == TABLE and sentence.block.table is not None:
             if nil_stated(text, subject):
                 nils.append(sentence)
+            label, *values = sentence.text.split(" | ")
+            # "Trade union facility time | negligible | negligible": a size in the subject's row, as in a sentence.
+            if values and mention.matches(label) and not any(other.matches(label) for other in others) and \
+                    any(VAGUE.search(value) for value in values):
+                mentions.append(sentence)
             if not sentence.notes:
                 continue
             # A row's note is prose about the row: "Trade union facility time[^2] | see note", with
