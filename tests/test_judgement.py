@@ -5078,3 +5078,14 @@ def test_a_size_in_the_subjects_table_row_discusses_it(check_md, row, expected):
     rule = "question.facility-time"
     text = "## Workforce\n\n| | 2022/23 | 2023/24 |\n|---|---|---|\n| Agency staff, % of total staff budget | 5.2% | 4.4% |\n"
     assert status(check_md(text + row, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, fact", [
+    # The office named by its decision is the body that decided.
+    ("The plan was approved as a Leader's key decision on 12 July 2024.", {"body": "Leader", "date": "12 July 2024"}),
+    ("I approved this plan as a Leader's key decision on 12 July 2024, after it had been considered by the "
+     "Overview and Scrutiny Committee on 8 July.", {"body": "Leader", "date": "12 July 2024"}),
+])
+def test_a_decision_named_by_its_maker_is_its_makers(check_md, text, fact):
+    report = check_md("## Governance\n\n" + text, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == ("pass", fact)

@@ -461,7 +461,7 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
                 # ("Date adopted: 11 July 2024"), never another body's row.
                 match = _in_own_row(concept, text, found_at[0], next(iter(concepts.values())), near)
             # "The Leader of the Council approved it": the office, without the article.
-            # ("The Full Council meeting": the body, not its meeting.)
+            # ("The Full Council meeting": the body, not its meeting; "a Leader's key decision": the Leader.)
             found[key] = match and (MEETING_TAIL.sub("", LEADING_ARTICLE.sub("", match[0])) if not found_at
                                     else match[0])
             if match:
@@ -687,7 +687,7 @@ LETTER_OF = re.compile(r"\b(?:letter|request|guidance|e-?mail)(?:\s+(?:from|by)\
 LETTER_REACH = 100
 
 
-MEETING_TAIL = re.compile(r"(?<=\w)\s+meeting$", re.IGNORECASE)
+MEETING_TAIL = re.compile(r"(?<=\w)\s+meeting$|(?<=\w)[’']s$", re.IGNORECASE)
 # Members in general, which a meeting or body named beside them names more exactly.
 GENERIC_BODY = re.compile(r"(?:(?:all|elected|the)\s+)?(?:members|councillors)", re.IGNORECASE)
 GENERIC_BODY_REACH = 80
