@@ -5089,3 +5089,12 @@ def test_a_size_in_the_subjects_table_row_discusses_it(check_md, row, expected):
 def test_a_decision_named_by_its_maker_is_its_makers(check_md, text, fact):
     report = check_md("## Governance\n\n" + text, ENDORSEMENT)
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == ("pass", fact)
+
+
+def test_a_note_giving_the_base_is_the_whole_for_a_table_of_amounts(check_md):
+    text = ("## Workforce\n\n| | 2022/23 | 2023/24 |\n|---|---|---|\n| Consultants, £ | £131,000 | £96,000 |\n\n"
+            "Figures are from the ledger outturn.[^a]\n\n"
+            "[^a]: Base: total staff budget of £7.6m in 2022/23 and £8.0m in 2023/24, from the ledger outturn.")
+    rule = "question.consultant-spend"
+    report = check_md(text, rule)
+    assert (status(report, rule), report.facts["consultant_spend_percent"]) == ("pass", 1.2)

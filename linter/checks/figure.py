@@ -986,6 +986,12 @@ def staff_budget_statement(analysis, denominator, subjects) -> str:
         # total staff budget of £268m".
         found = found or next((whole for s in analysis.own_sentences() if s.block.kind != TABLE
                                for whole in _named_wholes(s.text, denominator)), "")
+        # Or a note that gives the base of a table's figures: "[^a]: Base: total staff budget of £7.6m in
+        # 2022/23 and £8.0m in 2023/24".
+        found = found or next((s.text for s in analysis.sentences if s.cited_note and not s.placeholder
+                               and money(s.text) and _amount_of_whole(s.text, denominator)
+                               and not PERCENT.matches(s.text)
+                               and not any(subject.matches(s.text) for subject in subjects)), "")
         analysis.cache[key] = found
     return found
 
