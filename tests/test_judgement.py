@@ -5098,3 +5098,17 @@ def test_a_note_giving_the_base_is_the_whole_for_a_table_of_amounts(check_md):
     rule = "question.consultant-spend"
     report = check_md(text, rule)
     assert (status(report, rule), report.facts["consultant_spend_percent"]) == ("pass", 1.2)
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # A bare reply under a copied question says nothing of what the council does.
+    ("Yes.", "fail"),
+    ("Yes: our social care case system is fifteen years old and cannot share data with the NHS.", "partial"),
+])
+def test_a_bare_reply_is_no_answer_to_a_theme(check_md, reply, expected):
+    text = ("## 2. How you plan to take advantage of technology and make better use of data\n\n"
+            "**Are there particular barriers from legacy systems?**\n\n" + reply + "\n\n"
+            "**What are your existing plans to improve the quality of the data you collect?**\n\n"
+            "[Digital team to complete]")
+    rule = "theme.technology-data"
+    assert status(check_md(text, rule), rule) == expected

@@ -147,13 +147,19 @@ def only_reports(analysis, reports, sentence) -> bool:
         not analysis.has(unless, sentence)
 
 
+# The fewest words of a sentence that can say anything of a theme.
+REPLY_WORDS = 2
+
+
 def check(analysis, params, pack) -> Outcome:
     name = params["theme"]
     theme = pack.themes[name]
     needed = params.get("pass_specifics", 3)
     sections = analysis.theme_sections(name)
     named = {s.number for s in analysis.named_sections(name)}
-    own = [s for section in sections for s in analysis.section_sentences(section, direct=True)]
+    # A bare reply ("Yes.") under a copied question says nothing of what the council does.
+    own = [s for section in sections for s in analysis.section_sentences(section, direct=True)
+           if s.words >= REPLY_WORDS]
     reports = tuple(pack.concept(params["reports"][k]) for k in ("subjects", "figures", "unless")) \
         if "reports" in params else None
 
