@@ -503,6 +503,10 @@ class Analysis:
             # under a document-control label, a sentence that leaves out its subject is about the document.
             label = LABEL.match(block.text) if control is not None and block.kind != HEADING else None
             says_where_it_stands = label is not None and control.matches(label.group(1)) or index < first_heading
+            # So does a list item or numbered paragraph set straight under a heading, with no sentence of
+            # its own to name a subject: "## 7. Governance" over "- Considered by Cabinet, 11 July 2024" and
+            # "- Published on the council's website: wrexley.gov.uk/productivityplan".
+            stepwise = not says_where_it_stands and _straight_under_heading(document.blocks, index)
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             offset = 0
@@ -512,7 +516,9 @@ class Analysis:
                 sentence.placeholder = bool(placeholders and _is_filler(text, placeholders, block.kind == TABLE))
                 sentence.furniture = index in furniture or bool(TOC_LINE.match(text))
                 sentence.about_document = about_document or \
-                    (says_where_it_stands and ELLIPTICAL_DECISION.match(text) is not None)
+                    (says_where_it_stands and ELLIPTICAL_DECISION.match(text) is not None) or \
+                    (stepwise and (not found or PARAGRAPH_NUMBER.match(text) is not None)
+                     and STEP_ON_THE_DOCUMENT.match(PARAGRAPH_NUMBER.sub("", text, count=1)) is not None)
                 sentence.cited_note = block.part in NOTE_PARTS and " ".join(block.text.split()) in cited
                 start = block.text.find(text, offset)
                 if start >= 0:
@@ -1295,6 +1301,21 @@ ELLIPTICAL_DECISION = re.compile(r"^\W*(?:(?:approved|agreed|endorsed|adopted|co
                                  r"(?:shared|discussed)\s+with|circulated\s+to|sent\s+to)\b",
                                  re.IGNORECASE)
 DATED = re.compile(r"\b(?:19|20)\d\d\b")
+# Or its publication, done or to do: "Published on the council's website", "To be published on …",
+# "Publish on council website – week of 22 July 2024".
+STEP_ON_THE_DOCUMENT = re.compile(rf"{ELLIPTICAL_DECISION.pattern}|^\W*(?:(?:to|will)\s+be\s+)?publish(?:ed)?\s+"
+                                  r"(?:on|at|to|in)\b", re.IGNORECASE)
+
+
+def _straight_under_heading(blocks, index: int) -> bool:
+    """Whether the block is a list item, or a numbered paragraph, with only such blocks between it and the
+    heading over it."""
+    for block in reversed(blocks[:index + 1]):
+        if block.kind == HEADING:
+            return block is not blocks[index]
+        if block.kind != LIST_ITEM and not PARAGRAPH_NUMBER.match(block.text):
+            return False
+    return False
 
 
 # What may be left of a sentence once its placeholder clauses are gone and still be filler: a label

@@ -5112,3 +5112,19 @@ def test_a_bare_reply_is_no_answer_to_a_theme(check_md, reply, expected):
             "[Digital team to complete]")
     rule = "theme.technology-data"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, expected", [
+    # A step set straight under a heading, its subject left out, is a step taken on the plan.
+    ("## 7. Governance\n\n- Considered by Cabinet, 11 July 2024\n- Submitted to the Department on 18 July 2024\n"
+     "- Published on the council's website: wrexley.gov.uk/productivityplan", PUBLICATION, "pass"),
+    ("## 7. Governance\n\n- Considered by Cabinet, 11 July 2024\n- Submitted to the Department on 18 July 2024",
+     ENDORSEMENT, "partial"),
+    ("## 7. Approval and publication\n\n7.1 Approved by the Executive on 16 July 2024. 7.2 Submitted to DLUHC on "
+     "18 July 2024. 7.3 To be published on the council's website following Executive approval.", PUBLICATION, "pass"),
+    # A sentence before the list names its subject: the steps are its.
+    ("## Performance\n\nOur quarterly performance report:\n\n- Considered by Cabinet each quarter\n"
+     "- Published on the council's website", PUBLICATION, "fail"),
+])
+def test_a_step_straight_under_a_heading_is_a_step_on_the_plan(check_md, text, rule, expected):
+    assert status(check_md(text, rule), rule) == expected
