@@ -102,7 +102,8 @@ NIL_FORMS_BEFORE = ((NIL_BEFORE, False), (NO_LONGER_BEFORE, True))
 # A nil narrowed to some of the subject, whatever form it takes: "for more than a year", "longer than
 # 12 months". "Nothing on EDI training beyond the e-learning module that comes free" is still a nil of
 # spending.
-QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|over\s+a\s+year|"
+QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|"
+                       r"over\s+(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?)|"
                        r"longer\s+than|beyond\s+(?:a|one|two|six|twelve|\d+)\s+(?:years?|months?)|"
                        r"at\s+present\s+in)\b", re.IGNORECASE)
 
