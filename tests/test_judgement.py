@@ -1169,6 +1169,8 @@ def test_a_paragraphs_title_says_whose_amount_it_is(check_md, title, value):
     "Agency workers make up 4% of our workforce.",
     "41% of our children's social work posts were filled by agency workers at some point in 2023/24.",
     "Forty-one per cent of our children's social work posts were filled by agency workers in 2023/24.",
+    # A difference between two costs is no share.
+    "Agency social workers cost about 50% more than permanent staff.",
 ])
 def test_a_share_of_people_or_posts_is_not_a_share_of_the_staff_budget(check_md, text):
     report = check_md(text, "question.agency-spend")

@@ -439,7 +439,13 @@ def is_current_share(clause: str, match, denominator) -> bool:
         return not other_base(clause[match.end():], denominator)
     return not is_change(clause, match.start()) and not is_target(clause, match.start(), match.end()) \
         and not is_starting_point(clause, match) and not is_bound(clause, match.start()) \
-        and not is_range(clause, match) and not other_base(clause[match.end():], denominator)
+        and not is_range(clause, match) and not other_base(clause[match.end():], denominator) \
+        and not COMPARED_AFTER.match(clause, match.end())
+
+
+# A difference between two things, not a share: "agency social workers cost about 50% more than permanent
+# staff", "a rate 12% higher than the regional average".
+COMPARED_AFTER = re.compile(r"\s*(?:more|less|higher|lower|cheaper|dearer|greater|above|below)\b", re.IGNORECASE)
 
 
 # A range's two ends: "between 5 and 7 per cent", "5 to 7%", "5-7%", "between 5% and 7%".
