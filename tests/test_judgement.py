@@ -5131,3 +5131,18 @@ def test_a_bare_reply_is_no_answer_to_a_theme(check_md, reply, expected):
 ])
 def test_a_step_straight_under_a_heading_is_a_step_on_the_plan(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("text, rule, fact, expected", [
+    # A label and its figure set apart by a dash, as by a colon.
+    ("- Agency spend - 3.4% of staff budget (2023/24)\n- Channel shift - 62% of contacts online",
+     "question.agency-spend", "agency_spend_percent", 3.4),
+    ("- Consultants - none used in 2023/24\n- Channel shift - 62% of contacts online",
+     "question.consultant-spend", "consultant_spend_percent", 0),
+    # A later year's figure after a semicolon is the subject's too, figure first.
+    ("- Consultancy – 2.3% of the staff budget in 2022/23; 1.6% in 2023/24. Used for local plan evidence only",
+     "question.consultant-spend", "consultant_spend_percent", 1.6),
+])
+def test_a_label_and_its_figure_set_apart_by_a_dash(check_md, text, rule, fact, expected):
+    report = check_md("## Key messages\n\n" + text, rule)
+    assert (status(report, rule), report.facts[fact]) == ("pass", expected)

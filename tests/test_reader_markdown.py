@@ -446,6 +446,18 @@ def test_a_plain_text_box_drops_its_borders_and_its_dot_leader_lines_are_a_table
     assert document.blocks[-1].table.rows == [["", "2023/24"], ["Agency staff", "3.1%"]]
 
 
+def test_a_box_of_one_column_is_text_not_a_table(tmp_path):
+    # A "key messages" call-out drawn as a grid of one column: a title and a list, read as text.
+    text = ("Plan\n\n" + BODY + "\n\n+----------------------------------------------+\n"
+            "| KEY MESSAGES                                 |\n|                                              |\n"
+            "| - Agency spend - 3.4% of staff budget        |\n| - Consultants - none used in 2023/24         |\n"
+            "+----------------------------------------------+\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [(b.kind, b.text) for b in document.blocks[2:]] == [
+        ("paragraph", "KEY MESSAGES"), ("list-item", "Agency spend - 3.4% of staff budget"),
+        ("list-item", "Consultants - none used in 2023/24")]
+
+
 def test_a_plain_text_box_ruled_with_spaced_dashes_and_a_blank_line_inside(tmp_path):
     # A sign-off box: "- - - -" above and below, a title, a blank line, and rows typed in columns.
     rule = "- " * 30 + "-"

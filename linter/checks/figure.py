@@ -142,7 +142,10 @@ YEAR_LABEL_GAP = re.compile(r"\s*[:–—-]?\s*")
 # The same again for another year, its verb and subject left out: "…, and in 2023/24 0.8 per cent",
 # "…; 2023/24 4.2%".
 ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:(?:in|for|during)\s+)?(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?,?\s+"
-                          r"(?:it\s+was\s+|just\s+|only\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)",
+                          r"(?:it\s+was\s+|just\s+|only\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|"
+                          # Or the figure first: "…; 1.6% in 2023/24".
+                          r"(?:and\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+(?:in|for|during)\s+"
+                          r"(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?",
                           re.IGNORECASE)
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
 JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
@@ -313,8 +316,8 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
         if not mentions and not theirs and carried and (PRONOUN.search(clause) or ELIDED_SUBJECT.match(clause)
                                                         or ANOTHER_YEAR.fullmatch(clause.strip(" .;"))):
             # "...; in 2023/24 it was 4.1%", "Consultants are used rarely, and made up 0.6%": the
-            # subject of the clause before
-            mentions = [(0, True)]
+            # subject of the clause before, which stands before all of this one ("…; 1.6% in 2023/24")
+            mentions = [(-1, True)]
         carried = bool(mentions) and not theirs
         if not mentions or joined(clause, mentions, theirs):
             continue
@@ -441,6 +444,11 @@ def is_current_share(clause: str, match, denominator) -> bool:
         and not is_starting_point(clause, match) and not is_bound(clause, match.start()) \
         and not is_range(clause, match) and not other_base(clause[match.end():], denominator) \
         and not COMPARED_AFTER.match(clause, match.end())
+
+
+LABEL_DASH = re.compile(r"^(\W*[A-Za-z][A-Za-z’'&/()]*(?:\s+[A-Za-z’'&/()]+){0,5})\s+[–—-]\s+"
+                        r"(?=£|\d|(?:nil|none|zero|no|about|around|approximately|roughly|under|over|just)\b)",
+                        re.IGNORECASE)
 
 
 # A difference between two things, not a share: "agency social workers cost about 50% more than permanent
@@ -1154,6 +1162,9 @@ def check(analysis, params, pack) -> Outcome:
     distant_years = []  # the year of each, where its sentence gives one for the amount
     for order, sentence in enumerate(analysis.own_sentences()):
         text = sentence.read_with_notes  # "…published each year.[^1]" with "¹ In 2023/24 it was 0.03%."
+        # "Agency spend - 3.4% of staff budget (2023/24)", "Consultants – none used in 2023/24": a label
+        # and its figure, set apart by a dash as by a colon.
+        text = LABEL_DASH.sub(r"\1: ", text, count=1)
         if sentence.block.kind == TABLE and sentence.block.table is not None:
             if nil_stated(text, subject):
                 nils.append(sentence)

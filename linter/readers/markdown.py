@@ -621,6 +621,18 @@ def _column_rows(lines: list[str]) -> tuple[list[str], list[list[str]], bool] | 
 NIL_CELL = re.compile(r"[-–—]|nil|none|n/a", re.IGNORECASE)
 
 
+def _emit_box(builder: _Builder, start: int, lines: list[str]) -> None:
+    """The lines of a box's one column, read as text: each run between blank lines a paragraph, list or
+    table of its own."""
+    run: list[str] = []
+    for line in lines + [""]:
+        if line.strip():
+            run.append(line)
+        elif run:
+            _emit_run(builder, start, run)
+            run = []
+
+
 def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     """A run of lines: a table, a list (one block per item) or a paragraph."""
     table_at = _table_start(lines) if len(lines) >= 2 else None
@@ -653,6 +665,11 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
         if opening:
             builder.add(PARAGRAPH, " ".join(line.strip() for line in lines[:opening]), start)
         rows, header = grid
+        if all(len(row) == 1 for row in rows):
+            # A box of one column is a call-out of text, not a table: "| KEY MESSAGES |" over "| - Agency
+            # spend - 3.4% of staff budget (2023/24) |" is a title and a list.
+            _emit_box(builder, start + opening, [row[0] for row in rows])
+            return
         builder.add_table(Table(rows=[row for row in rows if not is_blank_row(row)], header_row=header),
                           start + opening)
         return
