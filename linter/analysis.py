@@ -1222,6 +1222,7 @@ def _steps(table, first, needed) -> list[list[tuple[str, str]]]:
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
 COVER_WORDS = 15
+COVER_PARTS = re.compile(r"\s+[·•]\s+")
 
 
 def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int, str | list[str]]:
@@ -1284,12 +1285,14 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
             continue
         close_run()
     close_run()
+    # (A cover's facts may share one line, set apart by dots: "Agreed by Cabinet, 9 July 2024 ·
+    # Unitary authority · Population 264,000".)
     first_text = next((i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, LIST_ITEM)
-                       and count_words(b.text) > COVER_WORDS), len(blocks))
+                       and max(count_words(part) for part in COVER_PARTS.split(b.text)) > COVER_WORDS), len(blocks))
     for index in range(first_text):
-        text = settle_changes(blocks[index].text)
-        if index not in found and count_words(text) <= COVER_WORDS and control.matches(text) and \
-                (DATED.search(text) or DATE_BLANK.search(text)):
+        text = next((part for part in COVER_PARTS.split(settle_changes(blocks[index].text))
+                     if control.matches(part) and (DATED.search(part) or DATE_BLANK.search(part))), "")
+        if index not in found and text and count_words(text) <= COVER_WORDS:
             found[index] = text
     return found
 

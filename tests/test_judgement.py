@@ -5146,3 +5146,14 @@ def test_a_step_straight_under_a_heading_is_a_step_on_the_plan(check_md, text, r
 def test_a_label_and_its_figure_set_apart_by_a_dash(check_md, text, rule, fact, expected):
     report = check_md("## Key messages\n\n" + text, rule)
     assert (status(report, rule), report.facts[fact]) == ("pass", expected)
+
+
+def test_a_cover_line_of_facts_set_apart_by_dots(check_md):
+    # The cover's facts on one line: the approval is one of them.
+    text = ("# Pellworth Council – Productivity Plan 2024\n\n"
+            "**Agreed by Cabinet, 9 July 2024** · Unitary authority · Population 264,000 · Net budget 2024/25 £318m · "
+            "3,940 FTE (excluding schools)\n\n## Introduction\n\nThis plan sets out what we have done in recent years "
+            "and what we will do next, under the four themes the Minister asked for.")
+    report = check_md(text, ENDORSEMENT)
+    assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == \
+        ("pass", {"body": "Cabinet", "date": "9 July 2024"})
