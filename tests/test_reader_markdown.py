@@ -446,6 +446,22 @@ def test_a_plain_text_box_drops_its_borders_and_its_dot_leader_lines_are_a_table
     assert document.blocks[-1].table.rows == [["", "2023/24"], ["Agency staff", "3.1%"]]
 
 
+def test_plain_text_items_set_in_under_a_numbered_title_are_a_list_under_a_heading(tmp_path):
+    # A wrapped line is not indented; items set in further than the title over them are its list.
+    text = ("Plan\n\n" + BODY + "\n\n3.1 Greatest potential for savings\n"
+            "    - Adult social care - reablement expansion plus technology-enabled care\n"
+            "    - Estimate - £2.4m to £3.1m over 2025/26 and 2026/27\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [(b.kind, b.text) for b in document.blocks[2:]] == [
+        ("heading", "3.1 Greatest potential for savings"),
+        ("list-item", "Adult social care - reablement expansion plus technology-enabled care"),
+        ("list-item", "Estimate - £2.4m to £3.1m over 2025/26 and 2026/27")]
+    # A paragraph wrapping onto a line that starts with a dash stays one paragraph.
+    wrapped = ("Plan\n\n" + BODY + "\n\nWe cut agency use in planning by a third this year\n"
+               "- and we will go further next year.\n")
+    assert read(tmp_path, wrapped, "plan.txt").blocks[-1].kind == "paragraph"
+
+
 def test_a_box_of_one_column_is_text_not_a_table(tmp_path):
     # A "key messages" call-out drawn as a grid of one column: a title and a list, read as text.
     text = ("Plan\n\n" + BODY + "\n\n+----------------------------------------------+\n"

@@ -621,6 +621,10 @@ def _column_rows(lines: list[str]) -> tuple[list[str], list[list[str]], bool] | 
 NIL_CELL = re.compile(r"[-–—]|nil|none|n/a", re.IGNORECASE)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def _emit_box(builder: _Builder, start: int, lines: list[str]) -> None:
     """The lines of a box's one column, read as text: each run between blank lines a paragraph, list or
     table of its own."""
@@ -646,16 +650,25 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     # Plain text keeps a run of lines together, since a pasted paragraph may wrap onto a line that
     # starts with a dash or a letter in brackets, unless the line before the items ends in a colon and
     # two or more follow ("2.1 That the Executive:" over "(a) approves the plan …" and "(b) authorises …").
+    # So are items set in further than the line over them ("3.1 Greatest potential for savings" over
+    # "    - Adult social care - …"): a wrapped line is not indented.
     opening = next((i for i, line in enumerate(lines) if i and
                     (SYMBOL_BULLET.match(line) if builder.markdown else
-                     LETTERED_ITEM.match(line) and lines[i - 1].rstrip().endswith(":"))
+                     LETTERED_ITEM.match(line) and lines[i - 1].rstrip().endswith(":")
+                     or SYMBOL_BULLET.match(line) and _indent(line) > _indent(lines[i - 1]))
                     and not BULLET.match(lines[i - 1])), None) \
         if not BULLET.match(lines[0]) else None
     if opening is not None and not builder.markdown and \
-            sum(bool(LETTERED_ITEM.match(line)) for line in lines[opening:]) < 2:
+            sum(bool(LETTERED_ITEM.match(line) or SYMBOL_BULLET.match(line)) for line in lines[opening:]) < 2:
         opening = None
     if opening is not None and all(BULLET.match(line) or line.startswith((" ", "\t")) for line in lines[opening:]):
-        _emit_run(builder, start, lines[:opening])
+        if not builder.markdown and opening == 1 and _looks_like_heading(lines[:1], True):
+            # "3.1 Greatest potential for savings" over its items is their heading, as it would be over a
+            # blank line.
+            builder.add(HEADING, lines[0].strip(), start, level=3 if SUBNUMBER.match(lines[0].strip()) else 2,
+                        heading_source="line")
+        else:
+            _emit_run(builder, start, lines[:opening])
         _emit_run(builder, start + opening, lines[opening:])
         return
     # A grid table may have its caption over it in the same run ("Table 1: Workforce spend").
