@@ -72,7 +72,8 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"\bno\s+(?:members?\s+of\s+staff|employees?|staff|officers?|one|colleagues?)\s+"
                         r"(?:has|have|had|is|are|was|were|receives?|received|gets?|takes?|took)\s+(?:any\s+)?(?:paid\s+)?$",
                         re.IGNORECASE)
-NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+(?:is|was|were|are)\s+)(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
+NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+[–—-]\s+|\s+(?:is|was|were|are)\s+)"
+                       r"(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
                        r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed|needed)\b|"
                        # "agency workers are not a cost we have incurred since 2020".
                        r"^\s+(?:are|were|is|was|have\s+not\s+been|has\s+not\s+been)\s*(?:not\s+)?(?:an?\s+)?"

@@ -1200,6 +1200,8 @@ def test_a_vague_size_or_a_narrowed_nil_is_only_partial(check_md, text):
     ("We have not found it necessary to appoint EDI champions in an organisation of 143 people.", 0),
     ("Our 24/7 helpline is run by 3 EDI champions.", 3),
     ("We do not have **EDI (equality, diversity and inclusion) champions**.", 0),
+    # A label and its nil set apart by a dash.
+    ("- EDI champions – none; equality issues handled through the HR business partner\n- Training – all staff", 0),
 ])
 def test_counts_of_champions_in_words_and_figures(check_md, text, count):
     assert check_md(text, "question.edi").facts["edi_champions"] == count
