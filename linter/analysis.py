@@ -1222,6 +1222,7 @@ def _steps(table, first, needed) -> list[list[tuple[str, str]]]:
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
 COVER_WORDS = 15
+POINTS_ELSEWHERE = re.compile(r"\W*(?:see|refer\s+to)\b", re.IGNORECASE)
 COVER_PARTS = re.compile(r"\s+[·•]\s+")
 
 
@@ -1234,8 +1235,10 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
     placeholder ("Approved by | [tbc]") say nothing and are left out.
     """
     def keep(label: str, value: str) -> bool:
-        # (A dash alone is a cell left empty: "Approved by | —".)
-        return bool(value.strip(" —–-")) and not (placeholders and _is_filler(value, placeholders))
+        # (A dash alone is a cell left empty: "Approved by | —". A value that points elsewhere, "Members |
+        # See "Governance" below", says nothing there.)
+        return bool(value.strip(" —–-")) and not (placeholders and _is_filler(value, placeholders)) \
+            and not POINTS_ELSEWHERE.match(value)
 
     def controlled(label: str) -> bool:
         # A step's label may leave out its "by": "Approved: Policy and Resources Committee, 9 July 2024".

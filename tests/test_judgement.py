@@ -5159,3 +5159,15 @@ def test_a_cover_line_of_facts_set_apart_by_dots(check_md):
     report = check_md(text, ENDORSEMENT)
     assert (status(report, ENDORSEMENT), report.facts["endorsement"]) == \
         ("pass", {"body": "Cabinet", "date": "9 July 2024"})
+
+
+@pytest.mark.parametrize("value, expected", [
+    # A record's value that points elsewhere says nothing there.
+    ('See "Governance" below', "fail"),
+    ("Shared with Cabinet members, 2 July 2024", "partial"),
+])
+def test_a_record_value_pointing_elsewhere_says_nothing(check_md, value, expected):
+    text = ("| Document | Productivity Plan 2024 |\n|---|---|\n| Status | Officer version submitted 18 July 2024 |\n"
+            "| Author | Strategic Director (Resources) |\n| Members | " + value + " |\n\n## Governance\n\n"
+            "- The plan has not been considered by members.")
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
