@@ -5171,3 +5171,14 @@ def test_a_record_value_pointing_elsewhere_says_nothing(check_md, value, expecte
             "| Author | Strategic Director (Resources) |\n| Members | " + value + " |\n\n## Governance\n\n"
             "- The plan has not been considered by members.")
     assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Aiming resources, or an organisation's planned shape, is no target someone tracks.
+    "We want to use data more intelligently, to target our resources where they will make the greatest "
+    "difference.",
+    "We have not yet agreed KPIs for the digital programme and will not do so until the new target operating "
+    "model has been approved later in the year.",
+])
+def test_the_verb_target_and_a_target_operating_model_are_no_measures(check_md, text):
+    assert status(check_md("## Digital\n\n" + text, "metrics.kpis"), "metrics.kpis") == "fail"
