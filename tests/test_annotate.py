@@ -34,10 +34,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ESTIMATE = ReadOptions(pages="estimate")
 CORPUS_PLANS = sorted((Path(__file__).resolve().parent / "corpus" / "dev").glob("*.md"))
 # Plans whose layout the comment anchoring does not handle yet; strict, so each is noticed once fixed.
-ANCHORING_NOT_YET_RIGHT = {
-    "124-scarrowfield-unitary-working-draft-control-table": "a blank in a document-control table: the comment "
-    "spans the whole table, but the finding quotes only the table's end",
-}
+ANCHORING_NOT_YET_RIGHT: dict[str, str] = {}
 CORPUS = [pytest.param(plan, marks=pytest.mark.xfail(strict=True, reason=ANCHORING_NOT_YET_RIGHT[plan.stem]))
           if plan.stem in ANCHORING_NOT_YET_RIGHT else plan for plan in CORPUS_PLANS]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -267,6 +267,18 @@ def test_insert_figure_and_masked_figures_are_caught_in_body_headings_and_tables
     assert first.section.endswith("Cutting waste") and first.page is not None
 
 
+def test_drafting_text_in_a_table_is_quoted_in_its_own_row(tmp_path):
+    document = fx.clean_plan()
+    fx.add_table(document, [["Measure", "Baseline", "Latest", "Target"],
+                            ["Agency staff costs (£m)", "16.8", "14.2", "11.0"],
+                            ["Digital take-up in contact centre", "[TBC]", "[TBC]", "[TBC]"],
+                            ["Household waste recycled", "41%", "44%", "50%"]])
+    results, _ = check_file(saved(tmp_path, document))
+    quotes = [e.quote for e in results["publish.placeholders"].evidence]
+    assert "Digital take-up in contact centre | [TBC] | [TBC] | [TBC]" in quotes
+    assert not any("16.8" in q or "41%" in q for q in quotes)
+
+
 def test_draft_markings_in_headers_and_footers_are_caught_once(tmp_path):
     document = fx.clean_plan()
     document.sections[0].header.paragraphs[0].text = "DRAFT"

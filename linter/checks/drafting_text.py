@@ -25,7 +25,8 @@ What it does
       Text that is itself drafting ("TBC") is not an answer.
 
     Each finding is reported once per place, with its page, section and a
-    quote around it.
+    quote around it (in a table, its own row: "Digital take-up | [TBC] |
+    [TBC]").
 
 Why
     "[insert figure]", a "TBC" or a "DRAFT" footer on the council's website
@@ -147,7 +148,15 @@ class Detector:
 def _in_text(detector: Detector, block, text: str, margin: bool) -> list[Finding]:
     findings = []
     for start, end, kind in detector.spans(text, margin):
-        evidence = evidence_for(block, text, span=(start, end))
+        if block.kind == TABLE:
+            # A table's drafting text is quoted in its own row: "Digital take-up in contact centre | [TBC] |
+            # [TBC]", not the rows around it run together.
+            row_start = text.rfind("\n", 0, start) + 1
+            row_end = text.find("\n", end)
+            row = text[row_start:row_end if row_end >= 0 else len(text)]
+            evidence = evidence_for(block, row, span=(start - row_start, min(end, row_start + len(row)) - row_start))
+        else:
+            evidence = evidence_for(block, text, span=(start, end))
         if margin and not evidence.section:
             evidence.section = block.part  # "header", "footer": where to look
         findings.append(Finding(kind, text[start:end], evidence))
