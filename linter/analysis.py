@@ -487,6 +487,7 @@ class Analysis:
         # The lines over a draft's title ("DRAFT v0.4 - NOT FOR CIRCULATION / Shared with Cabinet members for
         # comment on 28 June 2024") say where the document stands, as a status label does.
         first_heading = next((i for i, b in enumerate(document.blocks) if b.kind == HEADING), 0)
+        under_heading = _straight_under_heading(document.blocks)
         for index, block in enumerate(document.blocks):
             about_document = index in records
             if about_document:
@@ -506,7 +507,7 @@ class Analysis:
             # So does a list item or numbered paragraph set straight under a heading, with no sentence of
             # its own to name a subject: "## 7. Governance" over "- Considered by Cabinet, 11 July 2024" and
             # "- Published on the council's website: wrexley.gov.uk/productivityplan".
-            stepwise = not says_where_it_stands and _straight_under_heading(document.blocks, index)
+            stepwise = not says_where_it_stands and under_heading[index]
             whole_prompt = block.kind == HEADING and analysis.prompts.is_prompt(block.text)
             found = []
             offset = 0
@@ -1313,15 +1314,18 @@ STEP_ON_THE_DOCUMENT = re.compile(rf"{ELLIPTICAL_DECISION.pattern}|^\W*(?:(?:to|
                                   r"(?:on|at|to|in)\b", re.IGNORECASE)
 
 
-def _straight_under_heading(blocks, index: int) -> bool:
-    """Whether the block is a list item, or a numbered paragraph, with only such blocks between it and the
-    heading over it."""
-    for block in reversed(blocks[:index + 1]):
+def _straight_under_heading(blocks) -> list[bool]:
+    """For each block, whether it is a list item, or a numbered paragraph, with only such blocks between it
+    and the heading over it."""
+    found, run = [], False
+    for block in blocks:
         if block.kind == HEADING:
-            return block is not blocks[index]
-        if block.kind != LIST_ITEM and not PARAGRAPH_NUMBER.match(block.text):
-            return False
-    return False
+            found.append(False)
+            run = True
+            continue
+        run = run and (block.kind == LIST_ITEM or PARAGRAPH_NUMBER.match(block.text) is not None)
+        found.append(run)
+    return found
 
 
 # What may be left of a sentence once its placeholder clauses are gone and still be filler: a label
