@@ -5182,3 +5182,10 @@ def test_a_record_value_pointing_elsewhere_says_nothing(check_md, value, expecte
 ])
 def test_the_verb_target_and_a_target_operating_model_are_no_measures(check_md, text):
     assert status(check_md("## Digital\n\n" + text, "metrics.kpis"), "metrics.kpis") == "fail"
+
+
+def test_reported_with_how_often_between_is_a_reporting_arrangement(check_md):
+    rule = "governance.progress-reporting"
+    text = ("## Governance\n\n- RAG dashboard of this plan reported quarterly to Cabinet and twice a year to "
+            "Corporate Scrutiny\n- Published on the council's website")
+    assert status(check_md(text, rule), rule) == "pass"
