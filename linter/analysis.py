@@ -1315,16 +1315,17 @@ STEP_ON_THE_DOCUMENT = re.compile(rf"{ELLIPTICAL_DECISION.pattern}|^\W*(?:(?:to|
 
 
 def _straight_under_heading(blocks) -> list[bool]:
-    """For each block, whether it is a list item, or a numbered paragraph, with only such blocks between it
-    and the heading over it."""
+    """For each block, whether it is a list item, or a numbered paragraph, with only such blocks (or tables)
+    between it and the heading over it."""
     found, run = [], False
     for block in blocks:
         if block.kind == HEADING:
             found.append(False)
             run = True
             continue
-        run = run and (block.kind == LIST_ITEM or PARAGRAPH_NUMBER.match(block.text) is not None)
-        found.append(run)
+        # (A table between, "Measures and reporting" over a KPI table and then the steps, names no subject.)
+        run = run and (block.kind in (LIST_ITEM, TABLE) or PARAGRAPH_NUMBER.match(block.text) is not None)
+        found.append(run and block.kind != TABLE)
     return found
 
 

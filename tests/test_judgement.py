@@ -5127,6 +5127,11 @@ def test_a_bare_reply_is_no_answer_to_a_theme(check_md, reply, expected):
      ENDORSEMENT, "partial"),
     ("## 7. Approval and publication\n\n7.1 Approved by the Executive on 16 July 2024. 7.2 Submitted to DLUHC on "
      "18 July 2024. 7.3 To be published on the council's website following Executive approval.", PUBLICATION, "pass"),
+    # A table between the heading and the steps names no subject for them.
+    ("## Measures and reporting\n\n| KPI | 2023/24 |\n|---|---|\n| Contacts online | 55% |\n\n"
+     "- Six-monthly progress report on this plan to Cabinet\n"
+     "- Published on the council's website, pellworth.gov.uk/productivity, after Cabinet agreement",
+     PUBLICATION, "pass"),
     # A sentence before the list names its subject: the steps are its.
     ("## Performance\n\nOur quarterly performance report:\n\n- Considered by Cabinet each quarter\n"
      "- Published on the council's website", PUBLICATION, "fail"),
