@@ -5194,3 +5194,11 @@ def test_reported_with_how_often_between_is_a_reporting_arrangement(check_md):
     text = ("## Governance\n\n- RAG dashboard of this plan reported quarterly to Cabinet and twice a year to "
             "Corporate Scrutiny\n- Published on the council's website")
     assert status(check_md(text, rule), rule) == "pass"
+
+
+def test_a_contents_entry_in_the_letters_words_asks_nothing(check_md):
+    # "Trade union facility time ..... 3" is furniture: what follows it is no answer to the question.
+    text = ("## Contents\n\nKey messages ..... 2\n\nTrade union facility time ..... 3\n\n"
+            "Channel shift: 62% of contacts online. Agency spend: 3.4% of staff budget in 2023/24.")
+    rule = "question.facility-time"
+    assert status(check_md(text, rule, name="plan.txt"), rule) == "fail"

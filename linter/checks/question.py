@@ -622,12 +622,13 @@ def answered_under_paragraph(analysis, prompt_id: int, words_needed: int):
 
 
 def copies_a_question(analysis, block_index: int) -> bool:
-    """A block that is only a copy of the regime's words, with perhaps its number ("A4.")."""
+    """A block that is only a copy of the regime's words, with perhaps its number ("A4."). A contents
+    entry in those words ("Trade union facility time ..... 3") is furniture, and asks nothing."""
     key = ("question.copies", block_index)
     found = analysis.cache.get(key)
     if found is None:  # asked for every block by every unanswered question
         worded = [s for s in analysis.block_sentences.get(block_index, []) if s.words > 1]
-        found = analysis.cache[key] = bool(worded) and all(s.prompt for s in worded)
+        found = analysis.cache[key] = bool(worded) and all(s.prompt and not s.furniture for s in worded)
     return found
 
 
