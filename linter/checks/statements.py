@@ -190,6 +190,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
     ahead_names = pack.concept(statement["ahead_names"]) if "ahead_names" in statement else None
     implicit = pack.document_reference
+    about_the_document = any(implicit in conjunction for conjunction in alternatives)
     for sentence in analysis.own_sentences():
         if exclude and exclude.matches(sentence.text):
             continue
@@ -230,11 +231,12 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             # So does each row's: "Member sign-off: this draft has been shared with group leaders for comment" is
             # a sharing, not a sign-off.
             rows = [weaker_value(row, weaker) or row for row in rows]
-            # What it says is about the document, so it answers only statements about the document: "0.4 |
-            # 21 June 2024 | KPI table added" is a step in the drafting, not a measure with its figures.
-            if any(all(concept is implicit or any(asserted(row, m.start(), facts_only) for m in concept.finditer(row))
-                       for concept in conjunction) for conjunction in alternatives if implicit in conjunction
-                   for row in rows):
+            # What it says is about the document, so it answers only a statement about the document (one
+            # that may name the plan): "0.4 | 21 June 2024 | KPI table added" is a step in the drafting, not a
+            # measure with its figures.
+            if about_the_document and \
+                    any(all(concept is implicit or any(asserted(row, m.start(), facts_only) for m in concept.finditer(row))
+                            for concept in conjunction) for conjunction in alternatives for row in rows):
                 yield sentence
             continue
         # A sentence read with what it refers back to: that too must not be about something excluded.
