@@ -1223,7 +1223,9 @@ def _steps(table, first, needed) -> list[list[tuple[str, str]]]:
 # a label and its value (capitalised words after the first would take in the end of the value before).
 LABEL = re.compile(r"(?:^|(?<=\s))\**([A-Z][A-Za-z]*(?:[ /&-]+[a-z][a-z]*|[ /&-]+[A-Z]{2,6}(?=[ /&:*-])){0,4})\**:\**\s+(?=\S)")
 COVER_WORDS = 15
-POINTS_ELSEWHERE = re.compile(r"\W*(?:see|refer\s+to)\b", re.IGNORECASE)
+# A value or title that points elsewhere, or asks the reader for something: "See "Governance" below", "Refer to
+# Annex B", "Please see Q2".
+POINTS_ELSEWHERE = re.compile(r"\W*(?:see|refer|please)\b", re.IGNORECASE)
 COVER_PARTS = re.compile(r"\s+[·•]\s+")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .terms import term_set
+
 UNITS = {"zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -174,3 +176,29 @@ def nil_stated(text: str, subject) -> bool:
             if form.search(before) and (not whole_subject_only or WHOLE_CLAUSE_AFTER.match(after)):
                 return True
     return False
+
+
+YEAR = term_set(["@year"])
+# A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
+# (In plain words too: "Where we want to be (March 2026)", "Where we aim to be by 2026"; and a deadline:
+# "Now | By March 2026".)
+TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?|"
+                           r"(?:want|aim|hope|expect|plan|intend)\s+to\s+(?:be|reach|get|achieve)|aiming|"
+                           r"by\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d)\b",
+                           re.IGNORECASE)
+
+
+def year_key(text: str) -> tuple[int, int]:
+    """Sort key for "2023/24", "2023-2024" or "2024": the later year first."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    start = numbers[0]
+    end = numbers[1] if len(numbers) > 1 else start
+    if end < 100:
+        end += (start // 100) * 100
+    return end, start
+
+
+def year_in(text: str) -> tuple | None:
+    """The year a label or a column's heading names ("Share of staff budget 2023/24"), as year_key."""
+    year = YEAR.search(text)
+    return year_key(year.group(0)) if year else None

@@ -53,7 +53,7 @@ from typing import NamedTuple
 from ..analysis import PARAGRAPH_NUMBER, asks, evidence_for
 from ..clauses import CLAUSE_EDGE, clauses, instructed
 from ..document import HEADING, LIST_ITEM, TABLE
-from ..figures import MONEY, NUMBER_WORD, money, nil_stated, word_number
+from ..figures import MONEY, NUMBER_WORD, TARGET_COLUMN, YEAR, money, nil_stated, word_number, year_in, year_key
 from ..messages import register
 from ..terms import term_set
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
@@ -86,7 +86,6 @@ PARAMS = {
 }
 
 PERCENT = term_set(["@percent"])
-YEAR = term_set(["@year"])
 # A label's unit of money: "Agency staff (£000)", "£'000", "Spend, £m", "£ thousands".
 MONEY_UNIT = re.compile(r"£\s?('?000s?|’000s?|k|m|million|thousands?|bn)?(?=\)|\s*$|,|\s)", re.IGNORECASE)
 UNIT_SCALE = {"000": 1e3, "000s": 1e3, "k": 1e3, "thousand": 1e3, "thousands": 1e3, "m": 1e6, "million": 1e6,
@@ -122,13 +121,6 @@ TARGET_BEFORE = re.compile(r"\b(?:aim|aims|aiming|target|targets|ambition|goal|w
                            r"expect\w*|forecast\w*)\b", re.IGNORECASE)
 PLANNED_AMOUNT = re.compile(r"\b(?:budgeted|estimated?|provisional|projected|projection)\b", re.IGNORECASE)
 TARGET_AFTER = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d")
-# A column of aims, not of what was spent. "Budget" and "plan" do not make one: "Share of staff budget".
-# (In plain words too: "Where we want to be (March 2026)", "Where we aim to be by 2026"; and a deadline:
-# "Now | By March 2026".)
-TARGET_COLUMN = re.compile(r"\b(?:targets?|aims?|forecasts?|goals?|ambitions?|projected|projections?|"
-                           r"(?:want|aim|hope|expect|plan|intend)\s+to\s+(?:be|reach|get|achieve)|aiming|"
-                           r"by\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?(?:19|20)\d\d)\b",
-                           re.IGNORECASE)
 # Where a table sets what was spent beside what is budgeted ("2023/24 outturn | 2024/25 budget"),
 # the budget column is a plan. Alone, "budget" names the base: "Share of staff budget 2023/24".
 ACTUAL_COLUMN = re.compile(r"\b(?:outturn|actuals?|spent|spend to date)\b", re.IGNORECASE)
@@ -199,22 +191,6 @@ def percent_in_words(match: re.Match) -> float | None:
         return None
     fraction = match.group(2).split()[-1].lower() if match.group(2) else None
     return float(whole) + WORD_FRACTIONS.get(fraction, 0.0)
-
-
-def year_key(text: str) -> tuple[int, int]:
-    """Sort key for "2023/24", "2023-2024" or "2024": the later year first."""
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
-    start = numbers[0]
-    end = numbers[1] if len(numbers) > 1 else start
-    if end < 100:
-        end += (start // 100) * 100
-    return end, start
-
-
-def year_in(text: str) -> tuple | None:
-    """The year a label or a column's heading names ("Share of staff budget 2023/24"), as year_key."""
-    year = YEAR.search(text)
-    return year_key(year.group(0)) if year else None
 
 
 def is_change(text: str, start: int) -> bool:

@@ -61,15 +61,14 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, REFERS_BACK, UNFINISHED,
-                        VERB_LIKE, asks, asks_word, evidence_for, tokens)
+from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE, REFERS_BACK,
+                        UNFINISHED, VERB_LIKE, asks, asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
 from ..document import HEADING, LIST_ITEM, TABLE
-from ..figures import COUNT, as_count, count_near, nil_stated
+from ..figures import COUNT, TARGET_COLUMN, as_count, count_near, nil_stated, year_in
 from ..messages import register
 from ..sections import theme_named
 from . import CONCEPT, FAIL, PARTIAL, PASS, Outcome
-from .figure import TARGET_COLUMN, year_in
 
 PARAMS = {
     "type": "object",
@@ -506,7 +505,6 @@ def left_for_drafting(analysis, prompt_id: int, topics):
 # A run-in title names its subject in a few words, and says nothing of it: "Greatest potential for savings."
 # ("See Q2 on homelessness prevention." points elsewhere; "Our planning system is old." is a start of an answer.)
 TITLE_WORDS = 8
-POINTER_OPENING = re.compile(r"\W*(?:see|refer|please)\b", re.IGNORECASE)
 
 
 def titled_left_to_note(analysis, topics):
@@ -517,7 +515,7 @@ def titled_left_to_note(analysis, topics):
     for block_index, sentences in analysis.block_sentences.items():
         title = analysis.run_in_titles.get(sentences[-1].index) if sentences else None
         if title is None or title.block_index != block_index or not analysis.is_title(title) or asks(title.text) or \
-                title.words > TITLE_WORDS or VERB_LIKE.search(title.text) or POINTER_OPENING.match(title.text) or \
+                title.words > TITLE_WORDS or VERB_LIKE.search(title.text) or POINTS_ELSEWHERE.match(title.text) or \
                 not any(all(concept.matches(title.text) for concept in conjunction) for conjunction in topics):
             continue
         rest = [s for s in sentences if s is not title]
