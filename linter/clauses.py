@@ -252,16 +252,16 @@ REPORTED_THAT = re.compile(r"\b(?:said|advised|confirmed|explained|reported|stat
                            r"\s+that\s+(?:[^.;:]{0,240}?)$", re.IGNORECASE)
 
 
-def hedged(text: str, position: int, plain_conditions: bool = False) -> bool:
+def hedged(text: str, position: int, plain_conditions: bool = False, route=None) -> bool:
     """Whether the word at ``position`` is only a possibility ("should be approved", "if agreed", "will be
     published only if …"), or one of the choices an open question leaves open ("whether … or is signed
-    off by the Leader")."""
+    off by the Leader"). ``route`` is as for :func:`conditional`."""
     cue = _in_scope(text, position, HEDGE_CUE, 4)
     if cue is not None and cue.group(0).lower() == "would":
         at = max(0, position - 120) + cue.start()
         if REPORTED_THAT.search(text, max(0, at - 300), at):
             cue = None
-    return cue is not None or left_open(text, position) or conditional(text, position, plain_conditions)
+    return cue is not None or left_open(text, position) or conditional(text, position, plain_conditions, route)
 
 
 # A condition after what it governs, to the end of the clause: "We will publish this plan on the council's
@@ -286,15 +286,29 @@ SENTENCE_STOP = re.compile(r"[.;:!?]\s")
 FRONTED_CONDITION = re.compile(r"(?:^|[.!?:]\s+)(?:If|Unless|Should)\b[^.!?]*,[^.!?]*$")
 
 
-def conditional(text: str, position: int, plain: bool = False) -> bool:
+def conditional(text: str, position: int, plain: bool = False, route=None) -> bool:
     """Whether a condition said after the word at ``position``, in its clause, governs it (with ``plain``,
-    a plain "if" too, or one that opens the sentence)."""
+    a plain "if" too, or one that opens the sentence). A plain condition for which ``route`` (a test of
+    the condition's words) holds is the council's own way to the thing, not a doubt about it: "If the
+    decision is not called in, the plan will be … published on the council's website"."""
     rest = text[position:position + CONDITION_REACH]
     end = SENTENCE_STOP.search(rest)
     end = end.start() if end else len(rest)
-    return CONDITION_AFTER.search(rest, 0, end) is not None or \
-        (plain and (PLAIN_CONDITION_AFTER.search(rest, 0, end) is not None
-                    or FRONTED_CONDITION.search(text, max(0, position - CONDITION_REACH), position) is not None))
+    if CONDITION_AFTER.search(rest, 0, end) is not None:
+        return True
+    if not plain:
+        return False
+    after = PLAIN_CONDITION_AFTER.search(rest, 0, end)
+    if after is not None and not (route and route(_condition(rest[after.start():end]))):
+        return True
+    fronted = FRONTED_CONDITION.search(text, max(0, position - CONDITION_REACH), position)
+    return fronted is not None and not (route and route(_condition(fronted.group(0))))
+
+
+def _condition(text: str) -> str:
+    """A condition's own words, from its "if" to the comma that ends it."""
+    text = text[re.search(r"\b(?:if|unless|should)\b", text, re.IGNORECASE).start():]
+    return text.split(",", 1)[0]
 
 
 def left_open(text: str, position: int) -> bool:
@@ -310,6 +324,14 @@ DECIDED = "decided"
 # ``facts_only`` for what the council states it did or will do: not hedged, and not hanging on any
 # condition said after it.
 COMMITTED = "committed"
+
+
+class Committed:
+    """``facts_only`` as ``COMMITTED``, save that a plain condition for which ``route`` holds is the council's
+    own way to the thing: "If Cabinet agrees the plan on 9 July, it will be published on our website"."""
+
+    def __init__(self, route):
+        self.route = route
 
 
 # What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make
@@ -351,7 +373,8 @@ def asserted(text: str, position: int, facts_only: bool | str = False, instructi
     either)."""
     return not negated(text, position) and not (instructions and instructed(text, position)) and \
         not (facts_only and (left_open(text, position) if facts_only == DECIDED
-                             else hedged(text, position, facts_only == COMMITTED)))
+                             else hedged(text, position, facts_only == COMMITTED or isinstance(facts_only, Committed),
+                                         getattr(facts_only, "route", None))))
 
 
 # A sentence about what is yet to come ("we will", "by March 2026", "our target is"), and one that says

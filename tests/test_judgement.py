@@ -4800,6 +4800,23 @@ def test_a_fronted_condition_and_a_negation_that_ends_with_its_sentence(check_md
     assert check_md("## Governance\n\n" + text, ENDORSEMENT).facts["endorsement"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The council's own sign-off as the condition is its way to publication, not a doubt about it.
+    ("If the decision is not called in, the plan will be submitted on 16 July 2024 and published on the "
+     "council's website by 19 July 2024.", "pass"),
+    ("If Cabinet agrees the plan on 9 July 2024, it will be published on our website.", "pass"),
+    ("The plan will be published on our website if members approve it on 9 July 2024.", "pass"),
+    # A condition outside the council's hands is one.
+    ("If the Government agrees, the plan will be published on our website.", "fail"),
+    ("We will publish this plan on our website if the Government decides to publish the plans of all councils.",
+     "fail"),
+    # So is a check by anyone but members.
+    ("The plan will be published on our website if the figures are confirmed by the auditors.", "fail"),
+])
+def test_a_condition_that_is_the_councils_own_sign_off(check_md, text, expected):
+    assert status(check_md("## Publication\n\n" + text, PUBLICATION), PUBLICATION) == expected
+
+
 def test_the_approved_plan_is_the_plan(check_md):
     text = "## Publication\n\nThe approved plan will be published on the council's website by the end of July 2024."
     assert status(check_md(text, PUBLICATION), PUBLICATION) == "pass"

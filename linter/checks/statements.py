@@ -33,7 +33,10 @@ Parameters
     ``find`` (list of ``{label, any: [[concept, ...], ...], exclude}``);
     ``partial`` (same form); ``exclude`` (concept); ``facts_only``
     (hedged statements do not count, nor weaker ones an open question leaves
-    open, default false); ``window`` (a
+    open, default false); ``route`` (alternatives like ``any``'s: a plain
+    condition whose words make one is the council's own way to the thing, not
+    a doubt, "If Cabinet agrees the plan, it will be published on our
+    website"); ``window`` (a
     statement may run over this many sentences of one paragraph, default 1:
     "We will track the plan through eight measures. All eight go to Cabinet
     each quarter."); ``undated_is_pending`` (a statement whose date is
@@ -84,7 +87,7 @@ import re
 from bisect import bisect_right
 
 from ..analysis import DECISION_BACK, LABEL, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
-from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, asserted, lacked, only_ahead, only_new_ones, without
+from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, Committed, asserted, lacked, only_ahead, only_new_ones, without
 from ..document import TABLE, count_words
 from ..messages import register
 from ..terms import MONTHS
@@ -118,6 +121,8 @@ PARAMS = {
         "exclude": {"$ref": "#/$defs/concept"},
         "pass_when": {"enum": ["all", "any"]},
         "facts_only": {"type": "boolean"},
+        "route": {"type": "array", "minItems": 1,
+                  "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "window": {"type": "integer", "minimum": 1, "maximum": 3},
         "undated_is_pending": {"type": "boolean"},
         "too_late": {"$ref": "#/$defs/concept"},
@@ -829,6 +834,9 @@ def check(analysis, params, pack) -> Outcome:
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
     # What the council says it did or will do counts only unhedged and on no condition.
     facts_only = COMMITTED if params.get("facts_only", False) else False
+    if facts_only and "route" in params:
+        route = [[pack.concept(c) for c in conjunction] for conjunction in params["route"]]
+        facts_only = Committed(lambda words: any(all(c.search(words) for c in conjunction) for conjunction in route))
     window = params.get("window", 1)
     pending = params.get("undated_is_pending", False)
     too_late = pack.concept(params["too_late"]) if "too_late" in params else None
