@@ -90,6 +90,7 @@ PRONOUN_OPENING = re.compile(r"(?:[^,.;]{0,40},\s*)?(?:it|they)\b", re.IGNORECAS
 RUN_IN_QUESTION_WORDS = 30
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
 RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:,?[ /&-]+[\w’'-]+){0,4}\.")
+WH_TITLE = re.compile(r"(?:what|where|how|why|who|when|which)\b", re.IGNORECASE)
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
@@ -693,8 +694,10 @@ class Analysis:
         first = PARAGRAPH_NUMBER.sub("", sentences[0].text.strip(), count=1)
         # So does one that opens with the question it answers: "**Q22. What do you need from
         # government?** Multi-year settlements; …".
-        if not (RUN_IN_TITLE.fullmatch(first) or
-                                      (asks(first) and count_words(first) <= RUN_IN_QUESTION_WORDS)):
+        # ("Spending on consultants is minimal." says something: a title only names, though it may name
+        # with a clause, "What would help us.")
+        if not ((RUN_IN_TITLE.fullmatch(first) and not (VERB_LIKE.search(first) and not WH_TITLE.match(first))) or
+                (asks(first) and count_words(first) <= RUN_IN_QUESTION_WORDS)):
             return
         self.titles.add(sentences[0].index)
         for sentence in sentences[1:]:

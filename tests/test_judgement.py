@@ -5219,3 +5219,23 @@ def test_a_contents_entry_in_the_letters_words_asks_nothing(check_md):
             "Channel shift: 62% of contacts online. Agency spend: 3.4% of staff budget in 2023/24.")
     rule = "question.facility-time"
     assert status(check_md(text, rule, name="plan.txt"), rule) == "fail"
+
+
+def test_a_change_in_amounts_is_no_part_of_a_whole(check_md):
+    # The share is the year's amount of the year's pay bill, not the fall of one over the rise of the other.
+    text = ("## Workforce spend\n\n| | 2022/23 | 2023/24 |\n|---|---|---|\n| Total pay bill | £281.5m | £296.0m |\n"
+            "| Agency staff | £15.9m | £14.2m |\n\nAgency spend fell by £1.7m in 2023/24 while the pay bill grew "
+            "by £14.5m, mostly because of the 2023 pay award.")
+    assert check_md(text, AGENCY).facts["agency_spend_percent"] == 4.8
+
+
+@pytest.mark.parametrize("opening, expected", [
+    # A short first sentence that says something of its subject is no run-in title over the paragraph.
+    ("3.4 Spending on consultants is minimal.", "partial"),
+    # One that only names it is.
+    ("3.4 Consultants.", "fail"),
+])
+def test_a_short_statement_is_no_run_in_title(check_md, opening, expected):
+    text = (f"## Workforce\n\n{opening} It is not coded separately in our ledger, so we cannot yet give it as a "
+            "share of the staff budget; from April 2024 a new cost code will let us report it.")
+    assert status(check_md(text, CONSULTANTS), CONSULTANTS) == expected

@@ -846,7 +846,8 @@ def worked_out(text: str, subject, denominator, own_from: int = 0,
     """
     if denominator is None:
         return None
-    amounts = money(text)
+    # "Agency spend fell by £1.7m while the pay bill grew by £14.5m": changes, not the amounts themselves.
+    amounts = [a for a in money(text) if not is_change(text, a[0])]
     if len(amounts) < 2:
         return None
     part_spans = [m.span() for m in subject.finditer(text) if m.start() >= own_from]
