@@ -152,11 +152,13 @@ def governed_by(text: str, position: int, cue, words: int = SCOPE_WORDS) -> bool
 
 
 # A subject its own predicate denies, a few words on in its clause: "Publication of the plan on our
-# website is not planned", "Approval has not been sought".
+# website is not planned", "Approval has not been sought". So is one who has not seen or decided: "the
+# Leader has not yet seen it".
 DENIED_BY_PREDICATE = re.compile(
     r"(?:[\w’'£%.-]+\s+){0,8}?(?:is|are|was|were|has|have|had|will)\s+(?:not|never)\s+(?:yet\s+|currently\s+|"
     r"been\s+|be\s+)*(?:planned|expected|intended|proposed|possible|given|sought|made|taken|happening|"
-    r"going\s+ahead|scheduled|envisaged|anticipated)\b", re.IGNORECASE)
+    r"going\s+ahead|scheduled|envisaged|anticipated|seen|read|considered|discussed|reviewed|approved|"
+    r"endorsed|signed)\b", re.IGNORECASE)
 
 
 def negated(text: str, position: int) -> bool:

@@ -5239,3 +5239,15 @@ def test_a_short_statement_is_no_run_in_title(check_md, opening, expected):
     text = (f"## Workforce\n\n{opening} It is not coded separately in our ledger, so we cannot yet give it as a "
             "share of the staff budget; from April 2024 a new cost code will let us report it.")
     assert status(check_md(text, CONSULTANTS), CONSULTANTS) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One who has not seen or decided is denied with the predicate: members and the plan in one sentence
+    # say nothing of members seeing it.
+    ("Officers prepared this draft, and the Leader has not yet seen the plan.", "fail"),
+    ("This draft has not been considered by members, and the Leader has not yet seen it.", "fail"),
+    # Said without the denial, they have.
+    ("Officers prepared this draft, and the Leader has seen the plan.", "partial"),
+])
+def test_a_member_who_has_not_seen_the_plan(check_md, text, expected):
+    assert status(check_md("## Governance\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected
