@@ -5251,3 +5251,18 @@ def test_a_short_statement_is_no_run_in_title(check_md, opening, expected):
 ])
 def test_a_member_who_has_not_seen_the_plan(check_md, text, expected):
     assert status(check_md("## Governance\n\n" + text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What its paragraph says the council has, it has: a lack of devolved funding is no "none".
+    ("We became a constituent member of the Estuary Combined Authority in May 2024. It is too early for us to "
+     "assess the arrangement, and we have not yet received any devolved funding through it.", "partial"),
+    # What the combined authority has done for the council is an assessment of it.
+    ("We are a constituent member of the Lowe and Tarran Combined Authority, which has no elected mayor. The "
+     "combined authority's joint procurement of highways maintenance has reduced our unit costs by around 8 per "
+     "cent.", "pass"),
+    ("Not applicable. We are not part of a combined authority and have no devolution deal.", "pass"),
+])
+def test_a_combined_authority_the_council_belongs_to(check_md, text, expected):
+    rule = "question.devolution"
+    assert status(check_md("## Reducing wasteful spend\n\n" + text, rule), rule) == expected

@@ -804,6 +804,13 @@ def check(analysis, params, pack) -> Outcome:
         none = next((s for s in touches if not s.placeholder and any(
             lacked(s.text, m.start(), m.end())
             for conjunction in topics for m in conjunction[0].finditer(s.text))), None)
+        # "We became a constituent member of the Estuary Combined Authority in May 2024. … we have not yet
+        # received any devolved funding through it": what its paragraph says the council has, it has.
+        if none is not None and any(not any(lacked(s.text, m.start(), m.end()) for m in conjunction[0].finditer(s.text))
+                                    and conjunction[0].matches(s.text)
+                                    for s in analysis.block_sentences.get(none.block_index, []) if s is not none
+                                    for conjunction in topics):
+            none = None
         if none is not None:
             # "If you have one, …" over "Not applicable. We are not part of a combined authority": none is
             # the whole answer.
