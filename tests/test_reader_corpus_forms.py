@@ -69,14 +69,9 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                                                        "has no such links",
                 "105-culverden-london-tables-appendix": "the PDF form loses the wrapped last line of a table cell "
                                                         "('... when no council' / 'building is free')",
-                "150-thorneycroft-london-numbered-committee": "the PDF form loses the wrapped last line of a table "
-                                                              "cell ('Agency spend as share of' / 'staff budget')",
                 "325-lindenmoor-london-numbered-refuse-heading-cabinet-noted": "the PDF form reads the wrapped last "
                                                                               "line of a table cell ('100,000') "
                                                                               "as a row of its own",
-                "704-wrangholme-district-four-themes-cabinet-approved-delegated-leader-footnote-publication-years":
-                    "the PDF form carries the wrapped end of a table's last cell ('staff budget') to the next page, "
-                    "where it is read as a paragraph",
                 "737-wyecaster-city-web-page-related-links-navigation": "a 'Related pages' list of links to the "
                                                                         "page itself ('#') is contents in Markdown; "
                                                                         "the PDF form has no such links",
@@ -186,9 +181,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "1360-tarrowmere-district-web-page-committee-system-nil-facility-time-minimal-agency":
                     "the PDF form loses the wrapped last line of a table cell ('Planning applications decided' / "
                     "'on time')",
-                "1384-helmsworth-london-cabinet-report-appendix-plan-noted-running-headers":
-                    "the PDF form loses the wrapped last line of a table cell ('Agency staff as a share of the' / "
-                    "'staff budget')",
                 "1400-brindleford-district-faq-doc-control-table-at-end-footnoted-figures":
                     "one note cited in two cells of a table: the PDF form gives the second cell the note after it, "
                     "and each later note moves up one",
@@ -198,9 +190,6 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "1448-corrowby-district-four-themes-annex-table-na-see-section-kpi-appendix":
                     "the PDF form runs the question table and the KPI table under 'Annex B' together as one table, "
                     "reading the wrapped ends of two cells as rows of their own",
-                "1473-askerby-metropolitan-web-page-shared-at-briefing-chief-executive-signed":
-                    "the PDF form loses the wrapped last line of a table cell ('Agency spend as a share of' / 'the "
-                    "staff budget') and reads the table's last row as a table of its own",
                 "1444-stanmere-london-cabinet-report-appendix-refuse-waste-heading-consultants-worked-out":
                     "the PDF form runs two tables with only a blank line between them together as one table",
                 "1520-sorrelby-district-strong-kpi-baselines-doc-control-at-end":

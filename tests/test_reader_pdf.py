@@ -573,3 +573,34 @@ def test_a_short_line_between_two_ruled_tables_ends_the_first(tmp_path, change):
     assert [block.table.rows for block in read.blocks if block.kind == TABLE] == \
         [[list(row) for row in versions], [list(row) for row in stages]]
     assert any(block.text == "Sign-off route" for block in read.blocks if block.kind != TABLE)
+
+
+@needs_libreoffice
+def test_a_table_whose_rows_break_over_pages_is_read_whole(tmp_path):
+    import docx
+
+    words = ("merged teams and removed a tier of management, with savings reported to members each quarter and "
+             "checked by the audit committee in its annual review of the programme").split()
+    header = ("Area", "What we have done", "What we will do", "How we will measure it")
+    rows = [header] + [(f"Service area {number}",
+                        "Since 2022 we " + " ".join(words[:12 + number % 9]) + f" ({number} posts).",
+                        "By 2026 we will " + " ".join(words[3:20 + number % 7]) + ".",
+                        "Cost per case, and " + " ".join(words[5:9 + number % 5]) + ".")
+                       for number in range(1, 41)]
+    document = docx.Document()
+    document.add_heading("Theme 1: how we have transformed the way we design and deliver services to make better "
+                         "use of resources", level=2)
+    table = document.add_table(rows=len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, rows):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_paragraph("The measures are reported to Cabinet each quarter.")
+    document.save(tmp_path / "plan.docx")
+    read = read_document(convert_to_pdf(tmp_path / "plan.docx", tmp_path / "pdf"))
+    assert read.pages >= 3
+    tables = [block for block in read.blocks if block.kind == TABLE]
+    # One table over three pages and more, its rows whole where a row's cells ran on over a page break, and
+    # under the heading set above it.
+    assert [table.table.rows for table in tables] == [[list(row) for row in rows]]
+    assert read.blocks.index(tables[0]) == 1 and read.blocks[0].text.startswith("Theme 1")

@@ -754,7 +754,21 @@ def _pieces(lines: list[_Line], body: float, tables: list[_Piece] | None = None)
             end += 1
         pieces.extend(_box_pieces(lines[start:end], body, in_rows))
         start = end
-    return _join_hanging_lines(pieces)
+    return _join_hanging_lines(_above_tables_first(pieces))
+
+
+def _above_tables_first(pieces: list[_Piece]) -> list[_Piece]:
+    """A piece set wholly above a table, over the same columns, comes before it, whatever order layout
+    analysis gave their lines: a heading of two lines over a table is read before the table."""
+    ordered = list(pieces)
+    for table in [piece for piece in pieces if isinstance(piece, _TablePiece)]:
+        at = ordered.index(table)
+        above = [piece for piece in ordered[at + 1:] if piece.bbox[1] >= table.bbox[3] - 1
+                 and piece.bbox[0] < table.bbox[2] and piece.bbox[2] > table.bbox[0]]
+        if above:
+            rest = [piece for piece in ordered[at:] if piece not in above]
+            ordered = ordered[:at] + above + rest
+    return ordered
 
 
 def _join_hanging_lines(pieces: list[_Piece]) -> list[_Piece]:
@@ -783,6 +797,7 @@ def _join_hanging_lines(pieces: list[_Piece]) -> list[_Piece]:
 @dataclass
 class _TablePiece(_Piece):
     lines: list[_Line] = field(default_factory=list)
+    columns: list[tuple[float, float]] = field(default_factory=list)
 
 
 def _split_at_rules(page: _Page, elements: dict[int, LTTextLine], boxes: Iterator[int]) -> None:
@@ -1030,7 +1045,8 @@ def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
         cells.append([_cell_text(parts) for parts in texts])
     table = Table(rows=cells, header_row=_header_row(grouped))
     block = Block(kind=TABLE, text="\n".join(table.row_texts()), table=table)
-    return _TablePiece(block, (x0, y0, x1, y1), size=max(line.size for line in lines), lines=lines)
+    return _TablePiece(block, (x0, y0, x1, y1), size=max(line.size for line in lines), lines=lines,
+                       columns=columns)
 
 
 def _cell_text(parts: list[str]) -> str:
@@ -1041,28 +1057,103 @@ def _cell_text(parts: list[str]) -> str:
 def _join_split_tables(pages: list[_Page]) -> None:
     """A table that ends one page and starts the next, with the same columns, is one table.
 
-    The next page's first row is dropped when it repeats the header row.
+    The next page's first row is dropped when it repeats the header row. A table over three pages or
+    more is one table too: a page that held nothing but its middle passes it on.
     """
+    carried = None  # the table a page taken up wholly by its middle passes on
     for page, following in zip(pages, pages[1:]):
-        if not page.pieces or not following.pieces:
+        tail, carried = (page.pieces[-1] if page.pieces else carried), None
+        if tail is None or not following.pieces:
             continue
-        first, second = page.pieces[-1].block, following.pieces[0].block
-        if first.kind != TABLE or second.kind != TABLE or not first.table.rows or not second.table.rows:
+        first, second = tail.block, following.pieces[0].block
+        if first.kind != TABLE or not first.table.rows:
+            continue
+        spilled = _spilled_row(following.pieces[0], tail) if isinstance(tail, _TablePiece) and (
+            second.kind != TABLE or len(second.table.rows[0]) < len(first.table.rows[0])) else None
+        if spilled is not None:
+            # Only some cells of the last row ran on over the page break ("a week)." and "out after six
+            # months." under two of four columns): layout analysis read them as a table of their own, or
+            # as a paragraph. (Its notes go to the end of the row they ran on.)
+            first.table.rows[-1] = [_cell_text([a, b]) if a and b else a or b
+                                    for a, b in zip(first.table.rows[-1], spilled)]
+            first.text = "\n".join(first.table.row_texts())
+            first.notes.extend((len(first.text), note) for _, note in second.notes)
+            following.pieces.pop(0)
+            if not following.pieces:
+                carried = tail
+            continue
+        if second.kind != TABLE or not second.table.rows:
             continue
         if len(first.table.rows[0]) != len(second.table.rows[0]):
             continue
-        rows = second.table.rows
+        rows, skipped = second.table.rows, 0
         if rows[0] == first.table.rows[0]:
-            rows = rows[1:]
+            rows, skipped = rows[1:], 1
+        kept, last, ran_on = len(first.table.rows), list(first.table.rows[-1]), False
         if rows and all(not cell or cell[:1].islower() for cell in rows[0]):
             # The last row's cells ran on over the page break.
             first.table.rows[-1] = [_cell_text([a, b]) if a and b else a or b
                                     for a, b in zip(first.table.rows[-1], rows[0])]
-            rows = rows[1:]
+            rows, ran_on = rows[1:], True
         first.table.rows.extend(rows)
         first.text = "\n".join(first.table.row_texts())
-        first.notes.extend((offset + len(first.text) - len(second.text), note) for offset, note in second.notes)
+        for offset, note in second.notes:
+            row, cell, within = _cell_at(second.table, offset)
+            if row < skipped:
+                continue  # a note on the header row repeated: the first page's header has it
+            row = kept + row - skipped - ran_on
+            if ran_on and row == kept - 1 and cell < len(last) and last[cell]:
+                within += len(last[cell]) + 1  # the cell ran on: its text follows the first page's
+            first.notes.append((_offset_at(first.table, row, cell, within), note))
         following.pieces.pop(0)
+        if not following.pieces:
+            carried = tail
+
+
+def _cell_at(table: Table, offset: int) -> tuple[int, int, int]:
+    """The row, the cell and the place in it of an offset into a table's text (rows joined by row_texts)."""
+    for row_number, (row, text) in enumerate(zip(table.rows, table.row_texts())):
+        if offset <= len(text):
+            for cell_number, cell in enumerate(row):
+                if cell and offset <= len(cell):
+                    return row_number, cell_number, offset
+                if cell:
+                    offset -= len(cell) + len(" | ")
+        offset -= len(text) + 1
+    return len(table.rows) - 1, len(table.rows[-1]) - 1, 0
+
+
+def _offset_at(table: Table, row: int, cell: int, within: int) -> int:
+    """The offset into a table's text of a place in one of its cells."""
+    texts = table.row_texts()
+    offset = sum(len(text) + 1 for text in texts[:row])
+    before = [text for text in table.rows[row][:cell] if text]
+    return offset + sum(len(text) + len(" | ") for text in before) + within
+
+
+def _spilled_row(piece: _Piece, table: _TablePiece) -> list[str] | None:
+    """The cells a table's last row ran on with at the top of the next page, each under the column it
+    sits in; or None, where the piece is not such a run-on (a cell that opens with a capital starts a
+    row of its own)."""
+    columns = table.columns
+    if not columns or abs(piece.size - table.size) > 1:
+        return None
+    if isinstance(piece, _TablePiece):
+        items = [(line.bbox, line.text) for line in piece.lines]
+    elif piece.block.kind == PARAGRAPH and not piece.block.furniture:
+        items = [(piece.bbox, piece.block.text)]
+    else:
+        return None
+    texts: list[list[str]] = [[] for _ in columns]
+    for bbox, text in sorted(items, key=lambda item: -item[0][3]):
+        centre = (bbox[0] + bbox[2]) / 2
+        inside = [number for number, (left, right) in enumerate(columns) if left - 1 <= centre <= right + 1]
+        # (A paragraph wider than the column, or set in a size of its own, is the page's, not the cell's.)
+        if len(inside) != 1 or bbox[0] < columns[inside[0]][0] - 2 or bbox[2] > columns[inside[0]][1] + 2:
+            return None
+        texts[inside[0]].append(text)
+    cells = [_cell_text(parts) for parts in texts]
+    return cells if any(cells) and not any(cell[:1].isupper() for cell in cells) else None
 
 
 def _same_table_row(above: list[_Line], row: list[_Line], horizontal: list[float]) -> bool:
@@ -1452,6 +1543,8 @@ def _join(parts: list[str]) -> str:
             text += _LINE_HYPHEN + part
         elif text.endswith(("-", "/")) and len(text) > 1 and text[-2].isalnum() and part[:1].isalnum():
             text += part
+        elif text.endswith("–") and len(text) > 1 and text[-2].isdigit() and part[:1].isdigit():
+            text += part  # a range broken at its dash: "2022–" over "2024"
         else:
             text += " " + part
     return text
