@@ -237,6 +237,9 @@ class _Copy:
             return anchor
         label = evidence.location
         if element.tag == word.W_TBL:
+            row = _row_quoted(element, evidence.quote, label)
+            if row is not None:
+                return row
             paragraphs = list(element.iter(word.W_P))
             for paragraph in paragraphs:
                 anchor = _quoted(paragraph, evidence.quote, label)
@@ -352,6 +355,24 @@ def _text_nodes(paragraph) -> list:
 
 def _fold(text: str) -> str:
     return text.translate(FOLD).lower()
+
+
+def _row_quoted(table, quote: str, label: str) -> _Anchor | None:
+    """An anchor on the first cell of the row a quote gives whole ("6 | Other | TBC | TBC"), however short
+    its cells: a row is found by all of them together, where no one of them says enough."""
+    if " | " not in quote:
+        return None
+    wanted = _fold(" ".join(quote.split()))
+    for row in table.iter(word.W_TR):
+        cells = [(paragraphs, text) for cell in row.iter(word.W_TC)
+                 for paragraphs in [[p for p in cell.iter(word.W_P) if _text_nodes(p)]]
+                 for text in [" ".join("".join(t.text for t in _text_nodes(p)) for p in paragraphs).strip()] if text]
+        if cells and _fold(" ".join(" | ".join(text for _, text in cells).split())) == wanted:
+            first = cells[0][0][0]
+            anchor = _quoted(first, "".join(t.text for t in _text_nodes(first)), label)
+            if anchor.start is not None:
+                return anchor
+    return None
 
 
 def _quoted(paragraph, quote: str, label: str) -> _Anchor:
