@@ -498,7 +498,18 @@ class Analysis:
                 record = records[index]
                 texts = record if isinstance(record, list) else [record] if record else []
             elif block.kind == TABLE and block.table is not None:
-                texts = block.table.row_texts()
+                texts, asked = [], set()
+                for row, text in zip(block.table.rows, block.table.row_texts()):
+                    cells = [cell for cell in row if cell]
+                    # "How do you measure productivity in your organisation? | TBC | Head of Performance": a
+                    # row that opens with the letter's question answers it in its other cells, as a paragraph
+                    # that opens with the question does.
+                    if len(cells) > 1 and text.startswith(cells[0] + " | ") and \
+                            analysis.prompts.is_prompt(cells[0]) and asks(cells[0]):
+                        asked.add(len(texts))
+                        texts += [cells[0], text[len(cells[0]) + len(" | "):]]
+                    else:
+                        texts.append(text)
             else:
                 texts = [settled for text in split_sentences(block.text) if (settled := settle_changes(text))]
             # "STATUS: Draft for Cabinet. Considered by the Overview and Scrutiny Committee on 2 July 2024":
@@ -554,6 +565,10 @@ class Analysis:
                 # 5 July. Suggested content – …>>".
                 for sentence in found:
                     sentence.placeholder = True
+            if block.kind == TABLE and block.table is not None and not about_document:
+                for at in asked:
+                    analysis.titles.add(found[at].index)
+                    analysis.run_in_titles[found[at + 1].index] = found[at]
             analysis.block_sentences[index] = found
             analysis.sentences.extend(found)
         analysis._drafting_sections()

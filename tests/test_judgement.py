@@ -5266,3 +5266,18 @@ def test_a_member_who_has_not_seen_the_plan(check_md, text, expected):
 def test_a_combined_authority_the_council_belongs_to(check_md, text, expected):
     rule = "question.devolution"
     assert status(check_md("## Reducing wasteful spend\n\n" + text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # A row that opens with the letter's question answers it only in its other cells.
+    ("[Capital team to complete]", "fail"),
+    ("TBC", "fail"),
+    ("We used £1.8m of prudential borrowing in 2022 to build a recycling bulking station, which has returned "
+     "£260,000 a year since it opened.", "pass"),
+])
+def test_a_question_grid_row_answers_in_its_other_cells(check_md, answer, expected):
+    rule = "question.capital-spending"
+    text = ("## Theme 1\n\n| Question to consider | Draft response | Lead | Status |\n|---|---|---|---|\n"
+            "| What role could capital spending play in transforming existing services or unlocking new "
+            f"opportunities? | {answer} | Head of Capital Programme | Not started |\n")
+    assert status(check_md(text, rule), rule) == expected
