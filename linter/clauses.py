@@ -323,17 +323,20 @@ def left_open(text: str, position: int) -> bool:
 # approval" still says Cabinet will see the plan; "options, including a report to Cabinet, will be
 # considered" says nothing is settled.
 DECIDED = "decided"
-# ``facts_only`` for what the council states it did or will do: not hedged, and not hanging on any
-# condition said after it.
-COMMITTED = "committed"
 
 
 class Committed:
-    """``facts_only`` as ``COMMITTED``, save that a plain condition for which ``route`` holds is the council's
-    own way to the thing: "If Cabinet agrees the plan on 9 July, it will be published on our website"."""
+    """``facts_only`` for what the council states it did or will do: not hedged, and not hanging on any
+    condition said after it, save a plain one for which ``route`` (a test of the condition's words) holds,
+    the council's own way to the thing: "If Cabinet agrees the plan on 9 July, it will be published on our
+    website"."""
 
-    def __init__(self, route):
+    def __init__(self, route=None):
         self.route = route
+
+
+# With no such way: every condition is a doubt.
+COMMITTED = Committed()
 
 
 # What the letter asked of councils, in reported speech: "The Minister's letter asks councils to make
@@ -375,7 +378,7 @@ def asserted(text: str, position: int, facts_only: bool | str = False, instructi
     either)."""
     return not negated(text, position) and not (instructions and instructed(text, position)) and \
         not (facts_only and (left_open(text, position) if facts_only == DECIDED
-                             else hedged(text, position, facts_only == COMMITTED or isinstance(facts_only, Committed),
+                             else hedged(text, position, isinstance(facts_only, Committed),
                                          getattr(facts_only, "route", None))))
 
 

@@ -586,6 +586,11 @@ def asks_for_the_answer(text: str, topics) -> bool:
         any(all(concept.matches(note.group(0)) for concept in conjunction) for conjunction in topics)
 
 
+def _lacked_marks(text: str, concept) -> list[bool]:
+    """For each mention of ``concept`` in the text, whether the text says the plan lacks it."""
+    return [lacked(text, m.start(), m.end()) for m in concept.finditer(text)]
+
+
 def answer_left_to_note(text: str, topics) -> bool:
     """Whether the words before the sentence's first note name the topic and stop where its answer goes."""
     note = DRAFTING_NOTE.search(text)
@@ -801,15 +806,13 @@ def check(analysis, params, pack) -> Outcome:
                            data={"missing": params["denied"]["missing"], "quote": denial.text.strip()})
         return Outcome(PASS, "question.answered", evidence, facts=facts)
     if params.get("none_answers"):
-        none = next((s for s in touches if not s.placeholder and any(
-            lacked(s.text, m.start(), m.end())
-            for conjunction in topics for m in conjunction[0].finditer(s.text))), None)
+        none = next((s for s in touches if not s.placeholder
+                     and any(any(_lacked_marks(s.text, conjunction[0])) for conjunction in topics)), None)
         # "We became a constituent member of the Estuary Combined Authority in May 2024. … we have not yet
         # received any devolved funding through it": what its paragraph says the council has, it has.
-        if none is not None and any(not any(lacked(s.text, m.start(), m.end()) for m in conjunction[0].finditer(s.text))
-                                    and conjunction[0].matches(s.text)
-                                    for s in analysis.block_sentences.get(none.block_index, []) if s is not none
-                                    for conjunction in topics):
+        beside = [s for s in analysis.block_sentences.get(none.block_index, []) if s is not none] if none else []
+        if any(conjunction[0].matches(s.text) and not any(_lacked_marks(s.text, conjunction[0]))
+               for s in beside for conjunction in topics):
             none = None
         if none is not None:
             # "If you have one, …" over "Not applicable. We are not part of a combined authority": none is
