@@ -225,7 +225,16 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                 "1800-hollinsford-city-own-headings-annex-question-table":
                     "the PDF form reads a table of eleven rows as two tables, of two rows and eight",
                 "1820-calderbrook-metropolitan-plan-subject-to-cabinet-tbc-targets":
-                    "the PDF form loses the wrapped last line of a cell in a table's last row"}
+                    "the PDF form loses the wrapped last line of a cell in a table's last row",
+                "1964-ashcombe-vale-district-full-question-grid-mixed-answers":
+                    "the PDF form reads the end of a table cell carried over a page break as a row of its own",
+                "1971-ferrowby-borough-extract-workforce-grid-tbc-with-status":
+                    "the PDF form reads a table broken by a page as two tables, a row's cells split between them",
+                "1979-brackenholt-london-borough-extract-five-asks-footnotes":
+                    "a footnote cited twice: Word gives each citation a note of its own, and the PDF form ties "
+                    "the second citation to the next note",
+                "1988-brackenholt-borough-full-rich-past-placeholder-future":
+                    "the PDF form reads the plan's one table as paragraphs"}
 
 
 @pytest.mark.parametrize("source", [
