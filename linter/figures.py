@@ -106,6 +106,7 @@ NIL_FORMS_BEFORE = ((NIL_BEFORE, False), (NO_LONGER_BEFORE, True))
 # 12 months". "Nothing on EDI training beyond the e-learning module that comes free" is still a nil of
 # spending.
 QUALIFIED = re.compile(r"\b(?:for\s+(?:more|longer|over)|more\s+than\s+(?:a|one|12|twelve)|"
+                       r"more\s+than\s+(?:two|three|four|five|six|nine|eighteen|\d+)\s+(?:years?|months?|weeks?)|"
                        r"over\s+(?:a|one|two|three|six|twelve|\d+)\s+(?:years?|months?)|"
                        r"longer\s+than|beyond\s+(?:a|one|two|six|twelve|\d+)\s+(?:years?|months?)|"
                        r"at\s+present\s+in)\b", re.IGNORECASE)

@@ -149,13 +149,17 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
                 theme_named(analysis, analysis.pack, title) == name:
             found.append(index)
     # A short paragraph all on the theme, next after one of its paragraphs, carries on the run: "24. These
-    # barriers are felt across the council rather than in one service".
+    # barriers are felt across the council rather than in one service". After a paragraph whose title
+    # names the theme ("28. Barriers. The main barrier …"), so does one that opens on it, as under a
+    # heading: "29. The main barrier to better services is recruitment. We have had vacancies …".
     for index in list(found):
         following = index + 1
+        titled = _title_names(analysis, index, name)
         while following not in found and following not in seen:
             own = [s for s in analysis.block_sentences.get(following, []) if s.own]
             if not own or own[0].block.kind not in (PARAGRAPH, LIST_ITEM) or \
-                    not all(on_theme(analysis, theme, s) for s in own):
+                    not (all(on_theme(analysis, theme, s) for s in own) or
+                         titled and on_theme(analysis, theme, own[0])):
                 break
             found.append(following)
             following += 1
@@ -169,6 +173,13 @@ TITLED_PARAGRAPH = 2
 OPENING_QUESTION_WORDS = 12
 TURNING_TO = re.compile(r"(?:On|Turning\s+(?:now\s+)?to|As\s+for|As\s+regards|As\s+to|Regarding|In\s+terms\s+of|"
                         r"When\s+it\s+comes\s+to|On\s+the\s+(?:subject|question|theme)\s+of)\s+([^,;:.]{3,60}?)[,:]\s")
+
+
+def _title_names(analysis, index: int, name: str) -> bool:
+    """Whether the paragraph's title names the theme ``name``."""
+    own = [s for s in analysis.block_sentences.get(index, []) if s.own]
+    return bool(own) and bool(title := _title(analysis, own[0])) and \
+        theme_named(analysis, analysis.pack, title) == name
 
 
 def _title(analysis, first) -> str:

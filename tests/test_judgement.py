@@ -5281,3 +5281,149 @@ def test_a_question_grid_row_answers_in_its_other_cells(check_md, answer, expect
             "| What role could capital spending play in transforming existing services or unlocking new "
             f"opportunities? | {answer} | Head of Capital Programme | Not started |\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("whole, amount, expected", [
+    # The whole given as a label with its year, as in a box of key figures.
+    ("Staff budget 2023/24: £11.5m.", "We spent £150,000 on consultants in 2023/24.", 1.3),
+    # An amount labelled with its subject is the subject's, whatever it paid for.
+    ("Total staff budget 2023/24: £11.2m.", "Consultants: £96,000 in 2023/24, for the Local Plan viability study.",
+     0.9),
+    ("Total staff budget 2023/24: £11.2m.", "3.2 Consultants – £96,000 in 2023/24.", 0.9),
+    # A nil only expected for a later year is no nil of the year the amount is for.
+    ("2.1 Total staff budget 2023/24: £6.0m (158 staff).",
+     "2.3 Consultancy: £48,000 in 2023/24, all of it for support at the examination of our Local Plan. We "
+     "expect no consultancy spend in 2024/25.", 0.8),
+    ("2.1 Total staff budget 2023/24: £6.0m (158 staff).", "We do not use consultants and will not.", 0.0),
+])
+def test_a_labelled_amount_over_a_labelled_whole(check_md, whole, amount, expected):
+    rule = "question.consultant-spend"
+    report = check_md(f"## About us\n\n{whole}\n\n## Workforce\n\n{amount}\n", rule)
+    assert (status(report, rule), report.facts["consultant_spend_percent"]) == ("pass", expected)
+
+
+@pytest.mark.parametrize("text", [
+    # What a study found is not what consultants cost.
+    "A study by consultants found that we could save £96,000 in 2023/24.",
+    "Consultants: a study found £96,000 of savings.",
+])
+def test_a_study_by_consultants_beside_a_labelled_whole(check_md, text):
+    rule = "question.consultant-spend"
+    report = check_md(f"Total staff budget 2023/24: £11.2m.\n\n{text}\n", rule)
+    assert (status(report, rule), report.facts["consultant_spend_percent"]) == ("fail", None)
+
+
+def test_an_amount_of_another_total_is_not_the_whole(check_md):
+    rule = "question.consultant-spend"
+    text = """
+        We show the figures against the staff budget, because our gross expenditure includes £18m of housing
+        benefit payments that pass through our accounts.
+
+        Consultants: £127,000 in 2023/24, against a staff budget of £9.8m.
+        """
+    report = check_md(text, rule)
+    assert report.facts["consultant_spend_percent"] == 1.3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A bare reply to the council's own question asking how many.
+    ("## Section 3\n\n3.1 Time and money on staff EDI training?\nNil external spend. One hour of e-learning "
+     "for each new starter, logged in our HR system.\n\n3.2 Number of EDI Champions?\nNone.\n", 0),
+    ("## EDI\n\n**How much time and money do you spend on staff EDI training? How many EDI Champions do you "
+     "have?**\n\nTwelve.\n", 12),
+    # A short name in a section the heading of which names EDI.
+    ("## Equality, diversity and inclusion\n\n- Training: a one-hour e-learning module at induction. No "
+     "external spend in 2023/24.\n- Champions: seven, one in each service area, since 2019.\n", 7),
+    # A reply that is more than a count is no count.
+    ("## EDI\n\n**How many EDI Champions do you have?**\n\nNone yet, though we plan a network in 2025.\n", None),
+    # Champions of something else, in a section on something else.
+    ("## Digital\n\n- Champions: seven digital champions help colleagues use the new system.\n", None),
+])
+def test_a_count_of_edi_champions_however_it_is_given(check_md, text, expected):
+    assert check_md(text, "question.edi").facts["edi_champions"] == expected
+
+
+def test_a_nil_narrowed_to_a_length_of_placement_is_no_nil(check_md):
+    rule = "question.agency-spend"
+    text = """
+        **Agency staff.** Minimal. We use agency staff only to cover refuse crews during sickness peaks.
+
+        **Value for money.** Agency rates come from the regional framework. No agency worker has been with us
+        more than six months.
+        """
+    report = check_md(text, rule)
+    assert (status(report, rule), report.facts["agency_spend_percent"]) == ("partial", None)
+
+
+def test_a_plain_text_table_label_that_wraps_before_its_values(check_md):
+    rule = FACILITY_TIME
+    text = """
+        The table below shows our spend on temporary and specialist staff over three years.
+
+                                              2021/22     2022/23     2023/24
+        Agency staff (% of staff budget)        5.6%        4.9%        3.7%
+        Consultants (% of staff budget)     [Finance to complete - XX%]
+        Trade union facility time (% of
+        pay bill)                               0.05%       0.04%       0.04%
+        """
+    report = check_md(text, rule, name="plan.txt")
+    assert (status(report, rule), report.facts["facility_time_percent"]) == ("pass", 0.04)
+
+
+def test_a_plain_text_title_typed_straight_over_its_text(check_md):
+    text = """
+        Quarley Down District Council
+        Productivity Plan 2024 - Annex B: Our workforce in figures
+
+        Total staff budget 2023/24: £11.2m.
+
+        Consultants
+        £96,000 in 2023/24, for the Local Plan viability study and a one-off leisure options appraisal. No
+        consultant has been engaged for more than a year.
+
+        Equality, diversity and inclusion
+        - Training: a one-hour e-learning module at induction and every three years after.
+        - Champions: seven, one in each service area, since 2019.
+        """
+    report = check_md(text, "question.consultant-spend", "question.edi", name="plan.txt")
+    assert (report.facts["consultant_spend_percent"], report.facts["edi_champions"]) == (0.9, 7)
+
+
+@pytest.mark.parametrize("rule", ["theme.barriers", "question.government-asks", "question.barriers-services"])
+def test_numbered_paragraphs_after_one_titled_with_the_theme(check_md, rule):
+    # No headings: "28. Barriers." titles its paragraph, and the paragraphs after it that open on the
+    # theme carry it on, as under a heading.
+    text = """
+        23. Trade union facility time was 0.08% of the pay bill in 2023/24, down from 0.11% in 2021/22.
+        Separately, we offer staff payroll savings with the Heath Credit Union; this is not facility time.
+
+        24. EDI training is the statutory minimum: a one-hour module for all staff, repeated every three years,
+        with no external cost. We have not appointed EDI champions and have no plans to. We support three staff
+        networks (women, carers, disabled staff), which meet in work time for about an hour a month. Time on
+        training and networks is recorded in the HR system but we have not assessed how effective the training
+        is.
+
+        25. We do not share office functions with other councils at present. We looked at sharing legal
+        services with two neighbours in 2022 but the savings did not justify the set-up costs.
+
+        26. We do not share external training costs with Wessex County Council, and we do not deliver any
+        service the county also delivers, so the question of duplication does not arise.
+
+        27. There is no elected mayor, combined authority or devolution deal covering our area.
+
+        28. Barriers. The main barrier to productivity within the council is one-year funding. We cannot fix
+        budgets for the digital work in paragraph 10 beyond March 2025.
+
+        29. The main barrier to better services is recruitment. We have had vacancies for planning officers,
+        environmental health officers and a building surveyor for most of the last two years. Market
+        supplements cost us £64,000 in 2023/24.
+
+        30. These barriers are the same across our services. Uncertain funding and a national shortage of
+        professional staff affect every team.
+
+        31. What we need from Government: a multi-year settlement; funded national bursaries for planners and
+        environmental health officers; the power to set planning fees locally; and an end to small competitive
+        funding pots, which cost us more to bid for than many of them are worth.
+
+        """
+    assert status(check_md(text, rule, name="plan.txt"), rule) == "pass"

@@ -167,6 +167,7 @@ FRACTION = re.compile(r"\b(?:one|a|1)(?:\s+(?:pound|penny))?\s+in\s+(?:every\s+)
                       rf"(\d{{1,3}}|(?:{NUMBER_WORD}|hundred|thousand)(?:[\s-](?:one|two|three|four|five|six|seven|"
                       r"eight|nine|pounds?))?)\b", re.IGNORECASE)
 # A line that opens with its figure, its subject left to what stands over it: "0.04% of the paybill".
+MONEY_FIRST = re.compile(r"^\W*£\s?\d")
 FIGURE_FIRST = re.compile(r"^\W*(?:(?:about|around|approximately|roughly|just|some|under|nearly|almost)\s+)?"
                           r"(?:£\s?)?\d", re.IGNORECASE)
 # "6p in every £1 of our staff budget", "7 pence in the pound": pence are per cent; "5p in every £100 of
@@ -480,6 +481,19 @@ def nil_year(text: str, subject) -> tuple | None:
                 years = [year_key(m.group(0)) for m in YEAR.finditer(pieces[number - 1][1])]
             return max(years) if years else None
     return None
+
+
+def forecast_nil(text: str, subject) -> bool:
+    """Whether the nil is only expected or planned for a year ("We expect no consultancy spend in
+    2024/25"): what will be spent is no share of the staff budget, as a target is none. ("We will not use
+    consultants", of no year, is the council's way of working.)"""
+    return any(nil_stated(clause, subject) and TARGET_BEFORE.search(clause) and YEAR.matches(clause)
+               and not SAID_NIL.search(clause) for _, clause in clauses(text))
+
+
+# A nil said of now or the past, beside any plan: "We do not use consultants and will not".
+SAID_NIL = re.compile(r"\b(?:do|does|did|have|has|had)(?:\s+not|n[’']t)\b|\b(?:have|has|had|used|spent)\s+no\b",
+                      re.IGNORECASE)
 
 
 def in_parentheses(clause: str, position: int) -> int | None:
@@ -992,11 +1006,22 @@ def _amount_of_whole(text: str, denominator) -> bool:
     2023/24 was £14.6m", "a £24m pay bill" (not "payroll, accounts payable and democratic services were
     merged in the first year, which released £6.4m")."""
     edges = [m.end() for m in CLAUSE_EDGE.finditer(text)]
-    amounts = [bisect_right(edges, at) for at, _ in money(text)]
-    return any(bisect_right(edges, match.start()) in amounts for match in denominator.finditer(text))
+    amounts = [(bisect_right(edges, at), at) for at, _ in money(text)]
+    # (Not an amount another total holds: "against the staff budget, because our gross expenditure
+    # includes £18m of housing benefit payments".)
+    return any(bisect_right(edges, match.start()) == clause and
+               not (at > match.end() and ANOTHER_TOTAL.search(text, match.end(), at))
+               for match in denominator.finditer(text) for clause, at in amounts)
 
 
-WHOLE_AMOUNT = re.compile(r"\s*(?:of|was|is|totalling|totaling|at|:|\()\s*(£\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|billion|m|million|k)?)\b")
+# A total of another kind, standing between a whole named and an amount.
+ANOTHER_TOTAL = re.compile(r"\b(?:expenditure|income|spending|turnover|revenue|payments|net\s+budget|"
+                           r"gross\s+budget|council\s+tax)\b", re.IGNORECASE)
+
+
+# (A year may stand between the whole and its amount, as in a label: "Staff budget 2023/24: £11.5m".)
+WHOLE_AMOUNT = re.compile(r"(?:,?\s+(?:(?:in|for)\s+)?((?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?))?"
+                          r"\s*(?:of|was|is|totalling|totaling|at|:|\()\s*(£\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|billion|m|million|k)?)\b")
 
 
 def _named_wholes(text: str, denominator):
@@ -1004,7 +1029,8 @@ def _named_wholes(text: str, denominator):
     for match in denominator.finditer(text):
         amount = WHOLE_AMOUNT.match(text, match.end())
         if amount:
-            yield f"Our {match.group(0)} was {amount.group(1)}."
+            year = f" in {amount.group(1)}" if amount.group(1) else ""
+            yield f"Our {match.group(0)}{year} was {amount.group(2)}."
 
 
 def staff_budget_row(analysis, denominator, subjects, year) -> str:
@@ -1061,6 +1087,30 @@ def points_back(analysis, sentence, subject, others, denominator) -> list:
     lead = before[0].text
     joined = f"{lead} {text}"
     return [figure for figure in tied_figures(joined, subject, others, denominator) if figure[2] > len(lead)]
+
+
+def labelled_parts(text: str) -> list[str]:
+    """The parts of a sentence a comma, semicolon, colon or dash sets apart, the first part after a label
+    read with it: in "Consultants: £96,000 in 2023/24, for the Local Plan viability study", the amount
+    is the label's."""
+    parts = SENTENCE_PARTS.split(text)
+    label = LABEL.match(text)
+    if label and len(parts) > 1:
+        parts[1] = f"{parts[0]}: {parts[1]}"
+    return parts
+
+
+def labels_an_amount(text: str, subject) -> bool:
+    """Whether the sentence opens with the subject as a label of the amount that follows it: "Consultants:
+    £96,000 in 2023/24", "Consultants £96,000 in 2023/24" (a plain-text title run into its line)."""
+    text = PARAGRAPH_NUMBER.sub("", text, count=1)
+    first = next(subject.finditer(text), None)
+    return first is not None and not text[:first.start()].strip() and \
+        LABELLED_AMOUNT.match(text, first.end()) is not None
+
+
+LABELLED_AMOUNT = re.compile(r"\s*[:–—-]?\s*£\s?\d")
+LABEL = re.compile(r"[^\W\d][^:.;]{0,60}:\s")
 
 
 def discusses(analysis, sentence, mention, placeholders, discussed_with=None) -> bool:
@@ -1163,10 +1213,12 @@ def check(analysis, params, pack) -> Outcome:
             # says whose amount it is, as a label would.
             text, titled = f"{PARAGRAPH_NUMBER.sub('', title.text, count=1).strip().rstrip('.')}: {text}", True
         elif denominator is not None and FIGURE_FIRST.match(text) and not subject.matches(text) and \
-                denominator.matches(text) and not any(other.matches(text) for other in others):
+                (denominator.matches(text) or MONEY_FIRST.match(text)) and \
+                not any(other.matches(text) for other in others):
             # "FACILITY TIME" over "- 0.04% of the paybill (2023/24)": a heading that names the subject
             # alone says whose share of the base its section gives, as a label would, to a line that
-            # opens with the figure and names no subject of its own ("Trade union facility time
+            # opens with the figure (or an amount: "Consultants" over "£96,000 in 2023/24, for …") and
+            # names no subject of its own ("Trade union facility time
             # accounted for 0.05% of the paybill" under "Temporary staff" is facility time's).
             heading = analysis.section_at(sentence).title
             if heading and subject.matches(heading) and not any(other.matches(heading) for other in others):
@@ -1186,7 +1238,7 @@ def check(analysis, params, pack) -> Outcome:
         if exclude and exclude.matches(text) and not (denominator and denominator.matches(text)) and \
                 not nil_stated(text, subject) and \
                 not any(subject.matches(part) and (PERCENT.search(part) or MONEY.search(part))
-                        and not exclude.matches(part) for part in SENTENCE_PARTS.split(text)):
+                        and not exclude.matches(part) for part in labelled_parts(text)):
             continue
         if discusses(analysis, sentence, mention, pack.placeholders, discussed_with):
             mentions.append(sentence)
@@ -1212,7 +1264,8 @@ def check(analysis, params, pack) -> Outcome:
                 # million", the amount is the exact part.)
                 # (Also where the sentences before name the whole only in another's share: "agency staff
                 # accounted for 5.6% of our staff budget. We spent £140,000 on consultants".)
-                if not shared and (SPENT.search(text) or titled or APPROXIMATE.search(text)):
+                if not shared and (SPENT.search(text) or titled or APPROXIMATE.search(text) or
+                                   labels_an_amount(text, subject)):
                     # "We spent £430,000 on consultants", with "Our total staff budget for 2023/24 was
                     # £19.2m" said once elsewhere: worked out, but only if nothing nearer answers.
                     whole = staff_budget_statement(analysis, denominator, [subject] + others) or \
@@ -1237,7 +1290,7 @@ def check(analysis, params, pack) -> Outcome:
                     years = {part_year} if part_year else years
                 planned = TARGET_BEFORE.search(text) or PLANNED_AMOUNT.search(text)
                 computed_years.append(years.pop() if len(years) == 1 and not planned else None)
-            elif nil_stated(text, subject):
+            elif nil_stated(text, subject) and not forecast_nil(text, subject):
                 nils.append(sentence)
     blocks = analysis.document.blocks
     for index, block in enumerate(blocks):

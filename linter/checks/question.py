@@ -644,7 +644,10 @@ def count_of(analysis, concept, short=None) -> int | None:
             # "We will set up a network of ten EDI champions in 2025" counts none there are now.
             continue
         names = [concept]
-        if short is not None and short[1].matches(sentence.text):
+        # (Or in a section the heading of which names it: "Champions: seven" under "Equality, diversity and
+        # inclusion".)
+        if short is not None and (short[1].matches(sentence.text) or
+                                  short[1].matches(analysis.section_at(sentence).title or "")):
             names.append(short[0])
         if sentence.block.kind == TABLE and (found := count_in_row(sentence, concept)) is not None:
             return found
@@ -654,6 +657,34 @@ def count_of(analysis, concept, short=None) -> int | None:
                 return found
         if nil_stated(sentence.text, concept):
             return 0
+    return count_under_own_question(analysis, concept)
+
+
+# A reply that is a nil and nothing more: "None.", "Nil", "Zero."
+BARE_NIL = re.compile(r"(?:none|nil|zero|not\s+any|we\s+have\s+none)[.!]?", re.IGNORECASE)
+# How a question asks for a number: "How many EDI Champions do you have?", "Number of EDI Champions?"
+ASKS_A_NUMBER = re.compile(r"\b(?:how\s+many|number\s+of)\b", re.IGNORECASE)
+
+
+def count_under_own_question(analysis, concept) -> int | None:
+    """The bare number or nil that replies to a question asking how many of ``concept`` there are, in the
+    council's words or the letter's: "3.2 Number of EDI Champions? None." is 0, "**How many EDI Champions
+    do you have?** / Twelve." is 12."""
+    sentences = analysis.sentences
+    for index, question in enumerate(sentences[:-1]):
+        if not question.text.rstrip().endswith("?") or not any(
+                ASKS_A_NUMBER.search(question.text[max(0, m.start() - 40):m.start()])
+                for m in concept.finditer(question.text)):
+            continue
+        reply = sentences[index + 1]
+        if not reply.own or reply.placeholder:
+            continue
+        text = PARAGRAPH_NUMBER.sub("", reply.text, count=1).strip()
+        if BARE_NIL.fullmatch(text):
+            return 0
+        match = COUNT.fullmatch(text.rstrip(".").strip())
+        if match:
+            return as_count(match)
     return None
 
 

@@ -604,6 +604,11 @@ def _column_rows(lines: list[str]) -> tuple[list[str], list[list[str]], bool] | 
             # A wrapped label ("met without a long-term service") or value ("centrally, see note]").
             rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], row)]
             continue
+        if rows and len(rows) > 1 and rows[-1][0] and not any(rows[-1][1:]) and row[0][:1].islower():
+            # A label that wraps before its values: "Trade union facility time (% of" over "pay bill)
+            # 0.05%  0.04%", the values on the label's last line.
+            rows[-1] = [f"{rows[-1][0]} {row[0]}"] + row[1:]
+            continue
         rows.append(row)
     if lined_up < MIN_COLUMN_ROWS + 1:
         return None
@@ -728,6 +733,26 @@ def _emit_run(builder: _Builder, start: int, lines: list[str]) -> None:
     builder.add(PARAGRAPH, text, start)
 
 
+# A title typed straight over its text is a few words, well short of the lines under it.
+MAX_RUN_TITLE_WORDS = 8
+RUN_TITLE_SHARE = 0.6
+MIN_TITLED_WORDS = 12
+
+
+def _titles_its_text(run: list[str]) -> bool:
+    """Whether the run's first line is a title over the text that follows it with no blank line between:
+    a few words, no stop, well short of the lines under it, over sentences or a list."""
+    if len(run) < 2 or not _looks_like_heading(run[:1], True):
+        return False
+    title, rest = run[0].strip(), [line.strip() for line in run[1:]]
+    # (A numbered line over its text is a paragraph's run-in title, which the analysis reads as one.)
+    if count_words(title) > MAX_RUN_TITLE_WORDS or title.endswith("?") or NUMBERED_HEADING.match(title) or \
+            len(title) > RUN_TITLE_SHARE * max(len(line) for line in rest):
+        return False
+    text = " ".join(rest)
+    return count_words(text) >= MIN_TITLED_WORDS and (text.endswith((".", "!", "?")) or bool(BULLET.match(run[1])))
+
+
 def numbered_item(line: str) -> bool:
     """A numbered line that continues a sentence, as an item of a list: "5.1.1 a multi-year settlement;"."""
     number = NUMBER_PREFIX.match(line)
@@ -793,6 +818,14 @@ def parse(text: str, document: Document, markdown: bool) -> None:
         next_is_body = None if following is None else bool(
             following[2] is None and (len(following[1]) > 1 or count_words(following[1][0]) > 15
                                       or BULLET.match(following[1][0])))
+        if not markdown and not has_marked_headings and index and _titles_its_text(run):
+            # "Consultants" over "£96,000 in 2023/24, for the Local Plan viability study. …" with no blank
+            # line between: a title line and its text, as over a blank line. (The file's first lines are
+            # its title block: "DRAFT v0.4 - NOT FOR CIRCULATION" over who it was shared with.)
+            builder.add(HEADING, run[0].strip(), start, level=3 if SUBNUMBER.match(run[0].strip()) else 2,
+                        heading_source="line")
+            _emit_run(builder, start + 1, run[1:])
+            continue
         if not has_marked_headings and _looks_like_heading(run, next_is_body):
             level = 3 if SUBNUMBER.match(run[0].strip()) else 2
             # "## 4. Barriers …" over "*London Borough of Fallowmead Productivity Plan 2024*": a line in
