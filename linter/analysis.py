@@ -1132,7 +1132,7 @@ def _is_control_table(table, control: TermSet) -> bool:
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
 
 
-STAGE_COLUMNS = re.compile(r"^(?:by|by whom|who|owner|decision maker|body)$", re.IGNORECASE)
+STAGE_COLUMNS = re.compile(r"^(?:by|by whom|who|name|owner|decision maker|body)$", re.IGNORECASE)
 WHEN_COLUMNS = re.compile(r"^(?:date|when|on)$", re.IGNORECASE)
 
 
@@ -1159,6 +1159,7 @@ def _stage_rows(table, control: TermSet) -> list[tuple[str, str, str]]:
     return stages if any(control.matches(f"{stage} by") for stage, _, _ in stages) else []
 
 
+BY_END = re.compile(r"\s+by\s*:?\s*$", re.IGNORECASE)
 # A stage of a sign-off, as taken: "Agreed for submission", "Approved". (Not an action still to take: "Approve
 # the digital strategy | Cabinet | March 2025".)
 DECIDED_STAGE = re.compile(r"^\W*(?:approved|endorsed|agreed|signed\s+off|adopted|ratified)\b", re.IGNORECASE)
@@ -1299,8 +1300,10 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
             else:
                 stages = _stage_rows(block.table, control)
                 if stages:
-                    found[index] = "; ".join(f"{stage} by: {who}, {when}".rstrip(", ") for stage, who, when in stages
-                                             if keep(stage, who))
+                    # ("Role | Name | Date" over "Approved by | Councillor Rehana Marr, Leader | 15 July 2024":
+                    # the stage may carry its "by" already.)
+                    found[index] = "; ".join(f"{BY_END.sub('', stage)} by: {who}, {when}".rstrip(", ")
+                                             for stage, who, when in stages if keep(stage, who))
             continue
         labels = list(LABEL.finditer(block.text))
         if block.kind != HEADING and labels and labels[0].start() == 0:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clauses import lacked
 from .document import HEADING, LIST_ITEM, PARAGRAPH, TABLE
 
 # A sub-section with no theme in its own heading inherits its nearest ancestor's.
@@ -199,7 +200,16 @@ def _heading_decides(analysis, theme, name: str, scores: dict, sentences) -> boo
     if excluded > scores[name]:
         return False
     rivals = max((score for other, score in scores.items() if other != name), default=0)
-    return scores[name] >= 1 or rivals < ASSIGN_SCORE
+    # A sentence that denies the theme says nothing of it: "What holds us back is not data. It is how we are
+    # funded." under "Our use of data", over five asks of government.
+    said = sum(1 for s in sentences if on_theme(analysis, theme, s) and not _denies(theme, s.text))
+    return said >= 1 or rivals < ASSIGN_SCORE
+
+
+def _denies(theme, text: str) -> bool:
+    """Whether every mention of the theme in the sentence is denied."""
+    mentions = list(theme.vocabulary.finditer(text))
+    return bool(mentions) and all(lacked(text, m.start(), m.end()) for m in mentions)
 
 
 def assign_themes(analysis, pack) -> dict[int, str]:

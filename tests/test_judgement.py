@@ -5427,3 +5427,48 @@ def test_numbered_paragraphs_after_one_titled_with_the_theme(check_md, rule):
 
         """
     assert status(check_md(text, rule, name="plan.txt"), rule) == "pass"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # A sign-off table by role, name and date: the approving role is the stage, the name who took it.
+    ("| Approved by | Councillor Rehana Marr, Leader of the Council | 15 July 2024 |", "pass"),
+    ("| Prepared by | Jo Bloggs, Head of Policy | 1 July 2024 |", "fail"),
+])
+def test_a_sign_off_table_by_role_name_and_date(check_md, row, expected):
+    text = f"## 7. Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n{row}\n| Chief Executive | Daniel Okonjo | 15 July 2024 |\n"
+    assert status(check_md(text, ENDORSEMENT), ENDORSEMENT) == expected
+
+
+def test_a_heading_whose_text_denies_its_theme(check_md):
+    # "Our use of data" over "What holds us back is not data" and five asks of government answers the
+    # barriers theme, not the technology theme.
+    text = """
+        ## 2. Our use of data
+
+        What holds us back is not data. It is how we are funded. Five things would help most:
+
+        1. **Multi-year settlements.** Three years' notice of core funding so we can sign longer contracts.
+        2. **End competitive bidding.** We spent 180 officer days on bids in 2023/24 and won two of seven.
+        3. **Planning fees.** Let districts set fees to recover the full cost; we lost £290,000 in 2023/24.
+        4. **Moorland fire costs.** A national fund for upland wildfire recovery; the 2023 fire cost us £160,000.
+        5. **Extended producer responsibility.** Confirm payments for 2025/26 now, so we can plan rounds.
+
+        These are the same in every service: short-term, uncertain money.
+        """
+    report = check_md(text, "theme.barriers", "theme.technology-data")
+    assert (status(report, "theme.barriers"), status(report, "theme.technology-data")) == ("pass", "partial")
+
+
+def test_a_size_under_the_subjects_run_in_title(check_md):
+    text = ("## Workforce\n\n- **Agency staff.** 3.1% of the staff budget.\n- **Trade union facility time.** "
+            "Negligible. One Unison representative takes occasional time off for casework.\n")
+    report = check_md(text, FACILITY_TIME)
+    assert (status(report, FACILITY_TIME), report.facts["facility_time_percent"]) == ("partial", None)
+
+
+def test_a_bare_none_under_the_edi_question(check_md):
+    rule = "question.edi"
+    text = ("## Wasteful spend\n\n**How much time and money do you spend on staff EDI training? How many EDI "
+            "Champions do you have?**\n\nNone.\n")
+    report = check_md(text, rule)
+    assert (status(report, rule), report.facts["edi_champions"]) == ("pass", 0)

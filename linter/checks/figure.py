@@ -1240,7 +1240,8 @@ def check(analysis, params, pack) -> Outcome:
                 not any(subject.matches(part) and (PERCENT.search(part) or MONEY.search(part))
                         and not exclude.matches(part) for part in labelled_parts(text)):
             continue
-        if discusses(analysis, sentence, mention, pack.placeholders, discussed_with):
+        # ("**Trade union facility time.** Negligible.": a size under the subject's run-in title discusses it.)
+        if discusses(analysis, sentence, mention, pack.placeholders, discussed_with) or titled and VAGUE.search(text):
             mentions.append(sentence)
         # "One in every twenty pounds of it": the whole the sentence before names.
         whole_named = text if denominator is None else analysis.whole_of_it(sentence, text, denominator, money)

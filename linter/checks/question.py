@@ -391,8 +391,12 @@ def completes_the_question(analysis, headed, alternatives, specific: bool, tenta
         subject, parts = conjunction[0], conjunction[1:]
         if not parts or not any(analysis.has(subject, s) for s in asked + own):
             continue
+        # (A bare nil is as exact as an answer gets, where the question's parts take one: "How many EDI
+        # Champions do you have?" over "None.")
         if all(said_in(own, concept, tentative) for concept in parts) and \
-                (not specific or says_specifically(analysis, parts, own)) and any(analysis.specific(s) for s in own):
+                (not specific or says_specifically(analysis, parts, own)) and \
+                any(analysis.specific(s) or BARE_NIL.fullmatch(PARAGRAPH_NUMBER.sub("", s.text, count=1).strip())
+                    for s in own):
             return True
     return False
 
