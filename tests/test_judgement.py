@@ -5472,3 +5472,16 @@ def test_a_bare_none_under_the_edi_question(check_md):
             "Champions do you have?**\n\nNone.\n")
     report = check_md(text, rule)
     assert (status(report, rule), report.facts["edi_champions"]) == ("pass", 0)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The needs people have are no remedy asked for.
+    ("Rising demand. Demand for adult social care and children's social care continues to rise, and the needs "
+     "of the people we support are becoming more complex. This places significant pressure on our budgets and "
+     "on our workforce, and it limits the capacity we have to invest in transformation.", "fail"),
+    ("One-year settlements stop us planning. We need multi-year funding settlements from 2025/26 so that we can "
+     "plan our workforce.", "pass"),
+])
+def test_needs_that_people_have_are_no_ask(check_md, text, expected):
+    rule = "question.government-asks"
+    assert status(check_md(f"## 4. Barriers\n\n{text}\n", rule), rule) == expected
