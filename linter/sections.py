@@ -28,6 +28,8 @@ ANCESTOR_WEIGHT = 2.0
 # A section with no theme in its heading answers a theme when its score reaches this: two
 # on-theme sentences, or one and a heading above it that names the theme.
 ASSIGN_SCORE = 2.0
+# How many times the heading's own theme another must score to take its section.
+OUTWEIGHED = 2
 PROMPT_HEADING = 0.5
 
 
@@ -203,6 +205,10 @@ def _heading_decides(analysis, theme, name: str, scores: dict, sentences) -> boo
     # A sentence that denies the theme says nothing of it: "What holds us back is not data. It is how we are
     # funded." under "Our use of data", over five asks of government.
     said = sum(1 for s in sentences if on_theme(analysis, theme, s) and not _denies(theme, s.text))
+    # Nor does it decide where another theme fills the section: "2. Transformation" over a spend control
+    # board, standard specifications and contracts cut is theme 3, a saving or two aside.
+    if rivals >= max(ASSIGN_SCORE, OUTWEIGHED * said + 1):
+        return False
     return said >= 1 or rivals < ASSIGN_SCORE
 
 

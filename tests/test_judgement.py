@@ -5485,3 +5485,32 @@ def test_a_bare_none_under_the_edi_question(check_md):
 def test_needs_that_people_have_are_no_ask(check_md, text, expected):
     rule = "question.government-asks"
     assert status(check_md(f"## 4. Barriers\n\n{text}\n", rule), rule) == expected
+
+
+def test_a_heading_over_text_another_theme_fills(check_md):
+    # "2. Transformation" over a spend control board, standard specifications and cut contracts is theme 3.
+    text = """
+        ## 2. Transformation
+
+        **What have we done?**
+        - A Spend Control Board (Chief Executive, Section 151 Officer, Head of HR) meets every Tuesday. Every new
+          purchase over £1,000, every agency booking and every vacancy goes to it.
+        - No more gold-plating: we buy to a standard specification for furniture, ICT equipment and vehicles. No
+          bespoke items without Board approval.
+        - Mobile phone contracts cut from 212 to 140 lines (£18,000 a year).
+        - Off-site venue hire for meetings stopped in 2023; all meetings use council buildings or Teams (£11,500
+          a year).
+        - Duplicate and lapsed payments are checked monthly by internal audit; £37,000 was recovered in 2023/24.
+
+        **How do we monitor it?**
+        The Board's decisions and savings go to the Audit and Standards Committee each quarter. Savings to date:
+        £146,000 a year.
+
+        ## 3. Reducing wasteful spend
+
+        **Which service has the greatest potential for savings?**
+        Leisure. Our contract with Pellingham Leisure Trust ends in March 2026. Re-procuring it with energy costs
+        shared with the operator could save £350,000 a year.
+        """
+    report = check_md(text, "theme.transformation", "theme.wasteful-spend")
+    assert (status(report, "theme.transformation"), status(report, "theme.wasteful-spend")) == ("partial", "pass")
