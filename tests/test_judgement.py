@@ -5514,3 +5514,23 @@ def test_a_heading_over_text_another_theme_fills(check_md):
         """
     report = check_md(text, "theme.transformation", "theme.wasteful-spend")
     assert (status(report, "theme.transformation"), status(report, "theme.wasteful-spend")) == ("partial", "pass")
+
+
+@pytest.mark.parametrize("note, expected", [
+    # A note that sends the reader elsewhere leaves the answer to what it points to.
+    ("[See above – Finance to add the capital programme figure for 2024/25 to 2026/27]", "pass"),
+    ("[Finance to add the capital programme figure for 2024/25 to 2026/27]", "fail"),
+])
+def test_a_note_under_the_question_that_points_elsewhere(check_md, note, expected):
+    rule = "question.capital-spending"
+    text = f"""
+        ## Transforming services
+
+        In 2022 we invested £6.8m of capital in the Marine Parade business and skills centre. It is now 80% let,
+        and the rent covers the borrowing costs.
+
+        What role could capital spending play in transforming existing services or unlocking new opportunities?
+
+        {note}
+        """
+    assert status(check_md(text, rule), rule) == expected

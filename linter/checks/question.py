@@ -545,7 +545,14 @@ def _drafting_only(sentences, placeholders) -> bool:
     ("TBC – Performance team to draft. (Use LG Inform? Check with Sam.)"). Every sentence drafting text in
     its own words: "Staff complete an equality e-learning module at induction. [HR to add training spend]"
     has a start of an answer."""
-    return bool(sentences) and all(s.placeholder for s in sentences) and placeholders.matches(sentences[0].text)
+    # (A note that sends the reader elsewhere, "[See above – Finance to add the capital programme figure]",
+    # leaves the answer to what it points to.)
+    return bool(sentences) and all(s.placeholder for s in sentences) and placeholders.matches(sentences[0].text) \
+        and not NOTE_POINTING_ELSEWHERE.match(sentences[0].text)
+
+
+NOTE_POINTING_ELSEWHERE = re.compile(r"\W*see\s+(?:above|below|earlier|later|(?:the\s+)?(?:section|paragraph|part|"
+                                     r"page|appendix|annex|question)s?\b)", re.IGNORECASE)
 
 
 def question_left_to_note(analysis, prompt_id: int, topics):
