@@ -147,7 +147,9 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
             continue
         own = [s for s in sentences if s.own]
         touching = sum(1 for s in own if on_theme(analysis, theme, s))
-        if touching >= 2 and touching * 2 > len(own) or \
+        # (Half is enough where the paragraph opens on the theme: "A number of things make further progress
+        # harder. Temporary accommodation costs us more each year: …")
+        if touching >= 2 and (touching * 2 > len(own) or touching * 2 == len(own) and on_theme(analysis, theme, own[0])) or \
                 len(own) > TITLED_PARAGRAPH and (title := _title(analysis, own[0])) and \
                 theme_named(analysis, analysis.pack, title) == name:
             found.append(index)

@@ -5534,3 +5534,28 @@ def test_a_note_under_the_question_that_points_elsewhere(check_md, note, expecte
         {note}
         """
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("last, expected", [
+    # Opening on the theme, half its sentences on it: the paragraph is about the theme.
+    ("We spent £40,000 on temporary staff to clear it.", True),
+    # Under half: a barrier mentioned in passing.
+    ("We spent £40,000 on temporary staff to clear it. We also opened a second depot in 2023. Our staff "
+     "survey response rate rose to 64%.", False),
+])
+def test_a_paragraph_that_opens_on_a_theme_with_half_its_sentences_on_it(tmp_path, pack, last, expected):
+    from plancheck.analysis import Analysis
+
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Productivity plan 2024\n\n## How we have changed\n\nSince 2020 we have moved council tax, bins and "
+        "housing repairs onto one online account, and 71% of those transactions are now made online. We closed "
+        "two of our three offices in 2022 and merged licensing into environmental health, saving £140,000 a "
+        "year. Over the next two years we will move planning onto the same account.\n\n"
+        "A number of barriers hold back further progress. One-year funding settlements stop us signing "
+        "contracts for more than a year at a time. Our Disabled Facilities Grant for 2024/25 was confirmed in "
+        f"late May, two months into the year, so the waiting list grew to 140 households. {last}\n",
+        encoding="utf-8")
+    analysis = Analysis.of(read_document(path, ReadOptions(pages="estimate")), pack=pack)
+    found = [analysis.document.blocks[i].text for i in analysis.theme_paragraphs("barriers")]
+    assert any(text.startswith("A number of barriers") for text in found) == expected
