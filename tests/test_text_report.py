@@ -7,7 +7,7 @@ import re
 
 import docx
 import pytest
-from cli_helpers import STRONG, plancheck, write_project
+from cli_helpers import plancheck, write_project
 from conftest import ROOT
 
 WEAK_EXAMPLE = ROOT / "examples" / "weak-draft-productivity-plan.md"
