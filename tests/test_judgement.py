@@ -5559,3 +5559,17 @@ def test_a_paragraph_that_opens_on_a_theme_with_half_its_sentences_on_it(tmp_pat
     analysis = Analysis.of(read_document(path, ReadOptions(pages="estimate")), pack=pack)
     found = [analysis.document.blocks[i].text for i in analysis.theme_paragraphs("barriers")]
     assert any(text.startswith("A number of barriers") for text in found) == expected
+
+
+@pytest.mark.parametrize("future, expected", [
+    ("Over the next two years we will move planning and licensing onto the online account.", "pass"),
+    # A future that happens to the council, or one only wished for, is no plan.
+    ("Our revenues and benefits system is old and will need replacing in the next few years.", "partial"),
+    ("The high-needs deficit in the dedicated schools grant will reach £27m by March 2025.", "partial"),
+    ("We want to make better use of data in future.", "partial"),
+])
+def test_a_future_the_council_plans(check_md, future, expected):
+    rule = "content.past-and-future"
+    text = ("## How we have changed\n\nSince 2021 we have reduced six directorates to four and removed 31 "
+            f"management posts, saving £2.6m a year.\n\n## Next\n\n{future}\n")
+    assert status(check_md(text, rule), rule) == expected
