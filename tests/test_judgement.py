@@ -5334,6 +5334,9 @@ def test_an_amount_of_another_total_is_not_the_whole(check_md):
     # A short name in a section the heading of which names EDI.
     ("## Equality, diversity and inclusion\n\n- Training: a one-hour e-learning module at induction. No "
      "external spend in 2023/24.\n- Champions: seven, one in each service area, since 2019.\n", 7),
+    # One of several questions asked together: the reply follows the last of them.
+    ("## EDI\n\n### How many EDI Champions do you have as an organisation? How do you log and report the time and "
+     "money spent on EDI related activity? How do you assess the effectiveness of that training?\n\nTwelve.\n", 12),
     # A reply that is more than a count is no count.
     ("## EDI\n\n**How many EDI Champions do you have?**\n\nNone yet, though we plan a network in 2025.\n", None),
     # Champions of something else, in a section on something else.

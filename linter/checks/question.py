@@ -680,15 +680,16 @@ ASKS_A_NUMBER = re.compile(r"\b(?:how\s+many|number\s+of)\b", re.IGNORECASE)
 def count_under_own_question(analysis, concept) -> int | None:
     """The bare number or nil that replies to a question asking how many of ``concept`` there are, in the
     council's words or the letter's: "3.2 Number of EDI Champions? None." is 0, "**How many EDI Champions
-    do you have?** / Twelve." is 12."""
+    do you have?** / Twelve." is 12. The question may be one of several asked together, as in a copy of
+    the letter's: the reply follows the last of them."""
     sentences = analysis.sentences
-    for index, question in enumerate(sentences[:-1]):
-        if not question.text.rstrip().endswith("?") or not any(
+    for index, reply in enumerate(sentences):
+        asked = []
+        while index - len(asked) > 0 and sentences[index - len(asked) - 1].text.rstrip().endswith("?"):
+            asked.append(sentences[index - len(asked) - 1])
+        if not asked or not reply.own or reply.placeholder or not any(
                 ASKS_A_NUMBER.search(question.text[max(0, m.start() - 40):m.start()])
-                for m in concept.finditer(question.text)):
-            continue
-        reply = sentences[index + 1]
-        if not reply.own or reply.placeholder:
+                for question in asked for m in concept.finditer(question.text)):
             continue
         text = PARAGRAPH_NUMBER.sub("", reply.text, count=1).strip()
         if BARE_NIL.fullmatch(text):
@@ -723,23 +724,6 @@ def count_in_row(sentence, concept) -> int | None:
     return max(dated or counts, key=lambda count: (count[0] or (), count[1]))[2]
 
 
-# The question a bare number answers: "How many EDI Champions do you have?" over "Twelve. Our champions …".
-HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
-
-
-def count_answering(analysis, concept, prompt_id: int) -> int | None:
-    """The bare number ("Twelve.", "14") that opens the answer under the copied question asking how many of
-    ``concept`` there are."""
-    headed = answered_under_heading(analysis, prompt_id, 1) or answered_under_paragraph(analysis, prompt_id, 1)
-    if not headed or not headed[1]:
-        return None
-    heading, own = headed
-    if not any(HOW_MANY.search(m.string[max(0, m.start() - 40):m.start()]) for m in concept.finditer(heading.text)):
-        return None
-    match = COUNT.fullmatch(own[0].text.strip().rstrip(".").strip())
-    return as_count(match) if match else None
-
-
 def check(analysis, params, pack) -> Outcome:
     topic = params["topic"]
     paired = isinstance(topic, list) and all(isinstance(c, list) for c in topic)
@@ -762,9 +746,6 @@ def check(analysis, params, pack) -> Outcome:
         short = (pack.concept(counted["short"]), pack.concept(counted["with"])) \
             if "short" in counted and "with" in counted else None
         facts[counted["name"]] = count_of(analysis, pack.concept(counted["of"]), short)
-        if facts[counted["name"]] is None and params.get("prompt"):
-            facts[counted["name"]] = count_answering(analysis, pack.concept(counted["of"]),
-                                                     pack.prompts.index(params["prompt"]))
     theme = params.get("theme") if params.get("theme") in pack.themes else None
     theme_blocks = set()
     if theme:
