@@ -149,9 +149,9 @@ def theme_paragraphs(analysis, name: str) -> list[int]:
         touching = sum(1 for s in own if on_theme(analysis, theme, s))
         # (Half is enough where the paragraph opens on the theme: "A number of things make further progress
         # harder. Temporary accommodation costs us more each year: …")
-        if touching >= 2 and (touching * 2 > len(own) or touching * 2 == len(own) and on_theme(analysis, theme, own[0])) or \
-                len(own) > TITLED_PARAGRAPH and (title := _title(analysis, own[0])) and \
-                theme_named(analysis, analysis.pack, title) == name:
+        opens_on_it = touching >= 2 and touching * 2 == len(own) and on_theme(analysis, theme, own[0])
+        if touching >= 2 and (touching * 2 > len(own) or opens_on_it) or \
+                len(own) > TITLED_PARAGRAPH and _title_names(analysis, index, name):
             found.append(index)
     # A short paragraph all on the theme, next after one of its paragraphs, carries on the run: "24. These
     # barriers are felt across the council rather than in one service". After a paragraph whose title
