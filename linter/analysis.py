@@ -42,6 +42,13 @@ GRAMMAR_WORDS = frozenset({"P", "in", "of", "and", "or", "to", "for", "on", "at"
                            "may", "all", "any", "some", "each", "also", "so", "not", "no", "its", "into", "about"})
 # Of a question, the words of its own a restatement may add and still be only the question.
 OWN_WORDS_OF_A_RESTATEMENT = 2
+# Where a statement says its answer is, which adds nothing to the answer itself: "How we measure
+# productivity in our organisation is set out below", "… is described in section 4", "… as follows".
+POINTS_TO_ITS_ANSWER = re.compile(r"\b(?:(?:is|are|will\s+be)\s+)?(?:set\s+out|described|shown|given|explained|"
+                                  r"detailed|summarised|summarized|outlined|listed|covered)\s+"
+                                  r"(?:below|above|overleaf|later|earlier|in\s+(?:the\s+)?(?:following|next|"
+                                  r"table|section|paragraph|part|appendix|annex)\w*(?:\s+(?:below|above|\d{1,2}"
+                                  r"(?:\.\d+)*|[A-Z]))?)\b|\bas\s+follows\b", re.IGNORECASE)
 # Words that say something was or will be done, where the regime's words say it must be.
 TENSE_WORDS = frozenset({"will", "was", "were", "been", "has", "had", "shall"})
 INSTRUCTION_WORDS = frozenset({"must", "should"})
@@ -98,9 +105,10 @@ QUOTE_LIMIT = 200
 
 DRAFTING_NOTE = re.compile(r"(?:<<|«|‹)[^<>«»‹›]*(?:>>|»|›)|\[[^\[\]]*\]"
                            r"|(?:⟨⟨?|⟦|\{\{|【)[^⟨⟩⟦⟧{}【】]*(?:⟩⟩?|⟧|\}\}|】)", re.DOTALL)
-# (Its mark may carry the date or the reviewer's name: "Comment [PW, 3 July]:".)
-REVIEW_COMMENT = re.compile(r"\s*\**(?:Comment|Reviewer(?:'s)?\s+comment)\s*\[[A-Za-z]{1,4}\d{0,3}(?:\s*[,;]\s*[^\[\]]{1,30})?\]"
-                            r"\s*\**:", re.IGNORECASE)
+# (Its mark may carry the date or the reviewer's name: "Comment [PW, 3 July]:"; typed by hand, its
+# author and date go in round brackets: "Comment (PB, Policy):", "Comment (Finance):".)
+REVIEW_COMMENT = re.compile(r"\s*\**(?:Comment|Reviewer(?:'s)?\s+comment)\s*(?:\[[A-Za-z]{1,4}\d{0,3}(?:\s*[,;]\s*[^\[\]]{1,30})?\]"
+                            r"|\([A-Za-z][^()]{0,39}\))\s*\**:", re.IGNORECASE)
 # The brackets a note to the drafter is typed in, which a sentence never ends inside.
 NOTE_BRACKETS = (("[", "]"), ("<<", ">>"), ("⟨", "⟩"), ("⟦", "⟧"), ("{{", "}}"), ("【", "】"))
 NOTES_HEADING = re.compile(r"\b(?:notes?|guidance|instructions?|delete[sd]?|deletion|suggested|prompts?)\b",
@@ -266,7 +274,7 @@ class PromptIndex:
         if text.rstrip().endswith("?"):
             return False
         asked = self.question_words[prompt_index]
-        words = [w for w in tokens(text) if w not in GRAMMAR_WORDS]
+        words = [w for w in tokens(POINTS_TO_ITS_ANSWER.sub(" ", text)) if w not in GRAMMAR_WORDS]
         shared = [w for w in words if asks_word(w, asked)]
         own = [w for w in words if not asks_word(w, asked)]
         return len(shared) >= 2 and len(own) <= OWN_WORDS_OF_A_RESTATEMENT and not any(w[0].isdigit() for w in own)

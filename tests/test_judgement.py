@@ -1044,6 +1044,14 @@ def test_a_grid_is_still_a_table_to_the_structure_checks(tmp_path):
     # Its mark may carry the reviewer's initials with a date.
     ("*Comment [PW, 3 July]: Agency % and consultancy figures needed from HR/Finance by Friday.*",
      "question.consultant-spend", "fail"),
+    # Typed by hand, its author and date go in round brackets.
+    ("*Comment (PB, Policy): the letter also asks how we measure productivity. We don't really have an "
+     "answer to this at the moment.*", "question.measuring-productivity", "fail"),
+    ("> **Comment (Finance):** This plan was approved by Cabinet on 9 July 2024 according to the minute.",
+     ENDORSEMENT, "fail"),
+    # Round brackets after another word are the council's own text.
+    ("Our measures (unit costs and caseloads): we measure productivity by the cost per case in revenues and "
+     "benefits, compared each year with our CIPFA nearest neighbours.", "question.measuring-productivity", "pass"),
 ])
 def test_changes_and_comments_tracked_in_the_text(check_md, text, rule_id, expected):
     assert status(check_md(text, rule_id), rule_id) == expected
@@ -4264,6 +4272,10 @@ def test_one_team_serving_several_councils_is_a_shared_service(check_md, text, e
     # A question inside a note is the note's.
     ("## Our staff\n\nWe have 14 EDI champions.\n\nComment [AK4]: Do we want to say how many EDI champions we "
      "have? Yes, keep.", "question.edi", "pass"),
+    ("## How we have changed\n\nIn 2022 we restructured our environment services, bringing street cleansing, "
+     "grounds maintenance and parks into one Neighbourhood Services team with a single depot.\n\n> Comment "
+     "(Finance): Can we add the £ saving from the Neighbourhood Services restructure? I think it was about £400k.",
+     "question.organisational-change", "pass"),
 ])
 def test_a_question_the_plan_asks_itself_and_leaves_to_a_note_is_unanswered(check_md, text, rule, expected):
     assert status(check_md(text, rule), rule) == expected
@@ -5575,4 +5587,36 @@ def test_a_future_the_council_plans(check_md, future, expected):
     rule = "content.past-and-future"
     text = ("## How we have changed\n\nSince 2021 we have reduced six directorates to four and removed 31 "
             f"management posts, saving £2.6m a year.\n\n## Next\n\n{future}\n")
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # The question turned round, with where its answer is and nothing there, is the prompt left in.
+    ("How we measure productivity in our organisation is set out below.", "fail"),
+    ("Our approach to measuring productivity is described in section 4.", "fail"),
+    # The same pointer leading into measures of its own is an answer.
+    ("How we measure productivity is set out below. We track the cost per case in revenues and benefits and "
+     "the cost per household of waste collection, and compare both each year with our CIPFA nearest neighbours.",
+     "pass"),
+    # Without the pointer, the restatement still acknowledges the question.
+    ("We measure productivity in our organisation in a number of ways.", "partial"),
+])
+def test_a_restated_question_pointing_to_its_answer_says_nothing_of_it(check_md, reply, expected):
+    rule = "question.measuring-productivity"
+    text = ("## Theme 1: Transforming services\n\n**How do you measure productivity in your organisation?**\n\n"
+            f"{reply}\n\n**What are your current plans for transformation over the next two years?**\n\n"
+            "We will review our two leisure centres during 2024/25.\n")
+    assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("mention, expected", [
+    # The plan's own name is no word on productivity.
+    ("Cabinet noted the Government's requirement for a productivity plan on 4 June 2024.", "fail"),
+    ("This productivity plan was prepared by the Section 151 Officer.", "fail"),
+    # Productivity itself is.
+    ("Productivity in our planning service has risen since 2022.", "partial"),
+])
+def test_the_name_of_the_plan_says_nothing_of_how_productivity_is_measured(check_md, mention, expected):
+    rule = "question.measuring-productivity"
+    text = f"## Governance\n\n{mention}\n\n## Services\n\nWe moved garden waste to an online subscription in 2023.\n"
     assert status(check_md(text, rule), rule) == expected

@@ -61,8 +61,8 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE, REFERS_BACK,
-                        UNFINISHED, VERB_LIKE, asks, asks_word, evidence_for, tokens)
+from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE,
+                        POINTS_TO_ITS_ANSWER, REFERS_BACK, REVIEW_COMMENT, UNFINISHED, VERB_LIKE, asks, asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
 from ..document import HEADING, LIST_ITEM, TABLE
 from ..figures import COUNT, TARGET_COLUMN, as_count, count_near, nil_stated, year_in
@@ -561,8 +561,10 @@ def question_left_to_note(analysis, prompt_id: int, topics):
     line here]"; or None."""
     prompts, placeholders = analysis.prompts, analysis.pack.placeholders
     for sentence in analysis.sentences:
-        # (A question inside a note is the note's: "Comment [AK4]: Do we want to say how many EDI champions?")
-        if sentence.furniture or not asks(sentence.text) or placeholders.matches(sentence.text):
+        # (A question inside a note is the note's: "Comment [AK4]: Do we want to say how many EDI champions?",
+        # "Comment (Finance): Can we add the £ saving from the restructure?")
+        if sentence.furniture or not asks(sentence.text) or placeholders.matches(sentence.text) or \
+                REVIEW_COMMENT.match(sentence.block.text):
             continue
         rest = [s for s in analysis.block_sentences.get(sentence.block_index, []) if s.index > sentence.index]
         if not (rest and all(s.placeholder for s in rest)):
@@ -733,7 +735,15 @@ def check(analysis, params, pack) -> Outcome:
     # Agency use is kept under review."
     nearby = {s.index: passage for s, passage, _ in passages(analysis, 2)} if paired else {}
 
+    def only_points(sentence) -> bool:
+        # "See section 3." and "How we measure productivity is set out below" touch nothing: what they
+        # point to, if anything, is read where it is.
+        return only_points_elsewhere(sentence.text) or \
+            (POINTS_TO_ITS_ANSWER.search(sentence.text) is not None and restates(sentence))
+
     def touches_topic(sentence) -> bool:
+        if only_points(sentence):
+            return False
         within = nearby.get(sentence.index, [sentence])
         return any(all(any(analysis.has(c, s) for s in within) for c in conjunction) for conjunction in topics)
 
@@ -868,8 +878,7 @@ def check(analysis, params, pack) -> Outcome:
                 not completes_the_question(analysis, headed, alternatives, params.get("specific", False), tentative):
             # "We do not yet have a single measure of productivity; this is an area to develop" under
             # the copied question acknowledges it: an answer says something specific.
-            # (A pointer alone, "See section 3.", touches nothing: what it points to is read where it is.)
-            touches = [s for s in headed[1] if not only_points_elsewhere(s.text)][:1] + touches
+            touches = [s for s in headed[1] if not only_points(s)][:1] + touches
         elif headed:
             heading, own = headed
             return Outcome(PASS, "question.answered-under-heading",
