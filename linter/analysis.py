@@ -452,6 +452,10 @@ ENUMERATED_PARAGRAPH = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+\S",
 # the text. ("12 EDI champions …" opens with a count, not a number of its paragraph.)
 DOTTED_NUMBER = re.compile(r"^\s*(?:\d+\.\d+(?:\.\d+)*\.?|\d+\.|[A-Za-z]\d+(?:\.\d+)*\.?|\(?[a-z]\))\s+")
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[A-Za-z]\d+(?:\.\d+)*|\(?[a-z]\))[.):]?\s+")
+# The path of a web address, after its site: "thornleigh.gov.uk/productivity" names a page, and says
+# nothing of productivity. (The site stays: that the plan is on a website is said by it.)
+WEB_PATH = re.compile(r"(?<=[a-z0-9])(\.(?:gov|org|co|ac|nhs|police)\.uk|\.(?:com|org|net|uk|gov|info))"
+                      r"/[^\s)\]>\"',;]*[^\s)\]>\"',;.]", re.IGNORECASE)
 # A word as ``\w`` runs in an ASCII text (see terms.word_starts).
 WORD = re.compile(r"[a-z0-9_]+")
 ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
@@ -950,7 +954,7 @@ class Analysis:
         key = ("unnumbered", sentence.index)
         text = self.cache.get(key)
         if text is None:
-            text = self.cache[key] = DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1)
+            text = self.cache[key] = WEB_PATH.sub(r"\1", DOTTED_NUMBER.sub("", sentence.read_with_notes, count=1))
         return text
 
     def asserts(self, concept: TermSet, sentence: Sentence, facts_only: bool | str = False,

@@ -5620,3 +5620,14 @@ def test_the_name_of_the_plan_says_nothing_of_how_productivity_is_measured(check
     rule = "question.measuring-productivity"
     text = f"## Governance\n\n{mention}\n\n## Services\n\nWe moved garden waste to an online subscription in 2023.\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("address", ["thornleigh.gov.uk/productivity", "https://www.thornleigh.gov.uk/council/productivity-plan",
+                                     "www.thornleigh.org.uk/how-productive-are-we"])
+def test_a_web_address_names_a_page_and_says_nothing_of_its_words(check_md, address):
+    text = (f"## Publication\n\nOnce approved by Cabinet on 9 July 2024, the plan will be published at {address}.\n\n"
+            "## Services\n\nWe moved garden waste to an online subscription in 2023.\n")
+    report = check_md(text, "question.measuring-productivity", PUBLICATION)
+    assert status(report, "question.measuring-productivity") == "fail"
+    # The site still says where the plan is published.
+    assert status(report, PUBLICATION) == "pass"
