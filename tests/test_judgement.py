@@ -5631,3 +5631,15 @@ def test_a_web_address_names_a_page_and_says_nothing_of_its_words(check_md, addr
     assert status(report, "question.measuring-productivity") == "fail"
     # The site still says where the plan is published.
     assert status(report, PUBLICATION) == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The denial is not also what stands meanwhile.
+    ("Arrangements for monitoring the plan and reporting progress are to be agreed.", "fail"),
+    # What it says in another clause, it says.
+    ("Performance against the Council Plan is already reported to Cabinet every quarter, and no separate "
+     "reporting on the productivity plan is proposed.", "partial"),
+])
+def test_a_denial_of_reporting_is_not_also_the_reporting_left_standing(check_md, text, expected):
+    rule = "governance.progress-reporting"
+    assert status(check_md(f"## Monitoring\n\n{text}\n", rule), rule) == expected

@@ -874,7 +874,7 @@ def check(analysis, params, pack) -> Outcome:
         # Only said beside the denial, as what stands meanwhile: the Corporate Plan's quarterly report in
         # another part of the plan is not this plan's reporting.
         weaker_outcome = weaker_made(analysis, pack, params, exclude, window, missing, facts,
-                                     beside=denial.block_index) \
+                                     beside=denial) \
             if params.get("weaker_after_denial") else None
         return weaker_outcome or Outcome(FAIL, "statements.denied-only", [quote], missing, facts,
                                          data={"quote": denial.text.strip()})
@@ -890,12 +890,22 @@ def check(analysis, params, pack) -> Outcome:
 
 def weaker_made(analysis, pack, params, exclude, window, missing, facts, beside=None) -> Outcome | None:
     """The partial outcome of the first weaker ``partial`` statement the plan makes, or None; with
-    ``beside`` (a block's index), the first made in that block or the next."""
+    ``beside`` (a denying sentence), the first made in its block or the next. In the denial itself, the
+    weaker thing must be said, not denied: "Arrangements for monitoring the plan are to be agreed" has
+    nothing meanwhile; "Performance is reported to Cabinet every quarter, and no separate reporting on
+    the plan is proposed" has the quarterly report."""
     for statement in params.get("partial", []):
+        firsts = [pack.concept(conjunction[0]) for conjunction in statement["any"]]
         sentence = next((s for s in find_statements(analysis, pack, statement, exclude,
                                                     DECIDED if params.get("facts_only") else False, window)
-                         if beside is None or beside <= s.block_index <= beside + 1), None)
+                         if beside is None or (beside.block_index <= s.block_index <= beside.block_index + 1
+                                               and (s.index != beside.index or _said_undenied(firsts, s.text)))),
+                        None)
         if sentence is not None:
             return Outcome(PARTIAL, "statements.weaker", [evidence_for(sentence.block, sentence.text)], missing,
                            facts, data={"label": statement["label"], "missing": missing})
     return None
+
+
+def _said_undenied(concepts, text: str) -> bool:
+    return any(not lacked(text, m.start(), m.end()) for concept in concepts for m in concept.finditer(text))
