@@ -35,6 +35,8 @@ class Theme:
     headings: TermSet
     vocabulary: TermSet
     exclude: TermSet
+    # Heading words the theme shares with what it excludes ("waste" names wasteful spend and refuse).
+    shared_words: TermSet | None = None
 
 
 @dataclass
@@ -295,6 +297,8 @@ def _term_sets(pack: Pack):
             yield extra
     for theme in pack.themes.values():
         yield from (theme.headings, theme.vocabulary, theme.exclude)
+        if theme.shared_words is not None:
+            yield theme.shared_words
 
     def in_params(value):
         if isinstance(value, str):
@@ -347,7 +351,8 @@ def _build(data, path: str, validate: bool, known_good: bool = False) -> Pack:
         pack.themes[name] = Theme(name, len(pack.prompts) - 1,
                                   pack.concept(theme.get("headings", [])),
                                   pack.concept(theme.get("vocabulary", [])),
-                                  pack.concept(theme.get("exclude", [])))
+                                  pack.concept(theme.get("exclude", [])),
+                                  pack.concept(theme["shared_words"]) if "shared_words" in theme else None)
     weights = data.get("weights", {})
     seen = set()
     for position, item in enumerate(data["rules"]):

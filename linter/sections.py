@@ -93,9 +93,21 @@ def heading_themes(analysis, pack) -> dict[int, str]:
         if section.heading is None:
             continue
         name = theme_named(analysis, pack, section.title)
-        if name is not None:
+        if name is not None and not _names_only_what_it_excludes(analysis, pack.themes[name], section):
             named[section.number] = name
     return named
+
+
+def _names_only_what_it_excludes(analysis, theme, section) -> bool:
+    """Whether a heading names the theme only by a word its excluded subject shares, over a section
+    about that subject: "3. Reducing waste" over bin rounds and food waste is about refuse, where
+    "3. Reducing wasteful spend" over the same text still names the theme (a thin answer to it)."""
+    if theme.shared_words is None or not theme.shared_words.matches(section.title):
+        return False
+    rest = section.title
+    for match in reversed(list(theme.shared_words.finditer(section.title))):
+        rest = rest[:match.start()] + " " + rest[match.end():]
+    return not theme.headings.matches(rest) and _section_filled(analysis, theme, section)
 
 
 def theme_named(analysis, pack, title: str) -> str | None:
@@ -115,13 +127,37 @@ OVERVIEW_THEMES = 3
 
 
 def _touches(analysis, theme, sentence) -> bool:
-    if analysis.has(theme.exclude, sentence):
+    if analysis.has(theme.exclude, sentence) or _filled_by_exclusion(analysis, theme, sentence):
         return False
     # A list item is read with the sentence that introduces its list: "We would ask the Government
     # to:" makes each item an ask.
     lead = analysis.lead_ins.get(sentence.index)
     return analysis.has(theme.vocabulary, sentence) or (
         lead is not None and lead.block.kind != TABLE and analysis.has(theme.vocabulary, lead))
+
+
+# The share of a section's sentences holding what a theme excludes that makes the section about it.
+EXCLUDED_SECTION = 0.5
+
+
+def _filled_by_exclusion(analysis, theme, sentence) -> bool:
+    """Whether the sentence's section, under a heading, is about what the theme excludes: under "3.
+    Reducing waste", over bin rounds, food waste and missed collections, "Waste is the service our
+    residents notice most" means refuse, and "overtime fell by a third" is the rounds' overtime."""
+    section = analysis.section_at(sentence)
+    if section.heading is None or section in analysis.named_sections(theme.name):
+        return False
+    return _section_filled(analysis, theme, section)
+
+
+def _section_filled(analysis, theme, section) -> bool:
+    key = ("excluded-section", id(theme.exclude), section.number)
+    filled = analysis.cache.get(key)
+    if filled is None:
+        own = analysis.section_sentences(section, direct=True)
+        filled = analysis.cache[key] = len(own) >= 2 and \
+            sum(analysis.has(theme.exclude, s) for s in own) >= EXCLUDED_SECTION * len(own)
+    return filled
 
 
 def on_theme(analysis, theme, sentence) -> bool:

@@ -5643,3 +5643,30 @@ def test_a_web_address_names_a_page_and_says_nothing_of_its_words(check_md, addr
 def test_a_denial_of_reporting_is_not_also_the_reporting_left_standing(check_md, text, expected):
     rule = "governance.progress-reporting"
     assert status(check_md(f"## Monitoring\n\n{text}\n", rule), rule) == expected
+
+
+REFUSE_SECTION = ("Waste is the service our residents notice most, and it is also our largest single budget, at "
+                  "£6.4m a year. In 2023 we moved to four-day collection rounds and cut the fleet from 22 to 19 "
+                  "vehicles. Food waste collections began in 2022, and missed bins fell from 1,900 to 640 a year. "
+                  "Garden waste subscriptions rose to 17,900 households.")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    # "Waste" in the heading means what the section says it means: refuse.
+    ("3. Reducing waste", "fail"),
+    # A heading naming wasteful spend in other words still names the theme, thinly answered.
+    ("3. Reducing wasteful spend", "partial"),
+])
+def test_a_heading_naming_waste_over_refuse_collection_is_about_refuse(check_md, heading, expected):
+    rule = "theme.wasteful-spend"
+    text = f"# Holmsted District Council: productivity plan (extract)\n\n## {heading}\n\n{REFUSE_SECTION}\n"
+    assert status(check_md(text, rule), rule) == expected
+
+
+def test_spend_controls_beside_refuse_under_reducing_waste_still_count(check_md):
+    rule = "theme.wasteful-spend"
+    text = ("# Plan\n\n## 3. Reducing waste\n\nA spending control panel has met weekly since November 2023 and "
+            "approves all non-essential spend over £1,000; it refused or reduced 41 requests worth £260,000. "
+            "We cancelled 120 software licences nobody used and ended three consultancy contracts early. Every "
+            "contract over £100,000 is now reviewed a year before renewal. Food waste collections began in 2022.\n")
+    assert status(check_md(text, rule), rule) == "pass"
