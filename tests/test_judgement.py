@@ -5670,3 +5670,18 @@ def test_spend_controls_beside_refuse_under_reducing_waste_still_count(check_md)
             "We cancelled 120 software licences nobody used and ended three consultancy contracts early. Every "
             "contract over £100,000 is now reviewed a year before renewal. Food waste collections began in 2022.\n")
     assert status(check_md(text, rule), rule) == "pass"
+
+
+@pytest.mark.parametrize("cell, value", [
+    # A cell that says its figures as a sentence, each with its year: the latest year's.
+    ("4.2% in 2023/24 (5.0% in 2022/23)", 4.2),
+    ("5.0% in 2022/23, falling to 4.2% in 2023/24", 4.2),
+    # Two figures run together, with nothing to say whose is which, are neither.
+    ("4.2% 0.9%", None),
+])
+def test_a_grid_cell_giving_its_figures_as_a_sentence(check_md, cell, value):
+    rule = "question.agency-spend"
+    text = ("| Question | Our response |\n|---|---|\n"
+            f"| What percentage of total staff budget is spent on agency staff? | {cell} |\n"
+            "| How many EDI Champions do you have as an organisation? | None |\n")
+    assert check_md(text, rule).facts["agency_spend_percent"] == value

@@ -614,10 +614,16 @@ def table_figures(block, subject, others=(), denominator=None) -> list[tuple[flo
             if value == 0.0 and DASH_CELL.fullmatch(cell) and heading.strip() and not (
                     YEAR.search(heading) or SHARE_MARK.search(heading) or MONEY_UNIT.search(heading)):
                 continue
-            if value is None or TARGET_COLUMN.search(heading) or heading in planned or \
+            if TARGET_COLUMN.search(heading) or heading in planned or \
                     any(other_base(SHARE_MARK.split(text, maxsplit=1)[-1], denominator) for text in labels):
                 continue
-            found.append((value, year_in(heading), " | ".join(c for c in row if c)))
+            if value is None and len(list(PERCENT.finditer(cell))) > 1 and YEAR.search(cell):
+                # A cell that says its figures as a sentence would, each with its year, is read as one,
+                # under its row's label: "Agency staff | 4.2% in 2023/24 (5.0% in 2022/23)".
+                found += [(share, year or year_in(heading), " | ".join(c for c in row if c))
+                          for share, year, _ in tied_figures(f"{label}: {cell}", subject, others, denominator)]
+            elif value is not None:
+                found.append((value, year_in(heading), " | ".join(c for c in row if c)))
     return found
 
 
