@@ -98,6 +98,9 @@ RUN_IN_QUESTION_WORDS = 30
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
 RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:,?[ /&-]+[\w’'-]+){0,4}\.")
 WH_TITLE = re.compile(r"(?:what|where|how|why|who|when|which)\b", re.IGNORECASE)
+# A minute's title, naming the meeting, its date and the minute: "Full Council, 16 July 2024, Minute 19."
+MEETING_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z&][\w’'-]*|and|of|for))*,\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+"
+                           r"\d{4}(?:,?\s+(?:[Mm]inute|[Ii]tem|[Aa]genda\s+item)\s+[\w./]+)?\.")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
 QUOTE_LIMIT = 200
@@ -724,7 +727,7 @@ class Analysis:
         # ("Spending on consultants is minimal." says something: a title only names, though it may name
         # with a clause, "What would help us.")
         if not ((RUN_IN_TITLE.fullmatch(first) and not (VERB_LIKE.search(first) and not WH_TITLE.match(first))) or
-                (asks(first) and count_words(first) <= RUN_IN_QUESTION_WORDS)):
+                (asks(first) and count_words(first) <= RUN_IN_QUESTION_WORDS) or MEETING_TITLE.fullmatch(first)):
             return
         self.titles.add(sentences[0].index)
         for sentence in sentences[1:]:
@@ -856,6 +859,11 @@ class Analysis:
         before = bisect_left(records, sentence.index)
         if before:
             return self.sentences[records[before - 1]]
+        # A minute whose title names its meeting: "**Full Council, 16 July 2024, Minute 19.** RESOLVED that
+        # the plan be approved" was decided by Full Council, whatever the minutes' heading.
+        title = self.run_in_titles.get(sentence.index)
+        if title is not None and MEETING_TITLE.fullmatch(PARAGRAPH_NUMBER.sub("", title.text.strip(), count=1)):
+            return title
         # Minutes: "RESOLVED – That the plan be approved" under "Extract from the minutes of
         # Cabinet, 16 July 2024" was decided by the meeting its heading names.
         section = self.sections[self.section_of[sentence.block_index]]

@@ -5685,3 +5685,22 @@ def test_a_grid_cell_giving_its_figures_as_a_sentence(check_md, cell, value):
             f"| What percentage of total staff budget is spent on agency staff? | {cell} |\n"
             "| How many EDI Champions do you have as an organisation? | None |\n")
     assert check_md(text, rule).facts["agency_spend_percent"] == value
+
+
+def test_a_minute_titled_with_its_meeting_was_decided_by_that_meeting(check_md):
+    text = ("## Extract from the minutes\n\n"
+            "**Scrutiny Management Board, 25 June 2024, Minute 12.** RESOLVED that the draft Plan be noted.\n\n"
+            "**Cabinet, 2 July 2024, Minute 34.** RESOLVED to recommend to Full Council that the Productivity Plan "
+            "be approved for submission.\n\n"
+            "**Full Council, 16 July 2024, Minute 19.** RESOLVED that the Productivity Plan 2024–2026 be approved "
+            "and submitted to the Department by 19 July 2024.\n")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"] == {"body": "Full Council", "date": "16 July 2024"}
+
+
+def test_a_sentence_naming_a_body_and_a_date_is_no_minutes_title(check_md):
+    # "Cabinet, 9 July 2024." would title a minute; "Cabinet approved the plan on 9 July 2024." decides.
+    report = check_md("## Governance\n\nCabinet approved the plan on 9 July 2024. It will be published on our "
+                      "website.\n", ENDORSEMENT)
+    assert report.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
