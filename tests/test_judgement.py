@@ -5704,3 +5704,18 @@ def test_a_sentence_naming_a_body_and_a_date_is_no_minutes_title(check_md):
     report = check_md("## Governance\n\nCabinet approved the plan on 9 July 2024. It will be published on our "
                       "website.\n", ENDORSEMENT)
     assert report.facts["endorsement"] == {"body": "Cabinet", "date": "9 July 2024"}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # The figure in "X, which was N%" is X's, when X stands in a predicate of its own.
+    ("A national approach to agency pay would help us to stabilise our teams and reduce turnover, which was "
+     "19% last year.", None),
+    # After the subject, a year or a phrase set beside the subject, "which" takes in the spending.
+    ("Our spending on agency staff, which was 4.2% of the staff budget in 2023/24, is falling.", 4.2),
+    ("In 2023/24 we spent £267,000 on agency workers, mostly drivers and one planning officer, which was 4.2% "
+     "of our total staff budget.", 4.2),
+    ("We spent £1.2m on agency staff in the year to March 2024, which was 4.2% of the staff budget.", 4.2),
+])
+def test_a_figure_in_a_relative_clause_is_its_nouns(check_md, sentence, value):
+    rule = "question.agency-spend"
+    assert check_md(f"## Workforce\n\n{sentence}\n", rule).facts["agency_spend_percent"] == value

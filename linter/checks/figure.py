@@ -365,8 +365,35 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
                 previous_aside = close + 1 if close != -1 else None
             elif not owner(start, mentions, subject_first):
                 continue
+            relative = RELATIVE_FIGURE.search(clause, max(0, start - 60), start)
+            antecedent = ANTECEDENT.search(clause, 0, relative.start()) if relative is not None else None
+            last_said = max((m.end() for m in subject.finditer(clause) if m.end() <= antecedent.start(1)),
+                            default=None) if antecedent is not None else None
+            if antecedent is not None and not TIME_WORD.fullmatch(antecedent.group(1)) and \
+                    not any(m.end() == antecedent.end(1) for m in subject.finditer(clause)) and \
+                    (last_said is None or NEW_PREDICATE.search(clause, last_said, antecedent.start(1))):
+                # "… would reduce turnover, which was 19% last year": the figure is turnover's, the noun
+                # before "which", not the agency pay named earlier in the sentence. (After a year, an
+                # amount or the subject itself, "which" takes in the clause: "we spent £1.2m on agency
+                # staff in 2023/24, which was 4.2% of the staff budget".)
+                continue
             figures.append((value, year_of(years, start, first_figure, labelled), offset + start))
     return figures
+
+
+# A figure given in a relative clause ("turnover, which was 19%"), and the word before its "which": a
+# noun that is not the subject, a time or the base is what the clause is about.
+RELATIVE_FIGURE = re.compile(r",?\s+which\s+(?:was|is|were|are|stood\s+at|has\s+been|had\s+been|reached|rose\s+to|"
+                             r"fell\s+to)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+)?$",
+                             re.IGNORECASE)
+# A verb between the subject and that noun puts the noun in a predicate of its own ("agency pay … would help
+# us … reduce turnover, which was 19%"); a phrase set beside the subject does not ("£267,000 on agency
+# workers, mostly drivers and one planning officer, which was 3.1% of our staff budget").
+NEW_PREDICATE = re.compile(r"\b(?:to|would|will|could|should|can|may|must|is|are|was|were|has|have|had)\s+[a-z]",
+                           re.IGNORECASE)
+ANTECEDENT = re.compile(r"\b([A-Za-z][\w'-]*)\W*$")
+TIME_WORD = re.compile(r"years?|months?|quarters?|period|time|budget|bill|paybill|spend|spending|cost|costs",
+                       re.IGNORECASE)
 
 
 # A year named by the one before it: "In 2023/24 we spent £412,000 … (the year before, agency staff were
