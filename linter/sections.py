@@ -145,9 +145,9 @@ def _filled_by_exclusion(analysis, theme, sentence) -> bool:
     Reducing waste", over bin rounds, food waste and missed collections, "Waste is the service our
     residents notice most" means refuse, and "overtime fell by a third" is the rounds' overtime."""
     section = analysis.section_at(sentence)
-    if section.heading is None or section in analysis.named_sections(theme.name):
-        return False
-    return _section_filled(analysis, theme, section)
+    # (Filled first: few sections are, and the named ones are looked up only for those.)
+    return section.heading is not None and _section_filled(analysis, theme, section) and \
+        section not in analysis.named_sections(theme.name)
 
 
 def _section_filled(analysis, theme, section) -> bool:
