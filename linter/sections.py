@@ -127,13 +127,13 @@ OVERVIEW_THEMES = 3
 
 
 def _touches(analysis, theme, sentence) -> bool:
-    if analysis.has(theme.exclude, sentence) or _filled_by_exclusion(analysis, theme, sentence):
-        return False
     # A list item is read with the sentence that introduces its list: "We would ask the Government
     # to:" makes each item an ask.
     lead = analysis.lead_ins.get(sentence.index)
-    return analysis.has(theme.vocabulary, sentence) or (
+    said = analysis.has(theme.vocabulary, sentence) or (
         lead is not None and lead.block.kind != TABLE and analysis.has(theme.vocabulary, lead))
+    # (What the theme excludes is asked only of the few sentences that use its words.)
+    return said and not analysis.has(theme.exclude, sentence) and not _filled_by_exclusion(analysis, theme, sentence)
 
 
 # The share of a section's sentences holding what a theme excludes that makes the section about it.

@@ -369,7 +369,7 @@ def tied_figures(text: str, subject, others, denominator=None) -> list[tuple[flo
             antecedent = ANTECEDENT.search(clause, 0, relative.start()) if relative is not None else None
             last_said = max((m.end() for m in subject.finditer(clause) if m.end() <= antecedent.start(1)),
                             default=None) if antecedent is not None else None
-            if antecedent is not None and not TIME_WORD.fullmatch(antecedent.group(1)) and \
+            if antecedent is not None and not CLAUSE_WORD.fullmatch(antecedent.group(1)) and \
                     not any(m.end() == antecedent.end(1) for m in subject.finditer(clause)) and \
                     (last_said is None or NEW_PREDICATE.search(clause, last_said, antecedent.start(1))):
                 # "… would reduce turnover, which was 19% last year": the figure is turnover's, the noun
@@ -392,8 +392,10 @@ RELATIVE_FIGURE = re.compile(r",?\s+which\s+(?:was|is|were|are|stood\s+at|has\s+
 NEW_PREDICATE = re.compile(r"\b(?:to|would|will|could|should|can|may|must|is|are|was|were|has|have|had)\s+[a-z]",
                            re.IGNORECASE)
 ANTECEDENT = re.compile(r"\b([A-Za-z][\w'-]*)\W*$")
-TIME_WORD = re.compile(r"years?|months?|quarters?|period|time|budget|bill|paybill|spend|spending|cost|costs",
-                       re.IGNORECASE)
+# A time or a word for the base or the spending before "which" ("in 2023/24, which", "last year, which"):
+# "which" then takes in the whole clause.
+CLAUSE_WORD = re.compile(r"years?|months?|quarters?|period|time|budget|bill|paybill|spend|spending|cost|costs",
+                         re.IGNORECASE)
 
 
 # A year named by the one before it: "In 2023/24 we spent £412,000 … (the year before, agency staff were

@@ -742,10 +742,9 @@ def check(analysis, params, pack) -> Outcome:
             (POINTS_TO_ITS_ANSWER.search(sentence.text) is not None and restates(sentence))
 
     def touches_topic(sentence) -> bool:
-        if only_points(sentence):
-            return False
         within = nearby.get(sentence.index, [sentence])
-        return any(all(any(analysis.has(c, s) for s in within) for c in conjunction) for conjunction in topics)
+        return any(all(any(analysis.has(c, s) for s in within) for c in conjunction) for conjunction in topics) \
+            and not only_points(sentence)
 
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in params["answer"]]
     tentative = pack.concept(params["tentative"]) if "tentative" in params else None
