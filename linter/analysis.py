@@ -103,6 +103,8 @@ MEETING_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z&][\w’'-]*|and|of|for
                            r"\d{4}(?:,?\s+(?:[Mm]inute|[Ii]tem|[Aa]genda\s+item)\s+[\w./]+)?\.")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
+# A capitalised word within a sentence: a name, unless the regime's own words hold it.
+NAME_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
 QUOTE_LIMIT = 200
 
 
@@ -216,6 +218,7 @@ class PromptIndex:
         # Only an instruction ("the plan must be uploaded") can be turned into a statement that it was.
         self.tenses = [TENSE_WORDS & w if w & INSTRUCTION_WORDS else None for w in words]
         self.all = set().union(*self.by_prompt) if self.by_prompt else set()
+        self.words = set().union(*words) if words else set()
         # A question's words, for a statement that only turns it round (see restated).
         # (A yes-or-no question is answered by its statement: "These barriers are broadly consistent across our
         # services" answers "Are these barriers consistent across multiple services?".)
@@ -263,8 +266,16 @@ class PromptIndex:
         for start in range(len(words) - SHINGLE + 1):
             if tuple(words[start:start + SHINGLE]) in self.all:
                 covered[start:start + SHINGLE] = [True] * SHINGLE
-        return covered.count(False) < max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4) and \
-            not self.says_it_is_done(text)
+        if covered.count(False) >= max(OWN_WORDS_FOR_AN_ANSWER, len(words) // 4) or self.says_it_is_done(text):
+            return False
+        # A name of the writer's own is an answer, however few its words: "We log and report the time and
+        # money spent on EDI-related activity in Oracle HR."
+        names = self.names_of_its_own(text)
+        return not any(not seen and word in names for word, seen in zip(words, covered))
+
+    def names_of_its_own(self, text: str) -> set[str]:
+        """The folded words of the names a text uses that the regime's words do not ("Oracle HR")."""
+        return set(tokens(" ".join({word.lower() for word in NAME_WORD.findall(text)} - self.words)))
 
     def restated(self, text: str, prompt_index: int) -> bool:
         """Whether a statement is the regime's question turned into a statement, adding next to nothing

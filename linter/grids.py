@@ -9,11 +9,14 @@ nothing. (The structure checks still see the table as the author made it: ``Anal
 
 A table is a grid when its answers are prose: most rows end in a cell of some length, and the cells
 before it are short labels or questions. A table of figures, a sign-off table or a list of actions
-with leads and dates is none.
+with leads and dates is none. A draft's grid often keeps its own tracking columns after the answer
+("Question | Draft response | Lead | Status"): those columns, named in the header, say who writes the
+answer and how far it has got, and the grid is read without them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .document import HEADING, PARAGRAPH, TABLE, Block, Document, count_words
@@ -26,6 +29,12 @@ LABEL_WORDS = 45
 HEADER_WORDS = 6
 GRID_ROWS = 2
 DEEPEST_HEADING = 6
+# A header over the answers: "Our response", "Draft response", "Lowbeck response", "Answer".
+ANSWERS_COLUMN = re.compile(r"^(?:[\w'’]+\s+){0,2}(?:responses?|answers?|replies|reply)$", re.IGNORECASE)
+# The columns a draft's grid keeps after its answers, to track who writes them and how far they have got.
+TRACKING_COLUMN = re.compile(r"^(?:(?:lead|responsible)(?:\s+(?:officer|service|team|director))?|owners?|"
+                             r"(?:rag\s+)?status|rag|progress|due(?:\s+date)?|deadline|target\s+date|"
+                             r"timescales?|by\s+when|draft(?:ed)?\s+by|author|contact)$", re.IGNORECASE)
 
 
 def _cells(row: list[str]) -> list[str]:
@@ -36,9 +45,20 @@ def is_prose_grid(rows: list[list[str]]) -> bool:
     """Whether a table's body rows (header left out) are questions or labels beside prose answers."""
     if len(rows) < GRID_ROWS or any(not 2 <= len(row) <= 3 for row in rows):
         return False
-    labels_short = all(count_words(" ".join(row[:-1])) <= LABEL_WORDS for row in rows)
+    labels_short = _short_labels(rows)
     prose = sum(1 for row in rows if count_words(row[-1]) >= ANSWER_WORDS and "." in row[-1])
-    return labels_short and prose * 3 >= len(rows) * 2
+    # Or the labels are questions, whatever their answers' length ("TBC", "None.", a sentence or two).
+    asked = sum(1 for row in rows if " ".join(row[:-1]).rstrip().endswith("?"))
+    return labels_short and (prose * 3 >= len(rows) * 2 or asked * 3 >= len(rows) * 2)
+
+
+def _short_labels(rows: list[list[str]]) -> bool:
+    return all(len(row) >= 2 and count_words(" ".join(row[:-1])) <= LABEL_WORDS for row in rows)
+
+
+def _answers_column(header: list[str]) -> bool:
+    """Whether the header names its last column as the answers ("Our response", "Lowbeck response")."""
+    return bool(ANSWERS_COLUMN.match(header[-1].strip().rstrip(":")))
 
 
 def _header(row: list[str]) -> bool:
@@ -59,14 +79,24 @@ def unfold(document: Document) -> Document:
             resume = False
         rows = [_cells(row) for row in block.table.rows if any(cell.strip() for cell in row)] \
             if block.kind == TABLE and block.table is not None else []
-        body = rows[1:] if rows and _header(rows[0]) else rows
-        if not body or not is_prose_grid(body):
+        header = bool(rows) and _header(rows[0])
+        kept = _without_tracking(rows) if header else rows
+        body = kept[1:] if header else kept
+        if not body or not (is_prose_grid(body) or header and _answers_column(kept[0]) and _short_labels(body)):
             blocks.append(block)
             continue
         changed = resume = True
         level = enclosing.level if enclosing is not None and enclosing.level else 1
         blocks.extend(_unfolded(block, rows, body, min(level + 1, DEEPEST_HEADING)))
     return replace(document, blocks=blocks) if changed else document
+
+
+def _without_tracking(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the tracking columns the header names at their end ("Lead", "Status", "RAG")."""
+    width = len(rows[0])
+    while width > 2 and TRACKING_COLUMN.match(rows[0][width - 1].strip().rstrip(":")):
+        width -= 1
+    return rows if width == len(rows[0]) else [row[:width] for row in rows]
 
 
 def _resumed(enclosing: Block | None, following: Block) -> Block:

@@ -4184,8 +4184,11 @@ def test_the_agency_spend_is_agency_staff_and_the_agency_referred_back_to_is_not
     # The question turned into a statement, with nothing added that answers it, touches the question only.
     ("## How we work\n\nWe measure productivity in our organisation in a number of ways.",
      "question.measuring-productivity", "partial"),
+    # (In a grid of questions and answers, the answer is read under its question, and one that is the
+    # letter's own words turned round is the letter's, as a paragraph would be: nothing of the council's.)
     ("## Our staff\n\n| Question | Response |\n|---|---|\n| How EDI activity is logged and reported | We log and "
-     "report the time and money spent on EDI-related activity. |", "question.edi", "partial"),
+     "report the time and money spent on EDI-related activity. |", "question.edi", "fail"),
+    ("## Our staff\n\nWe log and report the time and money spent on EDI-related activity.", "question.edi", "fail"),
     ("## How we work\n\nWe have made changes to improve services, and these have had positive effects.",
      "question.service-improvements", "partial"),
     # What is added is the answer: a way of measuring, a named system, a figure, a nil.
@@ -4193,6 +4196,9 @@ def test_the_agency_spend_is_agency_staff_and_the_agency_referred_back_to_is_not
     ("## Our staff\n\n| Question | Response |\n|---|---|\n| How EDI activity is logged and reported | We log and "
      "report the time and money spent on EDI-related activity in Oracle HR. |", "question.edi", "pass"),
     ("## Our staff\n\nWe have no EDI champions.", "question.edi", "pass"),
+    # A name of the council's own is no copy of the letter's words, however few its words.
+    ("## Our staff\n\nWe log and report the time and money spent on EDI-related activity in Oracle HR.",
+     "question.edi", "pass"),
     # The question turned round may lead into its answer.
     ("## Waste\n\nInvest to save has worked well. Our £4.9m programme to convert 48,000 streetlights to LED, "
      "completed in 2023, saves £1.3m a year.", "question.invest-to-save", "pass"),
@@ -5719,3 +5725,54 @@ def test_a_sentence_naming_a_body_and_a_date_is_no_minutes_title(check_md):
 def test_a_figure_in_a_relative_clause_is_its_nouns(check_md, sentence, value):
     rule = "question.agency-spend"
     assert check_md(f"## Workforce\n\n{sentence}\n", rule).facts["agency_spend_percent"] == value
+
+
+# A draft's grid keeps its own tracking columns after the answers: who writes each and how far it has got.
+TRACKED_GRID = """\
+# Ashby Vale District Council: productivity plan (draft)
+
+| Question | Draft response | Lead | Status |
+|---|---|---|---|
+| How have you transformed the way you design and deliver services? | In 2022 we merged three contact centres into one Customer Hub with one case system, and average call waits fell from eight minutes to three. In 2023 we brought grounds maintenance back in house, saving £180,000 a year. Online forms now take 56% of missed bin reports. | Head of Customer Services | Complete |
+| How do you plan to use technology and data? | TBC | Head of Digital | Not started |
+| What proportion of your paybill is spent on trade union facility time? | 0.05% in 2023/24. | HR | Complete |
+"""
+
+
+def test_a_grid_is_read_without_the_columns_that_track_its_drafting(check_md):
+    report = check_md(TRACKED_GRID, "theme.transformation", "theme.technology-data", FACILITY_TIME)
+    assert status(report, "theme.transformation") == "pass"
+    # An answer left "TBC" is a heading over drafting text, not a thin answer in a table's cell.
+    assert status(report, "theme.technology-data") == "fail"
+    assert report.facts["facility_time_percent"] == 0.05
+
+
+def test_a_grid_whose_header_names_its_answers_is_read_as_one_whatever_their_length(check_md):
+    # Labels that are not questions, answers of a few words, a reference column before them and an
+    # owner after: the header ("Our response") says which column answers.
+    text = ("## Annex B: workforce questions\n\n"
+            "| No | Question | Our response | Owner |\n|---|---|---|---|\n"
+            "| B1 | Percentage of total staff budget spent on consultants | 0.8% in 2023/24. | Finance |\n"
+            "| B2 | Proportion of paybill spent on trade union facility time | Negligible. Two representatives take "
+            "time off as needed. | HR |\n")
+    report = check_md(text, CONSULTANTS, FACILITY_TIME)
+    assert status(report, CONSULTANTS) == "pass"
+    assert report.facts["consultant_spend_percent"] == 0.8
+    assert status(report, FACILITY_TIME) == "partial"
+
+
+def test_an_action_tracker_is_no_grid(tmp_path):
+    from plancheck.grids import unfold
+
+    path = tmp_path / "plan.md"
+    path.write_text("## Actions\n\n| Action | Owner | Due | RAG |\n|---|---|---|---|\n"
+                    "| Roll out mobile working to the repairs operatives | Head of Repairs | March 2025 | Green |\n"
+                    "| Move the revenues system to the cloud | Head of Digital | June 2025 | Amber |\n", encoding="utf-8")
+    document = read_document(path, ReadOptions(pages="estimate"))
+    assert unfold(document) is document
+
+
+def test_a_heading_naming_the_subject_and_its_base_says_whose_share_a_bare_figure_is(check_md):
+    report = check_md("## Workforce\n\n### Consultants as a share of the total staff budget\n\n0.8% in 2023/24.\n\n"
+                      "### Agency staff\n\nWe use the regional framework for all agency bookings.\n", CONSULTANTS)
+    assert report.facts["consultant_spend_percent"] == 0.8

@@ -1174,6 +1174,11 @@ def discusses(analysis, sentence, mention, placeholders, discussed_with=None) ->
 WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
+def run_together(text: str) -> bool:
+    """Figures run together with nothing to say whose or which year's each is: "4.2% 0.9%"."""
+    return len(list(PERCENT.finditer(text))) > 1 and not WORDS.search(text) and not YEAR.search(text)
+
+
 def answer_to_question(analysis, pack, prompt: str):
     """The council's own sentences under a copy of ``prompt`` (a heading or a paragraph of its own), if any."""
     from .question import answered_under_heading, answered_under_paragraph
@@ -1248,13 +1253,16 @@ def check(analysis, params, pack) -> Outcome:
             # says whose amount it is, as a label would.
             text, titled = f"{PARAGRAPH_NUMBER.sub('', title.text, count=1).strip().rstrip('.')}: {text}", True
         elif denominator is not None and FIGURE_FIRST.match(text) and not subject.matches(text) and \
-                (denominator.matches(text) or MONEY_FIRST.match(text)) and \
-                not any(other.matches(text) for other in others):
+                not any(other.matches(text) for other in others) and \
+                (denominator.matches(text) or MONEY_FIRST.match(text) or
+                 denominator.matches(analysis.section_at(sentence).title or "") and not run_together(text)):
             # "FACILITY TIME" over "- 0.04% of the paybill (2023/24)": a heading that names the subject
             # alone says whose share of the base its section gives, as a label would, to a line that
             # opens with the figure (or an amount: "Consultants" over "£96,000 in 2023/24, for …") and
             # names no subject of its own ("Trade union facility time
-            # accounted for 0.05% of the paybill" under "Temporary staff" is facility time's).
+            # accounted for 0.05% of the paybill" under "Temporary staff" is facility time's). A heading
+            # that names the base as well says what the figure is a share of: "% of staff budget on
+            # consultants" (a grid's row) over "0.8% in 2023/24."
             heading = analysis.section_at(sentence).title
             if heading and subject.matches(heading) and not any(other.matches(heading) for other in others):
                 text, titled = f"{PARAGRAPH_NUMBER.sub('', heading, count=1).strip()}: {text}", True
@@ -1388,6 +1396,8 @@ def check(analysis, params, pack) -> Outcome:
             named, asked = own_question
         for sentence in (asked or []) if named else []:
             said = sentence.read_with_notes
+            if run_together(said):
+                continue
             text = f"{named.group(0)}: {said}"
             found = tied_figures(text, subject, others, denominator)
             for value, year, _ in found:
