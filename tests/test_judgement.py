@@ -5776,3 +5776,15 @@ def test_a_heading_naming_the_subject_and_its_base_says_whose_share_a_bare_figur
     report = check_md("## Workforce\n\n### Consultants as a share of the total staff budget\n\n0.8% in 2023/24.\n\n"
                       "### Agency staff\n\nWe use the regional framework for all agency bookings.\n", CONSULTANTS)
     assert report.facts["consultant_spend_percent"] == 0.8
+
+
+def test_a_disposal_authoritys_waste_is_refuse_too(check_md):
+    # A county disposes of what its districts collect: residual waste, a municipal waste strategy and
+    # transfer stations are refuse, however the sentences about them are worded.
+    rule = "theme.wasteful-spend"
+    text = ("# Plan (extract)\n\n## 3. Reducing waste\n\n"
+            "In 2021 we agreed a joint municipal waste strategy with the districts. Reducing that waste, and the "
+            "cost of disposing of it, is one of our biggest opportunities. We will open a new transfer station at "
+            "Harrowby in 2025, reducing haulage mileage by 9%. We aim to cut residual waste per household from 468 kg "
+            "to 420 kg by 2027.\n")
+    assert status(check_md(text, rule), rule) == "fail"
