@@ -5788,3 +5788,14 @@ def test_a_disposal_authoritys_waste_is_refuse_too(check_md):
             "Harrowby in 2025, reducing haulage mileage by 9%. We aim to cut residual waste per household from 468 kg "
             "to 420 kg by 2027.\n")
     assert status(check_md(text, rule), rule) == "fail"
+
+
+def test_barriers_told_as_pressures_with_no_ask_are_a_thin_answer(check_md):
+    # No heading, no ask of government: pressures named in general are the theme, thinly answered.
+    text = ("Demand for our services has grown year on year. The costs of delivering them have risen sharply, and "
+            "the labour market remains tight. The way local government is funded makes it difficult to plan for the "
+            "longer term, and the uncertainty this creates affects almost every decision we take. These pressures "
+            "affect our ability to invest in new ways of working.\n")
+    report = check_md(text, "theme.barriers", "question.government-asks")
+    assert status(report, "theme.barriers") == "partial"
+    assert status(report, "question.government-asks") == "fail"
