@@ -5799,3 +5799,16 @@ def test_barriers_told_as_pressures_with_no_ask_are_a_thin_answer(check_md):
     report = check_md(text, "theme.barriers", "question.government-asks")
     assert status(report, "theme.barriers") == "partial"
     assert status(report, "question.government-asks") == "fail"
+
+
+@pytest.mark.parametrize("future", [
+    # Reporting on the plan is a step on the document, not a plan for services.
+    "We will report progress on this plan to the Scrutiny Committee twice a year.",
+    "We will keep the plan under review.",
+    # Looking forward to something is a wish.
+    "We look forward to a constructive conversation about the future of local government.",
+])
+def test_a_future_about_the_plan_itself_or_only_looked_forward_to_is_no_plan(check_md, future):
+    rule = "content.past-and-future"
+    text = f"## Our council\n\nSince 2020 we have merged five directorates into three and saved £2.1m a year. {future}\n"
+    assert status(check_md(text, rule), rule) == "partial"
