@@ -5812,3 +5812,15 @@ def test_a_future_about_the_plan_itself_or_only_looked_forward_to_is_no_plan(che
     rule = "content.past-and-future"
     text = f"## Our council\n\nSince 2020 we have merged five directorates into three and saved £2.1m a year. {future}\n"
     assert status(check_md(text, rule), rule) == "partial"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # Hours and cost in the subject's rows discuss it; its share is still not given.
+    ("| Trade union facility time – hours | 3,210 | 2,940 |\n| Trade union facility time – cost | £66,000 | £61,000 |\n"
+     "| Trade union facility time – % of pay bill | TBC | TBC |\n", "partial"),
+    # Blanks are no figures, whatever year they are due for.
+    ("| Trade union facility time – % of pay bill | TBC | TBC (due 2024/25) |\n", "fail"),
+])
+def test_other_figures_in_the_subjects_row_discuss_it(check_md, rows, expected):
+    text = f"## Workforce\n\n| Measure | 2022/23 | 2023/24 |\n|---|---|---|\n{rows}"
+    assert status(check_md(text, FACILITY_TIME), FACILITY_TIME) == expected

@@ -1172,6 +1172,8 @@ def discusses(analysis, sentence, mention, placeholders, discussed_with=None) ->
 
 
 WORDS = re.compile(r"[A-Za-z]{2,}")
+# A figure other than a share: hours, an amount, a count.
+OTHER_FIGURE = re.compile(r"^\s*£?\s?\d[\d,]*(?:\.\d+)?\s*(?:k|m|hours?|hrs|days|FTE)?\s*$", re.IGNORECASE)
 
 
 def run_together(text: str) -> bool:
@@ -1237,8 +1239,11 @@ def check(analysis, params, pack) -> Outcome:
                 nils.append(sentence)
             label, *values = sentence.text.split(" | ")
             # "Trade union facility time | negligible | negligible": a size in the subject's row, as in a sentence.
+            # So are its other figures ("Trade union facility time – hours | 3,210 | 2,940"): the subject is
+            # discussed, its share not given.
             if values and mention.matches(label) and not any(other.matches(label) for other in others) and \
-                    any(VAGUE.search(value) for value in values):
+                    any(VAGUE.search(value) or OTHER_FIGURE.search(value) and not PERCENT.search(value)
+                        and not pack.placeholders.matches(value) for value in values):
                 mentions.append(sentence)
             if not sentence.notes:
                 continue
