@@ -8,7 +8,8 @@ row has its section, a figure in an answer is read as prose, and an empty answer
 nothing. (The structure checks still see the table as the author made it: ``Analysis.source``.)
 
 A table is a grid when its answers are prose: most rows end in a cell of some length, and the cells
-before it are short labels or questions. A table of figures, a sign-off table or a list of actions
+before it are short labels or questions. So is one whose labels are mostly questions, or whose header
+names its last column as the answers ("Our response"), however short its answers. A table of figures, a sign-off table or a list of actions
 with leads and dates is none. A draft's grid often keeps its own tracking columns after the answer
 ("Question | Draft response | Lead | Status"): those columns, named in the header, say who writes the
 answer and how far it has got, and the grid is read without them.
