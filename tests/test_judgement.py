@@ -5824,3 +5824,16 @@ def test_a_future_about_the_plan_itself_or_only_looked_forward_to_is_no_plan(che
 def test_other_figures_in_the_subjects_row_discuss_it(check_md, rows, expected):
     text = f"## Workforce\n\n| Measure | 2022/23 | 2023/24 |\n|---|---|---|\n{rows}"
     assert status(check_md(text, FACILITY_TIME), FACILITY_TIME) == expected
+
+
+@pytest.mark.parametrize("measuring, expected", [
+    # Plans with how their effect will be measured denied: answered in part.
+    ("How we will measure these has not yet been decided.", "partial"),
+    # Measures named without their targets are still a way of measuring.
+    ("We will track the share of contacts handled online; we have not yet set targets for it.", "pass"),
+])
+def test_transformation_plans_whose_measuring_is_denied_are_answered_in_part(check_md, measuring, expected):
+    rule = "question.transformation-plans"
+    text = ("## Transforming services\n\nWe will review housing and homelessness services from September 2024, "
+            f"and move to a single customer contact centre by April 2026. {measuring}\n")
+    assert status(check_md(text, rule), rule) == expected
