@@ -12,7 +12,9 @@ before it are short labels or questions. So is one whose labels are mostly quest
 names its last column as the answers ("Our response"), however short its answers. A table of figures, a sign-off table or a list of actions
 with leads and dates is none. A draft's grid often keeps its own tracking columns after the answer
 ("Question | Draft response | Lead | Status"): those columns, named in the header, say who writes the
-answer and how far it has got, and the grid is read without them.
+answer and how far it has got, and the grid is read without them. A row asked in lettered parts
+("… on a) agency and b) consultants?") and answered by the same letters is read as one question and
+answer for each part.
 """
 
 from __future__ import annotations
@@ -121,13 +123,48 @@ def _unfolded(block: Block, rows: list[list[str]], body: list[list[str]], level:
     found = []
     for row, (row_start, row_end) in zip(body, spans):
         label = ": ".join(cell for cell in row[:-1] if cell)
-        section = block.section + (label,)
-        if label:
-            found.append(replace(block, kind=HEADING, text=label, level=level, section=section, table=None,
-                                 notes=[], heading_source="table"))
-        answer = row[-1]
-        if answer:
-            notes = [(len(answer), note) for at, note in block.notes if row_start <= at <= row_end + 1]
-            found.append(replace(block, kind=PARAGRAPH, text=answer, level=None, section=section, table=None,
-                                 notes=notes, heading_source=None))
+        notes = [note for at, note in block.notes if row_start <= at <= row_end + 1]
+        pairs = by_letter(label, row[-1]) or [(label, row[-1])]
+        for index, (question, answer) in enumerate(pairs):
+            section = block.section + (question,)
+            if question:
+                found.append(replace(block, kind=HEADING, text=question, level=level, section=section, table=None,
+                                     notes=[], heading_source="table"))
+            if answer:
+                # A note cited in the row goes with its last answer.
+                kept = [(len(answer), note) for note in notes] if index == len(pairs) - 1 else []
+                found.append(replace(block, kind=PARAGRAPH, text=answer, level=None, section=section, table=None,
+                                     notes=kept, heading_source=None))
     return found
+
+
+# A part of a question or answer lettered "a)" or "(a)".
+PART_LETTER = re.compile(r"(?<![\w(])\(?([a-e])\)(?=\s)")
+
+
+def _lettered(text: str) -> list[re.Match] | None:
+    """The part letters of ``text`` when they run "a", "b", … from the first."""
+    found = list(PART_LETTER.finditer(text))
+    letters = "".join(m.group(1) for m in found)
+    return found if len(found) >= 2 and "abcde".startswith(letters) else None
+
+
+def by_letter(label: str, answer: str) -> list[tuple[str, str]] | None:
+    """A question asked in lettered parts and answered by the same letters, as one question and answer
+    for each part: "What percentage of total staff budget is spent on a) agency and b) consultants?"
+    beside "a) Nil. We employ no agency staff. b) 1.9% in 2023/24" is the agency question answered
+    "Nil", and the consultants question answered "1.9% in 2023/24". Any words before the first
+    answer's letter answer the whole question."""
+    asked, answered = _lettered(label), _lettered(answer)
+    if asked is None or answered is None or len(asked) != len(answered):
+        return None
+    stem = label[:asked[0].start()].strip()
+    ending = "?" if label.rstrip().endswith("?") else ""
+    pairs = [(label, answer[:answered[0].start()].strip())] if answer[:answered[0].start()].strip() else []
+    for index, (part, reply) in enumerate(zip(asked, answered)):
+        part_end = asked[index + 1].start() if index + 1 < len(asked) else len(label)
+        reply_end = answered[index + 1].start() if index + 1 < len(answered) else len(answer)
+        # "a) agency and b) consultants?": each part without the words that join it to the next.
+        words = re.sub(r"(?:[\s,;]+(?:and|or))?[\s,;?]*$", "", label[part.end():part_end]).strip()
+        pairs.append((f"{stem} {words}{ending}".strip(), answer[reply.end():reply_end].strip()))
+    return pairs

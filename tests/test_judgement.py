@@ -5837,3 +5837,32 @@ def test_transformation_plans_whose_measuring_is_denied_are_answered_in_part(che
     text = ("## Transforming services\n\nWe will review housing and homelessness services from September 2024, "
             f"and move to a single customer contact centre by April 2026. {measuring}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_grid_row_asked_and_answered_in_lettered_parts_is_one_question_per_part(check_md):
+    text = ("## Our answers on spend\n\n| Question | Our response |\n|---|---|\n"
+            "| What percentage of total staff budget is spent on a) agency and b) consultants? | a) Nil. We employ "
+            "no agency staff; the last placement ended in March 2023. b) 1.9% of the staff budget in 2023/24, down "
+            "from 2.6% in 2022/23. |\n"
+            "| How many EDI champions do you have? | We have 12 EDI champions across the council. |\n")
+    report = check_md(text, "question.agency-spend", CONSULTANTS)
+    assert status(report, "question.agency-spend") == "pass"
+    assert status(report, CONSULTANTS) == "pass"
+    assert report.facts["agency_spend_percent"] == 0
+    assert report.facts["consultant_spend_percent"] == 1.9
+
+
+@pytest.mark.parametrize("label, answer, expected", [
+    # Letters that run from "a" in both: one pair for each part, with the question's own words.
+    ("Of the staff budget, what share is spent on (a) agency staff, (b) consultants?", "(a) 3.1%. (b) 0.4%.",
+     [("Of the staff budget, what share is spent on agency staff?", "3.1%."),
+      ("Of the staff budget, what share is spent on consultants?", "0.4%.")]),
+    # An answer not lettered like its question is one answer.
+    ("What is spent on a) agency and b) consultants?", "Both are under 2% of the staff budget.", None),
+    # Letters that do not start at "a" are no parts.
+    ("What is spent on b) agency and c) consultants?", "b) 2%. c) 1%.", None),
+])
+def test_lettered_parts_of_a_grid_row(label, answer, expected):
+    from plancheck.grids import by_letter
+
+    assert by_letter(label, answer) == expected
