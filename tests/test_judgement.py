@@ -5866,3 +5866,28 @@ def test_lettered_parts_of_a_grid_row(label, answer, expected):
     from plancheck.grids import by_letter
 
     assert by_letter(label, answer) == expected
+
+
+@pytest.mark.parametrize("future, expected", [
+    # The plan's own forward plans left to its authors: the futures said elsewhere count only in part.
+    ("Plans for the next two years: TBC.", "partial"),
+    ("[Add 2024-26 transformation programme here once the Corporate Plan refresh is agreed]", "partial"),
+    # What the council cannot do is a barrier, not a lack in the plan.
+    ("We cannot plan a three-year transformation programme on a one-year settlement.", "pass"),
+])
+def test_forward_plans_left_to_the_authors_are_missing_from_the_plan(check_md, future, expected):
+    rule = "content.past-and-future"
+    text = ("## Our council\n\nSince 2020 we have moved 12 services online and reduced our office space by a third. "
+            "We will open a new customer hub in the town hall in 2025.\n\n"
+            f"## Looking ahead\n\n{future}\n")
+    assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_lack_the_council_cannot_yet_fill_is_still_a_lack(check_md):
+    # Only not being able to plan is a barrier; "we cannot agree KPIs" says the plan has none.
+    rule = "metrics.kpis"
+    text = ("## Measuring progress\n\nWe track the number of households in temporary accommodation, which was 212 "
+            "in March 2024. We cannot agree KPIs for this plan until the 2025/26 budget is set in February.\n")
+    report = check_md(text, rule)
+    assert status(report, rule) != "pass"
+    assert "not in place yet" in next(r.message for r in report.results if r.rule.id == rule)

@@ -375,6 +375,11 @@ def denying_sentence(analysis, pack, denied, made=None):
             notes = drafting_notes(pack, text)
             if any(all(c.matches(notes) for c in conjunction) for conjunction in alternatives):
                 return sentence
+        # Not being able to plan is a barrier, not a lack in the plan: "We cannot plan a three-year
+        # transformation programme on a one-year settlement". ("We cannot agree KPIs until the budget is
+        # set" still says the plan has none.)
+        if CANNOT_PLAN.search(text):
+            continue
         for first, *others in alternatives:
             # Denied at once ("have not yet agreed KPIs", "no specific indicators"): "we have not yet set
             # targets for the measures in this plan" has measures, only not their targets.
@@ -385,6 +390,9 @@ def denying_sentence(analysis, pack, denied, made=None):
                         for m in first.finditer(text)):
                 return sentence
     return None
+
+
+CANNOT_PLAN = re.compile(r"\b(?:cannot|can['’]t|can\s+not|unable\s+to|not\s+able\s+to)\s+plan\b", re.IGNORECASE)
 
 
 # What may come before a note: a list's mark or a paragraph's number.
