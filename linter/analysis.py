@@ -122,6 +122,24 @@ QUESTION_NUMBER = re.compile(r"(?:Q|Question\s*)?\d{1,3}(?:\.\d{1,3})*[a-z]?[.):
 # A sentence that is all an aside: "(added by RT - not one of the Minister's headline questions)".
 ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 LEADING_LABEL = re.compile(r"[^:;.\[\]<>]{1,60}:\s+(?=\S)")
+
+
+# What may come before a note: a list's mark or a paragraph's number.
+NOTE_LEAD = re.compile(r"[\s>*_#•·\-–—(]*(?:\d+(?:\.\d+)*[.)]?\s+)?")
+
+
+def drafting_notes(pack, text: str) -> str:
+    """The sentence's notes to the plan's authors: all of it when a note opens it ("Note from JM: add
+    how …", or after a field's label, "Monitoring: [to add]"), else its blanks ("Effects will be measured
+    through [Performance team: add measures]"), not the council's own words around them."""
+    spans = [m.span() for m in pack.placeholders.finditer(text)]
+    lead = NOTE_LEAD.match(text).end()
+    label = LEADING_LABEL.match(text, lead)
+    if spans and spans[0][0] <= (label.end() if label else lead):
+        return text
+    return " … ".join(text[start:end] for start, end in spans)
+
+
 ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
 
 

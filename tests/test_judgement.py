@@ -5891,3 +5891,16 @@ def test_a_lack_the_council_cannot_yet_fill_is_still_a_lack(check_md):
     report = check_md(text, rule)
     assert status(report, rule) != "pass"
     assert "not in place yet" in next(r.message for r in report.results if r.rule.id == rule)
+
+
+@pytest.mark.parametrize("measuring, expected", [
+    # A note to the authors asking how the plans will be measured: the measuring is not written yet.
+    ("[Transformation team: add how each workstream will be measured once the KPI set is agreed]", "partial"),
+    # A note asking for something else leaves the plans answered.
+    ("[Comms team: add a photograph of the new contact centre]", "pass"),
+])
+def test_transformation_plans_with_a_note_asking_how_they_will_be_measured(check_md, measuring, expected):
+    rule = "question.transformation-plans"
+    text = ("## Transforming services\n\nWe will review housing and homelessness services from September 2024, "
+            f"and move to a single customer contact centre by April 2026.\n\n{measuring}\n")
+    assert status(check_md(text, rule), rule) == expected

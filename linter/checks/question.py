@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE,
+from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, drafting_notes, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE,
                         POINTS_TO_ITS_ANSWER, REFERS_BACK, REVIEW_COMMENT, UNFINISHED, VERB_LIKE, asks, asks_word, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
 from ..document import HEADING, LIST_ITEM, TABLE
@@ -154,16 +154,20 @@ def only_points_elsewhere(text: str) -> bool:
     return pointers != text and not POINTER_WORDS.sub("", pointers).strip()
 
 
-def part_denied(analysis, part, blocks: set[int]):
+def part_denied(analysis, pack, part, blocks: set[int]):
     """The council's own sentence, in a paragraph that answers the question, that says the plan lacks
-    one part of the answer the question asks for: "We have not yet quantified its value"."""
+    one part of the answer the question asks for: "We have not yet quantified its value"; or a note to
+    the authors in the answer's section that asks for that part: "[Policy team: add how we will measure
+    the effects]"."""
     for sentence in analysis.own_sentences():
         if sentence.block_index not in blocks:
             continue
         text = sentence.text
         if any(lacked(text, m.start(), m.end()) for m in part.finditer(text)):
             return sentence
-    return None
+    sections = {analysis.section_of[index] for index in blocks}
+    return next((s for s in analysis.sentences if s.placeholder and analysis.section_of[s.block_index] in sections
+                 and part.search(drafting_notes(pack, s.read_with_notes))), None)
 
 
 def passages(analysis, window: int = 2):
@@ -828,7 +832,7 @@ def check(analysis, params, pack) -> Outcome:
                        data={"heading": left_blank.text.strip()})
     if answers:
         evidence = [evidence_for(s.block, t) for s, t in answers[:3]]
-        denial = part_denied(analysis, pack.concept(params["denied"]["part"]), {s.block_index for s, _ in answers}) \
+        denial = part_denied(analysis, pack, pack.concept(params["denied"]["part"]), {s.block_index for s, _ in answers}) \
             if "denied" in params else None
         if denial is not None:
             # "Our Family Help service supported 2,050 families. We have not yet put a value on the demand it

@@ -86,7 +86,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..analysis import DECISION_BACK, LABEL, LEADING_LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for, has_blank_date
+from ..analysis import (DECISION_BACK, LABEL, PARAGRAPH_NUMBER, RESOLUTION, drafting_notes, evidence_for,
+                        has_blank_date)
 from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, Committed, asserted, lacked, only_ahead, only_new_ones, without
 from ..document import TABLE, count_words
 from ..messages import register
@@ -393,22 +394,6 @@ def denying_sentence(analysis, pack, denied, made=None):
 
 
 CANNOT_PLAN = re.compile(r"\b(?:cannot|can['’]t|can\s+not|unable\s+to|not\s+able\s+to)\s+plan\b", re.IGNORECASE)
-
-
-# What may come before a note: a list's mark or a paragraph's number.
-NOTE_LEAD = re.compile(r"[\s>*_#•·\-–—(]*(?:\d+(?:\.\d+)*[.)]?\s+)?")
-
-
-def drafting_notes(pack, text: str) -> str:
-    """The sentence's notes to the plan's authors: all of it when a note opens it ("Note from JM: add
-    how …", or after a field's label, "Monitoring: [to add]"), else its blanks ("Effects will be measured
-    through [Performance team: add measures]"), not the council's own words around them."""
-    spans = [m.span() for m in pack.placeholders.finditer(text)]
-    lead = NOTE_LEAD.match(text).end()
-    label = LEADING_LABEL.match(text, lead)
-    if spans and spans[0][0] <= (label.end() if label else lead):
-        return text
-    return " … ".join(text[start:end] for start, end in spans)
 
 
 # What the plan will make later, it does not have yet: "We will develop a set of key performance
