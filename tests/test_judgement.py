@@ -5904,3 +5904,24 @@ def test_transformation_plans_with_a_note_asking_how_they_will_be_measured(check
     text = ("## Transforming services\n\nWe will review housing and homelessness services from September 2024, "
             f"and move to a single customer contact centre by April 2026.\n\n{measuring}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # The letter's wording of the theme over its questions and a note to the authors: still to be written,
+    # whatever a sentence elsewhere says of systems.
+    ("[Digital team to complete - 300 words max]", "fail"),
+    # The council's own words under it are an answer, however thin.
+    ("We moved all staff onto Microsoft 365 in 2023 and will replace the revenues system by March 2026.",
+     "partial"),
+])
+def test_the_themes_wording_pasted_over_only_drafting_text_is_no_answer(check_md, answer, expected):
+    rule = "theme.technology-data"
+    text = ("1. TRANSFORMING SERVICES\n\nSince 2021 we have replaced the housing repairs system and cut repair "
+            "times by a third.\n\n"
+            "2. How you plan to take advantage of technology and make better use of data to improve decision "
+            "making, service design and use of resources.\n\n"
+            "- are there particular barriers from legacy systems?\n\n"
+            f"{answer}\n\n"
+            "3. REDUCING WASTEFUL SPEND\n\nEvery purchase over £10,000 now goes to our Spend Control Board, which "
+            "stopped £400,000 of spending in 2023/24.\n")
+    assert status(check_md(text, rule), rule) == expected

@@ -17,7 +17,10 @@ What it does
     * partial: only a thin answer, or a passing mention;
     * fail: nothing of the council's own on the theme; a heading over
       nothing, over a placeholder or over the letter's own prompt earns
-      nothing.
+      nothing, and so does the letter's wording of the theme pasted in
+      over nothing but the letter's questions and notes to the authors
+      (up to the next heading or the next theme's title), whatever a
+      sentence elsewhere says in passing.
 
 Why
     A reviewer wants each theme answered with substance, wherever it is.
@@ -48,8 +51,9 @@ from __future__ import annotations
 import re
 
 from ..analysis import evidence_for
+from ..document import HEADING
 from ..messages import register
-from ..sections import on_theme
+from ..sections import on_theme, theme_named
 from . import FAIL, PARTIAL, PASS, Outcome
 
 PARAMS = {
@@ -83,6 +87,8 @@ register({
                              "specific, and no section answers it.",
     "theme.heading-over-nothing": "the heading “{heading}” has no answer of the council's own under it{why}.",
     "theme.prompt-only": "only the letter's wording of this theme appears; there is no answer.",
+    "theme.prompt-over-drafting": "the letter's wording of this theme (“{prompt}”) is followed by nothing "
+                                  "but the letter's words and notes to the authors: the answer is still to be written.",
     "theme.absent": "this theme is not addressed.",
 })
 
@@ -151,6 +157,37 @@ def only_reports(analysis, reports, sentence) -> bool:
 REPLY_WORDS = 2
 
 
+# A title is short.
+TITLE_WORDS = 12
+# How close to the letter's wording of a theme a sentence must be to be it.
+PROMPT_SIMILARITY = 0.5
+
+
+def prompt_left_blank(analysis, pack, name: str, prompts):
+    """The first of ``prompts`` (the letter's wording of the theme, pasted in) over nothing but the
+    letter's words and drafting notes, up to the next heading or the next theme's wording; None where
+    any of the council's own words follow one."""
+    blocks = analysis.document.blocks
+    themes = pack.themes.values()
+    for prompt in prompts:
+        after = []
+        for index in range(prompt.block_index + 1, len(blocks)):
+            if blocks[index].kind == HEADING:
+                break
+            sentences = analysis.block_sentences.get(index, [])
+            # The next theme's place starts where its wording, or a short title naming it, does: "3.
+            # REDUCING WASTEFUL SPEND" in a plain-text plan that draws its headings as numbered lines.
+            if any(s.prompt and any(analysis.prompts.similarity(s.text, t.prompt_id) >= PROMPT_SIMILARITY
+                                    for t in themes) for s in sentences) or \
+                    sentences and sentences[0].words <= TITLE_WORDS and \
+                    theme_named(analysis, pack, sentences[0].text) not in (None, name):
+                break
+            after += sentences
+        if after and any(s.placeholder for s in after) and not any(s.own and s.words >= REPLY_WORDS for s in after):
+            return prompt
+    return None
+
+
 def check(analysis, params, pack) -> Outcome:
     name = params["theme"]
     theme = pack.themes[name]
@@ -211,7 +248,10 @@ def check(analysis, params, pack) -> Outcome:
                        data={"where": _where(sections), "specifics": len(specific),
                              "sentences": _sentences(len(specific)), "needed": needed})
     headings = analysis.named_sections(name)
-    if across and not (headings and not any(analysis.section_sentences(h) for h in headings)):
+    prompts = [s for s in analysis.sentences
+               if s.prompt and analysis.prompts.similarity(s.text, theme.prompt_id) >= PROMPT_SIMILARITY]
+    left_blank = prompt_left_blank(analysis, pack, name, prompts)
+    if across and not (headings and not any(analysis.section_sentences(h) for h in headings)) and left_blank is None:
         return Outcome(PARTIAL, "theme.passing-mention",
                        [evidence_for(s.block, s.text) for s in (across_specific or across)[:3]],
                        missing=["a section that answers this theme"],
@@ -228,8 +268,11 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(FAIL, "theme.heading-over-nothing", [evidence_for(heading)],
                        missing=["the council's own answer to this theme"],
                        data={"heading": heading.text.strip(), "why": why})
-    prompts = [s for s in analysis.sentences
-               if s.prompt and analysis.prompts.similarity(s.text, theme.prompt_id) >= 0.5]
+    if left_blank is not None:
+        # The letter's wording of the theme, pasted in as its place, over nothing but the letter's questions
+        # and notes to the authors: the plan says its answer is still to be written.
+        return Outcome(FAIL, "theme.prompt-over-drafting", [evidence_for(left_blank.block, left_blank.text)],
+                       missing=["the council's own answer to this theme"], data={"prompt": left_blank.text.strip()})
     if prompts:
         return Outcome(FAIL, "theme.prompt-only", [evidence_for(prompts[0].block, prompts[0].text)],
                        missing=["the council's own answer to this theme"])
