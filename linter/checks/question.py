@@ -61,8 +61,9 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, drafting_notes, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE,
-                        POINTS_TO_ITS_ANSWER, REFERS_BACK, REVIEW_COMMENT, UNFINISHED, VERB_LIKE, asks, asks_word, evidence_for, tokens)
+from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE,
+                        POINTS_TO_ITS_ANSWER, REFERS_BACK, REVIEW_COMMENT, UNFINISHED, VERB_LIKE, asks, asks_word,
+                        drafting_notes, evidence_for, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
 from ..document import HEADING, LIST_ITEM, TABLE
 from ..figures import COUNT, TARGET_COLUMN, as_count, count_near, nil_stated, year_in
