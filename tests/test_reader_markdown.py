@@ -491,3 +491,41 @@ def test_struck_through_text_is_left_out_as_crossed_out(tmp_path):
     document = read(tmp_path, "# Plan\n\n~~The plan will be published on the website.~~ *[Deleted: hold for now.]*\n\n"
                               "Kept ~~and struck~~ text, and a tilde~in a word.\n")
     assert [b.text for b in document.blocks] == ["Plan", "[Deleted: hold for now.]", "Kept text, and a tilde~in a word."]
+
+
+def test_plain_text_titles_framed_by_rules_or_over_one_open_their_sections(tmp_path):
+    # "-----" / "1. TRANSFORMING SERVICES" / "-----" with the text straight under it: the title, not a
+    # list item that runs on into the rule and the text; the headings under it are its sections.
+    rule = "-" * 60
+    text = ("BRACKENHOLT COUNCIL\nPRODUCTIVITY PLAN 2024\n\n"
+            f"{rule}\n1. TRANSFORMING SERVICES\n{rule}\nWhat we have done\n- Contact centre and one-stop shops merged in "
+            "2022, three town-centre offices to one\n- Reablement capacity up 40% since 2021\n\n"
+            f"{rule}\n2. HOW YOU PLAN TO TAKE ADVANTAGE OF TECHNOLOGY AND MAKE BETTER "
+            f"USE OF DATA TO IMPROVE DECISION MAKING, SERVICE DESIGN AND USE OF RESOURCES.\n{rule}\n"
+            "[Digital team to complete]\n\n"
+            f"Barriers to productivity\n{'=' * 24}\n{BODY}\n")
+    document = read(tmp_path, text, "plan.txt")
+    titles = [(text, level) for text, level, _ in headings(document)]
+    assert ("1. TRANSFORMING SERVICES", 1) in titles and ("Barriers to productivity", 1) in titles
+    assert any(title.startswith("2. HOW YOU PLAN TO TAKE ADVANTAGE OF TECHNOLOGY") and level == 1
+               for title, level in titles)
+    items = [b for b in document.blocks if b.kind == LIST_ITEM]
+    assert [b.text for b in items] == ["Contact centre and one-stop shops merged in 2022, three town-centre "
+                                       "offices to one", "Reablement capacity up 40% since 2021"]
+    assert items[0].section == ("1. TRANSFORMING SERVICES", "What we have done")
+    assert not any("---" in b.text or "===" in b.text for b in document.blocks)
+    assert document.blocks[-1].text == BODY and document.blocks[-1].section == ("Barriers to productivity",)
+
+
+def test_a_ruled_sentence_a_footer_or_a_header_row_is_no_title(tmp_path):
+    # A box around a sentence is a call-out; a page's footer over the rule that ends the page, and a
+    # table's header over its rule, are what they were.
+    rule = "-" * 50
+    text = (f"Plan\n\n{BODY}\n\n{rule}\nThe plan was approved by Cabinet on 9 July 2024. It is final.\n{rule}\n\n"
+            f"Page 1 of 4\n{rule}\n{BODY}\n\n"
+            f"Measure          2023/24\n{rule}\nAgency staff     4.7%\nConsultants      1.2%\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [h[0] for h in headings(document)] == ["Plan"]
+    assert any(b.kind == PARAGRAPH and b.text.startswith("The plan was approved by Cabinet") for b in document.blocks)
+    table = next(b for b in document.blocks if b.kind == TABLE)
+    assert table.table.rows[-1] == ["Consultants", "1.2%"]

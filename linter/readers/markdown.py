@@ -407,16 +407,68 @@ CAPITALS_LINE_WORDS = 10
 BOX_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|(?:-\s){2,}-|(?:=\s){2,}=)\s*$")
 
 
-def _drop_box_borders(runs):
+def _drop_box_borders(pieces):
     """In plain text, the rules drawn above and below a box ("-----" over "WORKFORCE AT A GLANCE" and its
     lines, "-----" under them) are its border, not its text, even with a blank line inside the box. (A
-    rule under a single line underlines a heading, and is kept.)"""
-    for start, lines in runs:
-        if len(lines) >= 2 and BOX_RULE.match(lines[0]):
+    rule under a single line underlines a title: see _split_ruled_titles.)"""
+    for start, lines, kind in pieces:
+        if kind is None and len(lines) >= 2 and BOX_RULE.match(lines[0]):
             start, lines = start + 1, lines[1:]
-        if len(lines) >= 3 and BOX_RULE.match(lines[-1]):
+        if kind is None and len(lines) >= 3 and BOX_RULE.match(lines[-1]):
             lines = lines[:-1]
-        yield start, lines
+        yield start, lines, kind
+
+
+RULED_TITLE = "ruled"
+MAX_RULED_TITLE_WORDS = 40
+
+
+def _ruled_title(line: str) -> bool:
+    """Whether a line drawn between rules, or over one, can be a title: one short line of words, not a
+    sentence of text (a box around "The plan was approved by Cabinet on 9 July 2024." is a call-out),
+    an item, a table's header row ("Measure    2023/24") or a page's footer over the rule that ends
+    the page ("Page 1 of 4")."""
+    text = line.strip()
+    words = count_words(text)
+    if not words or BULLET_ONLY_SYMBOL.match(text) or "|" in text or ALIGNED_GAP.search(text) or \
+            _line_furniture(text) or \
+            is_placeholder(text) or SENTENCE_BREAK.search(NUMBER_PREFIX.sub("", text)) or BOX_RULE.match(text):
+        return False
+    capitals = not re.search(r"[a-z]", text)
+    if words > (MAX_RULED_TITLE_WORDS if capitals else MAX_HEADING_WORDS):
+        return False  # (the letter's wording of a theme, pasted in capitals, is a long title)
+    return capitals or bool(NUMBERED_HEADING.match(text)) or not text.endswith((".", ";", ","))
+
+
+def _split_ruled_titles(runs):
+    """In plain text, a line framed by rules ("-----" / "1. TRANSFORMING SERVICES" / "-----") or standing
+    alone over one ("OUR APPROACH" / "=====") is a title, the strongest a text file can draw, whatever
+    follows it with no blank line between. Its rules are neither its text nor the next paragraph's."""
+    for start, lines in runs:
+        pending: list[str] = []
+        pending_start, alone = start, True
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            framed = BOX_RULE.match(line) and index + 2 < len(lines) and BOX_RULE.match(lines[index + 2]) \
+                and _ruled_title(lines[index + 1])
+            underlined = BOX_RULE.match(line) and len(pending) == 1 and alone and _ruled_title(pending[0])
+            if framed or underlined:
+                title_at = start + index + 1 if framed else pending_start
+                title = lines[index + 1] if framed else pending[0]
+                if framed and pending:
+                    yield pending_start, pending, None
+                yield title_at, [title], RULED_TITLE
+                index += 3 if framed else 1
+                pending, pending_start, alone = [], start + index, True
+                continue
+            if not pending:
+                pending_start = start + index
+                alone = index == 0 or bool(BOX_RULE.match(lines[index - 1]))
+            pending.append(line)
+            index += 1
+        if pending:
+            yield pending_start, pending, None
 
 
 def _split_capitals_lines(pieces):
@@ -792,10 +844,10 @@ def parse(text: str, document: Document, markdown: bool) -> None:
     notes.update(_take_plain_footnotes(lines, markdown))
     builder = _Builder(document, notes, markdown)
     pieces = list(_split_markdown_headings(_paragraphs(lines))) if markdown else \
-        list(_split_capitals_lines((s, l, None) for s, l in _drop_box_borders(_paragraphs(lines))))
+        list(_split_capitals_lines(_drop_box_borders(_split_ruled_titles(_paragraphs(lines)))))
     # A title alone ("# Productivity Plan 2024") over numbered lines ("2.0 Transformation") leaves
     # the lines to be read as headings, as in plain text.
-    has_marked_headings = sum(1 for _, _, kind in pieces if kind) > 1
+    has_marked_headings = sum(1 for _, _, kind in pieces if kind and kind != RULED_TITLE) > 1
     pieces = list(_split_furniture(pieces))
     for index, (start, run, kind) in enumerate(pieces):
         if kind == "atx":
@@ -804,6 +856,11 @@ def parse(text: str, document: Document, markdown: bool) -> None:
             continue
         if kind and kind.startswith("setext"):
             builder.add(HEADING, run[0], start, level=int(kind[-1]), heading_source="markdown")
+            continue
+        if kind == RULED_TITLE:
+            # Ruled titles are the file's top level: the lines under them that read as headings are
+            # their sections ("What we have done" under "1. TRANSFORMING SERVICES").
+            builder.add(HEADING, run[0].strip(), start, level=1, heading_source="line")
             continue
         if kind in (CONTENTS, PAGE_NUMBER, RUNNING_FOOTER):
             entry = contents_entry(run[0]) if kind == CONTENTS else run[0]
