@@ -140,6 +140,18 @@ def drafting_notes(pack, text: str) -> str:
     return " … ".join(text[start:end] for start, end in spans)
 
 
+# A note asking for more of what the text gives concedes that some is there: "[add the other workstreams
+# when agreed]", "[further KPIs to follow]".
+MORE_OF = re.compile(r"\b(?:other|more|further|remaining|additional|extra|rest\s+of)\b", re.IGNORECASE)
+
+
+def notes_asking_for_what_lacks(pack, text: str) -> str:
+    """The sentence's notes to the authors (see drafting_notes) where they ask for something the plan
+    lacks, not for more of what it gives; else ""."""
+    notes = drafting_notes(pack, text)
+    return "" if MORE_OF.search(notes) else notes
+
+
 ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
 
 

@@ -5874,6 +5874,9 @@ def test_lettered_parts_of_a_grid_row(label, answer, expected):
     ("[Add 2024-26 transformation programme here once the Corporate Plan refresh is agreed]", "partial"),
     # What the council cannot do is a barrier, not a lack in the plan.
     ("We cannot plan a three-year transformation programme on a one-year settlement.", "pass"),
+    # A note asking for more of what the plan gives concedes that some is there.
+    ("- a review of waste rounds in 2025;\n- [POL: the 2024-26 programme list is still with CLT - add the other "
+     "workstreams when agreed]", "pass"),
 ])
 def test_forward_plans_left_to_the_authors_are_missing_from_the_plan(check_md, future, expected):
     rule = "content.past-and-future"
@@ -5898,6 +5901,8 @@ def test_a_lack_the_council_cannot_yet_fill_is_still_a_lack(check_md):
     ("[Transformation team: add how each workstream will be measured once the KPI set is agreed]", "partial"),
     # A note asking for something else leaves the plans answered.
     ("[Comms team: add a photograph of the new contact centre]", "pass"),
+    # So does one asking for more of what the answer gives.
+    ("[Transformation team: add how the other workstreams will be measured]", "pass"),
 ])
 def test_transformation_plans_with_a_note_asking_how_they_will_be_measured(check_md, measuring, expected):
     rule = "question.transformation-plans"

@@ -63,7 +63,7 @@ import re
 
 from ..analysis import (CROSS_REFERENCE, DRAFTING_NOTE, GRAMMAR_WORDS, PARAGRAPH_NUMBER, POINTS_ELSEWHERE,
                         POINTS_TO_ITS_ANSWER, REFERS_BACK, REVIEW_COMMENT, UNFINISHED, VERB_LIKE, asks, asks_word,
-                        drafting_notes, evidence_for, tokens)
+                        evidence_for, notes_asking_for_what_lacks, tokens)
 from ..clauses import NEGATION_CUE, asserted, clauses, governed_by, lacked, only_ahead
 from ..document import HEADING, LIST_ITEM, TABLE
 from ..figures import COUNT, TARGET_COLUMN, as_count, count_near, nil_stated, year_in
@@ -168,7 +168,7 @@ def part_denied(analysis, pack, part, blocks: set[int]):
             return sentence
     sections = {analysis.section_of[index] for index in blocks}
     return next((s for s in analysis.sentences if s.placeholder and analysis.section_of[s.block_index] in sections
-                 and part.search(drafting_notes(pack, s.read_with_notes))), None)
+                 and part.search(notes_asking_for_what_lacks(pack, s.read_with_notes))), None)
 
 
 def passages(analysis, window: int = 2):

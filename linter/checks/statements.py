@@ -86,8 +86,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..analysis import (DECISION_BACK, LABEL, PARAGRAPH_NUMBER, RESOLUTION, drafting_notes, evidence_for,
-                        has_blank_date)
+from ..analysis import (DECISION_BACK, LABEL, PARAGRAPH_NUMBER, RESOLUTION, evidence_for,
+                        has_blank_date, notes_asking_for_what_lacks)
 from ..clauses import CLAUSE_EDGE, COMMITTED, DECIDED, Committed, asserted, lacked, only_ahead, only_new_ones, without
 from ..document import TABLE, count_words
 from ..messages import register
@@ -373,7 +373,7 @@ def denying_sentence(analysis, pack, denied, made=None):
         # on the plan will be reported]". A sentence of the council's own with blanks in it still says
         # something: "We will report progress on this plan to [Cabinet or Scrutiny, tbc]".
         if sentence.placeholder:
-            notes = drafting_notes(pack, text)
+            notes = notes_asking_for_what_lacks(pack, text)
             if any(all(c.matches(notes) for c in conjunction) for conjunction in alternatives):
                 return sentence
         # Not being able to plan is a barrier, not a lack in the plan: "We cannot plan a three-year
