@@ -5930,3 +5930,17 @@ def test_the_themes_wording_pasted_over_only_drafting_text_is_no_answer(check_md
             "3. REDUCING WASTEFUL SPEND\n\nEvery purchase over £10,000 now goes to our Spend Control Board, which "
             "stopped £400,000 of spending in 2023/24.\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("budget, value", [
+    # A whole given for two years is the part's year's: 2.42 of 38.4, not of 36.1.
+    ("Our total staff budget was £36.1m in 2022/23 and £38.4m in 2023/24.", 6.3),
+    ("Our total staff budget was £38.4m in 2023/24 and £36.1m in 2022/23.", 6.3),
+    # A whole given for one year only stays the whole.
+    ("Our total staff budget was £36.1m.", 6.7),
+])
+def test_a_whole_given_for_two_years_is_the_parts_years(check_md, budget, value):
+    rule = "question.agency-spend"
+    text = (f"## Workforce\n\n{budget} Agency workers cost £2.96m in 2022/23 and £2.42m in 2023/24. Most of that "
+            "spend is in our housing repairs service.\n")
+    assert check_md(text, rule).facts["agency_spend_percent"] == value

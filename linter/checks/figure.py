@@ -936,6 +936,19 @@ def worked_out(text: str, subject, denominator, own_from: int = 0,
                      and any(start <= w < end for w in whole_at)]
         if own_whole and not leading:
             whole = min(own_whole, key=lambda a: min(abs(a[0] - w) for w in whole_at if start <= w < end))
+    # A whole given for two years is the part's year's: "Our total staff budget was £36.1m in 2022/23 and
+    # £38.4m in 2023/24. … Agency workers cost £2.96m in 2022/23 and £2.42m in 2023/24" gives 2.42 of 38.4.
+    # (Only amounts with their years written straight after them, the whole's in one clause with no other
+    # subject between: not "agency staff cost £612,000, which is 4.1% of our total staff budget of £14.9m".)
+    part_year = year_after(text, part[0])
+    whole_year = year_after(text, whole[0])
+    if part_year and whole_year and whole_year != part_year:
+        clause = range(_clause_start(text, whole[0]), _clause_end(text, whole[0]))
+        same_year = [a for a in amounts if a is not part and a[0] in clause and year_after(text, a[0]) == part_year
+                     and not any(other.matches(text[min(a[0], whole[0]):max(a[0], whole[0])])
+                                 for other in (subject, *other_subjects))]
+        if same_year:
+            whole = same_year[0]
     # "agency staff cost £13.1m (in 2022/23, £15.8m against a staff budget of £198.0m)": a whole in
     # brackets that give another year is that year's, not the whole of the amount outside them.
     aside = next((span for span in (m.span() for m in BRACKETED.finditer(text))
