@@ -5944,3 +5944,19 @@ def test_a_whole_given_for_two_years_is_the_parts_years(check_md, budget, value)
     text = (f"## Workforce\n\n{budget} Agency workers cost £2.96m in 2022/23 and £2.42m in 2023/24. Most of that "
             "spend is in our housing repairs service.\n")
     assert check_md(text, rule).facts["agency_spend_percent"] == value
+
+
+@pytest.mark.parametrize("ask, expected", [
+    # Naming those the plan is written to makes no ask specific.
+    ("We would welcome greater flexibility and freedom to innovate. We look forward to working in partnership "
+     "with Government and the Local Government Association to address these barriers, and we would be pleased "
+     "to contribute to the work of the Minister's productivity panel.", "partial"),
+    # An ask of the Minister that names what it asks for is specific.
+    ("We ask the Minister for a three-year funding settlement from 2025/26, and for the housing benefit subsidy "
+     "for temporary accommodation to be uprated from its 2011 level.", "pass"),
+])
+def test_naming_the_minister_or_the_lga_makes_no_ask_specific(check_md, ask, expected):
+    rule = "question.government-asks"
+    text = ("## Barriers and what government can do\n\nFunding has not kept pace with demand, and the uncertainty "
+            f"makes it harder to plan for the longer term.\n\n{ask}\n")
+    assert status(check_md(text, rule), rule) == expected
