@@ -5960,3 +5960,17 @@ def test_naming_the_minister_or_the_lga_makes_no_ask_specific(check_md, ask, exp
     text = ("## Barriers and what government can do\n\nFunding has not kept pace with demand, and the uncertainty "
             f"makes it harder to plan for the longer term.\n\n{ask}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Legacy told by what the systems are like touches the question, naming no system.
+    ("Like many councils, we have inherited systems that are not always as joined up as we would like.", "partial"),
+    ("Some of our systems are older and less flexible than we would like.", "partial"),
+    # Older residents are no older systems.
+    ("We run digital skills sessions for older residents in all our libraries.", "fail"),
+])
+def test_legacy_systems_told_by_what_they_are_like(check_md, sentence, expected):
+    rule = "question.legacy-systems"
+    text = ("## Technology and data\n\nWe moved all staff onto Microsoft 365 in 2023 and now publish our "
+            f"performance data on an open dashboard each quarter. {sentence}\n")
+    assert status(check_md(text, rule), rule) == expected
