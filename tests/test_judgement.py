@@ -5974,3 +5974,11 @@ def test_legacy_systems_told_by_what_they_are_like(check_md, sentence, expected)
     text = ("## Technology and data\n\nWe moved all staff onto Microsoft 365 in 2023 and now publish our "
             f"performance data on an open dashboard each quarter. {sentence}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_count_in_the_footnote_a_sentence_cites_is_its_count(check_md):
+    rule = "question.edi"
+    text = ("## Equality, diversity and inclusion\n\nCore EDI training is part of induction and takes half a day. "
+            "We support six staff networks and a network of EDI champions[^2].\n\n"
+            "[^2]: At 31 March 2024 we had eleven EDI champions, one in each service area.\n")
+    assert check_md(text, rule).facts["edi_champions"] == 11

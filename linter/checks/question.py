@@ -669,11 +669,14 @@ def count_of(analysis, concept, short=None) -> int | None:
             names.append(short[0])
         if sentence.block.kind == TABLE and (found := count_in_row(sentence, concept)) is not None:
             return found
-        for match in (m for name in names for m in name.finditer(sentence.text)):
-            found = count_near(sentence.text, match.start(), match.end())
+        # The notes a sentence cites are read with it: "a network of EDI champions[^2]" over "[^2]: At 31
+        # March 2024 we had eleven EDI champions".
+        text = sentence.read_with_notes
+        for match in (m for name in names for m in name.finditer(text)):
+            found = count_near(text, match.start(), match.end())
             if found is not None:
                 return found
-        if nil_stated(sentence.text, concept):
+        if nil_stated(text, concept):
             return 0
     return count_under_own_question(analysis, concept)
 
