@@ -160,7 +160,8 @@ def by_letter(label: str, answer: str) -> list[tuple[str, str]] | None:
         return None
     stem = label[:asked[0].start()].strip()
     ending = "?" if label.rstrip().endswith("?") else ""
-    pairs = [(label, answer[:answered[0].start()].strip())] if answer[:answered[0].start()].strip() else []
+    preface = answer[:answered[0].start()].strip()
+    pairs = [(label, preface)] if preface else []
     for index, (part, reply) in enumerate(zip(asked, answered)):
         part_end = asked[index + 1].start() if index + 1 < len(asked) else len(label)
         reply_end = answered[index + 1].start() if index + 1 < len(answered) else len(answer)
