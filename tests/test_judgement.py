@@ -5982,3 +5982,18 @@ def test_a_count_in_the_footnote_a_sentence_cites_is_its_count(check_md):
             "We support six staff networks and a network of EDI champions[^2].\n\n"
             "[^2]: At 31 March 2024 we had eleven EDI champions, one in each service area.\n")
     assert check_md(text, rule).facts["edi_champions"] == 11
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # "Waste" in a paragraph about bins is refuse, not the organisation's waste.
+    ("Reducing waste has been one of our priorities since 2021, and we have saved money by reviewing it. Our "
+     "household waste service moved to weekly food caddies in 2023. Fly-tipping reports fell by 12% after we "
+     "added two enforcement officers.", "fail"),
+    # Waste found in the organisation is the answer, refuse beside it or not.
+    ("Our spending panel reviews every purchase over £5,000 and stopped £410,000 of spending in 2023/24. "
+     "We report what it stopped to Cabinet each quarter.", "pass"),
+])
+def test_refuse_beside_waste_is_no_answer_to_how_waste_is_found(check_md, paragraph, expected):
+    rule = "question.waste-approach"
+    text = f"## Reducing wasteful spend\n\n{paragraph}\n"
+    assert status(check_md(text, rule), rule) == expected

@@ -49,7 +49,10 @@ Parameters
     "By April 2026 we will bring our depots into one", does not answer it; default false);
     ``none_answers`` (the question is asked only of councils that have the thing it names, "If you
     have one, …": a sentence of the council's own that denies the topic, "Not applicable. We are not
-    part of a combined authority", answers it; default false).
+    part of a combined authority", answers it; default false); ``exclude`` (a concept the question is
+    not about: a sentence that holds it, or that stands in a paragraph most of whose sentences do,
+    neither answers nor touches the question, as refuse collection does not answer how waste in the
+    organisation is found).
 
 Example
     For "how often do you share data with other organisations", the passage
@@ -91,6 +94,7 @@ PARAMS = {
         "done": {"type": "boolean"},
         "none_answers": {"type": "boolean"},
         "estimate": {"type": "boolean"},
+        "exclude": {"$ref": "#/$defs/concept"},
         "tentative": {"$ref": "#/$defs/concept"},
         "denied": {"type": "object", "properties": {"part": {"$ref": "#/$defs/concept"},
                                                     "missing": {"type": "string"}},
@@ -776,6 +780,18 @@ def check(analysis, params, pack) -> Outcome:
     def in_theme(sentence) -> bool:
         return sentence.block_index in theme_blocks
 
+    # What the question is not about: "Reducing waste is one of our top priorities", in a paragraph about
+    # food caddies and fly-tipping, is refuse, not wasteful spend.
+    exclude = pack.concept(params["exclude"]) if "exclude" in params else None
+
+    def excluded(sentence) -> bool:
+        if exclude is None:
+            return False
+        if analysis.has(exclude, sentence):
+            return True
+        paragraph = [s for s in analysis.block_sentences.get(sentence.block_index, []) if s.own]
+        return len(paragraph) > 1 and 2 * sum(analysis.has(exclude, s) for s in paragraph) >= len(paragraph)
+
     answers, touches = [], []
     window = params.get("window", 2)
     windows = passages(analysis, window)
@@ -793,6 +809,9 @@ def check(analysis, params, pack) -> Outcome:
         # A question heading speaks for its answers only when it asks this question: "Where could we
         # save more?" is not about invest to save.
         passage = [s for s in passage if s.index not in asked or touches_topic(s)]
+        if excluded(sentence):
+            continue
+        passage = [s for s in passage if not excluded(s)]
         if params.get("within_theme") and theme_blocks and not in_theme(sentence):
             continue
         usable = alternatives + (in_theme_alternatives if in_theme(sentence) else [])
