@@ -430,9 +430,9 @@ def _ruled_title(line: str) -> bool:
     the page ("Page 1 of 4")."""
     text = line.strip()
     words = count_words(text)
-    if not words or BULLET_ONLY_SYMBOL.match(text) or "|" in text or ALIGNED_GAP.search(text) or \
-            _line_furniture(text) or \
-            is_placeholder(text) or SENTENCE_BREAK.search(NUMBER_PREFIX.sub("", text)) or BOX_RULE.match(text):
+    if not words or BOX_RULE.match(text) or BULLET_ONLY_SYMBOL.match(text) or "|" in text or \
+            ALIGNED_GAP.search(text) or _line_furniture(text) or is_placeholder(text) or \
+            SENTENCE_BREAK.search(NUMBER_PREFIX.sub("", text)):
         return False
     capitals = not re.search(r"[a-z]", text)
     if words > (MAX_RULED_TITLE_WORDS if capitals else MAX_HEADING_WORDS):
