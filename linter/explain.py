@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
+from .checks.theme import PASS_SHARE
 from .errors import ConfigError
 
 WIDTH = 80
@@ -34,9 +35,10 @@ def _content(rule, pack) -> tuple[str, str, str] | None:
     if rule.check == "theme":
         needed = params.get("pass_specifics", 3)
         across = params.get("content_specifics", 4)
+        share = round(100 * params.get("pass_share", PASS_SHARE))
         return (f"{passes} The sections whose own text answers the theme, whatever their headings, hold at "
                 f"least {needed} specific sentences of the council's own (naming services, systems, "
-                f"barriers, asks, figures or dates); or, with no such section and none headed for the theme, "
+                f"barriers, asks, figures or dates), and these are at least {share}% of their own sentences; or, with no such section and none headed for the theme, "
                 f"at least {across} such sentences on the theme across the plan.",
                 "Only a thin answer, or a passing mention.",
                 "The theme is absent, or only the regime's own wording or drafting text is there.")

@@ -5997,3 +5997,25 @@ def test_refuse_beside_waste_is_no_answer_to_how_waste_is_found(check_md, paragr
     rule = "question.waste-approach"
     text = f"## Reducing wasteful spend\n\n{paragraph}\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+GENERIC_WASTE = ("We are committed to making every pound count. We keep our spending under close review. "
+                 "Our managers understand the importance of value for money. We continue to look for "
+                 "efficiencies wherever we can. We will keep challenging ourselves to do better. We believe "
+                 "there is always more to do. Our approach is rooted in good financial management. We want "
+                 "residents to have confidence in how we spend their money. ")
+SPECIFIC_WASTE = ("In 2023/24 our vacancy panel held 21 posts vacant, saving £610,000. Every purchase over "
+                  "£2,500 now needs a director's sign-off. We reviewed 57 contracts in 2023 and ended 9 of them. ")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Three specifics among many sentences of general intent: a thin answer.
+    (GENERIC_WASTE + SPECIFIC_WASTE + "We will keep this under review.", "partial"),
+    # The same three in a section that is mostly made of them: an answer.
+    ("We keep our spending under close review. " + SPECIFIC_WASTE, "pass"),
+])
+def test_a_few_specifics_among_many_generalities_are_a_thin_answer(check_md, body, expected):
+    rule = "theme.wasteful-spend"
+    text = f"## Reducing wasteful spend\n\n{body}\n"
+    assert status(check_md(text, rule), rule) == expected
+

@@ -10,7 +10,8 @@ What it does
     (contents lines, running headers) never count.
 
     * pass: the theme's sections hold at least ``pass_specifics`` specific
-      sentences of the council's own, or, with no such section and none
+      sentences of the council's own, and they are at least ``pass_share``
+      of its own sentences there, or, with no such section and none
       headed for the theme, at least ``content_specifics`` specific on-theme
       sentences across the document (a section the plan keeps for the theme,
       answered thinly, is not made up by on-theme words in other sections);
@@ -29,7 +30,10 @@ Why
 
 Parameters
     ``theme`` (name of a theme in the pack); ``pass_specifics`` (specific
-    sentences needed in the theme's sections, default 3);
+    sentences needed in the theme's sections, default 3); ``pass_share``
+    (the share of the sections' own sentences that must be specific,
+    default 0.3: three specifics among twenty sentences of general intent
+    are a thin answer);
     ``content_specifics`` (specific on-theme sentences needed across the
     document when no section answers it, default 4); ``reports`` (optional:
     ``subjects``, ``figures`` and ``unless``, three concepts): a sentence that
@@ -62,6 +66,7 @@ PARAMS = {
         "theme": {"type": "string"},
         "pass_specifics": {"type": "integer", "minimum": 1},
         "content_specifics": {"type": "integer", "minimum": 1},
+        "pass_share": {"type": "number", "minimum": 0, "maximum": 1},
         "specific_beyond_vocabulary": {"type": "boolean"},
         "reports": {
             "type": "object",
@@ -81,6 +86,8 @@ register({
                              "do; a heading would help reviewers find them.",
     "theme.thin": "only a thin answer in {where}: {specifics} specific {sentences} of the council's own, "
                   "where about {needed} are expected.",
+    "theme.thin-among-general": "only a thin answer in {where}: {specifics} specific {sentences} among {own} of "
+                                "the council's own; the rest say nothing in particular.",
     "theme.answered-in-paragraph": "answered in the paragraph beginning “{opening}…”: {specifics} specific "
                                    "{sentences} of the council's own; a heading would help reviewers find it.",
     "theme.passing-mention": "only a passing mention: {count} {sentences} {touch} this theme, {specifics} of them "
@@ -130,6 +137,9 @@ def _where(sections) -> str:
         return "the text before the first heading"
     return "the section " + titles[0] if len(titles) == 1 else "the sections " + ", ".join(titles[:3])
 
+
+# The share of a theme's sections' own sentences that must be specific for them to answer it.
+PASS_SHARE = 0.3
 
 # Drafting notes in this many paragraphs of a theme's sections, twice as many as paragraphs answering it,
 # leave it a draft.
@@ -219,7 +229,11 @@ def check(analysis, params, pack) -> Outcome:
     # notes, is a thin answer however many sentences those paragraphs have.
     answered_blocks, drafting_blocks = len({s.block_index for s in specific}), len({s.block_index for s in drafting})
     mostly_draft = drafting_blocks >= DRAFT_BLOCKS and drafting_blocks >= 2 * answered_blocks
-    if sum(weight(analysis, s) for s in specific) >= needed and not mostly_draft:
+    # Three specifics among twenty sentences of general intent are a thin answer: a reviewer reads the
+    # whole section, and most of it says nothing in particular.
+    council = [s for s in own if s.own]
+    diluted = len(specific) < params.get("pass_share", PASS_SHARE) * len(council)
+    if sum(weight(analysis, s) for s in specific) >= needed and not mostly_draft and not diluted:
         titled = any(s.number in named for s in sections)
         return Outcome(PASS, "theme.answered",
                        [evidence_for(s.block, s.text) for s in ranked[:3]],
@@ -241,6 +255,12 @@ def check(analysis, params, pack) -> Outcome:
         return Outcome(PASS, "theme.answered-across",
                        [evidence_for(s.block, s.text) for s in across_specific[:3]],
                        data={"specifics": len(across_specific), "sentences": _sentences(len(across_specific))})
+    if own and diluted and specific:
+        return Outcome(PARTIAL, "theme.thin-among-general",
+                       [evidence_for(s.block, s.text) for s in ranked[:3]],
+                       missing=["more specific content: named services, systems, figures or dates"],
+                       data={"where": _where(sections), "specifics": len(specific),
+                             "sentences": _sentences(len(specific)), "own": len(council)})
     if own:
         return Outcome(PARTIAL, "theme.thin",
                        [evidence_for(s.block, s.text) for s in (ranked or own)[:3]],
