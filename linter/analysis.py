@@ -698,7 +698,10 @@ class Analysis:
         repeats: dict[str, list[int]] = {}
         for index, block in enumerate(blocks):
             words = count_words(block.text)
-            if words <= RUNNING_LINE_WORDS and PAGE_MARK.search(block.text):
+            # (A grid's answer is a cell's value, however bare: "Number of EDI champions | 9" read as a
+            # heading over its answer.)
+            answers_a_row = index > 0 and blocks[index - 1].heading_source == "table"
+            if words <= RUNNING_LINE_WORDS and PAGE_MARK.search(block.text) and not answers_a_row:
                 found.add(index)
             if words <= RUNNING_LINE_WORDS and block.kind != TABLE:
                 repeats.setdefault(DIGITS.sub("#", block.text.strip().lower()), []).append(index)

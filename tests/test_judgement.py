@@ -6019,3 +6019,24 @@ def test_a_few_specifics_among_many_generalities_are_a_thin_answer(check_md, bod
     text = f"## Reducing wasteful spend\n\n{body}\n"
     assert status(check_md(text, rule), rule) == expected
 
+
+SUMMARY_GRID = ("## Supplementary questions\n\n| Question | Our answer |\n|---|---|\n"
+        "| Time and money spent on EDI training | About £18,400 on external courses in 2023/24; every new starter "
+        "completes two hours of e-learning. |\n"
+        "{rows}"
+        "| Shared office functions with other councils | We share internal audit and ICT with our neighbouring "
+        "district, which saves about £180,000 a year. |\n")
+
+
+@pytest.mark.parametrize("row, fact, value", [
+    # Two years in one cell, each in brackets after its figure: the latest is the answer.
+    ("| Agency staff, % of total staff budget | 12.6% (2022/23); 10.9% (2023/24) |\n", "agency_spend_percent", 10.9),
+    # A label that says its figure is in per cent makes a bare number one.
+    ("| Trade union facility time (% of paybill) | 0.09 |\n", "facility_time_percent", 0.09),
+    # A label asking the number is answered by a bare count, a page number though it looks like one.
+    ("| Number of EDI champions | 9 |\n", "edi_champions", 9),
+    ("| Number of EDI champions | seven |\n", "edi_champions", 7),
+])
+def test_a_summary_grid_gives_its_figures_as_its_labels_say(check_md, row, fact, value):
+    report = check_md(SUMMARY_GRID.format(rows=row), "question.")
+    assert report.facts[fact] == value

@@ -135,9 +135,9 @@ YEAR_LABEL_GAP = re.compile(r"\s*[:–—-]?\s*")
 # "…; 2023/24 4.2%".
 ANOTHER_YEAR = re.compile(r"(?:and\s+)?(?:(?:in|for|during)\s+)?(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?,?\s+"
                           r"(?:it\s+was\s+|just\s+|only\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)|"
-                          # Or the figure first: "…; 1.6% in 2023/24".
-                          r"(?:and\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+(?:in|for|during)\s+"
-                          r"(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?",
+                          # Or the figure first: "…; 1.6% in 2023/24", "12.6% (2022/23); 10.9% (2023/24)".
+                          r"(?:and\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s*(?:\s(?:in|for|during)\s+|\(\s*)"
+                          r"(?:19|20)\d\d(?:\s?[/-]\s?\d\d(?:\d\d)?)?(?:\s*\))?",
                           re.IGNORECASE)
 # Between two subjects that share one figure: "agency workers and consultants", "agency & consultancy".
 JOINED_SUBJECTS = re.compile(r"[\w-]+\s+(?:[\w-]+\s+){0,2}?(?:and|&|plus)\s*", re.IGNORECASE)
@@ -1263,7 +1263,7 @@ def check(analysis, params, pack) -> Outcome:
             # A row's note is prose about the row: "Trade union facility time[^2] | see note", with
             # "² … costing £51,700 against a combined pay bill of £24.6m".
             text = f"{sentence.text.split(' | ')[0]}: {' '.join(sentence.notes)}"
-        titled = False
+        titled = bare_percent = False
         title = analysis.run_in_titles.get(sentence.index)
         if title is not None and analysis.is_title(title) and not subject.matches(text) and \
                 subject.matches(title.text) and not any(other.matches(title.text) for other in others):
@@ -1283,6 +1283,9 @@ def check(analysis, params, pack) -> Outcome:
             # consultants" (a grid's row) over "0.8% in 2023/24."
             heading = analysis.section_at(sentence).title
             if heading and subject.matches(heading) and not any(other.matches(heading) for other in others):
+                # A bare number under a label that says it is in per cent is a percentage, as in a table's
+                # cell: "Trade union facility time (% of paybill)" over "0.09".
+                bare_percent = bool(BARE_NUMBER.match(text) and IN_PERCENT.search(heading))
                 text, titled = f"{PARAGRAPH_NUMBER.sub('', heading, count=1).strip()}: {text}", True
         elif sentence.block.kind == LIST_ITEM and PERCENT.matches(text) and not subject.matches(text) and \
                 not any(other.matches(text) for other in others) and \
@@ -1305,7 +1308,8 @@ def check(analysis, params, pack) -> Outcome:
         if discusses(analysis, sentence, mention, pack.placeholders, discussed_with) or titled and VAGUE.search(text):
             mentions.append(sentence)
         # "One in every twenty pounds of it": the whole the sentence before names.
-        whole_named = text if denominator is None else analysis.whole_of_it(sentence, text, denominator, money)
+        said = f"{text}%" if bare_percent else text
+        whole_named = said if denominator is None else analysis.whole_of_it(sentence, said, denominator, money)
         for value, year, _ in tied_figures(whole_named, subject, others, denominator) or \
                 points_back(analysis, sentence, subject, others, denominator):
             candidates.append((value, year, order, sentence.block, text))

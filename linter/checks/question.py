@@ -697,13 +697,20 @@ def count_under_own_question(analysis, concept) -> int | None:
     do you have?** / Twelve." is 12. The question may be one of several asked together, as in a copy of
     the letter's: the reply follows the last of them."""
     sentences = analysis.sentences
+
+    def asks_the_number(question: str) -> bool:
+        return any(ASKS_A_NUMBER.search(question[max(0, m.start() - 40):m.start()]) for m in concept.finditer(question))
+
     for index, reply in enumerate(sentences):
         asked = []
         while index - len(asked) > 0 and sentences[index - len(asked) - 1].text.rstrip().endswith("?"):
             asked.append(sentences[index - len(asked) - 1])
-        if not asked or not reply.own or reply.placeholder or not any(
-                ASKS_A_NUMBER.search(question.text[max(0, m.start() - 40):m.start()])
-                for question in asked for m in concept.finditer(question.text)):
+        if not reply.own or reply.placeholder:
+            continue
+        # A label asks as a question does: "Number of EDI champions | seven", a grid's row read as a heading
+        # over its answer.
+        if not any(asks_the_number(question.text) for question in asked) and \
+                not asks_the_number(analysis.section_at(reply).title or ""):
             continue
         text = PARAGRAPH_NUMBER.sub("", reply.text, count=1).strip()
         if BARE_NIL.fullmatch(text):
