@@ -152,7 +152,10 @@ def notes_asking_for_what_lacks(pack, text: str) -> str:
     return "" if MORE_OF.search(notes) else notes
 
 
-ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?")
+ENUMERATOR = re.compile(r"\(?(?:[A-Za-z]?\d{1,3}(?:\.\d{1,3})*|[A-Za-z])\)?\.?|"
+                        # Or a part of the document named with its number: "THEME 3. Your plans to reduce …".
+                        r"(?:theme|section|part|question|chapter|annex|appendix)\s+(?:\d{1,3}(?:\.\d{1,3})*|[A-Z])\.",
+                        re.IGNORECASE)
 
 
 # A change tracked in the text itself, as a draft shows it once printed or saved as text:

@@ -6040,3 +6040,17 @@ SUMMARY_GRID = ("## Supplementary questions\n\n| Question | Our answer |\n|---|-
 def test_a_summary_grid_gives_its_figures_as_its_labels_say(check_md, row, fact, value):
     report = check_md(SUMMARY_GRID.format(rows=row), "question.")
     assert report.facts[fact] == value
+
+
+def test_a_themes_number_before_its_wording_is_no_sentence_of_the_theme_before(check_md):
+    # "THEME 3." is no specific sentence of the council's own under theme 2's last question.
+    rule = "theme.technology-data"
+    text = ("THEME 2. How you plan to take advantage of technology and make better use of data to improve decision "
+            "making, service design and use of resources.\n\n"
+            "Are there particular barriers from legacy systems?\n\nResponse: [Digital team to complete]\n\n"
+            "Are there opportunities to use new technology to improve workflows and systems?\n\n"
+            "Response: [Digital team to complete]\n\n"
+            "THEME 3. Your plans to reduce wasteful spend within your organisation and systems.\n\n"
+            "How do you approach identifying and reducing waste in the organisation?\n\n"
+            "Response: A vacancy control panel has been in place since 2023 and all requests to recruit go to it.\n")
+    assert status(check_md(text, rule, name="plan.txt"), rule) == "fail"

@@ -247,6 +247,18 @@ def test_numbered_lines_under_a_lone_title_are_headings_items_and_lead_ins(tmp_p
 def test_a_section_number_opens_its_sentence(tmp_path):
     from plancheck.analysis import split_sentences
     assert split_sentences("9. We cut costs. A4. What are your plans?") == ["9. We cut costs.", "A4. What are your plans?"]
+    # So does a part of the document named with its number.
+    assert split_sentences("THEME 3. Your plans to reduce wasteful spend. Section 2. We cut costs.") == \
+        ["THEME 3. Your plans to reduce wasteful spend.", "Section 2. We cut costs."]
+
+
+@pytest.mark.parametrize("answer", ["Response: TBC", "Our response: none", "Answer: [to be completed]"])
+def test_a_labelled_answer_under_its_question_is_a_paragraph(tmp_path, answer):
+    document = read(tmp_path, f"OUR PLAN\n\nHow do you measure productivity in your organisation?\n\n{answer}\n\n"
+                              f"Do you share office functions with other councils?\n\n{BODY}\n", name="plan.txt")
+    assert [h[0] for h in headings(document)] == ["OUR PLAN", "How do you measure productivity in your organisation?",
+                                                  "Do you share office functions with other councils?"]
+    assert any(b.kind == PARAGRAPH and b.text == answer for b in document.blocks)
 
 
 def test_a_table_typed_with_spaces_is_a_table(tmp_path):

@@ -84,6 +84,8 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?]\s+[A-Z]")
 
 MAX_HEADING_WORDS = 25
+# The label of an answer and the answer: "Response: TBC", "Our response: none", "Council answer: 0.04%".
+ANSWER_FIELD = re.compile(r"(?:[\w'’]+\s+){0,2}(?:responses?|answers?|reply)\s*:\s*\S", re.IGNORECASE)
 BOLD_FIELD = re.compile(r"(\*\*|__)[^*_\n]{1,80}?(?::\1|\1\s*:)\s*\S")
 
 
@@ -182,8 +184,10 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
     words = count_words(line)
     if words == 0 or words > MAX_HEADING_WORDS or is_placeholder(line):
         return False
-    if BOLD_FIELD.match(line):
-        return False  # "**Date of decision:** 15 July 2024" is a field and its value
+    if BOLD_FIELD.match(line) or ANSWER_FIELD.match(line):
+        # "**Date of decision:** 15 July 2024" is a field and its value; "Response: TBC" is an answer
+        # under its question, however short.
+        return False
     if NUMBERED_HEADING.match(line):
         if numbered_item(line) or line.endswith(":"):
             return False  # an item, or the sentence that introduces a list ("5.1 We ask government for:")
