@@ -6054,3 +6054,21 @@ def test_a_themes_number_before_its_wording_is_no_sentence_of_the_theme_before(c
             "How do you approach identifying and reducing waste in the organisation?\n\n"
             "Response: A vacancy control panel has been in place since 2023 and all requests to recruit go to it.\n")
     assert status(check_md(text, rule, name="plan.txt"), rule) == "fail"
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # The question asked in the letter's words over "TBC" is the plan's place for the answer: text under a
+    # heading that only names the topic does not fill it.
+    ("Response: TBC", "fail"),
+    ("Response: We track cost per transaction and days lost to sickness for every service, and report both "
+     "to Cabinet each quarter.", "pass"),
+])
+def test_a_blank_place_for_the_answer_is_not_filled_by_a_heading_naming_the_topic(check_md, answer, expected):
+    rule = "question.measuring-productivity"
+    text = ("ASHBY COUNCIL PRODUCTIVITY PLAN\n\nHow do you measure productivity in your organisation?\n\n"
+            f"{answer}\n\n"
+            "OUR APPROACH TO PRODUCTIVITY\n\n"
+            "We believe that a productive council is one that makes the best possible use of every pound it "
+            "spends and every hour its staff work, while keeping the needs of residents at the centre of "
+            "everything it does. These principles have guided our work for several years.\n")
+    assert status(check_md(text, rule, name="plan.txt"), rule) == expected

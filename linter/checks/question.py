@@ -483,13 +483,20 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     the plan has one; None where any heading asking it has an answer of the council's own."""
     blank = None
     placeholders = analysis.pack.placeholders
+    answered_by_topic = False
     for section in sections_asking(analysis, prompt_id, topics):
         sentences = [s for i in section.blocks() if i != section.heading
                      for s in analysis.block_sentences.get(i, [])]
         if any(s.own for s in sentences):
-            return None
-        if blank is None and _drafting_only(sentences, placeholders):
+            # A heading that only names the topic ("Our approach to productivity") may hold text that is no
+            # answer: the question asked in the letter's words over "TBC" is still the plan's place for it.
+            if analysis.prompts.similarity(section.title, prompt_id) >= QUESTION_HEADING:
+                return None
+            answered_by_topic = True
+        elif blank is None and _drafting_only(sentences, placeholders):
             blank = analysis.document.blocks[section.heading]
+    if answered_by_topic and (blank is None or analysis.prompts.similarity(blank.text, prompt_id) < QUESTION_HEADING):
+        return None
     # Or a paragraph that copies the question ("*How do you measure productivity in your organisation?*") over
     # nothing but drafting text up to the next heading or question.
     blocks = analysis.document.blocks
