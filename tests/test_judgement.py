@@ -6072,3 +6072,16 @@ def test_a_blank_place_for_the_answer_is_not_filled_by_a_heading_naming_the_topi
             "spends and every hour its staff work, while keeping the needs of residents at the centre of "
             "everything it does. These principles have guided our work for several years.\n")
     assert status(check_md(text, rule, name="plan.txt"), rule) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The final draft is the plan: members will see it, and no decision on it is stated.
+    ("The final draft will be presented to Cabinet on 23 July 2024 for information.", "partial"),
+    ("The final draft was approved by Cabinet on 23 July 2024.", "pass"),
+    # A draft of another document is not the plan.
+    ("The final draft budget will be presented to Cabinet on 23 July 2024.", "fail"),
+])
+def test_the_final_draft_is_the_plan(check_md, sentence, expected):
+    rule = "governance.member-endorsement"
+    text = f"## Governance\n\n{sentence} Once finalised the plan will be published on the council's website.\n"
+    assert status(check_md(text, rule), rule) == expected
