@@ -246,7 +246,13 @@ KNOWN_LIMITS = {"63-oxley-kpi-appendix-table": "a word broken without a hyphen i
                     "and police.')",
                 "2123-pellingham-london-borough-procurement-footnote-figures-extract":
                     "a footnote cited twice: Word gives each citation a note of its own, and the PDF form ties "
-                    "the second citation to the next note"}
+                    "the second citation to the next note",
+                "2142-fellbridge-district-contents-footnotes-blank-cells":
+                    "the PDF form reads a two-column table with blank answer cells as three columns, one answer "
+                    "('n/a — no consultants engaged in 2023/24') in the third",
+                "2144-wrexley-vale-district-qa-notes-summary-table":
+                    "two tables with only a blank line between them are drawn touching in the PDF form, of the "
+                    "same columns, and read as one"}
 
 
 @pytest.mark.parametrize("source", [
