@@ -6085,3 +6085,18 @@ def test_the_final_draft_is_the_plan(check_md, sentence, expected):
     rule = "governance.member-endorsement"
     text = f"## Governance\n\n{sentence} Once finalised the plan will be published on the council's website.\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # Considered, under the question: it touches the question and does not answer it.
+    ("We are keen to explore how artificial intelligence and automation could improve workflows and free up "
+     "staff time, and we will take a safe and ethical approach to doing so.", "partial"),
+    # Done, under the question: an answer.
+    ("We use automation to process benefit change forms overnight, and a web chat assistant now answers "
+     "questions about bin days and council tax for residents at any hour.", "pass"),
+])
+def test_technology_only_considered_under_the_question_touches_it(check_md, answer, expected):
+    rule = "question.new-technology"
+    text = ("# Our plan\n\n## Are there opportunities to use new technology such as predictive analytics and AI?\n\n"
+            f"{answer}\n")
+    assert status(check_md(text, rule), rule) == expected

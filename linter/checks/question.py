@@ -378,15 +378,16 @@ def _restates_the_question(analysis, sentence, prompt_id: int, alternatives) -> 
     return not analysis.specific_text(added)
 
 
-def substantial(analysis, own, alternatives, specific: bool) -> bool:
+def substantial(analysis, own, alternatives, specific: bool, tentative=None) -> bool:
     """Whether the text under a copied question answers it: something specific, or the question's
-    parts (said specifically, where the question asks for specifics)."""
+    parts (said specifically, where the question asks for specifics; done, not only considered: "We are
+    keen to explore how AI could improve workflows" touches the question)."""
     # "Kirtlebridge is one of the most diverse boroughs in London" is specific about something else:
     # a specific sentence counts when it holds a part of the answer.
     concepts = [c for conjunction in alternatives for c in conjunction]
     if any(analysis.specific(s) and any(analysis.has(c, s) for c in concepts) for s in own):
         return True
-    return not specific and any(passage_has(analysis, conjunction, own) for conjunction in alternatives)
+    return not specific and any(passage_has(analysis, conjunction, own, tentative) for conjunction in alternatives)
 
 
 def completes_the_question(analysis, headed, alternatives, specific: bool, tentative=None) -> bool:
@@ -914,7 +915,7 @@ def check(analysis, params, pack) -> Outcome:
         # A few words of the council's own under the copied question ("Temporary accommodation.") touch
         # it; an answer needs more, said with substance.
         if headed and (sum(s.words for s in headed[1]) < words_needed or
-                       not substantial(analysis, headed[1], alternatives, params.get("specific", False))) and \
+                       not substantial(analysis, headed[1], alternatives, params.get("specific", False), tentative)) and \
                 not completes_the_question(analysis, headed, alternatives, params.get("specific", False), tentative):
             # "We do not yet have a single measure of productivity; this is an area to develop" under
             # the copied question acknowledges it: an answer says something specific.
