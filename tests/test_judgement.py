@@ -6100,3 +6100,17 @@ def test_technology_only_considered_under_the_question_touches_it(check_md, answ
     text = ("# Our plan\n\n## Are there opportunities to use new technology such as predictive analytics and AI?\n\n"
             f"{answer}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+def test_a_blank_place_for_the_answer_ends_at_the_next_copied_question(check_md):
+    # The answer to the EDI question, after its copy, is no answer in the invest-to-save question's place.
+    rule = "question.invest-to-save"
+    text = ("ASHBY COUNCIL PRODUCTIVITY PLAN\n\nWhere have you followed invest to save and what was the result?\n\n"
+            "Response: TBC\n\n"
+            "How much time and money do you spend on staff EDI training (internal and external), networks, and other "
+            "programmes? How many EDI Champions do you have as an organisation?\n\n"
+            "Response: Our external EDI training cost £18,400 in 2023/24, and we have seven EDI champions.\n\n"
+            "Our approach is to invest in our workforce and to change the way we do things where that will deliver "
+            "better value.\n")
+    report = check_md(text, rule, name="plan.txt")
+    assert status(report, rule) == "fail"

@@ -486,7 +486,10 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     placeholders = analysis.pack.placeholders
     answered_by_topic = False
     for section in sections_asking(analysis, prompt_id, topics):
-        sentences = [s for i in section.blocks() if i != section.heading
+        # Up to the next copied question, as for an answer under the heading.
+        end = next((i for i in section.blocks() if i != section.heading and
+                    (copies_a_question(analysis, i) or analysis.question_paragraph(i))), section.end)
+        sentences = [s for i in section.blocks() if i != section.heading and i < end
                      for s in analysis.block_sentences.get(i, [])]
         if any(s.own for s in sentences):
             # A heading that only names the topic ("Our approach to productivity") may hold text that is no
