@@ -6114,3 +6114,15 @@ def test_a_blank_place_for_the_answer_ends_at_the_next_copied_question(check_md)
             "better value.\n")
     report = check_md(text, rule, name="plan.txt")
     assert status(report, rule) == "fail"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # One old system, and what it could not do.
+    ("Our social care records moved from a 2009 on-premise system to a cloud case management system in March "
+     "2024; the old system could not share records with the NHS.", "pass"),
+    ("Our old housing system is expensive to run and cannot exchange data with the new customer portal.", "pass"),
+])
+def test_one_old_system_is_a_legacy_system(check_md, sentence, expected):
+    rule = "question.legacy-systems"
+    text = f"## Technology and data\n\n{sentence}\n"
+    assert status(check_md(text, rule), rule) == expected
