@@ -6126,3 +6126,18 @@ def test_one_old_system_is_a_legacy_system(check_md, sentence, expected):
     rule = "question.legacy-systems"
     text = f"## Technology and data\n\n{sentence}\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # The letter's question about waste lends "progress" to no statement of the plan's own reporting.
+    ("We review every purchase order above £10,000. The Panel's savings are tracked in a monthly report to the "
+     "Corporate Leadership Team.", "fail"),
+    # General performance reporting in the reply's own words is still the weaker statement.
+    ("We review every purchase order above £10,000. Performance against our corporate measures is reported to "
+     "Cabinet every quarter.", "partial"),
+])
+def test_the_letters_question_lends_no_words_to_general_reporting(check_md, reply, expected):
+    rule = "governance.progress-reporting"
+    text = ("# Plan\n\n### How do you approach identifying and reducing waste in the organisation? How do you "
+            f"monitor progress?\n\n{reply}\n")
+    assert status(check_md(text, rule), rule) == expected

@@ -179,7 +179,8 @@ def pointing_back(analysis, pack, back: dict, exclude=None, facts_only: bool = F
 
 
 def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: bool | str = False, window: int = 1,
-                    undated_pending: bool = False, too_late=None, weaker=(), stronger=()):
+                    undated_pending: bool = False, too_late=None, weaker=(), stronger=(),
+                    letter_questions_lend: bool = True):
     """Every one of the council's own sentences that makes ``statement``, in document order.
 
     A reply under a question heading is read with the question ("Has Cabinet approved the plan?" over
@@ -250,7 +251,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         # not what was decided.
         context = analysis.context(sentence)
         record = context[0] if len(context) > 1 and context[0] is analysis.decision_record(sentence) else None
-        asked = analysis.asked_over(sentence)
+        # (A weaker statement is said in the council's own words: the letter's "How do you monitor progress?",
+        # of waste, over "The Panel's savings are tracked in a monthly report" makes no general
+        # performance reporting.)
+        asked = [s for s in analysis.asked_over(sentence) if letter_questions_lend or not s.prompt]
         if asked and any(_asserts(concept, sentence.read_with_notes, False) for concept in weaker):
             asked = []
         context = [s for s in context + analysis.preceding(sentence, window - 1) + asked
@@ -890,7 +894,8 @@ def weaker_made(analysis, pack, params, exclude, window, missing, facts, beside=
     for statement in params.get("partial", []):
         firsts = [pack.concept(conjunction[0]) for conjunction in statement["any"]]
         sentence = next((s for s in find_statements(analysis, pack, statement, exclude,
-                                                    DECIDED if params.get("facts_only") else False, window)
+                                                    DECIDED if params.get("facts_only") else False, window,
+                                                    letter_questions_lend=False)
                          if beside is None or (beside.block_index <= s.block_index <= beside.block_index + 1
                                                and (s.index != beside.index or _said_undenied(firsts, s.text)))),
                         None)
