@@ -802,13 +802,19 @@ def check(analysis, params, pack) -> Outcome:
     # food caddies and fly-tipping, is refuse, not wasteful spend.
     exclude = pack.concept(params["exclude"]) if "exclude" in params else None
 
+    mostly_excluded = {}  # block index: whether most of the paragraph's own sentences hold ``exclude``
+
     def excluded(sentence) -> bool:
         if exclude is None:
             return False
         if analysis.has(exclude, sentence):
             return True
-        paragraph = [s for s in analysis.block_sentences.get(sentence.block_index, []) if s.own]
-        return len(paragraph) > 1 and 2 * sum(analysis.has(exclude, s) for s in paragraph) >= len(paragraph)
+        block = sentence.block_index
+        if block not in mostly_excluded:  # asked for each sentence of every window the paragraph is in
+            paragraph = [s for s in analysis.block_sentences.get(block, []) if s.own]
+            mostly_excluded[block] = len(paragraph) > 1 and \
+                2 * sum(analysis.has(exclude, s) for s in paragraph) >= len(paragraph)
+        return mostly_excluded[block]
 
     answers, touches = [], []
     window = params.get("window", 2)
