@@ -6141,3 +6141,17 @@ def test_the_letters_question_lends_no_words_to_general_reporting(check_md, repl
     text = ("# Plan\n\n### How do you approach identifying and reducing waste in the organisation? How do you "
             f"monitor progress?\n\n{reply}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("sentences, expected, body", [
+    # A sentence that denies the endorsement borrows no approval from the sentence before it.
+    ("It was approved by the Chief Executive under officer delegated powers on 17 July 2024. Members have not "
+     "been asked to endorse it.", ("partial", "fail"), None),
+    # Read with the sentence before, an approval the sentence itself states is still an endorsement.
+    ("It was shared with the Leader on 1 July 2024. Cabinet approved it on 9 July 2024.", ("pass",), "Cabinet"),
+])
+def test_a_denied_endorsement_borrows_no_approval_from_the_sentence_before(check_md, sentences, expected, body):
+    rule = "governance.member-endorsement"
+    report = check_md(f"## Governance\n\nThis is our productivity plan. {sentences}\n", rule)
+    assert status(report, rule) in expected
+    assert (report.facts["endorsement"] or {}).get("body") == body

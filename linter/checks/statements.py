@@ -284,6 +284,11 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             # "Members have not yet approved the plan; it will go to Cabinet on 16 July for approval".
             if concept is implicit and analysis.named_before_clause_it(concept, sentence):
                 return True
+            # A sentence that names the thing and denies it borrows it from no sentence before: "It was
+            # approved by the Chief Executive on 17 July 2024. Members have not been asked to endorse it."
+            if concept is not implicit and kept is None and concept.matches(sentence.read_with_notes) and \
+                    not analysis.asserts(concept, sentence, facts_only, instructions=True):
+                return False
             # What a sentence refers back to may be named in the letter's words ("The Government asked every
             # council to write a productivity plan. We have published it here."): only its own words assert.
             return any(analysis.asserts(concept, s, facts_only, instructions=s is sentence)
