@@ -29,7 +29,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # The agreement each half must keep (a fraction of labelled statuses and facts): the level
 # reached, less a margin, so that a change which costs agreement fails here. The aim is 0.97
 # on both halves; the held-out figure is below it (see the printed figures).
-FLOOR = {"dev": 0.975, "holdout": 0.955}
+FLOOR = {"dev": 0.975, "holdout": 0.956}
 TEXT_SUFFIXES = (".md", ".txt")
 
 
