@@ -463,15 +463,18 @@ def sections_asking(analysis, prompt_id: int, topics=()):
             yield section
 
 
+def answer_end(analysis, section) -> int:
+    """Where the answer under a question's heading ends: at the next copied question ("**Where have you
+    followed invest to save?**" under a heading asking another), or a question of the council's own set
+    as a paragraph ("**How do you assess value for money on agency staff?**"), or the section's end."""
+    return next((i for i in section.blocks() if i != section.heading and
+                 (copies_a_question(analysis, i) or analysis.question_paragraph(i))), section.end)
+
+
 def answered_under_heading(analysis, prompt_id: int, words_needed: int):
     """The section headed by a copy of the question, if enough of the council's own text follows it."""
     for section in sections_asking(analysis, prompt_id):
-        # Up to the next copied question: "**Where have you followed invest to save?**" under a
-        # heading asking another is where this answer ends.
-        # So is a question of the council's own set as a paragraph ("**How do you assess value for
-        # money on agency staff?**").
-        end = next((i for i in section.blocks() if i != section.heading and
-                    (copies_a_question(analysis, i) or analysis.question_paragraph(i))), section.end)
+        end = answer_end(analysis, section)
         own = [s for s in analysis.section_sentences(section) if s.block_index < end]
         if sum(s.words for s in own) >= words_needed and not NOT_APPLICABLE.match(own[0].text):
             return analysis.document.blocks[section.heading], own
@@ -486,9 +489,7 @@ def left_for_drafting(analysis, prompt_id: int, topics):
     placeholders = analysis.pack.placeholders
     answered_by_topic = False
     for section in sections_asking(analysis, prompt_id, topics):
-        # Up to the next copied question, as for an answer under the heading.
-        end = next((i for i in section.blocks() if i != section.heading and
-                    (copies_a_question(analysis, i) or analysis.question_paragraph(i))), section.end)
+        end = answer_end(analysis, section)
         sentences = [s for i in section.blocks() if i != section.heading and i < end
                      for s in analysis.block_sentences.get(i, [])]
         if any(s.own for s in sentences):
