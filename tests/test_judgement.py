@@ -6155,3 +6155,19 @@ def test_a_denied_endorsement_borrows_no_approval_from_the_sentence_before(check
     report = check_md(f"## Governance\n\nThis is our productivity plan. {sentences}\n", rule)
     assert status(report, rule) in expected
     assert (report.facts["endorsement"] or {}).get("body") == body
+
+
+@pytest.mark.parametrize("status_line, expected, body", [
+    # The document says what it is: a draft, with a word or two before it, is the plan.
+    ("This is a working draft.", "pass", "Cabinet"),
+    ("This is a second consultation draft.", "pass", "Cabinet"),
+    # Another document's draft is not.
+    ("This is a working draft of the budget.", "fail", None),
+])
+def test_a_draft_named_with_a_word_before_it_is_the_plan(check_md, status_line, expected, body):
+    rule = "governance.member-endorsement"
+    text = (f"## Status of this document\n\n{status_line} It will be presented to Cabinet on 16 July 2024 for "
+            "approval, and will be submitted to the Department after Cabinet has approved it.\n")
+    report = check_md(text, rule)
+    assert status(report, rule) == expected
+    assert (report.facts["endorsement"] or {}).get("body") == body
