@@ -6171,3 +6171,15 @@ def test_a_draft_named_with_a_word_before_it_is_the_plan(check_md, status_line, 
     report = check_md(text, rule)
     assert status(report, rule) == expected
     assert (report.facts["endorsement"] or {}).get("body") == body
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The documents the plan draws on were agreed; the plan was not.
+    ("This plan draws on three documents that members have already agreed.", "fail"),
+    # The plan itself agreed, with the documents it draws on in a sentence of their own, is endorsement.
+    ("Cabinet agreed this plan on 9 July 2024. It draws on three documents that members had already agreed.",
+     "pass"),
+])
+def test_members_agreeing_the_documents_a_plan_draws_on_is_no_endorsement(check_md, sentence, expected):
+    rule = "governance.member-endorsement"
+    assert status(check_md(f"## Governance\n\n{sentence}\n", rule), rule) == expected
