@@ -6183,3 +6183,17 @@ def test_a_draft_named_with_a_word_before_it_is_the_plan(check_md, status_line, 
 def test_members_agreeing_the_documents_a_plan_draws_on_is_no_endorsement(check_md, sentence, expected):
     rule = "governance.member-endorsement"
     assert status(check_md(f"## Governance\n\n{sentence}\n", rule), rule) == expected
+
+
+@pytest.mark.parametrize("meeting, expected", [
+    # A meeting still to come, after the day the plan went, named "as submitted": too late.
+    ("Full Council on 23 July 2024 will be asked to endorse the plan as submitted.", "partial"),
+    # The same meeting before the day it went still endorses it.
+    ("Full Council on 16 July 2024 will be asked to endorse the plan as submitted.", "pass"),
+])
+def test_a_meeting_after_the_submission_is_too_late_whatever_the_sentence_calls_the_plan(check_md, meeting,
+                                                                                         expected):
+    rule = "governance.member-endorsement"
+    text = ("## Governance\n\nCabinet received the plan on 9 July 2024 and noted its contents. The plan was "
+            f"submitted to the Department on 19 July 2024.\n\n{meeting}\n")
+    assert status(check_md(text, rule), rule) == expected

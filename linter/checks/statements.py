@@ -355,7 +355,11 @@ def dated_after_submission(analysis, pack, sentence, event) -> bool:
     September 2024 for approval" in a plan sent on 18 July. (A decision already taken is left to
     the sentence that dates both.)"""
     dates = _dates(sentence.text)
-    if not dates or event.search(sentence.text) or not STILL_TO_COME.search(sentence.text):
+    # (The sentence that names the submission without a date of its own, "will be asked to endorse the
+    # plan as submitted", is dated by the plan's other sentences.)
+    if not dates or not STILL_TO_COME.search(sentence.text) or \
+            any(mentioned.start() < at <= mentioned.end() + 60 for mentioned in event.finditer(sentence.text)
+                for at, _ in dates):
         return False
     went = submission_date(analysis, event, pack.concept("$member-body"))
     return went is not None and all(when > went for _, when in dates)
