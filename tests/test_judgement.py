@@ -6197,3 +6197,23 @@ def test_a_meeting_after_the_submission_is_too_late_whatever_the_sentence_calls_
     text = ("## Governance\n\nCabinet received the plan on 9 July 2024 and noted its contents. The plan was "
             f"submitted to the Department on 19 July 2024.\n\n{meeting}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("sentence, expected, body", [
+    # The decision's agent is an officer: whatever else the sentence names, members did not decide.
+    ("Because the timetable did not allow the plan to be taken to a Cabinet meeting before 19 July, it was "
+     "approved by the Chief Executive under delegated powers on 12 July 2024.", ("partial", "fail"), None),
+    ("Cabinet noted the plan on 3 July 2024 and asked that any further changes be agreed between officers.",
+     ("partial",), None),
+    # An officer's decision taken with a member is still the member's part in it.
+    ("The plan was approved by the Chief Executive in consultation with the Leader on 12 July 2024.",
+     ("pass",), "Leader"),
+    ("The plan was signed off by the Chief Executive and the Leader on 12 July 2024.", ("pass",), "Leader"),
+    # Members who decide are named as the agent as before.
+    ("The plan was approved by Cabinet on 12 July 2024.", ("pass",), "Cabinet"),
+])
+def test_a_decision_whose_agent_is_an_officer_is_the_officers(check_md, sentence, expected, body):
+    rule = "governance.member-endorsement"
+    report = check_md(f"## Governance\n\n{sentence}\n", rule)
+    assert status(report, rule) in expected
+    assert (report.facts["endorsement"] or {}).get("body") == body

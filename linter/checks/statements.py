@@ -59,7 +59,11 @@ Parameters
     is partial); a statement's
     ``ahead_names`` (a concept: a statement made only of what is still to
     come must name one of these, "Members will be asked to agree the plan"
-    naming no meeting that will) and ``back``
+    naming no meeting that will), a statement's ``others_deciding`` (a
+    concept: a decision whose agent, "approved by …" or "agreed between …",
+    is one of these is theirs, whoever else the sentence names: "Because the
+    timetable did not allow the plan to be taken to Cabinet, it was approved
+    by the Chief Executive under delegated powers") and ``back``
     (``{here: [concept, ...], there: [[concept, ...], ...]}``) lets
     a sentence that points elsewhere in
     the plan make it ("progress against the measures above will be reported
@@ -102,6 +106,7 @@ STATEMENT = {
                 "items": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}}},
         "exclude": {"$ref": "#/$defs/concept"},
         "ahead_names": {"$ref": "#/$defs/concept"},
+        "others_deciding": {"$ref": "#/$defs/concept"},
         "back": {"type": "object", "properties": {
             "here": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
             "there": {"type": "array", "minItems": 1,
@@ -196,6 +201,7 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     alternatives = [[pack.concept(c) for c in conjunction] for conjunction in statement["any"]]
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
     ahead_names = pack.concept(statement["ahead_names"]) if "ahead_names" in statement else None
+    others_deciding = pack.concept(statement["others_deciding"]) if "others_deciding" in statement else None
     implicit = pack.document_reference
     about_the_document = any(implicit in conjunction for conjunction in alternatives)
     for sentence in analysis.own_sentences():
@@ -231,6 +237,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
         if kept is None:
             # "Member sign-off: this draft has been shared with group leaders": the value answers the field.
             kept = weaker_value(sentence.read_with_notes, weaker)
+        if kept is None and others_deciding is not None:
+            kept = without_others_decisions(sentence.read_with_notes, others_deciding, alternatives)
         if sentence.about_document:
             # A document-control record says each thing in its own row: "Signed off by | Chief
             # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
@@ -301,6 +309,31 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
                     not any(ahead_names.matches(s.read_with_notes) for s in context):
                 continue
             yield sentence
+
+
+# A decision and who took it: "approved by the Chief Executive", "signed off by", "be agreed between officers".
+DECIDED_BY = re.compile(r"\b(?:\w+ed|signed\s+off)\s+(?:by|between)\s+", re.IGNORECASE)
+AGENT_WORDS = 6
+
+
+def without_others_decisions(text: str, others, alternatives) -> str | None:
+    """The sentence with each decision whose agent is one of ``others`` left out, or None where it has
+    none. An agent that also names a part of the statement ("by the Chief Executive and the Leader",
+    "by the Chief Executive in consultation with the Leader") is left to the statement."""
+    spans = []
+    for decided in DECIDED_BY.finditer(text):
+        agent = " ".join(re.split(r"[,;:.()]", text[decided.end():], maxsplit=1)[0].split()[:AGENT_WORDS])
+        found = others.search(agent)
+        if found is not None and found.start() <= len("the ") and \
+                not any(concept.search(agent) for conjunction in alternatives for concept in conjunction):
+            spans.append((decided.start(), decided.end() + found.end()))
+    if not spans:
+        return None
+    kept, last = [], 0
+    for start, end in spans:
+        kept.append(text[last:start])
+        last = end
+    return " ".join("".join(kept + [text[last:]]).split())
 
 
 # What is set out in a part of this document: "the nine actions in section 3", "the measures at Appendix B".
