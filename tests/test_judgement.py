@@ -6217,3 +6217,18 @@ def test_a_decision_whose_agent_is_an_officer_is_the_officers(check_md, sentence
     report = check_md(f"## Governance\n\n{sentence}\n", rule)
     assert status(report, rule) in expected
     assert (report.facts["endorsement"] or {}).get("body") == body
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The plan called by the version that went.
+    ("The version submitted on 19 July 2024 is available on the council's website, on the \"Council budget and "
+     "performance\" page.", "pass"),
+    ("The submitted version can be found on the council's website, under Council and democracy.", "pass"),
+    # The council's website in general is not the plan's publication.
+    ("Details of council meetings are available on the council's website, on the \"Council budget and "
+     "performance\" page.", "fail"),
+])
+def test_the_version_submitted_is_the_plan(check_md, sentence, expected):
+    rule = "governance.publication"
+    text = f"## Publication\n\nCabinet approved the plan on 9 July 2024.\n\n{sentence}\n"
+    assert status(check_md(text, rule), rule) == expected
