@@ -6232,3 +6232,20 @@ def test_the_version_submitted_is_the_plan(check_md, sentence, expected):
     rule = "governance.publication"
     text = f"## Publication\n\nCabinet approved the plan on 9 July 2024.\n\n{sentence}\n"
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("governance, date", [
+    # The decision a delegation hands on is the endorsement, and its date the fact's.
+    ("Cabinet on 19 June 2024 delegated approval of the final plan to the Leader of the Council. The plan was "
+     "signed off by the Leader of the Council, Councillor Maureen Adeyemi, on 15 July 2024.", "15 July 2024"),
+    # In either order.
+    ("The plan was signed off by the Leader of the Council on 15 July 2024. Cabinet had on 19 June 2024 "
+     "delegated approval of the final plan to the Leader.", "15 July 2024"),
+    # A delegation with no decision after it stays the one dated.
+    ("Cabinet on 19 June 2024 delegated approval of the final plan to the Leader of the Council.", "19 June 2024"),
+])
+def test_the_decision_a_delegation_hands_on_dates_the_endorsement(check_md, governance, date):
+    rule = "governance.member-endorsement"
+    report = check_md(f"## Governance\n\n{governance}\n", rule)
+    assert status(report, rule) == "pass"
+    assert report.facts["endorsement"]["date"] == date

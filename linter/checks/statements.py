@@ -527,7 +527,12 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
         # brought the plan "for member oversight and endorsement".
         taken_under = DECISION_BACK.search(sentence.text) is not None or \
             RESOLUTION.match(PARAGRAPH_NUMBER.sub("", sentence.text, count=1)) is not None
-        score = (sum(v is not None for v in found.values()), taken_under, sum(at >= own_start for at in found_at))
+        # A delegation hands the decision on; the decision it hands on, where the plan gives it, is the
+        # endorsement: "Cabinet on 19 June 2024 delegated approval of the final plan to the Leader. The plan
+        # was signed off by the Leader on 15 July 2024."
+        hands_on = DELEGATES.search(sentence.text) is not None
+        score = (sum(v is not None for v in found.values()), taken_under, not hands_on,
+                 sum(at >= own_start for at in found_at))
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
@@ -541,6 +546,11 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
             if key != first and found[key] is None:
                 found[key] = meeting_line_part(analysis, found[first], concept)
     return found
+
+
+# A decision handed to someone else: "delegated approval of the final plan to the Leader".
+DELEGATES = re.compile(r"\bdelegat(?:ed|es|ing)\s+(?:the\s+|its\s+|final\s+)*(?:approval|authority|decision|sign[\s-]off)\b"
+                       r"(?![^.;]*\bin\s+consultation\s+with\b)", re.IGNORECASE)
 
 
 # A second agent of the same verb: "endorsed by Cabinet on 9 July and by Full Council on 18 July".
