@@ -98,6 +98,8 @@ RUN_IN_QUESTION_WORDS = 30
 # A paragraph's own title, run in before its text: "Invest to save." "Capital investment."
 RUN_IN_TITLE = re.compile(r"[A-Z][\w’'-]*(?:,?[ /&-]+[\w’'-]+){0,4}\.")
 WH_TITLE = re.compile(r"(?:what|where|how|why|who|when|which)\b", re.IGNORECASE)
+# A title that names with a clause may run a little longer: "Where the savings potential is greatest."
+RUN_IN_CLAUSE_TITLE = re.compile(r"(?:what|where|how|why|who|when|which)(?:[ /&-]+[\w’'-]+){1,6}\.", re.IGNORECASE)
 # A minute's title, naming the meeting, its date and the minute: "Full Council, 16 July 2024, Minute 19."
 MEETING_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z&][\w’'-]*|and|of|for))*,\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+"
                            r"\d{4}(?:,?\s+(?:[Mm]inute|[Ii]tem|[Aa]genda\s+item)\s+[\w./]+)?\.")
@@ -774,6 +776,7 @@ class Analysis:
         # ("Spending on consultants is minimal." says something: a title only names, though it may name
         # with a clause, "What would help us.")
         if not ((RUN_IN_TITLE.fullmatch(first) and not (VERB_LIKE.search(first) and not WH_TITLE.match(first))) or
+                RUN_IN_CLAUSE_TITLE.fullmatch(first) or
                 (asks(first) and count_words(first) <= RUN_IN_QUESTION_WORDS) or MEETING_TITLE.fullmatch(first)):
             return
         self.titles.add(sentences[0].index)

@@ -6249,3 +6249,17 @@ def test_the_decision_a_delegation_hands_on_dates_the_endorsement(check_md, gove
     report = check_md(f"## Governance\n\n{governance}\n", rule)
     assert status(report, rule) == "pass"
     assert report.facts["endorsement"]["date"] == date
+
+
+@pytest.mark.parametrize("title, expected", [
+    # A run-in title that names with a clause of a few words is read with its paragraph.
+    ("Where the savings potential is greatest.", "pass"),
+    # A short title, as before.
+    ("Savings potential.", "pass"),
+])
+def test_a_run_in_title_naming_with_a_clause_is_read_with_its_paragraph(check_md, title, expected):
+    rule = "question.savings-potential"
+    text = (f"## Changing how we work\n\n**{title}** Our largest single service is waste and recycling collection. "
+            "We expect route optimisation and four-day collection rounds to cut its cost by between £300,000 "
+            "and £350,000 a year from 2025/26. The pattern was piloted on two rounds in autumn 2023.\n")
+    assert status(check_md(text, rule), rule) == expected
