@@ -6263,3 +6263,18 @@ def test_a_run_in_title_naming_with_a_clause_is_read_with_its_paragraph(check_md
             "We expect route optimisation and four-day collection rounds to cut its cost by between £300,000 "
             "and £350,000 a year from 2025/26. The pattern was piloted on two rounds in autumn 2023.\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Software bought is spending, not a use of new technology: it names software, and answers nothing.
+    ("In 2023/24 the review identified £186,000 of savings, including £42,000 of software that had been bought "
+     "twice by different teams.", "partial"),
+    # Software doing a task is.
+    ("Since March 2024 software reads incoming planning emails and routes them to the right officer, saving "
+     "about 900 hours a year.", "pass"),
+])
+def test_software_bought_is_no_use_of_new_technology(check_md, sentence, expected):
+    rule = "question.new-technology"
+    text = ("## Technology and data\n\nWe have moved our finance system to the cloud.\n\n"
+            f"## Reducing wasteful spend\n\n{sentence}\n")
+    assert status(check_md(text, rule), rule) == expected
