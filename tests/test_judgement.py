@@ -6278,3 +6278,16 @@ def test_software_bought_is_no_use_of_new_technology(check_md, sentence, expecte
     text = ("## Technology and data\n\nWe have moved our finance system to the cloud.\n\n"
             f"## Reducing wasteful spend\n\n{sentence}\n")
     assert status(check_md(text, rule), rule) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The means of recording still being developed: EDI touched, not answered.
+    ("We support staff networks and provide EDI training as part of induction, and we are developing a way to "
+     "record the time staff spend on this activity.", "partial"),
+    # Recorded already: an answer.
+    ("We support staff networks and provide EDI training as part of induction, and we record the time staff "
+     "spend on this activity under its own timesheet code.", "pass"),
+])
+def test_a_way_of_doing_it_still_being_developed_is_no_answer(check_md, sentence, expected):
+    rule = "question.edi"
+    assert status(check_md(f"## Our workforce\n\n{sentence}\n", rule), rule) == expected
