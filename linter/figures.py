@@ -75,7 +75,7 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         r"(?:has|have|had|is|are|was|were|receives?|received|gets?|takes?|took)\s+(?:any\s+)?(?:paid\s+)?$",
                         re.IGNORECASE)
 NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+[–—-]\s+|\s+(?:is|was|were|are)\s+)"
-                       r"(?:nil|none|zero|£0|0(?:\.0+)?%)\b|"
+                       r"(?:nil|none|zero|£0(?:\.0+)?(?![.,]\d)|0(?:\.0+)?%)\b|"
                        r"^\s+(?:are|were|is|was|have\s+been|has\s+been)\s+not\s+(?:used|engaged|employed|needed)\b|"
                        # "agency workers are not a cost we have incurred since 2020".
                        r"^\s+(?:are|were|is|was|have\s+not\s+been|has\s+not\s+been)\s*(?:not\s+)?(?:an?\s+)?"
@@ -85,7 +85,7 @@ NIL_AFTER = re.compile(r"^[\w\s’'/]{0,20}?(?::\s*|\s*\|\s*|\s+[–—-]\s+|\s+
                        # Where the spend is charged, which narrows nothing: "spend on consultants charged to the
                        # staff budget was nil".
                        r"^\s+(?:charged|recharged|paid|met)\s+(?:to|against|from|out\s+of)\s+(?:the|our)\s+"
-                       r"[\w\s]{0,30}?\s+(?:is|was|were|are)\s+(?:nil|none|zero|£0|0(?:\.0+)?%)\b",
+                       r"[\w\s]{0,30}?\s+(?:is|was|were|are)\s+(?:nil|none|zero|£0(?:\.0+)?(?![.,]\d)|0(?:\.0+)?%)\b",
                        re.IGNORECASE)
 
 

@@ -6291,3 +6291,18 @@ def test_software_bought_is_no_use_of_new_technology(check_md, sentence, expecte
 def test_a_way_of_doing_it_still_being_developed_is_no_answer(check_md, sentence, expected):
     rule = "question.edi"
     assert status(check_md(f"## Our workforce\n\n{sentence}\n", rule), rule) == expected
+
+
+@pytest.mark.parametrize("amount, expected, fact", [
+    # An amount under a million written in millions is an amount, not a nil.
+    ("£0.86m", "partial", None),
+    ("£0.4 million", "partial", None),
+    # None in pounds is a nil.
+    ("£0", "pass", 0),
+    ("£0.00", "pass", 0),
+])
+def test_an_amount_under_a_million_is_no_nil(check_md, amount, expected, fact):
+    rule = "question.agency-spend"
+    report = check_md(f"## Our workforce\n\nAgency spend in 2023/24 was {amount}.\n", rule)
+    assert status(report, rule) == expected
+    assert report.facts["agency_spend_percent"] == fact
