@@ -6306,3 +6306,17 @@ def test_an_amount_under_a_million_is_no_nil(check_md, amount, expected, fact):
     report = check_md(f"## Our workforce\n\nAgency spend in 2023/24 was {amount}.\n", rule)
     assert status(report, rule) == expected
     assert report.facts["agency_spend_percent"] == fact
+
+
+@pytest.mark.parametrize("sentence, expected, fact", [
+    # Shares of time are no share of the pay bill.
+    ("Trade union facility time took 0.18% of total paid working hours, and 41% of facility time hours were "
+     "spent on paid trade union activities.", "partial", None),
+    # The pay bill's share beside them is the fact.
+    ("Facility time took 0.18% of total paid working hours and cost 0.07% of the pay bill.", "pass", 0.07),
+])
+def test_a_share_of_hours_is_no_share_of_the_pay_bill(check_md, sentence, expected, fact):
+    rule = "question.facility-time"
+    report = check_md(f"## Our workforce\n\n{sentence}\n", rule)
+    assert status(report, rule) == expected
+    assert report.facts["facility_time_percent"] == fact

@@ -147,7 +147,7 @@ BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:council['’]s\
 HEADCOUNT_BASE = re.compile(r"\s*of\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?:council['’]s\s+)?"
                             r"(?:(?!(?:costs?|spend\w*|budget|pay\w*|bill|expenditure|money)\b)[\w’'-]+\s+){0,4}?"
                             r"(?:posts|roles|vacancies|positions|employees|workforce|headcount|FTEs?|jobs|people|"
-                            r"workers|staff)\b(?!\s+(?:budget|costs?|spend|spending|pay|bill|expenditure))",
+                            r"workers|staff|hours|days)\b(?!\s+(?:budget|costs?|spend|spending|pay|bill|expenditure))",
                             re.IGNORECASE)
 CURRENT_BEFORE = re.compile(r"\b(?:now|currently|at present|presently|today)(?:\s+(?:at|stands\s+at|is|was))?\s*[:,]?\s*$",
                             re.IGNORECASE)
@@ -564,7 +564,8 @@ def joined(clause: str, mentions, theirs) -> bool:
 
 def other_base(after: str, denominator) -> bool:
     """Whether a percentage is of another base than the question's: "6.5% of the net revenue budget",
-    or a share of people or posts, not of money ("41% of our social work posts")."""
+    or a share of people, posts or time, not of money ("41% of our social work posts", "0.18% of total paid
+    working hours")."""
     if denominator is not None and HEADCOUNT_BASE.match(after):
         return True
     base = BASE.match(after)
