@@ -211,6 +211,7 @@ class _Copy:
         story = _LocatingStory(word._Context(styles), self.rels, BODY, box_part=word.TEXTBOX,
                                section_types=word._section_types(body))
         story.read_blocks(body)
+        story.context.forget_stories()
         self.elements = story.elements
         self.comments_name = word._target(self.rels, "comments")
         self.comments_root = checked.xml(self.comments_name) if self.comments_name else None

@@ -18,11 +18,12 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+import weakref
 from bisect import bisect_right
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache
 from pathlib import Path
 
 from ..document import (BODY, CONTENTS, COVER, ENDNOTE, FOOTER, FOOTNOTE, HEADER, HEADING, LIST_ITEM, NAVIGATION,
@@ -159,6 +160,7 @@ def read(path: Path, options, fmt: str) -> Document:
     assign_sections(document.blocks)
     context.place_notes()
     context.place_annotations()
+    context.forget_stories()
     document.metadata = _metadata(package, styles)
     package.close()
     return document
@@ -360,7 +362,8 @@ class _Style:
 
     def __init__(self, element, sheet: "StyleSheet"):
         self.element = element
-        self._sheet = sheet
+        # Weak, as the sheet holds its styles: a cycle would keep the lxml tree until the garbage collector came round.
+        self._sheet = weakref.ref(sheet)
         self.style_id = element.get(W_STYLEID)
         self.type = element.get(W_TYPE) or "paragraph"
         name = _val(element, W_NAME)
@@ -370,7 +373,8 @@ class _Style:
     @property
     def base_style(self) -> "_Style | None":
         based_on = _val(self.element, W_BASEDON)
-        return self._sheet.first_with_id(based_on) if based_on is not None else None
+        sheet = self._sheet()
+        return sheet.first_with_id(based_on) if based_on is not None and sheet is not None else None
 
     @property
     def bold(self) -> bool | None:
@@ -571,6 +575,17 @@ class _Context:
             item.page, item.section = block.page, block.section
             item.location, item.line = block.location, block.line
 
+    def forget_stories(self) -> None:
+        """Drop the references back to the stories, once nothing more is placed from them.
+
+        Each story refers to this context, so they would be a cycle that kept
+        the document's XML until the garbage collector came round: many
+        documents later, when a folder of plans is annotated in one process.
+        """
+        self._placements.clear()
+        self.note_references.clear()
+        self.comment_spans.clear()
+
     def attach_notes(self) -> None:
         """Give each citing block the text of the notes it cites, at the references' offsets."""
         texts = {key: block.text for block, key in self.notes}
@@ -621,24 +636,33 @@ class _Story:
         self._fields: list[_Field] = []
         self._boxes: list = []
         self._note_keys: list[tuple[str, str]] = []  # references read but not yet placed in a block
-        self._handlers = self._make_handlers()
+        self._handlers = self._handlers_of_class()
 
-    def _make_handlers(self) -> dict:
+    @classmethod
+    @cache
+    def _handlers_of_class(cls) -> dict:
+        """Each element's handler, a function of (story, element).
+
+        Unbound and built once per class (so that a subclass's overrides are
+        used): a story holding its own bound methods would be a reference
+        cycle, and its lxml tree would outlive the reading until the garbage
+        collector came round, many documents later when annotating a folder.
+        """
         handlers = {
-            W_R: self._run, W_T: self._text_node, M_T: self._text_node,
-            W_TAB: partial(self._literal, "\t"), W_PTAB: partial(self._literal, "\t"),
-            W_CR: partial(self._literal, "\n"), W_NOBREAKHYPHEN: partial(self._literal, "-"),
-            W_BR: self._break, W_LAST_RENDERED: self._rendered_break,
-            W_INS: partial(self._insertion, "insert"), W_MOVE_TO: partial(self._insertion, "move-to"),
-            W_DEL: partial(self._deletion, "delete"), W_MOVE_FROM: partial(self._deletion, "move-from"),
-            W_HYPERLINK: self._hyperlink, W_FLDSIMPLE: self._simple_field,
-            W_FLDCHAR: self._field_char, W_INSTRTEXT: self._instruction,
-            W_BOOKMARK_START: self._bookmark, W_COMMENT_RANGE_START: self._comment_start,
-            W_COMMENT_RANGE_END: self._comment_end, W_COMMENT_REFERENCE: self._comment_reference,
-            W_FOOTNOTE_REFERENCE: partial(self._note_reference, "footnote"),
-            W_ENDNOTE_REFERENCE: partial(self._note_reference, "endnote"),
-            W_DRAWING: self._drawing, V_SHAPE: self._vml_shape, MC_ALTERNATE: self._alternate,
-            W_TXBX_CONTENT: self._boxes.append,
+            W_R: cls._run, W_T: cls._text_node, M_T: cls._text_node,
+            W_TAB: _standing_for("\t"), W_PTAB: _standing_for("\t"), W_CR: _standing_for("\n"),
+            W_NOBREAKHYPHEN: _standing_for("-"),
+            W_BR: cls._break, W_LAST_RENDERED: cls._rendered_break,
+            W_INS: _with(cls._insertion, "insert"), W_MOVE_TO: _with(cls._insertion, "move-to"),
+            W_DEL: _with(cls._deletion, "delete"), W_MOVE_FROM: _with(cls._deletion, "move-from"),
+            W_HYPERLINK: cls._hyperlink, W_FLDSIMPLE: cls._simple_field,
+            W_FLDCHAR: cls._field_char, W_INSTRTEXT: cls._instruction,
+            W_BOOKMARK_START: cls._bookmark, W_COMMENT_RANGE_START: cls._comment_start,
+            W_COMMENT_RANGE_END: cls._comment_end, W_COMMENT_REFERENCE: cls._comment_reference,
+            W_FOOTNOTE_REFERENCE: _with(cls._note_reference, "footnote"),
+            W_ENDNOTE_REFERENCE: _with(cls._note_reference, "endnote"),
+            W_DRAWING: cls._drawing, V_SHAPE: cls._vml_shape, MC_ALTERNATE: cls._alternate,
+            W_TXBX_CONTENT: cls._text_box,
         }
         handlers.update(dict.fromkeys(_SKIPPED, _ignore))
         return handlers
@@ -653,7 +677,7 @@ class _Story:
             elif child.tag == W_TBL:
                 self._table_block(child)
             elif child.tag in _MARKERS:
-                self._handlers[child.tag](child)
+                self._handlers[child.tag](self, child)
 
     def read_note(self, note) -> str:
         """The text of one footnote or endnote, its paragraphs joined."""
@@ -796,7 +820,7 @@ class _Story:
                     # A cell spanning columns is followed by empty cells, keeping values under their headings.
                     cells.extend([text] + [""] * (span - 1))
                 elif cell.tag in _MARKERS:
-                    self._handlers[cell.tag](cell)
+                    self._handlers[cell.tag](self, cell)
             if is_blank_row(cells):
                 # An empty row marked to repeat at the top of each page still names no column.
                 table.header_row = table.header_row and position > 0
@@ -815,7 +839,7 @@ class _Story:
                     table.nested = True
                 parts.extend(self._read_table(child).row_texts())
             elif child.tag in _MARKERS:
-                self._handlers[child.tag](child)
+                self._handlers[child.tag](self, child)
         return " ".join(part for part in parts if part)
 
     # -- inline content -----------------------------------------------------------
@@ -827,7 +851,7 @@ class _Story:
             if handler is None:
                 self._walk(child)
             else:
-                handler(child)
+                handler(self, child)
 
     def _emit(self, text: str) -> None:
         if not text:
@@ -843,6 +867,9 @@ class _Story:
 
     def _literal(self, text: str, _element) -> None:
         self._emit(text)
+
+    def _text_box(self, element) -> None:
+        self._boxes.append(element)
 
     def _run(self, run) -> None:
         properties = run.find(W_RPR)
@@ -931,7 +958,7 @@ class _Story:
         self._record(self.context.revisions, Revision(
             kind=kind, text=_clean(text), author=element.get(W_AUTHOR), date=element.get(W_DATE)))
         for marker in element.iter(W_COMMENT_RANGE_START, W_COMMENT_RANGE_END):
-            self._handlers[marker.tag](marker)
+            self._handlers[marker.tag](self, marker)
 
     # -- links, fields, bookmarks -----------------------------------------------
 
@@ -1053,8 +1080,18 @@ def _gallery_furniture(element) -> str | None:
     return None
 
 
-def _ignore(_element) -> None:
+def _ignore(_story, _element) -> None:
     """Handler for elements that hold no text of the document."""
+
+
+def _standing_for(text: str):
+    """Handler for an element that stands for ``text`` (a tab, a line break)."""
+    return lambda story, element: story._literal(text, element)
+
+
+def _with(method, first):
+    """Handler calling ``method`` with ``first`` before the element (the kind of a revision or note)."""
+    return lambda story, element: method(story, first, element)
 
 
 def _is_merged(cell_properties) -> bool:
