@@ -102,6 +102,7 @@ def pack():
     return load_pack("productivity-plan-2024")
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("half", ["dev", "holdout"])
 def test_agreement_with_the_reviewer(half, pack):
     paths = documents(half)

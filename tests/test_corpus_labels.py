@@ -18,6 +18,8 @@ import yaml
 
 from corpus.labels import CORPUS, DOCUMENT_SUFFIXES, FOLDERS, documents, labels_path, load
 
+pytestmark = pytest.mark.corpus
+
 CLASSES = {"sections", "substance", "negation", "furniture", "figures", "placeholders"}
 STATUSES = {"pass", "partial", "fail"}
 FACTS = {"agency_spend_percent", "consultant_spend_percent", "facility_time_percent",

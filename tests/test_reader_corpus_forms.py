@@ -10,6 +10,7 @@ Only the plans that have any of these are built, to keep the test quick.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ import pytest
 from corpus.formats import to_docx, to_pdfs
 from pdf_fixtures import soffice
 from plancheck.readers import ReadOptions, convert, read_document
+
+pytestmark = pytest.mark.corpus
 
 STRUCTURE = re.compile(r"^\|.*\|\s*$|\[\^[^\]]+\]|\.{5,}\s*\d+\s*$", re.MULTILINE)
 CORPUS = Path(__file__).parent / "corpus"
@@ -27,6 +30,7 @@ SOURCES = [path for half in ("dev", "holdout") for path in sorted((CORPUS / half
 LIST_NUMBER = re.compile(r"^\d+[.)]\s+")
 
 
+@cache  # each Markdown plan is read once, for the count and for its own comparison
 def structure(path: Path) -> dict:
     document = read_document(path, ReadOptions(pages="estimate"))
     return {
