@@ -6320,3 +6320,43 @@ def test_a_share_of_hours_is_no_share_of_the_pay_bill(check_md, sentence, expect
     report = check_md(f"## Our workforce\n\n{sentence}\n", rule)
     assert status(report, rule) == expected
     assert report.facts["facility_time_percent"] == fact
+
+
+@pytest.mark.parametrize("opening, expected_date", [
+    # The decision came after the meeting it points back to: that meeting's date is not its own.
+    ("Following that meeting the plan was approved", None),
+    ("The plan was subsequently approved", None),
+    # Pointing back with no word of order: the meeting named is the decision's, with its date.
+    ("At that meeting the plan was approved", "2 July 2024"),
+])
+def test_a_decision_after_the_meeting_it_points_back_to_does_not_take_that_meetings_date(
+        check_md, opening, expected_date):
+    report = check_md(f"""
+        # Productivity plan 2024
+
+        ## Governance
+
+        The draft plan was presented to the Corporate Overview and Scrutiny Committee on 2 July 2024.
+        {opening} by the Portfolio Holder for Corporate Resources.
+        """, "governance.member-endorsement")
+    assert status(report, "governance.member-endorsement") == "pass"
+    assert report.facts["endorsement"]["body"] == "Portfolio Holder for Corporate Resources"
+    assert report.facts["endorsement"]["date"] == expected_date
+
+
+def test_a_decision_after_the_meeting_takes_its_date_from_the_sign_off_table(check_md):
+    report = check_md("""
+        # Productivity plan 2024
+
+        ## Governance
+
+        The draft plan was presented to the Corporate Overview and Scrutiny Committee on 2 July 2024. The
+        Committee noted it. Following that meeting the plan was approved by the Portfolio Holder for Corporate
+        Resources under the delegated decision shown below.
+
+        | | |
+        |---|---|
+        | Approved by | Councillor Imogen Tate, Portfolio Holder for Corporate Resources |
+        | Date approved | 11 July 2024 |
+        """, "governance.member-endorsement")
+    assert report.facts["endorsement"]["date"] == "11 July 2024"

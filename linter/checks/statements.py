@@ -502,6 +502,10 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
                 # draft of this plan on 9 July, and the Leader of the Council … approved the final version".
                 match = widest_near(concept, text, _deciding_at(near, text, asserted_only=True) or statement_anchors,
                                     deciding=True, own_from=own_start)
+            if match and found_at and match[1] < own_start and AFTER_THE_ONE_BEFORE.search(sentence.read_with_notes):
+                # "The Committee noted it on 2 July. Following that meeting the plan was approved by the Portfolio
+                # Holder": the decision came after the date it points back to, so that date is not its own.
+                match = None
             if match and found_at and sentence.about_document:
                 # In a record the body's own row gives its date, or else a row that names no body
                 # ("Date adopted: 11 July 2024"), never another body's row.
@@ -548,6 +552,10 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
     return found
 
 
+# A decision placed after the one the sentence points back to: "Following that meeting", "after that",
+# "subsequently".
+AFTER_THE_ONE_BEFORE = re.compile(r"\b(?:following|after)\s+(?:that|this|the|its)\b(?:\s+\w+)?(?=[\s,.;])|"
+                                  r"\b(?:subsequently|afterwards|later|since\s+then|thereafter)\b", re.IGNORECASE)
 # A decision handed to someone else: "delegated approval of the final plan to the Leader".
 DELEGATES = re.compile(r"\bdelegat(?:ed|es|ing)\s+(?:the\s+|its\s+|final\s+)*(?:approval|authority|decision|sign[\s-]off)\b"
                        r"(?![^.;]*\bin\s+consultation\s+with\b)", re.IGNORECASE)
