@@ -554,8 +554,9 @@ def fact_parts(analysis, pack, statement: dict, parts: dict, sentences, near=Non
 
 # A decision placed after the one the sentence points back to: "Following that meeting", "after that",
 # "subsequently".
-AFTER_THE_ONE_BEFORE = re.compile(r"\b(?:following|after)\s+(?:that|this|the|its)\b(?:\s+\w+)?(?=[\s,.;])|"
+AFTER_THE_ONE_BEFORE = re.compile(r"\b(?:following|after)\s+(?:that|this|the|its)\b|"
                                   r"\b(?:subsequently|afterwards|later|since\s+then|thereafter)\b", re.IGNORECASE)
+
 # A decision handed to someone else: "delegated approval of the final plan to the Leader".
 DELEGATES = re.compile(r"\bdelegat(?:ed|es|ing)\s+(?:the\s+|its\s+|final\s+)*(?:approval|authority|decision|sign[\s-]off)\b"
                        r"(?![^.;]*\bin\s+consultation\s+with\b)", re.IGNORECASE)
