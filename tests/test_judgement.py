@@ -6360,3 +6360,34 @@ def test_a_decision_after_the_meeting_takes_its_date_from_the_sign_off_table(che
         | Date approved | 11 July 2024 |
         """, "governance.member-endorsement")
     assert report.facts["endorsement"]["date"] == "11 July 2024"
+
+
+@pytest.mark.parametrize("citing, expected", [
+    # The citing sentence states an aim; the note gives the figure as it stands.
+    ("Agency spend has fallen for two years running[^1] and we aim to bring it below 5 per cent of the staff "
+     "budget by 2026.", 6.3),
+    ("Agency spend has fallen for two years running.[^1]", 6.3),
+])
+def test_a_note_gives_todays_figure_even_when_the_sentence_citing_it_states_an_aim(check_md, citing, expected):
+    report = check_md(f"""
+        # Productivity plan 2024
+
+        ## Our workforce
+
+        {citing}
+
+        [^1]: Agency staff made up 7.9 per cent of the total staff budget in 2022/23 and 6.3 per cent in 2023/24.
+        """, "question.agency-spend")
+    assert status(report, "question.agency-spend") == "pass"
+    assert report.facts["agency_spend_percent"] == expected
+
+
+def test_an_aim_in_the_same_sentence_as_the_figure_is_still_an_aim(check_md):
+    report = check_md("""
+        # Productivity plan 2024
+
+        ## Our workforce
+
+        Agency spend has fallen, and we aim to bring it below 5 per cent of the staff budget by 2026.
+        """, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] is None
