@@ -6391,3 +6391,21 @@ def test_an_aim_in_the_same_sentence_as_the_figure_is_still_an_aim(check_md):
         Agency spend has fallen, and we aim to bring it below 5 per cent of the staff budget by 2026.
         """, "question.agency-spend")
     assert report.facts["agency_spend_percent"] is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An earlier year's figure in brackets, as exact as the first: not a restatement of it.
+    ("Consultants: £2.0m, 1.4% of the staff budget (1.9% in 2022/23).", 1.4),
+    # A round figure restated exactly in brackets: the exact one.
+    ("Consultants cost around 4% of the staff budget (4.2% in 2023/24).", 4.2),
+    ("Consultants cost just over one per cent of the staff budget (1.2%).", 1.2),
+])
+def test_a_bracketed_figure_restates_the_one_before_only_when_it_is_more_exact(check_md, sentence, expected):
+    report = check_md(f"""
+        # Productivity plan 2024
+
+        ## Our workforce
+
+        {sentence}
+        """, "question.consultant-spend")
+    assert report.facts["consultant_spend_percent"] == expected

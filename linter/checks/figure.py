@@ -412,6 +412,7 @@ RELATIVE_YEAR = re.compile(r"\b(?:the|a)\s+year\s+(?:before|earlier)\b|"
 # four per cent of our staff budget (4.2% in 2023/24)", "just over 4% of the workforce budget – 4.2% in
 # 2023/24 –".
 RESTATED_BETWEEN = re.compile(r"[^.;:()%£\d]{0,60}?(?:\(\s*|\s[–—]\s+)$")
+DECIMALS = re.compile(r"\.(\d+)")
 # How far a rounding may stray from the exact figure it rounds.
 ROUNDING = 0.5
 
@@ -422,11 +423,16 @@ def restatements(clause: str, percents: list[tuple[int, float]]) -> dict[int, in
     shares = sorted(percents + [(m.start(), value) for m in PERCENT_IN_WORDS.finditer(clause)
                                 if (value := percent_in_words(m)) is not None])
     ends = {m.start(): m.end() for m in [*PERCENT.finditer(clause), *PERCENT_IN_WORDS.finditer(clause)]}
+    # Decimal places of each share in digits; a share in words is a round figure.
+    places = {m.start(): len(decimals.group(1)) if (decimals := DECIMALS.search(m.group(0))) else 0
+              for m in PERCENT.finditer(clause)}
     found = {}
     for (round_at, round_value), (exact_at, exact_value) in zip(shares, shares[1:]):
         round_end = ends.get(round_at)
         if round_end is None or exact_at <= round_end or abs(round_value - exact_value) > ROUNDING:
             continue
+        if round_value != exact_value and round_at in places and places[round_at] >= places.get(exact_at, 0):
+            continue  # "1.4% of the staff budget (1.9% in 2022/23)": another figure as exact as the first
         if RESTATED_BETWEEN.fullmatch(clause, round_end, exact_at) and exact_at in dict(percents):
             found[exact_at] = round_at
     return found
