@@ -6409,3 +6409,30 @@ def test_a_bracketed_figure_restates_the_one_before_only_when_it_is_more_exact(c
         {sentence}
         """, "question.consultant-spend")
     assert report.facts["consultant_spend_percent"] == expected
+
+
+@pytest.mark.parametrize("whole_sentence, expected", [
+    # The whole changed: the amount it went to is the year's whole.
+    ("Over the same period the total staff budget rose from £219m to £231m.", 4.2),
+    ("Over the same period the total staff budget rose from £219m in 2022/23 to £231m.", 4.2),
+])
+def test_a_whole_that_changed_is_the_amount_it_went_to(check_md, whole_sentence, expected):
+    report = check_md(f"""
+        # Productivity plan 2024
+
+        ## Our workforce
+
+        Agency spend in 2023/24 was £9.8m, down from £11.6m in 2022/23. {whole_sentence}
+        """, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == expected
+
+
+def test_an_amount_still_aimed_at_is_not_the_amount_spent(check_md):
+    report = check_md("""
+        # Productivity plan 2024
+
+        ## Our workforce
+
+        Our total staff budget for 2023/24 was £40m. We aim to cut agency spend from £2.0m to £1.5m by 2026.
+        """, "question.agency-spend")
+    assert report.facts["agency_spend_percent"] == 5.0

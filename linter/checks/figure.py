@@ -907,7 +907,9 @@ def worked_out(text: str, subject, denominator, own_from: int = 0,
     if denominator is None:
         return None
     # "Agency spend fell by £1.7m while the pay bill grew by £14.5m": changes, not the amounts themselves.
-    amounts = [a for a in money(text) if not is_change(text, a[0])]
+    # "The staff budget rose from £219m to £231m": the amount it went to stands, not the one it left (but
+    # "we aim to cut it from £2.1m to £1.5m by 2026" still spends £2.1m).
+    amounts = [a for a in money(text) if not is_change(text, a[0]) and a[0] not in superseded_amounts(text)]
     if len(amounts) < 2:
         return None
     part_spans = [m.span() for m in subject.finditer(text) if m.start() >= own_from]
@@ -975,6 +977,21 @@ def worked_out(text: str, subject, denominator, own_from: int = 0,
     if any(other.matches(clause) for other in other_subjects) and not subject.matches(clause):
         return None
     return share_of(part, whole, text)
+
+
+# An amount a change starts from, and the amount it goes to: "from £219m to £231m".
+CHANGE_OF_AMOUNT = re.compile(r"\bfrom\s+(£\s?\d[\d,]*(?:\.\d+)?\s?(?:bn|billion|m|million|k)?)"
+                              r"(?:\s+(?:in\s+)?(?:19|20)\d\d(?:/\d\d)?)?\s+to\s+(£\s?\d)", re.IGNORECASE)
+
+
+def superseded_amounts(text: str) -> set[int]:
+    """Where the amounts are that a change in the sentence leaves behind: the one it started from, or, where
+    the change is still aimed at, the one it aims for."""
+    left = set()
+    for change in CHANGE_OF_AMOUNT.finditer(text):
+        aimed = TARGET_BEFORE.search(text, _clause_start(text, change.start()), change.start())
+        left.add(change.start(2) if aimed else change.start(1))
+    return left
 
 
 # Where one clause of a sentence ends and the next begins, for the years of its amounts.
