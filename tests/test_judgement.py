@@ -4936,6 +4936,9 @@ def test_a_question_whose_part_the_plan_says_it_lacks_is_answered_in_part(check_
     # A pointer to a part of the plan that says nothing of EDI answers nothing, and its number counts nothing.
     ("See section 3.", "fail"),
     ("Yes – please refer to paragraphs 4.2 to 4.5 above.", "fail"),
+    # A pointer that names no part, only a direction.
+    ("See above.", "fail"),
+    ("As below.", "fail"),
     ("We have 14 EDI champions and spend about £9,000 a year on EDI training, logged in our learning system.",
      "pass"),
 ])

@@ -153,10 +153,15 @@ POINTER_WORDS = re.compile(r"\b(?:yes|no|please|see|also|refer(?:red)?|to|as|set
                            r"in|at|under|above|below|earlier|later|the|this|plan|document)\b|\W", re.IGNORECASE)
 
 
+# A pointer that names no part, only a direction: "See above.", "As below."
+DIRECTION = re.compile(r"\b(?:above|below|earlier|later)\b", re.IGNORECASE)
+
+
 def only_points_elsewhere(text: str) -> bool:
-    """Whether a sentence does nothing but point to another part of the document ("See section 3.")."""
+    """Whether a sentence does nothing but point to another part of the document ("See section 3.", "See
+    above.")."""
     pointers = CROSS_REFERENCE.sub(" ", text)
-    return pointers != text and not POINTER_WORDS.sub("", pointers).strip()
+    return (pointers != text or DIRECTION.search(text) is not None) and not POINTER_WORDS.sub("", pointers).strip()
 
 
 def part_denied(analysis, pack, part, blocks: set[int]):
