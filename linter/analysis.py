@@ -243,6 +243,13 @@ def _polar(prompt: str) -> bool:
     return bool(questions) and all(POLAR_QUESTION.match(q) and not WH_WORD.search(q) for q in questions)
 
 
+def _unnumbered_tokens(text: str) -> tuple[str, ...]:
+    """The folded words of a text, without the number a question opens with: "4.4 What would you need to
+    remove them?" copies the letter as much as the question alone does. (A numbered heading keeps its
+    number: "4. Reducing wasteful spend" is the plan's own section, not the letter's words.)"""
+    return tokens(PARAGRAPH_NUMBER.sub("", text, count=1) if "?" in text else text)
+
+
 class PromptIndex:
     """The regime's own wording, to recognise it when a draft copies it."""
 
@@ -261,13 +268,13 @@ class PromptIndex:
 
     def overlap(self, text: str) -> float:
         """Share of the text's word triples that appear in the prompts."""
-        own = shingles(tokens(text))
+        own = shingles(_unnumbered_tokens(text))
         if not own:
             return 0.0
         return len(own & self.all) / len(own)
 
     def similarity(self, text: str, prompt_index: int) -> float:
-        own = shingles(tokens(text))
+        own = shingles(_unnumbered_tokens(text))
         if not own:
             return 0.0
         return len(own & self.by_prompt[prompt_index]) / len(own)
@@ -276,7 +283,7 @@ class PromptIndex:
         """Whether the text also copies another of the regime's questions, one the prompt at
         ``prompt_index`` does not hold: the letter's workforce questions pasted as one paragraph ask
         the percentages as well as the value for money."""
-        own = shingles(tokens(text))
+        own = shingles(_unnumbered_tokens(text))
         mine = self.by_prompt[prompt_index]
         return any(n != prompt_index and other and len(other & own) >= share * len(other)
                    and len(other & mine) < share * len(other)
@@ -294,7 +301,7 @@ class PromptIndex:
         label = LETTER_LABEL.match(text)
         if label and self.is_prompt(text[label.end():]):
             return True
-        words = tokens(text)
+        words = _unnumbered_tokens(text)
         if len(words) < SHINGLE or self.overlap(text) < self.threshold:
             return False
         covered = [False] * len(words)

@@ -6439,3 +6439,32 @@ def test_an_amount_still_aimed_at_is_not_the_amount_spent(check_md):
         Our total staff budget for 2023/24 was £40m. We aim to cut agency spend from £2.0m to £1.5m by 2026.
         """, "question.agency-spend")
     assert report.facts["agency_spend_percent"] == 5.0
+
+
+@pytest.mark.parametrize("number", ["4.4 ", "Q4.4 ", ""])
+def test_a_copied_question_is_recognised_whatever_number_it_opens_with(check_md, number):
+    # "What would you need to remove them?" is the letter's question in a few words; a number before it
+    # is the plan's, and does not make it the council's own words.
+    report = check_md(f"""
+        # Productivity plan 2024
+
+        ## 4. Barriers
+
+        Short-term, bid-based funding affects every service. In 2023/24 we made 14 bids and won five.
+
+        {number}What would you need to remove them?
+
+        Multi-year settlements from 2025/26. Local setting of planning fees, which cover only 60% of our costs.
+        One un-ringfenced capital allocation for districts instead of competitive bidding pots such as the
+        Levelling Up Fund.
+        """, "question.government-asks")
+    assert status(report, "question.government-asks") == "pass"
+
+
+def test_a_numbered_heading_naming_a_theme_is_not_the_letters_words():
+    from plancheck.analysis import PromptIndex
+    from plancheck.packs import load_pack
+
+    prompts = PromptIndex(load_pack("productivity-plan-2024").prompts)
+    assert prompts.is_prompt("4.4 What would you need to remove them?")
+    assert not prompts.is_prompt("4. REDUCING WASTEFUL SPEND")
