@@ -604,3 +604,23 @@ def test_a_table_whose_rows_break_over_pages_is_read_whole(tmp_path):
     # under the heading set above it.
     assert [table.table.rows for table in tables] == [[list(row) for row in rows]]
     assert read.blocks.index(tables[0]) == 1 and read.blocks[0].text.startswith("Theme 1")
+
+
+@needs_libreoffice
+def test_a_word_broken_without_a_hyphen_in_a_narrow_pdf_table_cell_is_read_whole(tmp_path):
+    import docx
+
+    headings = ("Year", "Staff budget (£m)", "Agency spend (£m)", "Agency as % of staff budget",
+                "Agency workers at 31 March", "Consultant spend (£m)", "Consultants as % of staff budget")
+    document = docx.Document()
+    document.add_paragraph("Our workforce figures for the last three years are below.")
+    table = document.add_table(rows=2, cols=len(headings))
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, [headings, ("2023/24", "212.3", "12.3", "5.8%", "338", "2.5", "1.2%")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.save(tmp_path / "plan.docx")
+    read = read_document(convert_to_pdf(tmp_path / "plan.docx", tmp_path / "pdf"))
+    tables = [block.table.rows for block in read.blocks if block.kind == TABLE]
+    # LibreOffice breaks "Consultant" and "Consultants" inside their cells; "Staff" over "budget" is a wrap.
+    assert tables[0][0] == list(headings)

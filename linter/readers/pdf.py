@@ -104,6 +104,14 @@ _NUMBER_START = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z]\))\s+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
 _LINE_HYPHEN = "\x00"
 _HYPHEN_JOIN = re.compile(rf"([^\W\d_]+)-{_LINE_HYPHEN}([^\W\d_]+)")
+# A table cell's line break after a line of one word: a space, or a word broken with no hyphen.
+_LINE_BREAK = "\x01"
+_BREAK_JOIN = re.compile(rf"([^\W\d_]+){_LINE_BREAK}([^\W\d_]+)")
+_ONE_WORD = re.compile(r"[^\W\d_]{2,}")
+# The most letters of a word broken in a cell that are taken for its end with no other sign of it.
+_BROKEN_TAIL = 3
+# How close, in ems, a line of one word must come to filling its column to be a word broken there.
+_FILLED_CELL = 0.5
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _TEXT_FIXES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u00ad": "",
                              "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
@@ -1037,12 +1045,16 @@ def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
             grouped[-1].extend(row)
         else:
             grouped.append(list(row))
+    # Where each column's text must stop: its right edge less the margin its text keeps on the left.
+    margins = [min((line.bbox[0] - left for line in lines if column(line) == number), default=0.0)
+               for number, (left, _) in enumerate(columns)]
+    limits = [right - max(0.0, margin) for (_, right), margin in zip(columns, margins)]
     cells = []
     for row in grouped:
-        texts: list[list[str]] = [[] for _ in columns]
+        texts: list[list[_Line]] = [[] for _ in columns]
         for line in sorted(row, key=lambda line: -line.bbox[3]):
-            texts[column(line)].append(line.text)
-        cells.append([_cell_text(parts) for parts in texts])
+            texts[column(line)].append(line)
+        cells.append([_cell_lines_text(parts, limits[number]) for number, parts in enumerate(texts)])
     table = Table(rows=cells, header_row=_header_row(grouped))
     block = Block(kind=TABLE, text="\n".join(table.row_texts()), table=table)
     return _TablePiece(block, (x0, y0, x1, y1), size=max(line.size for line in lines), lines=lines,
@@ -1052,6 +1064,25 @@ def _build_table(rows: list[list[_Line]], rules) -> _TablePiece | None:
 def _cell_text(parts: list[str]) -> str:
     """The lines of one cell joined as the lines of a paragraph are."""
     return _join(parts) if parts else ""
+
+
+def _cell_lines_text(lines: list[_Line], limit: float) -> str:
+    """The lines of one cell joined, ``limit`` where its column's text must stop.
+
+    A word too long for a narrow cell is broken with no hyphen ("Consultan" over "t spend"): a line of one
+    word that reaches the limit, before a line that starts in lower case, may be such a break. It is
+    decided with the hyphens, once the whole document's words are known.
+    """
+    if not lines:
+        return ""
+    text = lines[0].text
+    for line, following in zip(lines, lines[1:]):
+        if _ONE_WORD.fullmatch(line.text) and following.text[:1].islower() and \
+                line.bbox[2] >= limit - _FILLED_CELL * line.size:
+            text += _LINE_BREAK + following.text
+        else:
+            text = _join([text, following.text])
+    return text
 
 
 def _join_split_tables(pages: list[_Page]) -> None:
@@ -1429,9 +1460,11 @@ def _mend_hyphens(blocks: list[Block]) -> None:
     document's own words decide: the hyphen goes only when the joined word
     appears elsewhere in the document and the hyphenated one does not.
     """
-    if not any(_LINE_HYPHEN in block.text for block in blocks):
+    if not any(_LINE_HYPHEN in block.text or _LINE_BREAK in block.text for block in blocks):
         return
-    vocabulary = {word.lower() for block in blocks for word in _WORDS.findall(block.text)}
+    # (The pieces of a word broken in a cell are no words of the document.)
+    vocabulary = {word.lower() for block in blocks
+                  for word in _WORDS.findall(_BREAK_JOIN.sub(" ", block.text))}
 
     def mend(match: re.Match) -> str:
         head, tail = match.group(1), match.group(2)
@@ -1440,11 +1473,21 @@ def _mend_hyphens(blocks: list[Block]) -> None:
             return head + tail
         return f"{head}-{tail}"
 
+    def mend_break(match: re.Match) -> str:
+        # "Consultan" over "cy spend" is "Consultancy spend" where the plan says "consultancy" elsewhere, or
+        # where the first piece is no word of the plan and the second only a word's last letters
+        # ("Consultan" over "t spend"); "Consultancy" over "spend" stays two words.
+        head, tail = match.group(1), match.group(2)
+        joined = (head + tail).lower() in vocabulary or \
+            len(tail) <= _BROKEN_TAIL and head.lower() not in vocabulary and tail.lower() not in vocabulary
+        return head + tail if joined else f"{head} {tail}"
+
     def fix(text: str) -> str:
-        return _HYPHEN_JOIN.sub(mend, text).replace(_LINE_HYPHEN, "")
+        return _BREAK_JOIN.sub(mend_break, _HYPHEN_JOIN.sub(mend, text)).replace(_LINE_HYPHEN, "") \
+            .replace(_LINE_BREAK, " ")
 
     for block in blocks:
-        if _LINE_HYPHEN in block.text:
+        if _LINE_HYPHEN in block.text or _LINE_BREAK in block.text:
             # A note's place moves back with each mended break before it.
             block.notes = [(len(fix(block.text[:offset])), note) for offset, note in block.notes]
             block.text = fix(block.text)
