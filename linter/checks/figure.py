@@ -909,7 +909,8 @@ def worked_out(text: str, subject, denominator, own_from: int = 0,
     # "Agency spend fell by £1.7m while the pay bill grew by £14.5m": changes, not the amounts themselves.
     # "The staff budget rose from £219m to £231m": the amount it went to stands, not the one it left (but
     # "we aim to cut it from £2.1m to £1.5m by 2026" still spends £2.1m).
-    amounts = [a for a in money(text) if not is_change(text, a[0]) and a[0] not in superseded_amounts(text)]
+    left_behind = superseded_amounts(text)
+    amounts = [a for a in money(text) if not is_change(text, a[0]) and a[0] not in left_behind]
     if len(amounts) < 2:
         return None
     part_spans = [m.span() for m in subject.finditer(text) if m.start() >= own_from]
