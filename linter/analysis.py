@@ -468,6 +468,8 @@ TOC_LINE = re.compile(r"^\S.{0,150}?(?:\.{3,}|…+|(?:\s\.){3,}|_{3,}|\t)\s*\d{1
 PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|^\W*\d{1,3}\W*$", re.IGNORECASE)
 CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
 RUNNING_LINE_WORDS = 14
+# A line drawn with characters, as a plain-text export sets a header apart: "-----", "=====", "_____".
+RULE_LINE = re.compile(r"\s*[-–—_=*·]{5,}\s*")
 NOTE_PARTS = (FOOTNOTE, ENDNOTE)
 DIGITS = re.compile(r"\d+")
 # Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
@@ -715,8 +717,11 @@ class Analysis:
             answers_a_row = index > 0 and blocks[index - 1].heading_source == "table"
             if words <= RUNNING_LINE_WORDS and PAGE_MARK.search(block.text) and not answers_a_row:
                 found.add(index)
-            if words <= RUNNING_LINE_WORDS and block.kind != TABLE:
-                repeats.setdefault(DIGITS.sub("#", block.text.strip().lower()), []).append(index)
+            # (A header of two lines may be read as one paragraph, and set between rules on some pages and
+            # not others: "LYDGATE DISTRICT COUNCIL | PRODUCTIVITY PLAN 2024 | DRAFT v0.7" over "Cabinet 16
+            # July 2024 - Agenda Item 9 - Appendix A", with a line of dashes under it.)
+            if words <= 2 * RUNNING_LINE_WORDS and block.kind != TABLE:
+                repeats.setdefault(DIGITS.sub("#", RULE_LINE.sub(" ", block.text).strip().lower()), []).append(index)
         for indexes in repeats.values():
             pages = {blocks[i].page for i in indexes}
             if len(indexes) >= 3 and len(pages) >= 3:

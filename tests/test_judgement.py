@@ -6468,3 +6468,17 @@ def test_a_numbered_heading_naming_a_theme_is_not_the_letters_words():
     prompts = PromptIndex(load_pack("productivity-plan-2024").prompts)
     assert prompts.is_prompt("4.4 What would you need to remove them?")
     assert not prompts.is_prompt("4. REDUCING WASTEFUL SPEND")
+
+
+def test_a_running_header_of_two_lines_between_rules_is_furniture_however_it_is_set(check_md):
+    header = ("LYDGATE DISTRICT COUNCIL | PRODUCTIVITY PLAN 2024 | DRAFT v0.7\n"
+              "Cabinet 16 July 2024 - Agenda Item 9 - Appendix A\n" + "-" * 70)
+    filler = ("Our customer service centre answered 96,000 calls in 2023/24 and now resolves most enquiries at "
+              "first contact. ") * 40
+    pages = [f"{'-' * 70}\n{header}\n\n{filler}\n\nPage {number} of 3" for number in (1, 2, 3)]
+    # The first page's header has no rule above it.
+    pages[0] = pages[0][71:]
+    report = check_md("\n\n".join(pages), ENDORSEMENT, name="plan.txt")
+    # "Cabinet 16 July 2024 - Agenda Item 9" on every page is the report's furniture, not the plan
+    # presented to Cabinet.
+    assert status(report, ENDORSEMENT) == "fail"
