@@ -1394,6 +1394,23 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
             continue
         close_run()
     close_run()
+    # A signature block's lead-in and the signatures under it, one to a line: "Signed off for submission
+    # on behalf of the Council:" over "Councillor Rhian Ostley, Leader of the Council   12 July 2024".
+    for index, block in enumerate(blocks):
+        lead = block.text.strip()
+        if index in found or block.kind != PARAGRAPH or not lead.endswith(":") or not SIGNATURE_LEAD.match(lead) \
+                or count_words(lead) > COVER_WORDS:
+            continue
+        signatures = []
+        for after in range(index + 1, len(blocks)):
+            line = blocks[after]
+            if line.kind != PARAGRAPH or line.furniture or after in found or count_words(line.text) > COVER_WORDS \
+                    or not DATED.search(line.text) or SENTENCE_CLOSE.search(line.text):
+                break
+            signatures.append(after)
+        if signatures:
+            found[index] = "; ".join(f"{lead[:-1]}: {blocks[after].text.strip()}" for after in signatures)
+            found.update({after: "" for after in signatures})
     # (A cover's facts may share one line, set apart by dots: "Agreed by Cabinet, 9 July 2024 ·
     # Unitary authority · Population 264,000".)
     first_text = next((i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, LIST_ITEM)
@@ -1407,6 +1424,7 @@ def _records(blocks, control: TermSet, placeholders: TermSet | None) -> dict[int
 
 
 DATE_LABEL = re.compile(r"^(?:date|dated|on)\b", re.IGNORECASE)
+SIGNATURE_LEAD = re.compile(r"^\W*signed(?:\s+off)?\b", re.IGNORECASE)
 # A step taken on the document, its subject left out: "Considered by the Overview and Scrutiny Committee".
 ELLIPTICAL_DECISION = re.compile(r"^\W*(?:(?:approved|agreed|endorsed|adopted|considered|noted|presented|reported|"
                                  r"signed\s+off|reviewed|scrutinised|scrutinized|discussed|seen)\s+(?:by|to|at)|"

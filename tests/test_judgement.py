@@ -6482,3 +6482,32 @@ def test_a_running_header_of_two_lines_between_rules_is_furniture_however_it_is_
     # "Cabinet 16 July 2024 - Agenda Item 9" on every page is the report's furniture, not the plan
     # presented to Cabinet.
     assert status(report, ENDORSEMENT) == "fail"
+
+
+SIGNATURE_LINES = """\
+    PRODUCTIVITY PLAN 2024
+
+    Our plan sets out what we have done since 2019 and what we will do over the next two years.
+
+    SIGN-OFF
+
+    Signed off for submission on behalf of the Council:
+
+      {first}       12 July 2024
+
+      Dr Anand Mehra, Chief Executive                       12 July 2024
+    """
+
+
+@pytest.mark.parametrize("first, expected, body", [
+    # A member's signature, its date set in a column of its own, under the block's lead-in.
+    ("Councillor Rhian Ostley, Leader of the Council", "pass", "Leader of the Council"),
+    # Only officers signed: no member endorsed it.
+    ("Priya Shah, Director of Resources", "fail", None),
+])
+def test_signatures_one_to_a_line_under_a_lead_in_are_a_sign_off(check_md, first, expected, body):
+    report = check_md(SIGNATURE_LINES.format(first=first), ENDORSEMENT, name="plan.txt")
+    assert status(report, ENDORSEMENT) == expected
+    assert (report.facts["endorsement"] or {}).get("body") == body
+    if body:
+        assert report.facts["endorsement"]["date"] == "12 July 2024"

@@ -541,3 +541,14 @@ def test_a_ruled_sentence_a_footer_or_a_header_row_is_no_title(tmp_path):
     assert any(b.kind == PARAGRAPH and b.text.startswith("The plan was approved by Cabinet") for b in document.blocks)
     table = next(b for b in document.blocks if b.kind == TABLE)
     assert table.table.rows[-1] == ["Consultants", "1.2%"]
+
+
+def test_a_signature_line_with_its_date_in_a_column_of_its_own_is_not_a_heading(tmp_path):
+    text = ("SIGN-OFF\n\nSigned off for submission on behalf of the Council:\n\n"
+            "  Councillor Rhian Ostley, Leader of the Council       12 July 2024\n\n"
+            "  Dr Anand Mehra, Chief Executive                       12/07/2024\n\n"
+            "SECTION 3    USING DATA\n\n" + BODY + "\n")
+    document = read(tmp_path, text, "plan.txt")
+    assert [heading for heading, _, _ in headings(document)] == ["SIGN-OFF", "SECTION 3 USING DATA"]
+    assert [b.text for b in document.blocks if b.kind == PARAGRAPH][1:3] == [
+        "Councillor Rhian Ostley, Leader of the Council 12 July 2024", "Dr Anand Mehra, Chief Executive 12/07/2024"]

@@ -54,6 +54,9 @@ FIGURE_AFTER = re.compile(r"(?:per\s?cent|percent|pence|million|billion|thousand
                           re.IGNORECASE)
 FIGURE = re.compile(r"\d|%|£")
 ALIGNED_GAP = re.compile(r"(?:\s{2,}|\t)")
+# A date set apart in a column of its own at the end of a line.
+DATED_COLUMN = re.compile(r"\S(?:\s{3,}|\t)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                          r"[a-z]*\.?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$", re.IGNORECASE)
 MAX_ALIGNED_CELL_WORDS = 10
 # Dot leaders between a label and its value: "2023/24 ..... 7.6%". (A contents line's page number is
 # no amount, so a contents list never reads as a table.)
@@ -200,6 +203,8 @@ def _looks_like_heading(lines: list[str], next_is_body: bool | None) -> bool:
         return not line.endswith(".") or (next_is_body and len(SENTENCE_BREAK.findall(line)) == 0)
     if AMOUNT.search(line):
         return False  # "Facility time (% of pay bill): 0.09%" is a figure given, not a title
+    if DATED_COLUMN.search(line):
+        return False  # "Councillor Rhian Ostley, Leader of the Council      12 July 2024": a signature and its date
     if line.endswith("?"):
         # A question standing alone is a heading only when something answers it.
         return next_is_body is not None
