@@ -469,7 +469,7 @@ PAGE_MARK = re.compile(r"\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b|^\W*\d{1,3}\W*$"
 CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?contents\W*$", re.IGNORECASE)
 RUNNING_LINE_WORDS = 14
 # A line drawn with characters, as a plain-text export sets a header apart: "-----", "=====", "_____".
-RULE_LINE = re.compile(r"\s*[-–—_=*·]{5,}\s*")
+RULE_LINE = re.compile(r"[-–—_=*·]{5,}")
 NOTE_PARTS = (FOOTNOTE, ENDNOTE)
 DIGITS = re.compile(r"\d+")
 # Specifics: figures, dates, acronyms and names are what separate an answer from a generality.
@@ -721,7 +721,8 @@ class Analysis:
             # not others: "LYDGATE DISTRICT COUNCIL | PRODUCTIVITY PLAN 2024 | DRAFT v0.7" over "Cabinet 16
             # July 2024 - Agenda Item 9 - Appendix A", with a line of dashes under it.)
             if words <= 2 * RUNNING_LINE_WORDS and block.kind != TABLE:
-                repeats.setdefault(DIGITS.sub("#", RULE_LINE.sub(" ", block.text).strip().lower()), []).append(index)
+                key = " ".join(RULE_LINE.sub(" ", block.text).split()).lower()
+                repeats.setdefault(DIGITS.sub("#", key), []).append(index)
         for indexes in repeats.values():
             pages = {blocks[i].page for i in indexes}
             if len(indexes) >= 3 and len(pages) >= 3:

@@ -55,7 +55,8 @@ FIGURE_AFTER = re.compile(r"(?:per\s?cent|percent|pence|million|billion|thousand
 FIGURE = re.compile(r"\d|%|£")
 ALIGNED_GAP = re.compile(r"(?:\s{2,}|\t)")
 # A date set apart in a column of its own at the end of a line.
-DATED_COLUMN = re.compile(r"\S(?:\s{3,}|\t)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# (One run of spaces, matched once: a long run must not be split every way before the date fails.)
+DATED_COLUMN = re.compile(r"\S(?:\s{3,}|\t\s*)(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                           r"[a-z]*\.?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$", re.IGNORECASE)
 MAX_ALIGNED_CELL_WORDS = 10
 # Dot leaders between a label and its value: "2023/24 ..... 7.6%". (A contents line's page number is

@@ -1464,7 +1464,8 @@ def _mend_hyphens(blocks: list[Block]) -> None:
         return
     # (The pieces of a word broken in a cell are no words of the document.)
     vocabulary = {word.lower() for block in blocks
-                  for word in _WORDS.findall(_BREAK_JOIN.sub(" ", block.text))}
+                  for word in _WORDS.findall(_BREAK_JOIN.sub(" ", block.text) if _LINE_BREAK in block.text
+                                             else block.text)}
 
     def mend(match: re.Match) -> str:
         head, tail = match.group(1), match.group(2)
