@@ -351,7 +351,7 @@ class _Reader:
             _take_notes(page, body, following)
         _join_split_tables(pages)
         _set_heading_levels(pages)
-        _mend_hyphens([piece.block for page in pages for piece in page.pieces + page.margins + page.notes])
+        _mend_broken_words([piece.block for page in pages for piece in page.pieces + page.margins + page.notes])
         for page in pages:
             for index, piece in enumerate(page.pieces, 1):
                 document.blocks.append(piece.block)
@@ -1453,8 +1453,9 @@ def _split_margins(pages: list[_Page]) -> None:
         page.pieces = kept
 
 
-def _mend_hyphens(blocks: list[Block]) -> None:
-    """Decide, for each word broken across lines at a hyphen, whether the hyphen belongs.
+def _mend_broken_words(blocks: list[Block]) -> None:
+    """Decide, for each word broken across lines at a hyphen, whether the hyphen belongs, and for each
+    break in a table cell after a line of one word (see _cell_lines_text), whether it splits a word.
 
     "self-\\nservice" keeps its hyphen; "produc-\\ntivity" loses it. The
     document's own words decide: the hyphen goes only when the joined word
