@@ -240,7 +240,10 @@ def check(analysis, params, pack) -> Outcome:
                        data={"where": _where(sections), "specifics": len(specific),
                              "sentences": _sentences(len(specific)),
                              "named": "" if titled else "; no heading names the theme, which would help reviewers"})
-    paragraph = answering_paragraph(analysis, name, needed, counts)
+    # A section the plan keeps for the theme, answered thinly, is its answer: on-theme words in other
+    # sections (a website in the technology section, agency posts under waste) do not make it up.
+    kept_for_it = own and any(s.number in named for s in sections)
+    paragraph = answering_paragraph(analysis, name, needed, counts) if not kept_for_it else None
     if paragraph is not None:
         opening, specifics = paragraph
         return Outcome(PASS, "theme.answered-in-paragraph",
@@ -248,9 +251,6 @@ def check(analysis, params, pack) -> Outcome:
                        data={"opening": opening, "specifics": len(specifics), "sentences": _sentences(len(specifics))})
     across = [s for s in analysis.own_sentences() if on_theme(analysis, theme, s)]
     across_specific = [s for s in across if counts(s)]
-    # A section the plan keeps for the theme, answered thinly, is its answer: on-theme words in other
-    # sections (a website in the technology section, agency posts under waste) do not make it up.
-    kept_for_it = own and any(s.number in named for s in sections)
     if len(across_specific) >= params.get("content_specifics", 4) and not kept_for_it:
         return Outcome(PASS, "theme.answered-across",
                        [evidence_for(s.block, s.text) for s in across_specific[:3]],
