@@ -6554,3 +6554,17 @@ We ask for a multi-year settlement.
 def test_a_thin_section_kept_for_the_theme_is_not_made_up_by_a_paragraph_elsewhere(check_md, section, expected):
     report = check_md(KEPT_SECTION_THIN.format(section=section), "theme.wasteful-spend")
     assert status(report, "theme.wasteful-spend") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # What members agreed in 2022 is the programmes the plan is built on, not the plan.
+    ("Since 2019 we have saved £96m, and this plan explains how. It is built around the two programmes "
+     "that our Cabinet agreed in 2022: Better Together and Every Pound Counts.", "partial"),
+    ("This plan follows the priorities which Full Council adopted in February 2023.", "partial"),
+    # A relative clause on the plan itself is its endorsement.
+    ("This is the plan that Cabinet approved on 9 July 2024.", "pass"),
+    ("The draft that members agreed on 9 July 2024 is attached.", "pass"),
+])
+def test_a_decision_in_a_relative_clause_is_on_the_thing_it_describes(check_md, text, expected):
+    report = check_md(f"# Productivity Plan 2024\n\n{text}\n", ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected

@@ -63,7 +63,10 @@ Parameters
     concept: a decision whose agent, "approved by …" or "agreed between …",
     is one of these is theirs, whoever else the sentence names: "Because the
     timetable did not allow the plan to be taken to Cabinet, it was approved
-    by the Chief Executive under delegated powers") and ``back``
+    by the Chief Executive under delegated powers"), a statement's ``decides``
+    (``{verb, thing}``: a ``verb`` in a relative clause with no object of its own decides
+    the noun the clause describes, so it makes the statement only where that noun is the ``thing``:
+    "the programmes that our Cabinet agreed in 2022" is no decision on the plan) and ``back``
     (``{here: [concept, ...], there: [[concept, ...], ...]}``) lets
     a sentence that points elsewhere in
     the plan make it ("progress against the measures above will be reported
@@ -107,6 +110,9 @@ STATEMENT = {
         "exclude": {"$ref": "#/$defs/concept"},
         "ahead_names": {"$ref": "#/$defs/concept"},
         "others_deciding": {"$ref": "#/$defs/concept"},
+        "decides": {"type": "object", "properties": {"verb": {"$ref": "#/$defs/concept"},
+                                                     "thing": {"$ref": "#/$defs/concept"}},
+                    "required": ["verb", "thing"], "additionalProperties": False},
         "back": {"type": "object", "properties": {
             "here": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/concept"}},
             "there": {"type": "array", "minItems": 1,
@@ -202,6 +208,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
     own_exclude = pack.concept(statement["exclude"]) if "exclude" in statement else None
     ahead_names = pack.concept(statement["ahead_names"]) if "ahead_names" in statement else None
     others_deciding = pack.concept(statement["others_deciding"]) if "others_deciding" in statement else None
+    decides = (pack.concept(statement["decides"]["verb"]), pack.concept(statement["decides"]["thing"])) \
+        if "decides" in statement else None
     implicit = pack.document_reference
     about_the_document = any(implicit in conjunction for conjunction in alternatives)
     for sentence in analysis.own_sentences():
@@ -239,6 +247,8 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
             kept = weaker_value(sentence.read_with_notes, weaker)
         if kept is None and others_deciding is not None:
             kept = without_others_decisions(sentence.read_with_notes, others_deciding, alternatives)
+        if kept is None and decides is not None:
+            kept = without_decisions_on_other_things(sentence.read_with_notes, *decides)
         if sentence.about_document:
             # A document-control record says each thing in its own row: "Signed off by | Chief
             # Executive" beside "Shared with | Cabinet" is no Cabinet sign-off.
@@ -333,6 +343,46 @@ def without_others_decisions(text: str, others, alternatives) -> str | None:
     for start, end in spans:
         kept.append(text[last:start])
         last = end
+    return " ".join("".join(kept + [text[last:]]).split())
+
+
+# A relative clause opening before a decision in it: "the programmes that our Cabinet agreed in 2022".
+RELATIVE = re.compile(r"\b(?:that|which)\s+", re.IGNORECASE)
+# What may follow a decision that has no object of its own: its clause ends, or says when or by whom.
+NO_OBJECT = re.compile(r"\s*(?:$|[,;:.)]|(?:in|on|at|by|last|earlier|this|when|during|before|after|as|for|"
+                       r"under|through|following)\b)", re.IGNORECASE)
+RELATIVE_WORDS = 6
+ANTECEDENT_WORDS = 3
+
+
+def without_decisions_on_other_things(text: str, verb, thing) -> str | None:
+    """The sentence without the relative clauses that say members decided something else, or None where
+    it has none: in "It is built around the three council programmes that our Cabinet agreed in 2022",
+    what Cabinet agreed is the programmes, not the plan. A clause on the plan itself ("This is the plan
+    that Cabinet approved on 9 July") stays, and so does one that names its own object ("We confirm
+    that Cabinet approved the plan")."""
+    spans = []
+    for decision in verb.finditer(text):
+        if not NO_OBJECT.match(text, decision.end()):
+            continue
+        before = text[:decision.start()]
+        relative = None
+        for found in RELATIVE.finditer(before):
+            relative = found
+        if relative is None or len(before[relative.end():].split()) > RELATIVE_WORDS or \
+                CLAUSE_EDGE.search(before[relative.start():]):
+            continue
+        antecedent = " ".join(re.split(r"[,;:.()]", before[:relative.start()])[-1].split()[-ANTECEDENT_WORDS:])
+        if not antecedent or thing.search(antecedent) or thing.search(text[relative.start():decision.end()]):
+            continue
+        end = re.search(r"[,;:.()]|$", text[decision.end():])
+        spans.append((relative.start(), decision.end() + end.start()))
+    if not spans:
+        return None
+    kept, last = [], 0
+    for start, end in spans:
+        kept.append(text[last:start])
+        last = max(last, end)
     return " ".join("".join(kept + [text[last:]]).split())
 
 
