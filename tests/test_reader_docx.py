@@ -703,3 +703,19 @@ def test_a_list_of_links_to_other_pages_of_the_site_is_navigation(tmp_path):
     assert [(b.text, b.furniture) for b in result.blocks if b.kind == "list-item"] == [
         ("Equality and diversity at Mortgrove", "navigation"), ("Pay policy statement", "navigation"),
         ("LGA productivity guidance", None)]
+
+
+def test_a_typed_note_cited_in_a_table_cell_leaves_the_cell_its_value(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in enumerate([("Share of staff budget", "2023/24"), ("Consultants", "0.9%¹")]):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    document.add_paragraph("¹ Excludes the review of our office estate, charged to the capital programme.")
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    read_back = read(path)
+    cited = next(b for b in read_back.blocks if b.table is not None)
+    # The cell reads as the Markdown form's does, and the note belongs to the table.
+    assert cited.table.rows[1] == ["Consultants", "0.9%"]
+    assert [note for _, note in cited.notes] == ["Excludes the review of our office estate, charged to the capital programme."]

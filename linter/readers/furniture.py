@@ -157,6 +157,15 @@ def plain_reference(mark: str, markdown: bool = False) -> re.Pattern | None:
     return re.compile(rf"(?<=[\w.,;:’'\"])\s?{re.escape(mark)}")
 
 
+def _drop_first_mark(rows: list[list[str]], reference: re.Pattern) -> None:
+    for row in rows:
+        for column, cell in enumerate(row):
+            found = reference.search(cell)
+            if found is not None:
+                row[column] = cell[:found.start()] + cell[found.end():]
+                return
+
+
 def attach_plain_notes(blocks: list[Block]) -> None:
     """Notes typed as paragraphs ("¹ Published on the Council's website") join the text that cites them.
 
@@ -175,6 +184,9 @@ def attach_plain_notes(blocks: list[Block]) -> None:
             continue
         found = reference.search(citing.text)
         citing.text = citing.text[:found.start()] + citing.text[found.end():]
+        if citing.table is not None:
+            # The cell keeps its value without the mark, as the table's text does: "0.9%¹" is 0.9%.
+            _drop_first_mark(citing.table.rows, reference)
         citing.notes.append((found.start(), match.group("text")))
         block.text = match.group("text")
         block.part = FOOTNOTE
