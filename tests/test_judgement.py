@@ -6568,3 +6568,19 @@ def test_a_thin_section_kept_for_the_theme_is_not_made_up_by_a_paragraph_elsewhe
 def test_a_decision_in_a_relative_clause_is_on_the_thing_it_describes(check_md, text, expected):
     report = check_md(f"# Productivity Plan 2024\n\n{text}\n", ENDORSEMENT)
     assert status(report, ENDORSEMENT) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Members noted the plan and left its approval to an officer: the approval is the officer's.
+    ("Cabinet noted the draft plan on 26 June 2024 and delegated authority to the Director of Resources "
+     "to approve the final version for submission.", "partial"),
+    # With a member taking part in the delegated decision, it is still theirs.
+    ("Cabinet noted the draft plan on 26 June 2024 and delegated authority to the Director of Resources, "
+     "in consultation with the Leader, to approve the final version.", "pass"),
+    # Members who endorsed the plan and left only the final wording to an officer endorsed it.
+    ("Cabinet endorsed the draft plan on 26 June 2024 and delegated authority to the Director of "
+     "Resources to approve the final version for submission.", "pass"),
+])
+def test_an_approval_delegated_to_an_officer_is_the_officers(check_md, text, expected):
+    report = check_md(f"# Productivity Plan 2024\n\n## Governance\n\n{text}\n", ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == expected

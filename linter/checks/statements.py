@@ -61,7 +61,9 @@ Parameters
     come must name one of these, "Members will be asked to agree the plan"
     naming no meeting that will), a statement's ``others_deciding`` (a
     concept: a decision whose agent, "approved by …" or "agreed between …",
-    is one of these is theirs, whoever else the sentence names: "Because the
+    is one of these is theirs, whoever else the sentence names, and so is a decision
+    delegated to one of them ("delegated authority to the Chief Executive to approve the final
+    version"): "Because the
     timetable did not allow the plan to be taken to Cabinet, it was approved
     by the Chief Executive under delegated powers"), a statement's ``decides``
     (``{verb, thing}``: a ``verb`` in a relative clause with no object of its own decides
@@ -324,6 +326,10 @@ def find_statements(analysis, pack, statement: dict, exclude=None, facts_only: b
 # A decision and who took it: "approved by the Chief Executive", "signed off by", "be agreed between officers".
 DECIDED_BY = re.compile(r"\b(?:\w+ed|signed\s+off)\s+(?:by|between)\s+", re.IGNORECASE)
 AGENT_WORDS = 6
+# A decision left to someone: "delegated authority to the Chief Executive to approve …", and the task
+# that follows its agent.
+DELEGATED_TO = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:[a-z]+\s+){0,3}?to\s+", re.IGNORECASE)
+DELEGATED_TASK = re.compile(r"\bto\s+(?!the\b|a\b|an\b|its\b|our\b|his\b|her\b|their\b)[a-z]+", re.IGNORECASE)
 
 
 def without_others_decisions(text: str, others, alternatives) -> str | None:
@@ -337,12 +343,25 @@ def without_others_decisions(text: str, others, alternatives) -> str | None:
         if found is not None and found.start() <= len("the ") and \
                 not any(concept.search(agent) for conjunction in alternatives for concept in conjunction):
             spans.append((decided.start(), decided.end() + found.end()))
+    for delegated in DELEGATED_TO.finditer(text):
+        # "… and delegated authority to the Chief Executive to approve the final version": the approval
+        # is the officer's, unless a member takes part in it ("…, in consultation with the Leader, to …").
+        rest = text[delegated.end():]
+        clause_end = re.search(r"[;.]\s|[;.]?$", rest).start()
+        task = DELEGATED_TASK.search(rest, 0, clause_end)
+        if task is None:
+            continue
+        agent = rest[:task.start()]
+        found = others.search(agent)
+        if found is not None and found.start() <= len("the ") and \
+                not any(concept.search(agent[found.end():]) for conjunction in alternatives for concept in conjunction):
+            spans.append((delegated.start(), delegated.end() + clause_end))
     if not spans:
         return None
     kept, last = [], 0
-    for start, end in spans:
+    for start, end in sorted(spans):
         kept.append(text[last:start])
-        last = end
+        last = max(last, end)
     return " ".join("".join(kept + [text[last:]]).split())
 
 
