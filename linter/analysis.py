@@ -103,6 +103,9 @@ RUN_IN_CLAUSE_TITLE = re.compile(r"(?:what|where|how|why|who|when|which)(?:[ /&-
 # A minute's title, naming the meeting, its date and the minute: "Full Council, 16 July 2024, Minute 19."
 MEETING_TITLE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z&][\w’'-]*|and|of|for))*,\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+"
                            r"\d{4}(?:,?\s+(?:[Mm]inute|[Ii]tem|[Aa]genda\s+item)\s+[\w./]+)?\.")
+# A heading that opens with its meeting: "Cabinet, 3 July 2024 - Productivity Plan".
+MEETING_HEADING = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z&][\w’'-]*|and|of|for))*,\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+                             r"[A-Z][a-z]+\s+\d{4}\b")
 # Words of its own a sentence needs beyond the copied wording to count as an answer.
 OWN_WORDS_FOR_AN_ANSWER = 5
 # A capitalised word within a sentence: a name, unless the regime's own words hold it.
@@ -931,7 +934,9 @@ class Analysis:
         # Cabinet, 16 July 2024" was decided by the meeting its heading names.
         section = self.sections[self.section_of[sentence.block_index]]
         while section is not None:
-            if section.heading is not None and MEETING_RECORD.search(self.document.blocks[section.heading].text):
+            heading = self.document.blocks[section.heading].text if section.heading is not None else None
+            # ("Cabinet, 3 July 2024 - Productivity Plan" over "RESOLVED: (1) That the draft plan be endorsed".)
+            if heading is not None and (MEETING_RECORD.search(heading) or MEETING_HEADING.match(heading.strip())):
                 return next(iter(self.block_sentences.get(section.heading, [])), None)
             section = self.sections[section.parent] if section.parent is not None else None
         # Or the minutes' own title above the item: "MINUTES OF THE MEETING OF CABINET HELD ON 9 JULY 2024".

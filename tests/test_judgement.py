@@ -6584,3 +6584,14 @@ def test_a_decision_in_a_relative_clause_is_on_the_thing_it_describes(check_md, 
 def test_an_approval_delegated_to_an_officer_is_the_officers(check_md, text, expected):
     report = check_md(f"# Productivity Plan 2024\n\n## Governance\n\n{text}\n", ENDORSEMENT)
     assert status(report, ENDORSEMENT) == expected
+
+
+def test_a_resolution_under_a_heading_that_names_its_meeting_was_that_meetings(check_md):
+    text = ("# Productivity Plan 2024\n\nOur plan sets out what we have done and what we will do next.\n\n"
+            "## Record of decision\n\n### Executive, 11 July 2024 – Productivity Plan\n\nRESOLVED:\n\n"
+            "(1) That the draft Productivity Plan be endorsed.\n\n"
+            "(2) That the Chief Executive, in consultation with the Leader, make any final changes before "
+            "it is submitted.\n")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"] == {"body": "Executive", "date": "11 July 2024"}
