@@ -892,7 +892,11 @@ class Analysis:
                 # "This plan was [approved / endorsed] by [Cabinet] on [date]. It will be published…":
                 # the unfinished sentence says nothing, but it still says what "it" is.
                 self.cache[("unfinished-antecedent", sentence.index, titles)] = lead
-            if lead is None or not lead.own:
+            # A lead-in in the letter's words still says what its list is: "Over the next two years we
+            # plan to:" over the council's own plans.
+            introduces = lead is not None and lead is self.lead_ins.get(current.index) and lead.prompt and \
+                not (lead.placeholder or lead.furniture)
+            if lead is None or not (lead.own or introduces):
                 break
             found.insert(0, lead)
         return found

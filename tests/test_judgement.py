@@ -6595,3 +6595,14 @@ def test_a_resolution_under_a_heading_that_names_its_meeting_was_that_meetings(c
     report = check_md(text, ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"
     assert report.facts["endorsement"] == {"body": "Executive", "date": "11 July 2024"}
+
+
+def test_a_lead_in_in_the_letters_words_still_introduces_the_councils_own_list(check_md):
+    # "Over the next two years we plan to:" is mostly the letter's wording, but it says what the plans
+    # listed under it are.
+    text = ("# Productivity Plan 2024\n\n## People\n\nWe merged our two housing teams in 2023.\n\n"
+            "Over the next two years we plan to:\n\n"
+            "- extend the hospital discharge team to weekends, with Eastvale NHS Foundation Trust;\n"
+            "- transfer our four community halls to local trusts on long leases, saving £90,000 a year.\n")
+    report = check_md(text, "question.transformation-plans")
+    assert status(report, "question.transformation-plans") == "pass"
