@@ -6606,3 +6606,10 @@ def test_a_lead_in_in_the_letters_words_still_introduces_the_councils_own_list(c
             "- transfer our four community halls to local trusts on long leases, saving £90,000 a year.\n")
     report = check_md(text, "question.transformation-plans")
     assert status(report, "question.transformation-plans") == "pass"
+
+
+def test_a_relative_clause_that_names_the_plan_after_its_verb_decides_the_plan(check_md):
+    # "that" opens a reported statement here, and what Cabinet approved is named after the verb.
+    report = check_md("# Productivity Plan 2024\n\nWe confirm that Cabinet approved this plan on 9 July 2024.\n",
+                      ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"

@@ -329,6 +329,7 @@ AGENT_WORDS = 6
 # A decision left to someone: "delegated authority to the Chief Executive to approve …", and the task
 # that follows its agent.
 DELEGATED_TO = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:[a-z]+\s+){0,3}?to\s+", re.IGNORECASE)
+SENTENCE_STOP = re.compile(r"[;.]\s|[;.]?$")
 DELEGATED_TASK = re.compile(r"\bto\s+(?!the\b|a\b|an\b|its\b|our\b|his\b|her\b|their\b)[a-z]+", re.IGNORECASE)
 
 
@@ -346,16 +347,15 @@ def without_others_decisions(text: str, others, alternatives) -> str | None:
     for delegated in DELEGATED_TO.finditer(text):
         # "… and delegated authority to the Chief Executive to approve the final version": the approval
         # is the officer's, unless a member takes part in it ("…, in consultation with the Leader, to …").
-        rest = text[delegated.end():]
-        clause_end = re.search(r"[;.]\s|[;.]?$", rest).start()
-        task = DELEGATED_TASK.search(rest, 0, clause_end)
+        clause_end = SENTENCE_STOP.search(text, delegated.end(), delegated.end() + 2 * RELATIVE_REACH).start()
+        task = DELEGATED_TASK.search(text, delegated.end(), clause_end)
         if task is None:
             continue
-        agent = rest[:task.start()]
+        agent = text[delegated.end():task.start()]
         found = others.search(agent)
         if found is not None and found.start() <= len("the ") and \
                 not any(concept.search(agent[found.end():]) for conjunction in alternatives for concept in conjunction):
-            spans.append((delegated.start(), delegated.end() + clause_end))
+            spans.append((delegated.start(), clause_end))
     if not spans:
         return None
     kept, last = [], 0
@@ -372,6 +372,9 @@ NO_OBJECT = re.compile(r"\s*(?:$|[,;:.)]|(?:in|on|at|by|last|earlier|this|when|d
                        r"under|through|following)\b)", re.IGNORECASE)
 RELATIVE_WORDS = 6
 ANTECEDENT_WORDS = 3
+# How far back, in characters, a relative clause and the noun it describes are looked for.
+RELATIVE_REACH = 120
+CLAUSE_STOP = re.compile(r"[,;:.()]|$")
 
 
 def without_decisions_on_other_things(text: str, verb, thing) -> str | None:
@@ -384,18 +387,21 @@ def without_decisions_on_other_things(text: str, verb, thing) -> str | None:
     for decision in verb.finditer(text):
         if not NO_OBJECT.match(text, decision.end()):
             continue
-        before = text[:decision.start()]
+        # The last "that" or "which" a few words before the decision, in its clause.
+        opening = max(0, decision.start() - RELATIVE_REACH)
         relative = None
-        for found in RELATIVE.finditer(before):
+        for found in RELATIVE.finditer(text, opening, decision.start()):
             relative = found
-        if relative is None or len(before[relative.end():].split()) > RELATIVE_WORDS or \
-                CLAUSE_EDGE.search(before[relative.start():]):
+        if relative is None or len(text[relative.end():decision.start()].split()) > RELATIVE_WORDS or \
+                CLAUSE_EDGE.search(text, relative.start(), decision.start()):
             continue
-        antecedent = " ".join(re.split(r"[,;:.()]", before[:relative.start()])[-1].split()[-ANTECEDENT_WORDS:])
-        if not antecedent or thing.search(antecedent) or thing.search(text[relative.start():decision.end()]):
+        before = text[max(0, relative.start() - RELATIVE_REACH):relative.start()]
+        antecedent = " ".join(re.split(r"[,;:.()]", before)[-1].split()[-ANTECEDENT_WORDS:])
+        clause_end = CLAUSE_STOP.search(text, decision.end(), decision.end() + RELATIVE_REACH).start()
+        # (What the clause says after its verb may still name the plan: "… that Cabinet approved this plan".)
+        if not antecedent or thing.search(antecedent) or thing.search(text[relative.start():clause_end]):
             continue
-        end = re.search(r"[,;:.()]|$", text[decision.end():])
-        spans.append((relative.start(), decision.end() + end.start()))
+        spans.append((relative.start(), clause_end))
     if not spans:
         return None
     kept, last = [], 0
