@@ -6613,3 +6613,14 @@ def test_a_relative_clause_that_names_the_plan_after_its_verb_decides_the_plan(c
     report = check_md("# Productivity Plan 2024\n\nWe confirm that Cabinet approved this plan on 9 July 2024.\n",
                       ENDORSEMENT)
     assert status(report, ENDORSEMENT) == "pass"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "Systematically" is a way of working, not a system.
+    ("We have not yet assessed value for money systematically across all 41 placements.", "fail"),
+    ("We replaced our 2009 finance system with a cloud system in March 2024.", "partial"),
+])
+def test_systematic_work_is_no_system(check_md, sentence, expected):
+    text = f"# Productivity Plan 2024\n\n## Our workforce\n\n{sentence}\n"
+    report = check_md(text, "theme.technology-data")
+    assert status(report, "theme.technology-data") == expected
