@@ -1224,7 +1224,9 @@ def _is_control_table(table, control: TermSet) -> bool:
     return len(pairs) >= max(2, len(rows) - 1) and any(control.matches(row[0]) for row in pairs)
 
 
-STAGE_COLUMNS = re.compile(r"^(?:by|by whom|who|name|owner|decision maker|body)$", re.IGNORECASE)
+# (A column may name whoever took each step with their role: "Name and role", "Name / title".)
+STAGE_COLUMNS = re.compile(r"^(?:by|by whom|who|name|owner|decision maker|body|role|"
+                           r"names?\s*(?:and|&|/)\s*(?:role|title|position|post))$", re.IGNORECASE)
 WHEN_COLUMNS = re.compile(r"^(?:date|when|on)$", re.IGNORECASE)
 
 

@@ -6624,3 +6624,15 @@ def test_systematic_work_is_no_system(check_md, sentence, expected):
     text = f"# Productivity Plan 2024\n\n## Our workforce\n\n{sentence}\n"
     report = check_md(text, "theme.technology-data")
     assert status(report, "theme.technology-data") == expected
+
+
+def test_a_sign_off_table_whose_column_gives_name_and_role_records_the_members_decision(check_md):
+    text = ("# Productivity Plan 2024\n\nThis plan was prepared by officers, with comments from Cabinet and "
+            "the Scrutiny Board, and was agreed as shown in the sign-off table below.\n\n## Sign-off\n\n"
+            "| Stage | Name and role | Date |\n|---|---|---|\n"
+            "| Prepared | Head of Policy | 20 June 2024 |\n"
+            "| Officer approval | Chief Executive | 1 July 2024 |\n"
+            "| Member approval | Councillor Dev Rao, Cabinet Member for Finance – agreed | 10 July 2024 |\n")
+    report = check_md(text, ENDORSEMENT)
+    assert status(report, ENDORSEMENT) == "pass"
+    assert report.facts["endorsement"] == {"body": "Cabinet Member for Finance", "date": "10 July 2024"}
