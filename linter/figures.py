@@ -51,7 +51,9 @@ NIL_BEFORE = re.compile(r"\b(?:no|zero|nil)\s+(?:(?:spend(?:ing)?|expenditure|us
                         # "No money was spent on consultants", "nothing was paid to".
                         r"\b(?:no\s+(?:spend(?:ing)?|expenditure|payments?|costs?|money)|nothing)\s+"
                         r"(?:was|were|is|has\s+been|have\s+been)\s+"
-                        r"(?:recorded|made|incurred|needed|required|booked|spent|paid)\s+(?:on|for|to)\s+(?:any\s+)?$|"
+                        r"(?:recorded|made|incurred|needed|required|booked|spent|paid)\s+(?:on|for|to)\s+"
+                        # ("Nothing was spent on external consultants in 2023/24.")
+                        r"(?:(?:any|external|outside|specialist|such)\s+){0,2}$|"
                         # "We have not found it necessary to appoint EDI champions", "have not needed to use".
                         r"\b(?:have|has|had)\s*(?:not|n[’']t)\s+(?:found\s+it\s+necessary|needed|had\s+(?:any\s+)?need)\s+to\s+"
                         r"(?:use|appoint|engage|employ|commission|pay\s+for|have|buy\s+in)\s+(?:any\s+)?$|"

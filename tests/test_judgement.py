@@ -1154,6 +1154,7 @@ def test_a_share_worked_out_from_two_amounts_says_so(check_md):
                                   "No spend was recorded on consultants in either year.",
                                   "No money was spent on consultants in 2023/24.",
                                   "Nothing was paid to consultants in 2023/24.",
+                                  "Nothing was spent on external consultants in 2023/24.",
                                   "Consultants are not a cost we have incurred since 2020.",
                                   "We have not found it necessary to engage consultants.",
                                   # Where the spend is charged narrows nothing.
