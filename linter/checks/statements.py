@@ -356,6 +356,11 @@ def without_others_decisions(text: str, others, alternatives) -> str | None:
         if found is not None and found.start() <= len("the ") and \
                 not any(concept.search(agent[found.end():]) for conjunction in alternatives for concept in conjunction):
             spans.append((delegated.start(), clause_end))
+    return without_spans(text, spans)
+
+
+def without_spans(text: str, spans) -> str | None:
+    """The text with the spans left out (overlapping spans once), or None where there are none."""
     if not spans:
         return None
     kept, last = [], 0
@@ -402,13 +407,7 @@ def without_decisions_on_other_things(text: str, verb, thing) -> str | None:
         if not antecedent or thing.search(antecedent) or thing.search(text[relative.start():clause_end]):
             continue
         spans.append((relative.start(), clause_end))
-    if not spans:
-        return None
-    kept, last = [], 0
-    for start, end in spans:
-        kept.append(text[last:start])
-        last = max(last, end)
-    return " ".join("".join(kept + [text[last:]]).split())
+    return without_spans(text, spans)
 
 
 # What is set out in a part of this document: "the nine actions in section 3", "the measures at Appendix B".
